@@ -1,0 +1,63 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Release builds drop exclusivity checks in the numeric targets: measured 1.5x on tight loops
+/// (see PLATFORM.md); tests build in debug and keep them.
+let fastLoops: [SwiftSetting] = [
+    .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release)),
+]
+
+let package = Package(
+    name: "leaderboard",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "leaderboard", targets: ["leaderboard"]),
+        .library(name: "LeaderboardCLI", targets: ["LeaderboardCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        // Thin wrappers of the system libraries; exactly one Swift target talks to each.
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CIsal", pkgConfig: "libisal", providers: [.apt(["libisal-dev"])]),
+        .systemLibrary(name: "CHDF5", pkgConfig: "hdf5", providers: [.apt(["libhdf5-dev"])]),
+        .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
+
+        // The pipeline, one library per stage (ARCHITECTURE.md).
+        .target(
+            name: "HiggsData",
+            dependencies: ["CZlib", "CIsal", .product(name: "Crypto", package: "swift-crypto")],
+            resources: [.copy("Resources/higgs-sample.csv"), .copy("Resources/SAMPLE-README.md")],
+            swiftSettings: fastLoops),
+        .target(name: "Metrics", swiftSettings: fastLoops),
+        .target(name: "Models", swiftSettings: fastLoops),
+        .target(name: "ModelFiles", dependencies: ["Models", "CHDF5"], swiftSettings: fastLoops),
+        .target(name: "Results", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "Site", dependencies: ["CCmark"]),
+        .target(name: "Workspace", dependencies: ["HiggsData", "Results", "Yams"]),
+        .target(
+            name: "LeaderboardCLI",
+            dependencies: [
+                "HiggsData", "Workspace", "Results", "Site",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .executableTarget(name: "leaderboard", dependencies: ["LeaderboardCLI"]),
+
+        // Tests mirror the sources; shared helpers live once in TestSupport.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "HiggsDataTests", dependencies: ["HiggsData", "TestSupport"]),
+        .testTarget(name: "MetricsTests", dependencies: ["Metrics", "TestSupport"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "ModelFilesTests", dependencies: ["ModelFiles", "Models", "TestSupport"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "ResultsTests", dependencies: ["Results", "TestSupport"]),
+        .testTarget(name: "SiteTests", dependencies: ["Site", "TestSupport"]),
+        .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "TestSupport"]),
+        .testTarget(name: "LeaderboardCLITests", dependencies: ["LeaderboardCLI", "TestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

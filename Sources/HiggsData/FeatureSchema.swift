@@ -1,0 +1,62 @@
+/// The HIGGS data set's columns: a label, then 28 features in a fixed order.
+///
+/// The names are the ones of Baldi, Sadowski and Whiteson (2014) and are used wherever a
+/// feature is shown (data pages, `data info`, manifests that select features).
+public enum FeatureSchema {
+    /// Number of features after the label.
+    public static let featureCount = 28
+
+    /// Columns in a HIGGS.csv row: the label and the features.
+    public static let columnCount = featureCount + 1
+
+    /// The 28 feature names in column order (column 1 of the CSV is `names[0]`).
+    public static let names: [String] = [
+        "lepton pT", "lepton eta", "lepton phi",
+        "missing energy magnitude", "missing energy phi",
+        "jet 1 pT", "jet 1 eta", "jet 1 phi", "jet 1 b-tag",
+        "jet 2 pT", "jet 2 eta", "jet 2 phi", "jet 2 b-tag",
+        "jet 3 pT", "jet 3 eta", "jet 3 phi", "jet 3 b-tag",
+        "jet 4 pT", "jet 4 eta", "jet 4 phi", "jet 4 b-tag",
+        "m_jj", "m_jjj", "m_lv", "m_jlv", "m_bb", "m_wbb", "m_wwbb",
+    ]
+
+    /// What a feature measures; the synthetic generator and the plots treat each kind alike.
+    public enum Kind: String, Sendable, CaseIterable {
+        /// Transverse momentum or energy: positive, scales with the event's energy.
+        case momentum
+        /// Pseudorapidity: symmetric around zero.
+        case pseudorapidity
+        /// Azimuthal angle, standardized so that ±π maps to about ±1.743.
+        case azimuth
+        /// A b-tag weight: a few discrete values.
+        case bTag
+        /// One of the seven high-level invariant masses (derived from the low-level features).
+        case mass
+    }
+
+    /// The kind of each feature, in column order.
+    public static let kinds: [Kind] = names.map { name in
+        if name.hasPrefix("m_") { return .mass }
+        if name.hasSuffix("b-tag") { return .bTag }
+        if name.hasSuffix("eta") { return .pseudorapidity }
+        if name.hasSuffix("phi") { return .azimuth }
+        return .momentum
+    }
+
+    /// Indices (0-based, into the 28 features) of the 21 low-level features.
+    public static let lowLevel: Range<Int> = 0..<21
+
+    /// Indices (0-based, into the 28 features) of the seven high-level masses.
+    public static let highLevel: Range<Int> = 21..<28
+
+    /// The 0-based feature index of `name`, matched without regard to case, spaces,
+    /// `_` or `-` (so `jet_1_pt` and `Jet 1 pT` both work); `nil` if there is none.
+    public static func index(of name: String) -> Int? {
+        let key = normalized(name)
+        return names.firstIndex { normalized($0) == key }
+    }
+
+    private static func normalized(_ s: String) -> String {
+        String(s.lowercased().filter { $0.isLetter || $0.isNumber })
+    }
+}

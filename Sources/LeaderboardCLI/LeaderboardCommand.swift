@@ -1,0 +1,6 @@
+import ArgumentParser
+
+/// The `leaderboard` command.
+public struct LeaderboardCommand: ParsableCommand {
+    public init() {}
+}

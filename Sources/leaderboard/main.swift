@@ -1,0 +1,3 @@
+import LeaderboardCLI
+
+LeaderboardCommand.main()
