@@ -1,0 +1,47 @@
+import Foundation
+import Yams
+
+extension Workspace {
+    /// Makes a new workspace in `directory` (created if missing): the config, the database,
+    /// and the `submissions/`, `templates/`, `pages/` and `site/` folders with editable
+    /// starting content.
+    ///
+    /// - Throws: `WorkspaceError.alreadyExists` if `directory` already has a config.
+    @discardableResult
+    public static func create(at directory: String, config: WorkspaceConfig = WorkspaceConfig()) throws -> Workspace {
+        let root = URL(fileURLWithPath: directory).standardizedFileURL.path
+        let fm = FileManager.default
+        let configPath = root + "/" + configFileName
+        if fm.fileExists(atPath: configPath) { throw WorkspaceError.alreadyExists(root) }
+        do {
+            for folder in [config.submissions, config.templates, config.pages, config.site] {
+                try fm.createDirectory(atPath: root + "/" + folder, withIntermediateDirectories: true)
+            }
+            try (configHeader + YAMLEncoder().encode(config)).write(toFile: configPath, atomically: true, encoding: .utf8)
+            for (name, text) in StarterContent.pages {
+                let path = root + "/" + config.pages + "/" + name
+                if !fm.fileExists(atPath: path) { try text.write(toFile: path, atomically: true, encoding: .utf8) }
+            }
+            let readme = root + "/" + config.submissions + "/README.md"
+            if !fm.fileExists(atPath: readme) {
+                try StarterContent.submissionsReadme.write(toFile: readme, atomically: true, encoding: .utf8)
+            }
+        } catch {
+            throw WorkspaceError.unwritable(root, "\(error)")
+        }
+        let workspace = try Workspace(at: root)
+        _ = try workspace.openDatabase()
+        return workspace
+    }
+
+    static let configHeader = """
+        # leaderboard.yml: the settings of one competition. Paths are relative to this file.
+        # data: HIGGS.csv or HIGGS.csv.gz (empty: the embedded 7,500-event sample).
+        # split.test_rows: hidden test rows at the end of the file ("auto": the last 1/15,
+        #   at most 500,000, which is the canonical 500,000 of HIGGS and 500 of the sample).
+        # split.validation_fraction: end of the training rows kept for validation.
+        # split.public_fraction: share of the hidden test rows on the public leaderboard;
+        #   the rest decides the final, private ranking.
+
+        """
+}

@@ -1,0 +1,71 @@
+import Foundation
+import HiggsData
+import Testing
+import TestSupport
+@testable import Workspace
+
+@Suite struct WorkspaceTests {
+    @Test func initMakesTheFoldersTheConfigAndTheDatabase() throws {
+        let dir = TemporaryDirectory()
+        let ws = try Workspace.create(at: dir.file("comp"))
+        for folder in ["submissions", "templates", "pages", "site"] {
+            var isDir: ObjCBool = false
+            #expect(FileManager.default.fileExists(atPath: ws.root + "/" + folder, isDirectory: &isDir) && isDir.boolValue)
+        }
+        #expect(FileManager.default.fileExists(atPath: ws.databasePath))
+        #expect(FileManager.default.fileExists(atPath: ws.pagesPath + "/overview.md"))
+        #expect(try ws.openDatabase().schemaVersion() == 1)
+        let reopened = try Workspace(at: dir.file("comp"))
+        #expect(reopened.config == WorkspaceConfig())
+        #expect(reopened.usesEmbeddedSample)
+        #expect(reopened.dataPath == KnownDataSets.samplePath)
+    }
+
+    @Test func initRefusesToOverwriteAWorkspace() throws {
+        let dir = TemporaryDirectory()
+        try Workspace.create(at: dir.path)
+        #expect(throws: WorkspaceError.alreadyExists(dir.path)) { try Workspace.create(at: dir.path) }
+    }
+
+    @Test func aWorkspaceIsFoundFromASubfolder() throws {
+        let dir = TemporaryDirectory()
+        let ws = try Workspace.create(at: dir.path)
+        let found = try Workspace.find(from: ws.submissionsPath)
+        #expect(found.root == ws.root)
+        let outside = TemporaryDirectory()
+        #expect { try Workspace.find(from: outside.path) } throws: { "\($0)".contains("Run `leaderboard init DIR`") }
+    }
+
+    @Test func settingsAreReadWithDefaultsForWhatIsLeftOut() throws {
+        let config = try WorkspaceConfig.parse("""
+            title: Test
+            data: data/HIGGS.csv.gz
+            split:
+              test_rows: 1000
+              public_fraction: 0.5
+            """)
+        #expect(config.title == "Test")
+        #expect(config.split.testRows == 1000)
+        #expect(config.split.publicFraction == 0.5)
+        #expect(config.split.validationFraction == 0.1)
+        #expect(config.site == "site")
+        #expect(try WorkspaceConfig.parse("split:\n  test_rows: auto\n").split.testRows == nil)
+        #expect(try WorkspaceConfig.parse("") == WorkspaceConfig())
+    }
+
+    @Test func aBrokenConfigIsOneClearLine() throws {
+        let dir = TemporaryDirectory()
+        try dir.write("split: [1, 2\n", to: Workspace.configFileName)
+        #expect { try Workspace(at: dir.path) } throws: {
+            "\($0)".contains("leaderboard.yml: cannot read the settings") && !"\($0)".contains("\n")
+        }
+    }
+
+    @Test func dataPathsAreResolvedAgainstTheWorkspace() throws {
+        let dir = TemporaryDirectory()
+        try dir.write("data: raw/HIGGS.csv.gz\n", to: Workspace.configFileName)
+        let ws = try Workspace(at: dir.path)
+        #expect(ws.dataPath == ws.root + "/raw/HIGGS.csv.gz")
+        #expect(ws.resolve("/abs/file") == "/abs/file")
+    }
+}
