@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import HiggsData
+import Results
+import Workspace
+
+/// `leaderboard demo`: the whole job on the embedded sample, in a fresh workspace.
+struct DemoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Run the whole pipeline on the embedded sample in a fresh workspace and say where everything is.")
+
+    @Option(help: "The demo workspace folder (made afresh; an earlier demo there is replaced).")
+    var workspace: String = "leaderboard-demo"
+    @Option(name: .long, help: "Where parsed data caches live.") var cacheDir: String?
+
+    static let marker = ".leaderboard-demo"
+
+    struct NotADemoFolder: Error, CustomStringConvertible {
+        var path: String
+        var description: String {
+            "\(path): exists and is not a demo workspace; nothing was changed. Pass --workspace with a new folder."
+        }
+    }
+
+    func run() throws {
+        let fm = FileManager.default
+        let root = URL(fileURLWithPath: workspace).standardizedFileURL.path
+        if fm.fileExists(atPath: root) {
+            guard fm.fileExists(atPath: root + "/" + Self.marker) else { throw NotADemoFolder(path: root) }
+            try fm.removeItem(atPath: root)
+        }
+        let ws = try Workspace.create(at: root, config: WorkspaceConfig(title: "HIGGS hackathon (demo)"))
+        try "made by `leaderboard demo`\n".write(toFile: root + "/" + Self.marker, atomically: true, encoding: .utf8)
+        print("workspace   \(ws.root)")
+
+        var loader = DataLoader(cacheDirectory: cacheDir ?? ws.root + "/.cache")
+        let display = ProgressDisplay(label: "reading", unit: .bytes)
+        loader.progress = { display.update($0, of: $1) }
+        let loaded = try loader.load(ws.dataPath, sha256: true)
+        let split = try DataSplit(rowCount: loaded.dataset.rowCount, settings: ws.config.split, path: ws.dataPath)
+        let report = DataReport(path: ws.dataPath, loaded: loaded, split: split)
+        print("data        the embedded sample: \(Formatting.count(report.rows)) real HIGGS events (signal \(Formatting.count(report.signal)), background \(Formatting.count(report.background)))")
+        print(report.splitLine)
+
+        let database = try ws.openDatabase()
+        let record = try database.record(DatasetRecord(
+            path: ws.dataPath, sha256: report.sha256, fileBytes: report.fileBytes, rows: report.rows,
+            signal: report.signal, trainingRows: split.training.count, validationRows: split.validation.count,
+            testRows: split.test.count, publicTestRows: report.split.publicTest,
+            publicFraction: split.settings.publicFraction, splitSeed: Int64(bitPattern: split.settings.seed)))
+        print("database    \(database.path) (schema v\(try database.schemaVersion()), data set #\(record.id ?? 0))")
+        print("site        \(ws.sitePath)/ (training, scoring and the site build join the demo as they land)")
+    }
+}

@@ -1,0 +1,25 @@
+import Foundation
+
+/// Number and JSON formatting shared by the commands' output.
+enum Formatting {
+    /// `7500` as `7,500`.
+    static func count(_ n: Int) -> String {
+        let digits = String(abs(n))
+        var out = ""
+        for (i, ch) in digits.enumerated() {
+            if i > 0, (digits.count - i) % 3 == 0 { out.append(",") }
+            out.append(ch)
+        }
+        return n < 0 ? "-" + out : out
+    }
+
+    /// Pretty, key-sorted JSON of `value`, for `--json`.
+    static func json<T: Encodable>(_ value: T) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    /// Seconds with milliseconds.
+    static func seconds(_ t: TimeInterval) -> String { String(format: "%.3f s", t) }
+}

@@ -1,0 +1,35 @@
+import ArgumentParser
+import Foundation
+import HiggsData
+import Workspace
+
+/// Options every command that works in a workspace takes.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: "The workspace folder (default: the one containing the current folder).")
+    var workspace: String?
+
+    @Option(name: .long, help: "Where parsed data caches live (default: $LEADERBOARD_CACHE or ~/.cache/leaderboard).")
+    var cacheDir: String?
+
+    /// The workspace named or found.
+    func openWorkspace() throws -> Workspace {
+        if let workspace { return try Workspace(at: workspace) }
+        return try Workspace.find()
+    }
+
+    /// The workspace if there is one; commands that can run without one use the defaults.
+    func workspaceIfAny() throws -> Workspace? {
+        if let workspace { return try Workspace(at: workspace) }
+        return try? Workspace.find()
+    }
+
+    /// A data loader using the chosen cache folder, showing progress on standard error.
+    func loader(progress label: String? = nil) -> DataLoader {
+        var loader = DataLoader(cacheDirectory: cacheDir ?? DataLoader.defaultCacheDirectory)
+        if let label {
+            let display = ProgressDisplay(label: label, unit: .bytes)
+            loader.progress = { done, total in display.update(done, of: total) }
+        }
+        return loader
+    }
+}
