@@ -19,10 +19,11 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // Thin wrappers of the system libraries; exactly one Swift target talks to each.
-        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CSystemZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CIsal", pkgConfig: "libisal", providers: [.apt(["libisal-dev"])]),
         .systemLibrary(name: "CHDF5", pkgConfig: "hdf5", providers: [.apt(["libhdf5-dev"])]),
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
@@ -30,12 +31,15 @@ let package = Package(
         // The pipeline, one library per stage (ARCHITECTURE.md).
         .target(
             name: "HiggsData",
-            dependencies: ["CZlib", "CIsal", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["CSystemZlib", "CIsal", .product(name: "Crypto", package: "swift-crypto")],
             resources: [.copy("Resources/higgs-sample.csv"), .copy("Resources/SAMPLE-README.md")],
             swiftSettings: fastLoops),
         .target(name: "Metrics", swiftSettings: fastLoops),
         .target(name: "Models", swiftSettings: fastLoops),
-        .target(name: "ModelFiles", dependencies: ["Models", "CHDF5"], swiftSettings: fastLoops),
+        .target(
+            name: "ModelFiles",
+            dependencies: ["Models", "CHDF5", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            swiftSettings: fastLoops),
         .target(name: "Results", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "Site", dependencies: ["CCmark"]),
         .target(name: "Workspace", dependencies: ["HiggsData", "Results", "Yams"]),

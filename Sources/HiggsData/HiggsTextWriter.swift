@@ -1,4 +1,4 @@
-import CZlib
+import CSystemZlib
 import Dispatch
 import Foundation
 #if canImport(Glibc)
