@@ -23,6 +23,46 @@ enum ResultsSchema {
                 t.uniqueKey(["sha256", "test_rows", "public_fraction", "split_seed", "validation_rows"])
             }
         }
+        migrator.registerMigration("v2: scored entries") { db in
+            try db.create(table: "entry") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("dataset_id", .integer).notNull().references("dataset")
+                t.column("content_sha256", .text).notNull()
+                t.column("model_sha256", .text).notNull()
+                t.column("team", .text).notNull()
+                t.column("title", .text).notNull()
+                t.column("members", .text).notNull()
+                t.column("path", .text).notNull()
+                t.column("model_file", .text).notNull()
+                t.column("format", .text).notNull()
+                t.column("file_bytes", .integer).notNull()
+                t.column("is_baseline", .boolean).notNull().defaults(to: false)
+                t.column("status", .text).notNull().check(sql: "status IN ('scored', 'failed')")
+                t.column("failure", .text)
+                t.column("submitted_at", .text).notNull()
+                t.column("model_summary", .text)
+                t.column("readme", .text)
+                t.column("history", .text)
+                t.uniqueKey(["dataset_id", "content_sha256"])
+            }
+            try db.create(table: "entry_metrics") { t in
+                t.primaryKey("entry_id", .integer).references("entry", onDelete: .cascade)
+                for column in ["auc", "auc_low", "auc_high", "auc_variance", "public_auc", "private_auc",
+                               "accuracy", "log_loss"] {
+                    t.column(column, .double).notNull()
+                }
+                for column in ["true_negatives", "false_positives", "false_negatives", "true_positives"] {
+                    t.column(column, .integer).notNull()
+                }
+                t.column("efficiencies", .text).notNull()
+                t.column("roc", .text).notNull()
+                t.column("histograms", .text).notNull()
+            }
+            try db.create(table: "entry_scores") { t in
+                t.primaryKey("entry_id", .integer).references("entry", onDelete: .cascade)
+                t.column("scores", .blob).notNull()
+            }
+        }
         return migrator
     }
 }

@@ -1,0 +1,98 @@
+import Foundation
+
+/// The container a model file is, recognised by its content (magic bytes), with the file
+/// name only as a tie-breaker for formats that have no magic.
+///
+/// This says what a file *is*, not whether it can be read: an HDF5 file may or may not
+/// be a Keras model, a zip may be a Keras `.keras` or a PyTorch archive.
+public enum ModelFileFormat: String, Sendable, Codable, CaseIterable {
+    /// HDF5 (`\x89HDF\r\n\x1a\n` at offset 0, or at 512, 1024, … after a user block):
+    /// Keras `.h5`, or any other HDF5 file.
+    case hdf5
+    /// A zip archive (`PK\x03\x04`, or `PK\x05\x06` when empty): Keras 3 `.keras`, or
+    /// another zip (PyTorch's `torch.save` writes one holding a pickle).
+    case zip
+    /// A Python pickle (`\x80` then a protocol byte 2…5), as `pickle.dump` and
+    /// uncompressed `joblib.dump` write; or a `.pkl`/`.pickle`/`.joblib`/`.sav` file with
+    /// no other recognisable content.
+    case pickle
+    /// gzip-compressed data (`\x1f\x8b`): compressed joblib, or a gzipped CSV.
+    case gzip
+    /// ONNX (a protobuf `ModelProto`): named `.onnx` and starting with field 1 (`0x08`,
+    /// the IR version).
+    case onnx
+    /// JSON (first non-blank byte `{` or `[`): XGBoost's JSON model, a Keras config alone.
+    case json
+    /// Text in UTF-8 that is none of the above: a predictions CSV, a LightGBM model.
+    case text
+    /// Anything else.
+    case unknown
+
+    /// How a message names the format.
+    public var displayName: String {
+        switch self {
+        case .hdf5: return "HDF5"
+        case .zip: return "zip archive"
+        case .pickle: return "Python pickle"
+        case .gzip: return "gzip-compressed data"
+        case .onnx: return "ONNX"
+        case .json: return "JSON"
+        case .text: return "text"
+        case .unknown: return "unrecognised binary data"
+        }
+    }
+
+    static let hdf5Signature: [UInt8] = [0x89, 0x48, 0x44, 0x46, 0x0D, 0x0A, 0x1A, 0x0A]
+
+    /// Recognises `bytes` (the whole file, or at least its first few kilobytes for all
+    /// but HDF5 files with a large user block), using `fileName`'s extension only where
+    /// the content is ambiguous.
+    public static func detect(_ bytes: Data, fileName: String = "") -> ModelFileFormat {
+        let ext = (fileName as NSString).pathExtension.lowercased()
+        if hasHDF5Signature(bytes) { return .hdf5 }
+        let head = [UInt8](bytes.prefix(8))
+        if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) || head.starts(with: [0x50, 0x4B, 0x05, 0x06]) {
+            return .zip
+        }
+        if head.count >= 2, head[0] == 0x80, (2...5).contains(head[1]) { return .pickle }
+        if head.starts(with: [0x1F, 0x8B]) {
+            return ["pkl", "pickle", "joblib", "sav"].contains(ext) ? .pickle : .gzip
+        }
+        if ext == "onnx", head.first == 0x08 { return .onnx }
+        if ["pkl", "pickle", "joblib", "sav"].contains(ext) { return .pickle }
+        let start = bytes.prefix(4096)
+        if let first = start.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }),
+           first == UInt8(ascii: "{") || first == UInt8(ascii: "[") {
+            return .json
+        }
+        if !start.isEmpty, !start.contains(0), String(data: trimmedToCharacter(start), encoding: .utf8) != nil {
+            return .text
+        }
+        return .unknown
+    }
+
+    /// Whether the HDF5 signature is at offset 0 or at a power of two from 512 on (where
+    /// libhdf5 looks for a superblock after a user block).
+    static func hasHDF5Signature(_ bytes: Data) -> Bool {
+        var offset = 0
+        while offset + hdf5Signature.count <= bytes.count {
+            let start = bytes.startIndex + offset
+            if bytes[start ..< start + hdf5Signature.count].elementsEqual(hdf5Signature) { return true }
+            offset = offset == 0 ? 512 : offset * 2
+        }
+        return false
+    }
+
+    /// `data` without a UTF-8 sequence cut at its end (so a prefix of a text file still
+    /// decodes).
+    private static func trimmedToCharacter(_ data: Data) -> Data {
+        var end = data.endIndex
+        var back = 0
+        while end > data.startIndex, back < 3, data[end - 1] & 0xC0 == 0x80 {
+            end -= 1
+            back += 1
+        }
+        if end > data.startIndex, data[end - 1] >= 0xC0 { end -= 1 }
+        return data[data.startIndex..<end]
+    }
+}

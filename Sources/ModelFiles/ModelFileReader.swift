@@ -1,0 +1,83 @@
+import Foundation
+import Models
+
+/// Reads a submitted model file: recognises it by content, reads what is supported,
+/// refuses the rest with one clear line.
+///
+/// Supported: Keras HDF5 (`.h5`, Keras 2 and 3) and Keras 3 `.keras` zips. Refused with
+/// a reason: weights-only files, Lambda and custom layers, pickles (and PyTorch zips),
+/// non-Keras HDF5, unsupported layers and outputs, anything unrecognised. Nothing a file
+/// contains is ever executed, and nothing is extracted to disk.
+///
+/// Safe to call from several threads (libhdf5 calls are serialized inside).
+public enum ModelFileReader {
+    /// Reads the model file at `url`.
+    ///
+    /// - Throws: ``ModelFileError``, naming the file by its last path component.
+    public static func read(contentsOf url: URL, limits: ModelFileLimits = ModelFileLimits()) throws(ModelFileError) -> LoadedModel {
+        let name = url.lastPathComponent
+        let size: Int
+        do {
+            let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
+            size = (attributes[.size] as? NSNumber)?.intValue ?? 0
+        } catch {
+            throw ModelFileError(file: name, reason: .unreadable(detail: "no such file, or it cannot be opened"))
+        }
+        guard size <= limits.maxFileBytes else {
+            throw ModelFileError(file: name, reason: .tooLarge(detail: "\(size) bytes, more than \(limits.maxFileBytes)"))
+        }
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw ModelFileError(file: name, reason: .unreadable(detail: error.localizedDescription))
+        }
+        return try read(data, fileName: name, limits: limits)
+    }
+
+    /// Reads a model file already in memory; `fileName` names it in messages and breaks
+    /// ties for formats without magic bytes.
+    ///
+    /// - Throws: ``ModelFileError``.
+    public static func read(
+        _ data: Data, fileName: String, limits: ModelFileLimits = ModelFileLimits()
+    ) throws(ModelFileError) -> LoadedModel {
+        guard data.count <= limits.maxFileBytes else {
+            throw ModelFileError(file: fileName, reason: .tooLarge(detail: "\(data.count) bytes, more than \(limits.maxFileBytes)"))
+        }
+        let format = ModelFileFormat.detect(data, fileName: fileName)
+        do {
+            switch format {
+            case .hdf5:
+                return try KerasHDF5Reader.read(data, fileName: fileName, limits: limits)
+            case .zip:
+                return try KerasZipReader.read(data, fileName: fileName, limits: limits)
+            case .pickle:
+                throw ReasonError(.pickle(container: nil))
+            case .gzip, .onnx, .json, .text, .unknown:
+                throw ReasonError(.unknownFormat(found: format.displayName))
+            }
+        } catch let error as ReasonError {
+            throw ModelFileError(file: fileName, reason: error.reason)
+        } catch let error as HDF5Error {
+            throw ModelFileError(file: fileName, reason: .malformed(detail: error.description))
+        } catch {
+            throw ModelFileError(file: fileName, reason: .unreadable(detail: "\(error)"))
+        }
+    }
+
+    /// The format of the file at `url`, from its first 64 KiB (enough for the HDF5
+    /// signature after a user block of up to 32 KiB).
+    ///
+    /// - Throws: ``ModelFileError`` with ``ModelFileError/Reason/unreadable(detail:)``.
+    public static func format(of url: URL) throws(ModelFileError) -> ModelFileFormat {
+        do {
+            let handle = try FileHandle(forReadingFrom: url)
+            defer { try? handle.close() }
+            let head = try handle.read(upToCount: 64 << 10) ?? Data()
+            return ModelFileFormat.detect(head, fileName: url.lastPathComponent)
+        } catch {
+            throw ModelFileError(file: url.lastPathComponent, reason: .unreadable(detail: error.localizedDescription))
+        }
+    }
+}

@@ -1,0 +1,203 @@
+import Foundation
+import GRDB
+
+/// A submission as recorded: who, which file, and whether it was scored or why it failed.
+public struct EntryRecord: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "entry"
+
+    /// Row id; `nil` before it is stored.
+    public var id: Int64?
+    /// The data set (and split) it was scored on.
+    public var datasetID: Int64
+    /// SHA-256 of the model file and the manifest together: a changed manifest is a new entry.
+    public var contentSHA256: String
+    /// SHA-256 of the model file alone.
+    public var modelSHA256: String
+    /// The team (the folder's name unless the manifest names it).
+    public var team: String
+    /// The entry's title (the model file's name unless the manifest names it).
+    public var title: String
+    /// Team members, as a JSON array.
+    public var members: String
+    /// The submission's path relative to the workspace.
+    public var path: String
+    /// The model file's name.
+    public var modelFile: String
+    /// The file format, as the reader named it.
+    public var format: String
+    /// The model file's size.
+    public var fileBytes: Int
+    /// Whether this is one of the organizers' baselines.
+    public var isBaseline: Bool
+    /// `scored` or `failed`.
+    public var status: String
+    /// Why it failed, one line with what to do; `nil` when scored.
+    public var failure: String?
+    /// The model file's modification time (ISO 8601, UTC): when it was submitted.
+    public var submittedAt: String
+    /// What the reader understood of the model, as JSON.
+    public var modelSummary: String?
+    /// The submission's README (Markdown, as written).
+    public var readme: String?
+    /// The training history, as JSON.
+    public var history: String?
+
+    enum CodingKeys: String, CodingKey {
+        case id, team, title, members, path, format, status, failure, readme, history
+        case datasetID = "dataset_id", contentSHA256 = "content_sha256", modelSHA256 = "model_sha256"
+        case modelFile = "model_file", fileBytes = "file_bytes", isBaseline = "is_baseline"
+        case submittedAt = "submitted_at", modelSummary = "model_summary"
+    }
+
+    /// A record of the given values.
+    public init(datasetID: Int64, contentSHA256: String, modelSHA256: String, team: String, title: String,
+                members: [String], path: String, modelFile: String, format: String, fileBytes: Int,
+                isBaseline: Bool = false, failure: String? = nil, submittedAt: String,
+                modelSummary: String? = nil, readme: String? = nil, history: String? = nil) {
+        self.datasetID = datasetID
+        self.contentSHA256 = contentSHA256
+        self.modelSHA256 = modelSHA256
+        self.team = team
+        self.title = title
+        self.members = String(decoding: (try? JSONEncoder().encode(members)) ?? Data("[]".utf8), as: UTF8.self)
+        self.path = path
+        self.modelFile = modelFile
+        self.format = format
+        self.fileBytes = fileBytes
+        self.isBaseline = isBaseline
+        status = failure == nil ? "scored" : "failed"
+        self.failure = failure
+        self.submittedAt = submittedAt
+        self.modelSummary = modelSummary
+        self.readme = readme
+        self.history = history
+    }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+/// The figures of a scored entry on the hidden test rows.
+public struct EntryMetricsRecord: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "entry_metrics"
+
+    /// The entry.
+    public var entryID: Int64
+    /// ROC AUC on all hidden rows, and its 95% DeLong interval and variance.
+    public var auc: Double, aucLow: Double, aucHigh: Double, aucVariance: Double
+    /// ROC AUC on the public and the private hidden rows.
+    public var publicAUC: Double, privateAUC: Double
+    /// Accuracy at 0.5 and log loss.
+    public var accuracy: Double, logLoss: Double
+    /// The confusion matrix at 0.5.
+    public var trueNegatives: Int, falsePositives: Int, falseNegatives: Int, truePositives: Int
+    /// Signal efficiencies and background rejections at fixed working points, as JSON.
+    public var efficiencies: String
+    /// The thinned ROC curve with its error bound, as JSON.
+    public var roc: String
+    /// Score histograms of signal and background, as JSON.
+    public var histograms: String
+
+    enum CodingKeys: String, CodingKey {
+        case auc, accuracy, efficiencies, roc, histograms
+        case entryID = "entry_id", aucLow = "auc_low", aucHigh = "auc_high", aucVariance = "auc_variance"
+        case publicAUC = "public_auc", privateAUC = "private_auc", logLoss = "log_loss"
+        case trueNegatives = "true_negatives", falsePositives = "false_positives"
+        case falseNegatives = "false_negatives", truePositives = "true_positives"
+    }
+
+    /// A record of the given values (`entryID` is set when the entry is stored).
+    public init(auc: Double, aucLow: Double, aucHigh: Double, aucVariance: Double, publicAUC: Double,
+                privateAUC: Double, accuracy: Double, logLoss: Double, trueNegatives: Int, falsePositives: Int,
+                falseNegatives: Int, truePositives: Int, efficiencies: String, roc: String, histograms: String) {
+        entryID = 0
+        self.auc = auc
+        self.aucLow = aucLow
+        self.aucHigh = aucHigh
+        self.aucVariance = aucVariance
+        self.publicAUC = publicAUC
+        self.privateAUC = privateAUC
+        self.accuracy = accuracy
+        self.logLoss = logLoss
+        self.trueNegatives = trueNegatives
+        self.falsePositives = falsePositives
+        self.falseNegatives = falseNegatives
+        self.truePositives = truePositives
+        self.efficiencies = efficiencies
+        self.roc = roc
+        self.histograms = histograms
+    }
+}
+
+/// A scored entry's hidden-test scores (float32, little-endian), for paired comparisons.
+struct EntryScoresRecord: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "entry_scores"
+    var entryID: Int64
+    var scores: Data
+
+    enum CodingKeys: String, CodingKey {
+        case entryID = "entry_id", scores
+    }
+}
+
+/// An entry with its figures, as the leaderboard lists it.
+public struct RankedEntry: Sendable {
+    /// The entry.
+    public var entry: EntryRecord
+    /// Its figures; `nil` for a failed entry.
+    public var metrics: EntryMetricsRecord?
+}
+
+extension ResultsDatabase {
+    /// Whether an entry with this content was already recorded (scored or failed) on `datasetID`.
+    public func hasEntry(contentSHA256: String, datasetID: Int64) throws(ResultsError) -> Bool {
+        try read { db in
+            try EntryRecord.filter(Column("content_sha256") == contentSHA256 && Column("dataset_id") == datasetID)
+                .fetchCount(db) > 0
+        }
+    }
+
+    /// Records an entry — with its figures and scores when it was scored — in one
+    /// transaction: all of it is stored, or none of it. Returns the stored entry.
+    public func record(_ entry: EntryRecord, metrics: EntryMetricsRecord?, scores: [Float]?) throws(ResultsError) -> EntryRecord {
+        try write { db in
+            var stored = entry
+            try stored.insert(db)
+            guard let id = stored.id else { return stored }
+            if var metrics {
+                metrics.entryID = id
+                try metrics.insert(db)
+            }
+            if let scores {
+                let data = scores.withUnsafeBufferPointer { Data(buffer: $0) }
+                try EntryScoresRecord(entryID: id, scores: data).insert(db)
+            }
+            return stored
+        }
+    }
+
+    /// Every entry on `datasetID` with its figures: scored ones by AUC (best first), then failed ones.
+    public func entries(datasetID: Int64) throws(ResultsError) -> [RankedEntry] {
+        try read { db in
+            let entries = try EntryRecord.filter(Column("dataset_id") == datasetID).order(Column("id")).fetchAll(db)
+            let metrics = try EntryMetricsRecord.fetchAll(db)
+            let byID = Dictionary(metrics.map { ($0.entryID, $0) }, uniquingKeysWith: { a, _ in a })
+            let ranked = entries.map { RankedEntry(entry: $0, metrics: $0.id.flatMap { byID[$0] }) }
+            return ranked.sorted { a, b in
+                switch (a.metrics, b.metrics) {
+                case let (x?, y?): return x.auc != y.auc ? x.auc > y.auc : (a.entry.id ?? 0) < (b.entry.id ?? 0)
+                case (_?, nil): return true
+                case (nil, _?): return false
+                case (nil, nil): return (a.entry.id ?? 0) < (b.entry.id ?? 0)
+                }
+            }
+        }
+    }
+
+    /// The hidden-test scores stored for `entryID`.
+    public func scores(entryID: Int64) throws(ResultsError) -> [Float] {
+        try read { db in
+            guard let record = try EntryScoresRecord.fetchOne(db, key: entryID) else { return [] }
+            return record.scores.withUnsafeBytes { Array($0.bindMemory(to: Float.self)) }
+        }
+    }
+}

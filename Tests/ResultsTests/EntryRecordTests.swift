@@ -1,0 +1,81 @@
+import Foundation
+import GRDB
+import Testing
+import TestSupport
+@testable import Results
+
+@Suite struct EntryRecordTests {
+    static func entry(_ sha: String, dataset: Int64, failure: String? = nil) -> EntryRecord {
+        EntryRecord(datasetID: dataset, contentSHA256: sha, modelSHA256: sha, team: "team-\(sha)", title: "model.h5",
+                    members: ["A", "B"], path: "submissions/team-\(sha)", modelFile: "model.h5", format: "keras-h5",
+                    fileBytes: 1234, failure: failure, submittedAt: "2026-11-29T12:00:00Z")
+    }
+
+    static func metrics(auc: Double) -> EntryMetricsRecord {
+        EntryMetricsRecord(auc: auc, aucLow: auc - 0.01, aucHigh: auc + 0.01, aucVariance: 1e-5, publicAUC: auc,
+                           privateAUC: auc, accuracy: 0.7, logLoss: 0.55, trueNegatives: 1, falsePositives: 2,
+                           falseNegatives: 3, truePositives: 4, efficiencies: "{}", roc: "{}", histograms: "{}")
+    }
+
+    func database() throws -> (ResultsDatabase, Int64, TemporaryDirectory) {
+        let dir = TemporaryDirectory()
+        let db = try ResultsDatabase(path: dir.file("lb.sqlite"))
+        let dataset = try db.record(ResultsDatabaseTests.sampleRecord())
+        return (db, try #require(dataset.id), dir)
+    }
+
+    @Test func entriesAreListedBestFirstWithFailuresLast() throws {
+        let (db, dataset, keep) = try database()
+        _ = try db.record(Self.entry("a", dataset: dataset), metrics: Self.metrics(auc: 0.70), scores: [0.1, 0.9])
+        _ = try db.record(Self.entry("b", dataset: dataset, failure: "model.pkl is a pickle"), metrics: nil, scores: nil)
+        let c = try db.record(Self.entry("c", dataset: dataset), metrics: Self.metrics(auc: 0.80), scores: [0.2, 0.3])
+        let listed = try db.entries(datasetID: dataset)
+        #expect(listed.map(\.entry.contentSHA256) == ["c", "a", "b"])
+        #expect(listed[2].metrics == nil && listed[2].entry.status == "failed")
+        #expect(try db.scores(entryID: #require(c.id)) == [0.2, 0.3])
+        #expect(try db.hasEntry(contentSHA256: "b", datasetID: dataset))
+        #expect(try !db.hasEntry(contentSHA256: "z", datasetID: dataset))
+        _ = keep
+    }
+
+    @Test func aFailureMidWriteLeavesNoHalfEntry() throws {
+        let (db, dataset, keep) = try database()
+        // SQLite stores NaN as NULL, which the NOT NULL metrics column refuses: the entry row,
+        // written first in the same transaction, must be rolled back with it.
+        #expect(throws: ResultsError.self) {
+            try db.record(Self.entry("x", dataset: dataset), metrics: Self.metrics(auc: .nan), scores: [0.5])
+        }
+        #expect(try db.entries(datasetID: dataset).isEmpty)
+        #expect(try !db.hasEntry(contentSHA256: "x", datasetID: dataset))
+        #expect(try db.integrityCheck())
+        _ = keep
+    }
+
+    @Test func theSameContentIsRecordedOncePerDataset() throws {
+        let (db, dataset, keep) = try database()
+        _ = try db.record(Self.entry("a", dataset: dataset), metrics: Self.metrics(auc: 0.7), scores: nil)
+        #expect(throws: ResultsError.self) {
+            try db.record(Self.entry("a", dataset: dataset), metrics: Self.metrics(auc: 0.7), scores: nil)
+        }
+        #expect(try db.entries(datasetID: dataset).count == 1)
+        _ = keep
+    }
+
+    @Test func aVersion1DatabaseIsMigrated() throws {
+        let dir = TemporaryDirectory()
+        let path = dir.file("old.sqlite")
+        // A database as version 1 of the tool left it: only the first migration applied.
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { try $0.execute(sql: "PRAGMA application_id = \(ResultsDatabase.applicationID)") }
+        try ResultsSchema.migrator.migrate(queue, upTo: "v1: data sets")
+        try queue.write { db in
+            var record = ResultsDatabaseTests.sampleRecord()
+            try record.insert(db)
+        }
+        try queue.close()
+        let db = try ResultsDatabase(path: path)
+        #expect(try db.schemaVersion() == 2)
+        #expect(try db.datasets().count == 1)
+        #expect(try db.entries(datasetID: 1).isEmpty)
+    }
+}
