@@ -38,15 +38,19 @@ let package = Package(
         .target(name: "Models", swiftSettings: fastLoops),
         .target(
             name: "ModelFiles",
-            dependencies: ["Models", "CHDF5", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: ["Models", "CHDF5", "Yams", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: fastLoops),
         .target(name: "Results", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "Site", dependencies: ["CCmark"]),
         .target(name: "Workspace", dependencies: ["HiggsData", "Results", "Yams"]),
         .target(
+            name: "Scoring",
+            dependencies: ["HiggsData", "Metrics", "Models", "ModelFiles", "Results", "Workspace"],
+            swiftSettings: fastLoops),
+        .target(
             name: "LeaderboardCLI",
             dependencies: [
-                "HiggsData", "Workspace", "Results", "Site",
+                "HiggsData", "Workspace", "Results", "Metrics", "Models", "ModelFiles", "Scoring", "Site",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "leaderboard", dependencies: ["LeaderboardCLI"]),
@@ -58,6 +62,7 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "ModelFilesTests", dependencies: ["ModelFiles", "Models", "TestSupport"],
                     resources: [.copy("Fixtures")]),
+        .testTarget(name: "ScoringTests", dependencies: ["Scoring", "TestSupport"]),
         .testTarget(name: "ResultsTests", dependencies: ["Results", "TestSupport"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "TestSupport"]),
         .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "TestSupport"]),

@@ -11,7 +11,8 @@ public struct LeaderboardCommand: ParsableCommand {
             configured, the embedded sample of 7,500 real HIGGS events is used.
             """,
         version: "0.1.0",
-        subcommands: [DemoCommand.self, InitCommand.self, DataCommand.self])
+        subcommands: [DemoCommand.self, InitCommand.self, DataCommand.self, ScoreCommand.self, PredictCommand.self,
+                      CheckCommand.self, PredictChildCommand.self])
 
     public init() {}
 }

@@ -120,6 +120,12 @@ public struct ResultsError: Error, CustomStringConvertible {
     /// What went wrong.
     public var reason: Reason
 
+    /// An error about the database at `path`.
+    public init(path: String, reason: Reason) {
+        self.path = path
+        self.reason = reason
+    }
+
     /// One line naming the file and what to do.
     public var description: String {
         switch reason {

@@ -1,0 +1,99 @@
+import ArgumentParser
+import Foundation
+import HiggsData
+import Results
+import Scoring
+
+/// `leaderboard score [PATH…]`: score every new or changed submission.
+struct ScoreCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "score",
+        abstract: "Score every new or changed submission on the hidden test rows and record each result or failure.",
+        discussion: """
+            PATH is a submissions folder (each subfolder is a team's submission, each model file
+            at its top a submission of its own) or one submission; the default is the workspace's
+            submissions/. Submissions whose content was already recorded are skipped. Each one is
+            read and predicted in a sandboxed child process with memory, CPU and time limits, so a
+            broken or hostile file costs only its own entry.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Submissions folders or single submissions (default: the workspace's submissions/).")
+    var paths: [String] = []
+    @Option(help: "Memory limit of each sandboxed prediction, in MiB.") var memoryMib: Int = 4096
+    @Option(help: "CPU-time limit of each sandboxed prediction, in seconds.") var cpuSeconds: Int = 300
+    @Option(help: "Wall-clock limit of each sandboxed prediction, in seconds.") var wallSeconds: Double = 600
+    @Flag(help: "Print JSON instead of a table.") var json = false
+
+    func run() throws {
+        let ws = try global.openWorkspace()
+        let sandbox = SandboxedPrediction(
+            executable: SandboxedPrediction.currentExecutable,
+            limits: SandboxLimits(memoryBytes: memoryMib << 20, cpuSeconds: cpuSeconds, wallSeconds: wallSeconds))
+        let display = ProgressDisplay(label: "reading data", unit: .bytes)
+        let run = try ScoreRun(workspace: ws, cacheDirectory: global.cacheDir ?? DataLoader.defaultCacheDirectory,
+                               sandbox: sandbox, progress: { display.update($0, of: $1) })
+        let roots = paths.isEmpty ? [ws.submissionsPath] : paths
+        let submissions = Submission.discover(in: roots, submissionsFolder: ws.submissionsPath)
+        let progress = ProgressDisplay(label: "scoring", unit: .rows)
+        var outcomes: [ScoreRun.Outcome] = []
+        for (i, submission) in submissions.enumerated() {
+            outcomes.append(run.score(submission))
+            progress.update(i + 1, of: submissions.count)
+        }
+        if json {
+            print(try Formatting.json(outcomes.map(OutcomeJSON.init)))
+        } else {
+            print(ScoreTable(outcomes: outcomes, hiddenRows: run.hidden.count).text)
+        }
+    }
+}
+
+/// One outcome as `score --json` prints it.
+struct OutcomeJSON: Codable {
+    var path: String, team: String, status: String, title: String?, format: String?, failure: String?
+    var auc: Double?, aucLow: Double?, aucHigh: Double?, publicAUC: Double?, accuracy: Double?, logLoss: Double?
+
+    init(_ o: ScoreRun.Outcome) {
+        path = o.path
+        team = o.team
+        status = o.status.rawValue
+        title = o.entry?.title
+        format = o.entry?.format
+        failure = o.entry?.failure
+        auc = o.metrics?.auc
+        aucLow = o.metrics?.aucLow
+        aucHigh = o.metrics?.aucHigh
+        publicAUC = o.metrics?.publicAUC
+        accuracy = o.metrics?.accuracy
+        logLoss = o.metrics?.logLoss
+    }
+}
+
+/// The terminal table printed at the end of `score`.
+struct ScoreTable {
+    var outcomes: [ScoreRun.Outcome]
+    var hiddenRows: Int
+
+    var text: String {
+        guard !outcomes.isEmpty else { return "No submissions found." }
+        let scored = outcomes.filter { $0.status == .scored }.sorted { ($0.metrics?.auc ?? 0) > ($1.metrics?.auc ?? 0) }
+        var lines = ["Scored on \(Formatting.count(hiddenRows)) hidden rows:", ""]
+        lines.append("team                 entry                     format        AUC [95% CI]               accuracy  log loss")
+        for o in scored {
+            guard let m = o.metrics, let e = o.entry else { continue }
+            lines.append(Self.pad(e.team, 20) + " " + Self.pad(e.title, 25) + " " + Self.pad(e.format, 13) + " "
+                + String(format: "%.4f [%.4f, %.4f]   %.4f    %.4f", m.auc, m.aucLow, m.aucHigh, m.accuracy, m.logLoss))
+        }
+        for o in outcomes where o.status == .failed {
+            lines.append(Self.pad(o.team, 20) + " failed: " + (o.entry?.failure ?? "unknown reason"))
+        }
+        let unchanged = outcomes.filter { $0.status == .unchanged }.count
+        if unchanged > 0 { lines.append("(\(unchanged) unchanged submission\(unchanged == 1 ? "" : "s") skipped)") }
+        return lines.joined(separator: "\n")
+    }
+
+    static func pad(_ s: String, _ n: Int) -> String {
+        s.count > n ? String(s.prefix(n - 1)) + "…" : s.padding(toLength: n, withPad: " ", startingAt: 0)
+    }
+}

@@ -1,0 +1,46 @@
+/// Bounds on what the submission readers accept, against files made to exhaust memory or
+/// time.
+///
+/// The defaults are far above any honest submission: a manifest is a few hundred bytes, a
+/// training history a few kilobytes, a predictions file about 30 bytes a row.
+public struct SubmissionLimits: Sendable, Equatable {
+    /// Largest manifest (`manifest.yml`, `.yaml`, `.json`), in bytes.
+    public var maxManifestBytes: Int
+    /// Most values (scalars, lists and mappings together) in a manifest; YAML aliases count
+    /// each time they are used, so an alias bomb stops here.
+    public var maxManifestNodes: Int
+    /// Longest text value in a manifest (team, title, a member's name…), in characters.
+    public var maxManifestTextLength: Int
+    /// Most names in a manifest's `members`.
+    public var maxMembers: Int
+    /// Largest training history file, in bytes.
+    public var maxHistoryBytes: Int
+    /// Most epochs in a training history.
+    public var maxHistoryEpochs: Int
+    /// Largest README, in bytes.
+    public var maxReadmeBytes: Int
+    /// Most entries (files and folders, hidden ones included) in a submission folder.
+    public var maxFolderEntries: Int
+    /// Bytes a predictions file may use per expected row (the file may hold
+    /// `expectedRows × this + 4096` bytes).
+    public var maxPredictionsBytesPerRow: Int
+
+    /// Limits; every argument has a default.
+    public init(
+        maxManifestBytes: Int = 64 << 10, maxManifestNodes: Int = 10_000,
+        maxManifestTextLength: Int = 200, maxMembers: Int = 100,
+        maxHistoryBytes: Int = 10 << 20, maxHistoryEpochs: Int = 100_000,
+        maxReadmeBytes: Int = 256 << 10, maxFolderEntries: Int = 256,
+        maxPredictionsBytesPerRow: Int = 64
+    ) {
+        self.maxManifestBytes = maxManifestBytes
+        self.maxManifestNodes = maxManifestNodes
+        self.maxManifestTextLength = maxManifestTextLength
+        self.maxMembers = maxMembers
+        self.maxHistoryBytes = maxHistoryBytes
+        self.maxHistoryEpochs = maxHistoryEpochs
+        self.maxReadmeBytes = maxReadmeBytes
+        self.maxFolderEntries = maxFolderEntries
+        self.maxPredictionsBytesPerRow = maxPredictionsBytesPerRow
+    }
+}

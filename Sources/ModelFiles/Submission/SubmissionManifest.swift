@@ -1,0 +1,209 @@
+import Foundation
+
+/// What a submission's manifest (`manifest.yml`, `manifest.yaml` or `manifest.json`) says
+/// about the entry: who made it, which file is the model, which features it reads and the
+/// standardization it expects.
+///
+/// Every key is optional; an unknown key is an error that names it, so that a typo
+/// (`featurs:`) cannot silently change what is scored. Example:
+///
+/// ```yaml
+/// team: Muon Hunters
+/// members: [Ada, Grace]
+/// title: Deep net on the 7 masses
+/// model: net.h5
+/// features: [m_jj, m_jjj, m_lv, m_jlv, m_bb, m_wbb, m_wwbb]
+/// standardization:
+///   mean:  [1.03, 1.02, 1.05, 1.01, 0.97, 1.03, 0.96]
+///   scale: [0.67, 0.38, 0.16, 0.40, 0.53, 0.36, 0.31]
+/// ```
+public struct SubmissionManifest: Sendable, Equatable {
+    /// The mean subtracted from, and the scale each feature is divided by, before the model
+    /// sees it: `(x - mean[i]) / scale[i]`, one value per feature the model reads, in order.
+    public struct Standardization: Sendable, Equatable {
+        /// Subtracted from each feature; finite.
+        public let mean: [Double]
+        /// Each feature is divided by this after subtracting the mean; finite and non-zero.
+        public let scale: [Double]
+
+        /// A standardization; `mean` and `scale` must have equal lengths, scales be finite
+        /// and non-zero (a programmer error otherwise: manifests are checked when parsed).
+        public init(mean: [Double], scale: [Double]) {
+            precondition(mean.count == scale.count, "mean and scale differ in length")
+            precondition(mean.allSatisfy(\.isFinite), "a mean is not finite")
+            precondition(scale.allSatisfy { $0.isFinite && $0 != 0 }, "a scale is zero or not finite")
+            self.mean = mean
+            self.scale = scale
+        }
+    }
+
+    /// The file names a manifest may have, in order of preference.
+    public static let fileNames = ["manifest.yml", "manifest.yaml", "manifest.json"]
+
+    /// The top-level keys a manifest may have.
+    public static let knownKeys = ["team", "members", "title", "model", "features", "standardization"]
+
+    /// The team's display name; `nil` when not given (the folder name is used then).
+    public let team: String?
+    /// The team members' names, as given; empty when not given.
+    public let members: [String]
+    /// The entry's title; `nil` when not given (the model's file name is used then).
+    public let title: String?
+    /// The model's path relative to the submission folder (checked to stay inside it: no
+    /// `..`, not absolute); `nil` when not given.
+    public let model: String?
+    /// The 0-based indices (into the 28 HIGGS features) the model reads, in order; `nil`
+    /// when the model reads all 28 in the data set's order.
+    private let selectedFeatures: [Int]?
+    /// The standardization the model expects; `nil` when the features are given as they are.
+    public let standardization: Standardization?
+
+    /// Creates a manifest. `featureIndices` are 0-based indices into the 28 HIGGS features,
+    /// each at most once (`nil` for all 28); `standardization`, if any, has one value per
+    /// feature read. Violations are programmer errors; data is checked by `init(parsing:…)`.
+    public init(
+        team: String? = nil, members: [String] = [], title: String? = nil, model: String? = nil,
+        featureIndices: [Int]? = nil, standardization: Standardization? = nil
+    ) {
+        if let featureIndices {
+            precondition(!featureIndices.isEmpty && featureIndices.allSatisfy { (0..<28).contains($0) },
+                         "feature indices must be in 0..<28")
+            precondition(Set(featureIndices).count == featureIndices.count, "a feature is listed twice")
+        }
+        precondition(standardization.map { $0.mean.count == (featureIndices?.count ?? 28) } ?? true,
+                     "standardization length differs from the feature count")
+        self.team = team
+        self.members = members
+        self.title = title
+        self.model = model
+        self.selectedFeatures = featureIndices
+        self.standardization = standardization
+    }
+
+    /// The names of the features the model reads, in order, spelled as the data set spells
+    /// them (`"jet 1 pT"`); `nil` when it reads all 28.
+    public var features: [String]? {
+        selectedFeatures?.map { HiggsFeatureNames.all[$0] }
+    }
+
+    /// The 0-based indices into the 28 HIGGS features of the features the model reads, in
+    /// order: `0..<28` when the manifest does not name features.
+    public var featureIndices: [Int] {
+        selectedFeatures ?? Array(0..<HiggsFeatureNames.all.count)
+    }
+
+    /// How many features the model reads.
+    public var featureCount: Int { featureIndices.count }
+
+    /// Reads and checks the manifest at `url` (YAML unless its name ends in `.json`).
+    ///
+    /// - Parameters:
+    ///   - url: The manifest file.
+    ///   - displayName: How messages name the file; the last path component by default.
+    ///   - limits: Size limits; `maxManifestBytes` bounds the file.
+    /// - Throws: `ManifestError` for an unreadable, oversized or invalid manifest.
+    public static func read(
+        from url: URL, displayName: String? = nil, limits: SubmissionLimits = SubmissionLimits()
+    ) throws(ManifestError) -> SubmissionManifest {
+        let name = displayName ?? url.lastPathComponent
+        let data: Data
+        do {
+            data = try BoundedFile.read(url, maxBytes: limits.maxManifestBytes)
+        } catch {
+            switch error {
+            case let .tooLarge(bytes):
+                throw ManifestError(file: name, reason: .tooLarge(
+                    detail: "\(bytes) bytes, more than the \(limits.maxManifestBytes) a manifest may have"))
+            case let .notRegular(kind):
+                throw ManifestError(file: name, reason: .unreadable(detail: "it is \(kind)"))
+            case let .unreadable(detail):
+                throw ManifestError(file: name, reason: .unreadable(detail: detail))
+            }
+        }
+        return try SubmissionManifest(
+            parsing: data, fileName: name, isJSON: url.pathExtension.lowercased() == "json", limits: limits)
+    }
+
+    /// Parses and checks a manifest's bytes.
+    ///
+    /// - Parameters:
+    ///   - data: The file's contents (UTF-8; a byte-order mark is skipped).
+    ///   - fileName: How messages name the file.
+    ///   - isJSON: Parse as JSON rather than YAML.
+    ///   - limits: Bounds on size, values and text lengths.
+    /// - Throws: `ManifestError` naming the key (and the line, for YAML) that is wrong.
+    public init(
+        parsing data: Data, fileName: String, isJSON: Bool = false, limits: SubmissionLimits = SubmissionLimits()
+    ) throws(ManifestError) {
+        func fail(_ reason: ManifestError.Reason) -> ManifestError { ManifestError(file: fileName, reason: reason) }
+        guard data.count <= limits.maxManifestBytes else {
+            throw fail(.tooLarge(detail: "\(data.count) bytes, more than the \(limits.maxManifestBytes) a manifest may have"))
+        }
+        var parser = ManifestDocumentParser(maxNodes: limits.maxManifestNodes)
+        let root: ManifestNode?
+        do {
+            root = try parser.parse(data, isJSON: isJSON)
+        } catch {
+            switch error {
+            case let .syntax(detail): throw fail(.syntax(detail: detail))
+            case .notText: throw fail(.notText)
+            case .tooManyNodes:
+                throw fail(.tooLarge(detail: "more than \(limits.maxManifestNodes) values (YAML aliases count each time they are used)"))
+            }
+        }
+        guard let root else {
+            self.init()
+            return
+        }
+        guard case let .mapping(pairs) = root.value else {
+            throw fail(.notAMapping(found: root.typeName))
+        }
+        let reader = ManifestFieldReader(fileName: fileName, limits: limits)
+        var seen: Set<String> = []
+        var team: String?, title: String?, model: String?
+        var members: [String] = []
+        var features: [Int]?
+        var standardizationNode: (node: ManifestNode, line: Int?)?
+        for (rawKey, keyLine, value) in pairs {
+            let key = rawKey.lowercased()
+            guard Self.knownKeys.contains(key) else {
+                throw fail(.unknownKey(key: rawKey, line: keyLine, suggestion: closest(to: key, in: Self.knownKeys)))
+            }
+            guard seen.insert(key).inserted else { throw fail(.duplicateKey(key: rawKey, line: keyLine)) }
+            switch key {
+            case "team": team = try reader.text(value, key: key)
+            case "title": title = try reader.text(value, key: key)
+            case "members": members = try reader.members(value)
+            case "model": model = try reader.modelPath(value)
+            case "features": features = try reader.features(value)
+            default: standardizationNode = (value, keyLine)
+            }
+        }
+        var standardization: Standardization?
+        if let (node, _) = standardizationNode {
+            standardization = try reader.standardization(node, featureCount: features?.count ?? HiggsFeatureNames.all.count)
+        }
+        self.init(team: team, members: members, title: title, model: model,
+                  featureIndices: features, standardization: standardization)
+    }
+}
+
+/// The known string in `candidates` nearest to `word` by edit distance, if it is close
+/// enough (at most a third of its length) to be a likely typo.
+func closest(to word: String, in candidates: [String]) -> String? {
+    func distance(_ a: [Character], _ b: [Character]) -> Int {
+        var previous = Array(0...b.count)
+        for (i, ca) in a.enumerated() {
+            var current = [i + 1] + Array(repeating: 0, count: b.count)
+            for (j, cb) in b.enumerated() {
+                current[j + 1] = min(previous[j + 1] + 1, current[j] + 1, previous[j] + (ca == cb ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
+    let target = Array(word.lowercased().prefix(100))
+    let best = candidates.map { ($0, distance(target, Array($0.lowercased()))) }.min { $0.1 < $1.1 }
+    guard let (candidate, d) = best, d > 0, d <= max(1, candidate.count / 3) else { return nil }
+    return candidate
+}

@@ -1,0 +1,181 @@
+import Foundation
+
+/// The per-epoch loss and accuracy of the training run that made a model, for the plots on
+/// the entry's page.
+///
+/// Read from Keras' `CSVLogger` file (header `epoch,accuracy,loss,val_accuracy,val_loss` in
+/// any column order, any of `,` `;` or tab as separator) or from `history.history` dumped
+/// as JSON (an object of arrays, or pandas' `to_json()` object of objects keyed by row).
+///
+/// Points that are not finite — Keras logs `nan` when a loss diverges — and the `NA` that
+/// `CSVLogger` writes for a metric missing in an epoch are kept as `nil`, so a plot can show
+/// a gap rather than the file being refused. Keras 2's `acc`/`val_acc` and
+/// `binary_accuracy`/`val_binary_accuracy` are read as accuracy; other columns (a learning
+/// rate, extra metrics) are ignored.
+public struct TrainingHistory: Sendable, Equatable {
+    /// Which kind of file the history came from.
+    public enum Source: String, Sendable, Equatable {
+        /// A `CSVLogger` file (or any CSV with such a header).
+        case csv
+        /// A JSON object of arrays.
+        case json
+    }
+
+    /// The file names (lowercased) that are taken as a training history in a submission
+    /// folder; any `*.csv` whose name contains `log` is one too.
+    public static let fileNames = ["history.json", "history.csv", "training.log"]
+
+    /// The kind of file read.
+    public let source: Source
+    /// The epoch numbers as logged (Keras counts from 0); `0..<n` when the file has none.
+    public let epochs: [Int]
+    /// Training loss per epoch; `nil` when not logged, `nil` points where not finite.
+    public let loss: [Double?]?
+    /// Training accuracy (0…1) per epoch; `nil` when not logged.
+    public let accuracy: [Double?]?
+    /// Validation loss per epoch; `nil` when not logged.
+    public let validationLoss: [Double?]?
+    /// Validation accuracy (0…1) per epoch; `nil` when not logged.
+    public let validationAccuracy: [Double?]?
+
+    /// Number of epochs.
+    public var epochCount: Int { epochs.count }
+
+    /// A history; every series given has `epochs.count` points, and at least one is given
+    /// (programmer errors otherwise: files are checked when parsed).
+    public init(
+        source: Source, epochs: [Int], loss: [Double?]? = nil, accuracy: [Double?]? = nil,
+        validationLoss: [Double?]? = nil, validationAccuracy: [Double?]? = nil
+    ) {
+        let series = [loss, accuracy, validationLoss, validationAccuracy].compactMap { $0 }
+        precondition(!series.isEmpty, "a history needs at least one series")
+        precondition(series.allSatisfy { $0.count == epochs.count }, "series lengths differ from the epochs")
+        self.source = source
+        self.epochs = epochs
+        self.loss = loss
+        self.accuracy = accuracy
+        self.validationLoss = validationLoss
+        self.validationAccuracy = validationAccuracy
+    }
+
+    /// Whether `fileName` is taken as a training history in a submission folder:
+    /// `history.json`, `history.csv`, `training.log`, or a `.csv` with `log` in its name
+    /// (case does not matter).
+    public static func isHistoryFileName(_ fileName: String) -> Bool {
+        let lower = fileName.lowercased()
+        return fileNames.contains(lower) || (lower.hasSuffix(".csv") && lower.dropLast(4).contains("log"))
+    }
+
+    /// Reads the history at `url`: JSON when its first non-blank byte is `{`, else CSV.
+    ///
+    /// - Parameters:
+    ///   - url: The history file.
+    ///   - displayName: How messages name the file; the last path component by default.
+    ///   - limits: `maxHistoryBytes` (10 MB by default) and `maxHistoryEpochs` (100,000).
+    /// - Throws: `TrainingHistoryError` naming the line or key that is wrong.
+    public static func read(
+        from url: URL, displayName: String? = nil, limits: SubmissionLimits = SubmissionLimits()
+    ) throws(TrainingHistoryError) -> TrainingHistory {
+        let name = displayName ?? url.lastPathComponent
+        let data: Data
+        do {
+            data = try BoundedFile.read(url, maxBytes: limits.maxHistoryBytes)
+        } catch {
+            switch error {
+            case let .tooLarge(bytes):
+                throw TrainingHistoryError(file: name, reason: .tooLarge(bytes: bytes, limit: limits.maxHistoryBytes))
+            case let .notRegular(kind):
+                throw TrainingHistoryError(file: name, reason: .unreadable(detail: "it is \(kind)"))
+            case let .unreadable(detail):
+                throw TrainingHistoryError(file: name, reason: .unreadable(detail: detail))
+            }
+        }
+        return try TrainingHistory(parsing: data, fileName: name, limits: limits)
+    }
+
+    /// Parses a history's bytes: JSON when the first non-blank byte is `{`, else CSV.
+    ///
+    /// - Throws: `TrainingHistoryError` naming the line or key that is wrong.
+    public init(parsing data: Data, fileName: String, limits: SubmissionLimits = SubmissionLimits()) throws(TrainingHistoryError) {
+        func fail(_ reason: TrainingHistoryError.Reason) -> TrainingHistoryError {
+            TrainingHistoryError(file: fileName, reason: reason)
+        }
+        guard data.count <= limits.maxHistoryBytes else {
+            throw fail(.tooLarge(bytes: data.count, limit: limits.maxHistoryBytes))
+        }
+        guard var text = String(data: data, encoding: .utf8) else { throw fail(.notText) }
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        let columns: HistoryColumns
+        let source: Source
+        if text.first(where: { !$0.isWhitespace }) == "{" {
+            columns = try HistoryColumns.json(text, fail: fail, maxEpochs: limits.maxHistoryEpochs)
+            source = .json
+        } else {
+            columns = try HistoryColumns.csv(text, fail: fail, maxEpochs: limits.maxHistoryEpochs)
+            source = .csv
+        }
+        try self.init(source: source, columns: columns, fail: fail)
+    }
+
+    private init(source: Source, columns: HistoryColumns,
+                 fail: (TrainingHistoryError.Reason) -> TrainingHistoryError) throws(TrainingHistoryError) {
+        var series: [HistorySeries: (name: String, values: [Double?])] = [:]
+        var epochs: [Int]?
+        for (name, column) in columns.columns {
+            let key = name.lowercased()
+            if key == "epoch" {
+                var numbers: [Int] = []
+                for (i, text) in column.texts.enumerated() {
+                    guard let value = Int(text.trimmingCharacters(in: .whitespaces)), value >= 0 else {
+                        throw fail(.badEpoch(line: column.lines?[i], index: i, value: text))
+                    }
+                    numbers.append(value)
+                }
+                epochs = numbers
+                continue
+            }
+            guard let kind = HistorySeries(columnName: key) else { continue }
+            if let existing = series[kind] { throw fail(.duplicateSeries(first: existing.name, second: name)) }
+            var values: [Double?] = []
+            values.reserveCapacity(column.texts.count)
+            for (i, text) in column.texts.enumerated() {
+                guard let value = HistoryColumns.number(text) else {
+                    throw fail(.notANumber(column: name, line: column.lines?[i], index: i, value: text))
+                }
+                guard let point = value, point.isFinite else {
+                    values.append(nil)
+                    continue
+                }
+                if kind.isAccuracy && !(0...1).contains(point) {
+                    throw fail(.accuracyOutOfRange(column: name, index: i, value: point))
+                }
+                values.append(point)
+            }
+            series[kind] = (name, values)
+        }
+        guard !series.isEmpty else { throw fail(.noKnownSeries(found: columns.columns.map(\.name))) }
+        guard columns.rowCount > 0 else { throw fail(.noEpochs) }
+        self.init(
+            source: source, epochs: epochs ?? Array(0..<columns.rowCount),
+            loss: series[.loss]?.values, accuracy: series[.accuracy]?.values,
+            validationLoss: series[.validationLoss]?.values, validationAccuracy: series[.validationAccuracy]?.values)
+    }
+}
+
+/// The four series a history plot shows, recognised by column name.
+enum HistorySeries: Hashable {
+    case loss, accuracy, validationLoss, validationAccuracy
+
+    /// The series a (lowercased) column holds; `nil` for other metrics.
+    init?(columnName: String) {
+        switch columnName {
+        case "loss": self = .loss
+        case "accuracy", "acc", "binary_accuracy": self = .accuracy
+        case "val_loss": self = .validationLoss
+        case "val_accuracy", "val_acc", "val_binary_accuracy": self = .validationAccuracy
+        default: return nil
+        }
+    }
+
+    var isAccuracy: Bool { self == .accuracy || self == .validationAccuracy }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import Metrics
+import Results
+
+/// Everything the leaderboard shows of one entry, computed from its hidden-test scores.
+public struct EntryEvaluation: Sendable {
+    /// All figures on the whole hidden set (one sort, shared by every metric).
+    public let report: BinaryClassificationReport
+    /// ROC AUC on the public rows only.
+    public let publicAUC: Double
+    /// ROC AUC on the private rows only.
+    public let privateAUC: Double
+    /// The ROC curve thinned for storage and plots, with its error bound.
+    public let thinnedROC: ThinnedROCCurve
+    /// Score distributions of signal and background.
+    public let histograms: ScoreHistograms
+
+    /// Evaluates `scores` (one per hidden row, in row order).
+    ///
+    /// - Throws: `MetricsError` for scores that are NaN, infinite, or of the wrong count.
+    public init(scores: [Double], hidden: HiddenTestRows) throws(MetricsError) {
+        report = try BinaryClassificationReport(scores: scores, labels: hidden.labels)
+        var publicScores: [Double] = [], publicLabels: [UInt8] = []
+        var privateScores: [Double] = [], privateLabels: [UInt8] = []
+        for i in scores.indices {
+            if hidden.isPublic[i] {
+                publicScores.append(scores[i])
+                publicLabels.append(hidden.labels[i])
+            } else {
+                privateScores.append(scores[i])
+                privateLabels.append(hidden.labels[i])
+            }
+        }
+        publicAUC = try RankedScores(scores: publicScores, labels: publicLabels).auc
+        privateAUC = try RankedScores(scores: privateScores, labels: privateLabels).auc
+        thinnedROC = report.roc.thinned()
+        histograms = ScoreHistograms(scores: scores, labels: hidden.labels)
+    }
+
+    /// The database record of these figures.
+    public var record: EntryMetricsRecord {
+        let cm = report.confusionMatrix
+        return EntryMetricsRecord(
+            auc: report.auc, aucLow: report.aucInterval.lower, aucHigh: report.aucInterval.upper,
+            aucVariance: report.aucInterval.variance, publicAUC: publicAUC, privateAUC: privateAUC,
+            accuracy: report.accuracy, logLoss: report.logLoss,
+            trueNegatives: cm.trueNegatives, falsePositives: cm.falsePositives,
+            falseNegatives: cm.falseNegatives, truePositives: cm.truePositives,
+            efficiencies: Self.json(StoredEfficiencies(report.efficiencies)),
+            roc: Self.json(StoredROC(thinnedROC)), histograms: Self.json(histograms))
+    }
+
+    static func json<T: Encodable>(_ value: T) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        guard let data = try? encoder.encode(value) else { return "{}" }
+        return String(decoding: data, as: UTF8.self)
+    }
+}
+
+/// The efficiencies as stored: infinite rejections (no background left) become `null`.
+struct StoredEfficiencies: Codable {
+    struct Point: Codable { var at: Double; var value: Double? }
+    var signalEfficiencyAtBackgroundEfficiency: [Point]
+    var backgroundRejectionAtSignalEfficiency: [Point]
+
+    init(_ summary: EfficiencySummary) {
+        signalEfficiencyAtBackgroundEfficiency = summary.signalEfficiencies.map {
+            Point(at: $0.backgroundEfficiency, value: $0.signalEfficiency)
+        }
+        backgroundRejectionAtSignalEfficiency = summary.backgroundRejections.map {
+            Point(at: $0.signalEfficiency, value: $0.rejection.isFinite ? $0.rejection : nil)
+        }
+    }
+}
+
+/// The thinned ROC curve as stored; the first threshold (+∞) becomes `null`.
+struct StoredROC: Codable {
+    var falsePositiveRate: [Double]
+    var truePositiveRate: [Double]
+    var thresholds: [Double?]
+    var tolerance: Double
+
+    init(_ thinned: ThinnedROCCurve) {
+        falsePositiveRate = thinned.curve.falsePositiveRates
+        truePositiveRate = thinned.curve.truePositiveRates
+        thresholds = thinned.curve.thresholds.map { $0.isFinite ? $0 : nil }
+        tolerance = thinned.tolerance
+    }
+}

@@ -1,0 +1,139 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Runs the prediction of one submission in a child process (`leaderboard _predict`), so
+/// that a reader that crashes, hangs or eats memory on a hostile file costs that submission
+/// alone. The child limits its own memory and CPU time before it opens the file; the parent
+/// kills it at the wall-clock limit. The child writes its scores to a file the parent owns.
+public struct SandboxedPrediction: Sendable {
+    /// The `leaderboard` executable that serves as the child.
+    public var executable: String
+    /// The limits of each child.
+    public var limits: SandboxLimits
+    /// Extra environment for the child.
+    public var environment: [String: String] = [:]
+
+    /// A runner of children made from `executable`.
+    public init(executable: String, limits: SandboxLimits = SandboxLimits()) {
+        self.executable = executable
+        self.limits = limits
+    }
+
+    /// The path of the running executable (`/proc/self/exe`).
+    public static var currentExecutable: String {
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+    }
+
+    /// What a child gave: the scores, or why there are none.
+    public enum Outcome: Sendable {
+        case scores([Double], format: String, summaryJSON: String?)
+        case failed(String)
+    }
+
+    /// The request a child receives on its command line.
+    public struct Request: Sendable {
+        /// The model or predictions file.
+        public var modelPath: String
+        /// The manifest, if the submission has one.
+        public var manifestPath: String?
+        /// The data file and the cache folder (the parent has already made the cache).
+        public var dataPath: String, cacheDirectory: String
+        /// Rows of the data file to score (the hidden test rows).
+        public var rows: Range<Int>
+
+        /// A request for the given file and rows.
+        public init(modelPath: String, manifestPath: String?, dataPath: String, cacheDirectory: String, rows: Range<Int>) {
+            self.modelPath = modelPath
+            self.manifestPath = manifestPath
+            self.dataPath = dataPath
+            self.cacheDirectory = cacheDirectory
+            self.rows = rows
+        }
+    }
+
+    /// Runs one child and waits for it, at most `limits.wallSeconds`.
+    public func run(_ request: Request) -> Outcome {
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("leaderboard-child-\(UUID().uuidString)")
+        do {
+            try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        } catch {
+            return .failed("cannot make a temporary folder for the prediction (\(error)); free some disk space and run again")
+        }
+        defer { try? FileManager.default.removeItem(at: work) }
+        let scoresPath = work.appendingPathComponent("scores.f64").path
+        let summaryPath = work.appendingPathComponent("summary.json").path
+        let errorPath = work.appendingPathComponent("stderr.txt").path
+        _ = FileManager.default.createFile(atPath: errorPath, contents: nil)
+
+        var arguments = ["_predict", "--model", request.modelPath, "--data", request.dataPath,
+                         "--cache-dir", request.cacheDirectory,
+                         "--first-row", String(request.rows.lowerBound), "--row-count", String(request.rows.count),
+                         "--scores-out", scoresPath, "--summary-out", summaryPath,
+                         "--memory-bytes", String(limits.memoryBytes), "--cpu-seconds", String(limits.cpuSeconds)]
+        if let manifest = request.manifestPath { arguments += ["--manifest", manifest] }
+
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = FileHandle.nullDevice
+        guard let errorHandle = FileHandle(forWritingAtPath: errorPath) else {
+            return .failed("cannot capture the prediction's messages; check the temporary folder")
+        }
+        process.standardError = errorHandle
+        do {
+            try process.run()
+        } catch {
+            return .failed("cannot start the sandboxed prediction (\(error)); check that \(executable) exists")
+        }
+        try? errorHandle.close()
+        let deadline = Date().addingTimeInterval(limits.wallSeconds)
+        var timedOut = false
+        while process.isRunning {
+            if Date() > deadline {
+                timedOut = true
+                kill(process.processIdentifier, SIGKILL)
+                break
+            }
+            usleep(5_000)
+        }
+        process.waitUntilExit()
+        let message = lastLine(of: errorPath)
+        if timedOut {
+            return .failed("reading and predicting took longer than the \(Int(limits.wallSeconds)) s wall-clock limit; submit a smaller model, or ask the organizers to raise limits.wall_seconds")
+        }
+        if process.terminationReason == .uncaughtSignal {
+            let signal = process.terminationStatus
+            if signal == SIGXCPU || signal == SIGKILL {
+                return .failed("reading and predicting used more than the \(limits.cpuSeconds) CPU-second limit; submit a smaller model, or ask the organizers to raise limits.cpu_seconds")
+            }
+            return .failed("the reader crashed on this file (signal \(signal)\(message.map { ": \($0)" } ?? "")); it is damaged or not what its name says, so export it again and resubmit")
+        }
+        guard process.terminationStatus == 0 else {
+            if let message, !message.isEmpty { return .failed(message) }
+            return .failed("the prediction stopped with status \(process.terminationStatus), possibly past the \(limits.memoryBytes >> 20) MiB memory limit; check the file with `leaderboard check`")
+        }
+        guard let data = FileManager.default.contents(atPath: scoresPath), data.count == request.rows.count * 8 else {
+            return .failed("the prediction gave no scores for the \(request.rows.count) hidden rows; check the file with `leaderboard check`")
+        }
+        let scores = data.withUnsafeBytes { Array($0.bindMemory(to: Double.self)) }
+        let summary = FileManager.default.contents(atPath: summaryPath).map { String(decoding: $0, as: UTF8.self) }
+        let format = summary.flatMap(Self.format(fromSummary:)) ?? "predictions"
+        return .scores(scores, format: format, summaryJSON: summary?.isEmpty == false ? summary : nil)
+    }
+
+    /// The `format` field the child adds to its summary.
+    static func format(fromSummary json: String) -> String? {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else { return nil }
+        return object["leaderboardFormat"] as? String
+    }
+
+    private func lastLine(of path: String) -> String? {
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        let text = String(decoding: data.suffix(4096), as: UTF8.self)
+        return text.split(separator: "\n").last.map { String($0.prefix(500)) }
+    }
+}

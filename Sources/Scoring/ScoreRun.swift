@@ -1,0 +1,139 @@
+import Crypto
+import Foundation
+import HiggsData
+import ModelFiles
+import Results
+import Workspace
+
+/// One `score` run: finds the submissions, skips those already recorded, predicts each new
+/// one in a sandboxed child, evaluates the scores and records every outcome — scored or
+/// failed — in its own transaction. A crash or a kill of the run loses at most the entry
+/// in progress; running again scores exactly what is missing.
+public struct ScoreRun: Sendable {
+    /// The workspace.
+    public let workspace: Workspace
+    /// Its database.
+    public let database: ResultsDatabase
+    /// The data set record the entries belong to.
+    public let datasetID: Int64
+    /// The hidden test rows.
+    public let hidden: HiddenTestRows
+    /// The data file and its cache folder (for the children).
+    public let dataPath: String, cacheDirectory: String
+    /// The sandbox.
+    public let sandbox: SandboxedPrediction
+
+    /// A run over `workspace`'s data (loaded and cached here, once).
+    public init(workspace: Workspace, cacheDirectory: String, sandbox: SandboxedPrediction,
+                progress: (@Sendable (Int, Int) -> Void)? = nil) throws {
+        self.workspace = workspace
+        self.cacheDirectory = cacheDirectory
+        self.sandbox = sandbox
+        dataPath = workspace.dataPath
+        var loader = DataLoader(cacheDirectory: cacheDirectory)
+        loader.progress = progress
+        let loaded = try loader.load(dataPath, sha256: true)
+        let split = try DataSplit(rowCount: loaded.dataset.rowCount, settings: workspace.config.split, path: dataPath)
+        hidden = HiddenTestRows(dataset: loaded.dataset, split: split)
+        database = try workspace.openDatabase()
+        let record = try database.record(DatasetRecord(
+            path: dataPath, sha256: loaded.sha256 ?? "", fileBytes: loaded.fileBytes, rows: loaded.dataset.rowCount,
+            signal: loaded.dataset.signalCount, trainingRows: split.training.count,
+            validationRows: split.validation.count, testRows: split.test.count,
+            publicTestRows: hidden.isPublic.filter { $0 }.count, publicFraction: split.settings.publicFraction,
+            splitSeed: Int64(bitPattern: split.settings.seed)))
+        guard let id = record.id else { throw ResultsError(path: workspace.databasePath, reason: .sqlite("no data set id")) }
+        datasetID = id
+    }
+
+    /// What happened to one submission in this run.
+    public struct Outcome: Sendable {
+        /// What happened.
+        public enum Status: String, Sendable, Codable {
+            case scored, failed, unchanged
+        }
+        /// The submission's path relative to the workspace.
+        public var path: String
+        /// The team.
+        public var team: String
+        /// What happened.
+        public var status: Status
+        /// The recorded entry (for scored and failed ones).
+        public var entry: EntryRecord?
+        /// Its figures (scored ones).
+        public var metrics: EntryMetricsRecord?
+    }
+
+    /// Scores one submission unless its content was recorded before.
+    public func score(_ submission: Submission) -> Outcome {
+        let relative = workspace.relativePath(submission.root)
+        let content: (model: String, all: String)
+        do {
+            content = try submission.contentHashes()
+        } catch {
+            return record(submission, relative: relative, modelSHA: "", contentSHA: "unreadable:" + relative,
+                          failure: "\(error)", prediction: nil)
+        }
+        do {
+            if try database.hasEntry(contentSHA256: content.all, datasetID: datasetID) {
+                return Outcome(path: relative, team: submission.team, status: .unchanged)
+            }
+        } catch {
+            return Outcome(path: relative, team: submission.team, status: .failed)
+        }
+        if let problem = submission.problem {
+            return record(submission, relative: relative, modelSHA: content.model, contentSHA: content.all,
+                          failure: problem, prediction: nil)
+        }
+        let request = SandboxedPrediction.Request(
+            modelPath: submission.modelPath, manifestPath: submission.manifestPath, dataPath: dataPath,
+            cacheDirectory: cacheDirectory, rows: hidden.split.test)
+        switch sandbox.run(request) {
+        case let .failed(reason):
+            return record(submission, relative: relative, modelSHA: content.model, contentSHA: content.all,
+                          failure: reason, prediction: nil)
+        case let .scores(scores, format, summary):
+            return record(submission, relative: relative, modelSHA: content.model, contentSHA: content.all,
+                          failure: nil, prediction: (scores, format, summary))
+        }
+    }
+
+    private func record(_ submission: Submission, relative: String, modelSHA: String, contentSHA: String,
+                        failure: String?, prediction: (scores: [Double], format: String, summary: String?)?) -> Outcome {
+        var failure = failure
+        var evaluation: EntryEvaluation?
+        if let prediction {
+            do {
+                evaluation = try EntryEvaluation(scores: prediction.scores, hidden: hidden)
+            } catch {
+                failure = "\(submission.modelName): the scores cannot be evaluated (\(error)); every score must be a finite number"
+            }
+        }
+        let entry = EntryRecord(
+            datasetID: datasetID, contentSHA256: contentSHA, modelSHA256: modelSHA, team: submission.team,
+            title: submission.title, members: submission.members, path: relative, modelFile: submission.modelName,
+            format: prediction?.format ?? submission.formatGuess, fileBytes: submission.modelBytes,
+            failure: failure, submittedAt: submission.submittedAt,
+            modelSummary: failure == nil ? prediction?.summary : nil, readme: submission.readme,
+            history: submission.historyJSON)
+        do {
+            let stored = try database.record(
+                entry, metrics: failure == nil ? evaluation?.record : nil,
+                scores: failure == nil ? prediction?.scores.map { Float($0) } : nil)
+            return Outcome(path: relative, team: submission.team, status: failure == nil ? .scored : .failed,
+                           entry: stored, metrics: failure == nil ? evaluation?.record : nil)
+        } catch {
+            var unrecorded = entry
+            unrecorded.failure = "not recorded: \(error)"
+            return Outcome(path: relative, team: submission.team, status: .failed, entry: unrecorded)
+        }
+    }
+}
+
+extension Workspace {
+    /// `path` relative to the workspace folder when it is inside it.
+    func relativePath(_ path: String) -> String {
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        return absolute.hasPrefix(root + "/") ? String(absolute.dropFirst(root.count + 1)) : absolute
+    }
+}

@@ -1,0 +1,153 @@
+import Crypto
+import Foundation
+import ModelFiles
+
+/// A submission found under a submissions folder, taken apart (by `SubmissionFolder`) into
+/// what `score` needs. A submission that cannot be taken apart is still a submission: its
+/// `problem` is recorded as its failure, so the team sees why.
+public struct Submission: Sendable {
+    /// The folder or single file.
+    public let root: String
+    /// The team: the manifest's, else the folder's name (or the file's name without extension).
+    public let team: String
+    /// The entry's title: the manifest's, else the model file's name.
+    public let title: String
+    /// Team members from the manifest.
+    public let members: [String]
+    /// The model (or predictions) file; empty when there is none.
+    public let modelPath: String
+    /// The model file's name.
+    public let modelName: String
+    /// The manifest's path, if there is one.
+    public let manifestPath: String?
+    /// The README's Markdown text.
+    public let readme: String?
+    /// The training history as JSON (`{"epoch": [...], "loss": [...], ...}`).
+    public let historyJSON: String?
+    /// The model file's size.
+    public let modelBytes: Int
+    /// The model file's modification time, ISO 8601 in UTC.
+    public let submittedAt: String
+    /// The format guessed from the file name, for failures that never reached a reader.
+    public let formatGuess: String
+    /// Why the submission cannot be scored, before any model is read.
+    public let problem: String?
+
+    /// The submission at `url`, named `displayName` in messages.
+    public init(at url: URL, displayName: String) {
+        root = url.standardizedFileURL.path
+        do {
+            let folder = try SubmissionFolder.load(url, displayName: displayName)
+            team = folder.manifest?.team ?? folder.team
+            title = folder.manifest?.title ?? folder.entryName
+            members = folder.manifest?.members ?? []
+            modelPath = folder.model.path
+            modelName = folder.modelName
+            manifestPath = folder.manifestName.map { url.appendingPathComponent($0).path }
+            readme = folder.readme
+            historyJSON = folder.history.map(Self.json)
+            problem = nil
+        } catch {
+            let isFile = !Self.isDirectory(root)
+            team = isFile ? url.deletingPathExtension().lastPathComponent : url.lastPathComponent
+            title = url.lastPathComponent
+            members = []
+            modelPath = isFile ? root : ""
+            modelName = isFile ? url.lastPathComponent : ""
+            manifestPath = nil
+            readme = nil
+            historyJSON = nil
+            problem = "\(error)"
+        }
+        let attributes = modelPath.isEmpty ? nil : try? FileManager.default.attributesOfItem(atPath: modelPath)
+        modelBytes = (attributes?[.size] as? NSNumber)?.intValue ?? 0
+        let modified = (attributes?[.modificationDate] as? Date) ?? Date(timeIntervalSince1970: 0)
+        submittedAt = ISO8601DateFormatter().string(from: modified)
+        formatGuess = modelName.isEmpty ? "none" : URL(fileURLWithPath: modelName).pathExtension.lowercased()
+    }
+
+    /// Every submission under `paths`: a submissions folder gives one submission per
+    /// subfolder and per top-level file (README and hidden files aside); a folder without
+    /// subfolders given directly, or a file, is one submission. Sorted by path.
+    public static func discover(in paths: [String], submissionsFolder: String? = nil) -> [Submission] {
+        var found: [Submission] = []
+        let fm = FileManager.default
+        for path in paths {
+            let url = URL(fileURLWithPath: path).standardizedFileURL
+            guard isDirectory(url.path) else {
+                found.append(Submission(at: url, displayName: path))
+                continue
+            }
+            let entries = ((try? fm.contentsOfDirectory(atPath: url.path)) ?? []).sorted()
+            let hasFolders = entries.contains { isDirectory(url.appendingPathComponent($0).path) }
+            let isRoot = hasFolders || url.path == submissionsFolder.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+            guard isRoot else {
+                found.append(Submission(at: url, displayName: path))
+                continue
+            }
+            for name in entries where !name.hasPrefix(".") && !name.lowercased().hasPrefix("readme") {
+                let child = url.appendingPathComponent(name)
+                found.append(Submission(at: child, displayName: (path as NSString).appendingPathComponent(name)))
+            }
+        }
+        return found
+    }
+
+    /// SHA-256 of the model file, and of the model and manifest together (the entry's
+    /// identity: a new model or a new manifest is a new entry). A submission that could not
+    /// be taken apart is identified by all its files.
+    public func contentHashes() throws -> (model: String, all: String) {
+        var all = SHA256()
+        var model = ""
+        if !modelPath.isEmpty {
+            model = try Self.sha256(ofFile: modelPath)
+            all.update(data: Data(model.utf8))
+        }
+        if let manifestPath { all.update(data: Data(try Self.sha256(ofFile: manifestPath).utf8)) }
+        if problem != nil {
+            all.update(data: Data(root.utf8))
+            all.update(data: Data((problem ?? "").utf8))
+            if Self.isDirectory(root) {
+                for name in ((try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []).sorted().prefix(1_000) {
+                    let path = root + "/" + name
+                    guard !Self.isDirectory(path) else { continue }
+                    all.update(data: Data(name.utf8))
+                    all.update(data: Data(((try? Self.sha256(ofFile: path)) ?? "unreadable").utf8))
+                }
+            }
+        }
+        return (model, all.finalize().map { String(format: "%02x", $0) }.joined())
+    }
+
+    static func sha256(ofFile path: String) throws -> String {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw CocoaError(.fileReadNoPermission, userInfo: [NSFilePathErrorKey: path])
+        }
+        defer { try? handle.close() }
+        var hasher = SHA256()
+        var total = 0
+        while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+            hasher.update(data: chunk)
+            total += chunk.count
+            if total > 4 << 30 { break }
+        }
+        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+    }
+
+    static func isDirectory(_ path: String) -> Bool {
+        var isDir: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && isDir.boolValue
+    }
+
+    static func json(_ history: TrainingHistory) -> String {
+        func column(_ values: [Double?]?) -> Any {
+            values.map { $0.map { $0.map { $0 as Any } ?? NSNull() } } ?? NSNull()
+        }
+        let object: [String: Any] = [
+            "epoch": history.epochs, "loss": column(history.loss), "accuracy": column(history.accuracy),
+            "val_loss": column(history.validationLoss), "val_accuracy": column(history.validationAccuracy),
+        ]
+        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) else { return "{}" }
+        return String(decoding: data, as: UTF8.self)
+    }
+}

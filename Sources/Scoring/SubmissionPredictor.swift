@@ -1,0 +1,85 @@
+import Foundation
+import HiggsData
+import ModelFiles
+import Models
+
+/// Turns a submitted file into one score per row: a model file is read and run on the rows
+/// (after the manifest's feature selection and standardization), a predictions file is read
+/// as it is. This is what runs inside the sandboxed child of `score`, and in `predict`/`check`.
+public enum SubmissionPredictor {
+    /// What a submitted file gave.
+    public struct Prediction: Sendable {
+        /// One score per row, in row order.
+        public var scores: [Double]
+        /// What was understood of a model file; `nil` for a predictions file.
+        public var summary: ModelSummary?
+        /// The format's name for tables: `keras-h5`, `keras`, `predictions`.
+        public var format: String
+    }
+
+    /// Rows per batch handed to a model: bounds the memory of the transformed copy.
+    static let batchRows = 65_536
+
+    /// Scores `rows` with the file at `modelPath`.
+    ///
+    /// - Throws: `ModelFileError`, `PredictionsFileError`, or the classifier's errors — each
+    ///   one line naming the file and what to do.
+    public static func predict(modelPath: String, manifest: SubmissionManifest?, rows: HiggsDataset) throws -> Prediction {
+        let url = URL(fileURLWithPath: modelPath)
+        let format = try ModelFileReader.format(of: url)
+        if format == .text {
+            let file = try PredictionsFile.read(from: url, expectedRows: rows.rowCount)
+            return Prediction(scores: file.scores, summary: nil, format: "predictions")
+        }
+        let model = try ModelFileReader.read(contentsOf: url)
+        let features = manifest?.featureIndices ?? Array(0..<FeatureSchema.featureCount)
+        try model.requireInputCount(features.count)
+        let scores = try predict(model.classifier, features: features,
+                                 standardization: manifest?.standardization, rows: rows)
+        return Prediction(scores: scores, summary: model.summary, format: format == .zip ? "keras" : "keras-h5")
+    }
+
+    /// Runs `classifier` over `rows` in batches, reading `features` (indices into the 28) and
+    /// standardizing them as `(x - mean) / scale` when asked.
+    public static func predict(
+        _ classifier: any Classifier, features: [Int], standardization: SubmissionManifest.Standardization?,
+        rows: HiggsDataset
+    ) throws -> [Double] {
+        var scores: [Double] = []
+        scores.reserveCapacity(rows.rowCount)
+        let identity = standardization == nil && features == Array(0..<FeatureSchema.featureCount)
+        var start = 0
+        while start < rows.rowCount {
+            let part = rows.rows(start..<min(rows.rowCount, start + batchRows))
+            let batchScores: [Double] = try part.withFeatures { values in
+                if identity {
+                    return try classifier.predict(FeatureBatch(rows: part.rowCount, columns: features.count, values: values))
+                }
+                let selected = select(values, rows: part.rowCount, features: features, standardization: standardization)
+                return try withFeatureBatch(selected, columns: features.count) { try classifier.predict($0) }
+            }
+            scores.append(contentsOf: batchScores)
+            start += batchRows
+        }
+        return scores
+    }
+
+    /// The chosen columns of row-major 28-feature rows, standardized if asked.
+    static func select(_ values: UnsafeBufferPointer<Float>, rows: Int, features: [Int],
+                       standardization: SubmissionManifest.Standardization?) -> [Float] {
+        let width = FeatureSchema.featureCount
+        var out = [Float](repeating: 0, count: rows * features.count)
+        // In Double, then rounded once: as scikit-learn's StandardScaler does on float64 input.
+        for r in 0..<rows {
+            for (j, f) in features.enumerated() {
+                let x = values[r * width + f]
+                if let standardization {
+                    out[r * features.count + j] = Float((Double(x) - standardization.mean[j]) / standardization.scale[j])
+                } else {
+                    out[r * features.count + j] = x
+                }
+            }
+        }
+        return out
+    }
+}
