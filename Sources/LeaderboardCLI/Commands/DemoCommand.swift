@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import HiggsData
 import Results
+import Scoring
 import Workspace
 
 /// `leaderboard demo`: the whole job on the embedded sample, in a fresh workspace.
@@ -13,6 +14,8 @@ struct DemoCommand: ParsableCommand {
     @Option(help: "The demo workspace folder (made afresh; an earlier demo there is replaced).")
     var workspace: String = "leaderboard-demo"
     @Option(name: .long, help: "Where parsed data caches live.") var cacheDir: String?
+    @Option(help: "Example submissions to copy into the demo (default: the submissions/ of the workspace around the current folder, e.g. this repository's).")
+    var examples: String?
 
     static let marker = ".leaderboard-demo"
 
@@ -21,6 +24,20 @@ struct DemoCommand: ParsableCommand {
         var description: String {
             "\(path): exists and is not a demo workspace; nothing was changed. Pass --workspace with a new folder."
         }
+    }
+
+    /// Copies the example submissions into the demo's submissions folder; returns how many.
+    private func copyExamples(into target: String) throws -> Int {
+        let source = examples ?? (try? Workspace.find())?.submissionsPath
+        guard let source, FileManager.default.fileExists(atPath: source) else { return 0 }
+        var count = 0
+        for name in try FileManager.default.contentsOfDirectory(atPath: source).sorted() where !name.hasPrefix(".") {
+            let destination = target + "/" + name
+            if FileManager.default.fileExists(atPath: destination) { try FileManager.default.removeItem(atPath: destination) }
+            try FileManager.default.copyItem(atPath: source + "/" + name, toPath: destination)
+            if !name.lowercased().hasPrefix("readme") { count += 1 }
+        }
+        return count
     }
 
     func run() throws {
@@ -50,6 +67,20 @@ struct DemoCommand: ParsableCommand {
             testRows: split.test.count, publicTestRows: report.split.publicTest,
             publicFraction: split.settings.publicFraction, splitSeed: Int64(bitPattern: split.settings.seed)))
         print("database    \(database.path) (schema v\(try database.schemaVersion()), data set #\(record.id ?? 0))")
-        print("site        \(ws.sitePath)/ (training, scoring and the site build join the demo as they land)")
+
+        let examples = try copyExamples(into: ws.submissionsPath)
+        if examples > 0 {
+            let cache = cacheDir ?? ws.root + "/.cache"
+            let run = try ScoreRun(workspace: ws, cacheDirectory: cache,
+                                   sandbox: SandboxedPrediction(executable: SandboxedPrediction.currentExecutable))
+            let outcomes = Submission.discover(in: [ws.submissionsPath], submissionsFolder: ws.submissionsPath)
+                .map { run.score($0) }
+            print("")
+            print(ScoreTable(outcomes: outcomes, hiddenRows: run.hidden.count).text)
+            print("")
+        } else {
+            print("submissions none found to copy (pass --examples DIR)")
+        }
+        print("site        \(ws.sitePath)/ (the baselines and the site build join the demo as they land)")
     }
 }

@@ -1,0 +1,121 @@
+import Foundation
+import GRDB
+import Testing
+import TestSupport
+
+/// `score`, `predict` and `check`, run as a user runs them.
+@Suite struct ScoreCommandsTests {
+    let dir = TemporaryDirectory()
+    var environment: [String: String] { ["LEADERBOARD_CACHE": dir.file("cache")] }
+
+    /// A workspace with the repository's example submissions.
+    func workspace() throws -> String {
+        let ws = dir.file("ws")
+        #expect(try CommandRunner.run(["init", ws], in: dir.path).status == 0)
+        let fm = FileManager.default
+        for name in try fm.contentsOfDirectory(atPath: SharedFixtures.exampleSubmissions) where !name.hasPrefix(".") {
+            try? fm.removeItem(atPath: ws + "/submissions/" + name)
+            try fm.copyItem(atPath: SharedFixtures.exampleSubmissions + "/" + name, toPath: ws + "/submissions/" + name)
+        }
+        return ws
+    }
+
+    func json(_ text: String) throws -> [[String: Any]] {
+        try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]])
+    }
+
+    @Test func scoreRecordsEveryExampleAndSkipsThemTheSecondTime() throws {
+        let ws = try workspace()
+        let first = try CommandRunner.run(["score", "--workspace", ws, "--json"], in: dir.path, environment: environment)
+        #expect(first.status == 0, "\(first.stderr)")
+        let outcomes = try json(first.stdout)
+        #expect(outcomes.count == 6)
+        #expect(outcomes.filter { $0["status"] as? String == "scored" }.count == 5)
+        let failed = try #require(outcomes.first { $0["status"] as? String == "failed" })
+        #expect((failed["failure"] as? String)?.contains("is a Python pickle") == true)
+        let notebook = try #require(outcomes.first { $0["team"] as? String == "notebook-net" })
+        let expected = try SharedFixtures.predictions("notebook_keras3.predictions.txt")
+        #expect(notebook["format"] as? String == "keras-h5")
+        #expect((notebook["auc"] as? Double).map { $0 > 0.5 && $0 < 0.6 } == true)
+        #expect(expected.count == 500)
+
+        let second = try CommandRunner.run(["score", "--workspace", ws, "--json"], in: dir.path, environment: environment)
+        #expect(try json(second.stdout).allSatisfy { $0["status"] as? String == "unchanged" })
+    }
+
+    @Test func aKilledRunLosesNothingAndTheNextRunScoresWhatIsMissing() throws {
+        let ws = try workspace()
+        // A submission whose sandboxed reader hangs, between the others in name order.
+        try FileManager.default.createDirectory(atPath: ws + "/submissions/m-hangs", withIntermediateDirectories: true)
+        try "LEADERBOARD-TEST-FAULT hang\n".write(toFile: ws + "/submissions/m-hangs/model.h5", atomically: true, encoding: .utf8)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CommandRunner.executable)
+        process.arguments = ["score", "--workspace", ws]
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+            .merging(["LEADERBOARD_TEST_FAULTS": "1"]) { $1 }
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // Wait until the entries before the hanging one are recorded, then kill -9 the run.
+        let database = ws + "/leaderboard.sqlite"
+        var recorded = 0
+        for _ in 0..<600 where recorded < 3 {
+            usleep(50_000)
+            recorded = (try? DatabaseQueue(path: database, configuration: readOnly()).read {
+                try Int.fetchOne($0, sql: "SELECT count(*) FROM entry") ?? 0
+            }) ?? 0
+        }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(recorded == 3)
+        let check = try DatabaseQueue(path: database)
+        #expect(try check.read { try String.fetchOne($0, sql: "PRAGMA integrity_check") } == "ok")
+        try check.close()
+
+        let resumed = try CommandRunner.run(["score", "--workspace", ws, "--json"], in: dir.path, environment: environment)
+        #expect(resumed.status == 0, "\(resumed.stderr)")
+        let outcomes = try json(resumed.stdout)
+        #expect(outcomes.filter { $0["status"] as? String == "unchanged" }.count == 3)
+        #expect(outcomes.count == 7)
+        let total = try DatabaseQueue(path: database).read { try Int.fetchOne($0, sql: "SELECT count(*) FROM entry") }
+        #expect(total == 7)
+    }
+
+    func readOnly() -> Configuration {
+        var c = Configuration()
+        c.readonly = true
+        return c
+    }
+
+    @Test func predictWritesTheFrameworksProbabilitiesRowByRow() throws {
+        let data = try dir.write(
+            try String(contentsOfFile: SharedFixtures.repositoryRoot + "/Sources/HiggsData/Resources/higgs-sample.csv",
+                       encoding: .utf8).split(separator: "\n").suffix(500).joined(separator: "\n") + "\n",
+            to: "hidden.csv")
+        let run = try CommandRunner.run(["predict", SharedFixtures.model("notebook_tfkeras.h5"), "--data", data],
+                                        in: dir.path, environment: environment)
+        #expect(run.status == 0, "\(run.stderr)")
+        let ours = run.stdout.split(separator: "\n").compactMap { Double($0) }
+        let theirs = try SharedFixtures.predictions("notebook_tfkeras.predictions.txt")
+        #expect(ours.count == 500)
+        #expect(zip(ours, theirs).map { abs($0 - $1) }.max()! < 1e-5)
+        // A predictions file passes through.
+        let passed = try CommandRunner.run(
+            ["predict", SharedFixtures.exampleSubmissions + "/kaggle-style/predictions.csv", "--data", data],
+            in: dir.path, environment: environment)
+        let softmax = try SharedFixtures.predictions("softmax2_keras3.predictions.txt")
+        #expect(zip(passed.stdout.split(separator: "\n").compactMap { Double($0) }, softmax).allSatisfy { abs($0 - $1) < 1e-9 })
+    }
+
+    @Test func checkSaysWhatItUnderstoodAndScoresTheValidationRows() throws {
+        let run = try CommandRunner.run(["check", SharedFixtures.model("functional_keras3.keras")], in: dir.path,
+                                        environment: environment)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("validation rows 700: AUC"))
+        #expect(run.stdout.contains("BatchNormalization"))
+        let refused = try CommandRunner.run(["check", SharedFixtures.model("keras3_weights_only.weights.h5")],
+                                            in: dir.path, environment: environment)
+        #expect(refused.status != 0)
+        #expect(refused.stderr.split(separator: "\n").count == 1)
+    }
+}
