@@ -34,6 +34,8 @@ struct ManifestDocumentParser {
     /// Why parsing stopped; the manifest reader turns it into a `ManifestError`.
     enum Failure: Error {
         case syntax(String)
+        /// A key given twice in one mapping (Yams finds these while composing).
+        case duplicateKey(String)
         case tooManyNodes
         case notText
     }
@@ -50,17 +52,19 @@ struct ManifestDocumentParser {
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         if text.allSatisfy(\.isWhitespace) { return nil }
         if isJSON {
-            let json: ManifestJSON
+            let json: JSONValue
             do {
-                json = try JSONDecoder().decode(ManifestJSON.self, from: Data(text.utf8))
+                json = try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
             } catch {
-                throw .syntax(Self.describe(jsonError: error))
+                throw .syntax(Self.describe(jsonError: error, in: Data(text.utf8)))
             }
             return try convert(json)
         }
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
+        } catch let YamlError.duplicatedKeysInMapping(duplicates, _) {
+            throw .duplicateKey(duplicates.first ?? "")
         } catch {
             throw .syntax(Self.describe(yamlError: error))
         }
@@ -100,12 +104,14 @@ struct ManifestDocumentParser {
         }
     }
 
-    private mutating func convert(_ json: ManifestJSON) throws(Failure) -> ManifestNode {
+    private mutating func convert(_ json: JSONValue) throws(Failure) -> ManifestNode {
         try count()
         switch json {
         case .null: return ManifestNode(value: .null)
         case let .bool(flag): return ManifestNode(value: .scalar(text: flag ? "true" : "false", isNumber: false))
-        case let .number(number): return ManifestNode(value: .scalar(text: number, isNumber: true))
+        // A number keeps its value as text, so that JSON and YAML numbers go through the same
+        // validation.
+        case let .number(number): return ManifestNode(value: .scalar(text: "\(number)", isNumber: true))
         case let .string(text): return ManifestNode(value: .scalar(text: text, isNumber: false))
         case let .array(items):
             var nodes: [ManifestNode] = []
@@ -137,43 +143,29 @@ struct ManifestDocumentParser {
         }
     }
 
-    /// One line from a JSONDecoder error.
-    static func describe(jsonError error: any Error) -> String {
-        if case let DecodingError.dataCorrupted(context) = error {
-            if let underlying = context.underlyingError as NSError?,
-               let detail = underlying.userInfo[NSDebugDescriptionErrorKey] as? String {
-                return detail
-            }
-            return context.debugDescription
+    /// One line saying where `data` stops being JSON. JSONDecoder's errors say only "not
+    /// valid JSON" on Linux, so this asks JSONSerialization, whose message gives a character
+    /// offset, and turns the offset into a line and column.
+    static func describe(jsonError error: any Error, in data: Data) -> String {
+        var detail = "not valid JSON"
+        do {
+            _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+        } catch {
+            if let message = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String { detail = message }
         }
-        return BoundedFile.describe(error)
-    }
-}
-
-/// JSON as the manifest reader needs it: a number keeps its value as text, so that JSON
-/// and YAML numbers go through the same validation.
-enum ManifestJSON: Decodable {
-    case null
-    case bool(Bool)
-    case number(String)
-    case string(String)
-    case array([ManifestJSON])
-    case object([String: ManifestJSON])
-
-    init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if container.decodeNil() {
-            self = .null
-        } else if let value = try? container.decode(Bool.self) {
-            self = .bool(value)
-        } else if let value = try? container.decode(Double.self) {
-            self = .number("\(value)")
-        } else if let value = try? container.decode(String.self) {
-            self = .string(value)
-        } else if let value = try? container.decode([ManifestJSON].self) {
-            self = .array(value)
-        } else {
-            self = .object(try container.decode([String: ManifestJSON].self))
+        guard let range = detail.range(of: #"around (line \d+, column \d+|character \d+)"#, options: .regularExpression) else {
+            let trimmed = detail.trimmingCharacters(in: CharacterSet(charactersIn: ". "))
+            return trimmed.prefix(1).lowercased() + trimmed.dropFirst()
         }
+        let message = detail[..<range.lowerBound].trimmingCharacters(in: .whitespaces)
+        let place = detail[range].dropFirst("around ".count)
+        guard place.hasPrefix("character"), let offset = Int(place.dropFirst("character ".count)) else {
+            return "\(place): \(message)"
+        }
+        var line = 1, column = 1
+        for byte in data.prefix(offset) {
+            if byte == UInt8(ascii: "\n") { line += 1; column = 1 } else { column += 1 }
+        }
+        return "line \(line), column \(column): \(message.lowercased())"
     }
 }

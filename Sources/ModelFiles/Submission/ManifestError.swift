@@ -55,8 +55,12 @@ public struct ManifestError: Error, Equatable, Sendable, CustomStringConvertible
         func didYouMean(_ suggestion: String?) -> String { suggestion.map { "did you mean '\($0)'? " } ?? "" }
         switch reason {
         case let .syntax(detail):
-            return "\(name) is not valid YAML/JSON: \(detail); fix the syntax (YAML: 'key: value' "
-                + "per line, lists as '- item' or '[a, b]')"
+            if file.lowercased().hasSuffix(".json") {
+                return "\(name) is not valid JSON: \(detail); fix the syntax, or write the manifest as "
+                    + "manifest.yml (YAML: 'key: value' per line)"
+            }
+            return "\(name) is not valid YAML: \(detail); fix the syntax ('key: value' per line, lists "
+                + "as '- item' or '[a, b]')"
         case .notText:
             return "\(name) is not UTF-8 text: save it as UTF-8"
         case let .notAMapping(found):

@@ -1,4 +1,5 @@
 import Foundation
+import HiggsSchema
 
 /// Checks the values of a manifest's keys, turning each problem into a `ManifestError`
 /// that names the key and, for YAML, its line.
@@ -75,7 +76,7 @@ struct ManifestFieldReader {
             throw fail(.wrongType(key: "features", line: node.line, expected: "a list of feature names", found: node.typeName))
         }
         if items.isEmpty { throw fail(.noFeatures) }
-        guard items.count <= HiggsFeatureNames.all.count else {
+        guard items.count <= FeatureSchema.featureCount else {
             throw fail(.wrongType(key: "features", line: node.line, expected: "at most 28 feature names",
                                   found: "\(items.count) names"))
         }
@@ -85,8 +86,8 @@ struct ManifestFieldReader {
             guard case let .scalar(name, _) = item.value else {
                 throw fail(.wrongType(key: "features[\(i + 1)]", line: line, expected: "a feature name", found: item.typeName))
             }
-            guard let index = HiggsFeatureNames.index(of: name) else {
-                throw fail(.unknownFeature(name: name, line: line, suggestion: closest(to: name, in: HiggsFeatureNames.all)))
+            guard let index = FeatureSchema.index(of: name) else {
+                throw fail(.unknownFeature(name: name, line: line, suggestion: closest(to: name, in: FeatureSchema.names)))
             }
             if indices.contains(index) { throw fail(.duplicateFeature(name: name, line: line)) }
             indices.append(index)

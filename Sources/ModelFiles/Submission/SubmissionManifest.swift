@@ -1,4 +1,5 @@
 import Foundation
+import HiggsSchema
 
 /// What a submission's manifest (`manifest.yml`, `manifest.yaml` or `manifest.json`) says
 /// about the entry: who made it, which file is the model, which features it reads and the
@@ -83,13 +84,13 @@ public struct SubmissionManifest: Sendable, Equatable {
     /// The names of the features the model reads, in order, spelled as the data set spells
     /// them (`"jet 1 pT"`); `nil` when it reads all 28.
     public var features: [String]? {
-        selectedFeatures?.map { HiggsFeatureNames.all[$0] }
+        selectedFeatures?.map { FeatureSchema.names[$0] }
     }
 
     /// The 0-based indices into the 28 HIGGS features of the features the model reads, in
     /// order: `0..<28` when the manifest does not name features.
     public var featureIndices: [Int] {
-        selectedFeatures ?? Array(0..<HiggsFeatureNames.all.count)
+        selectedFeatures ?? Array(0..<FeatureSchema.featureCount)
     }
 
     /// How many features the model reads.
@@ -147,6 +148,7 @@ public struct SubmissionManifest: Sendable, Equatable {
             switch error {
             case let .syntax(detail): throw fail(.syntax(detail: detail))
             case .notText: throw fail(.notText)
+            case let .duplicateKey(key): throw fail(.duplicateKey(key: key, line: nil))
             case .tooManyNodes:
                 throw fail(.tooLarge(detail: "more than \(limits.maxManifestNodes) values (YAML aliases count each time they are used)"))
             }
@@ -181,7 +183,7 @@ public struct SubmissionManifest: Sendable, Equatable {
         }
         var standardization: Standardization?
         if let (node, _) = standardizationNode {
-            standardization = try reader.standardization(node, featureCount: features?.count ?? HiggsFeatureNames.all.count)
+            standardization = try reader.standardization(node, featureCount: features?.count ?? FeatureSchema.featureCount)
         }
         self.init(team: team, members: members, title: title, model: model,
                   featureIndices: features, standardization: standardization)
@@ -189,7 +191,7 @@ public struct SubmissionManifest: Sendable, Equatable {
 }
 
 /// The known string in `candidates` nearest to `word` by edit distance, if it is close
-/// enough (at most a third of its length) to be a likely typo.
+/// enough (at most 2 edits, or a third of its length) to be a likely typo.
 func closest(to word: String, in candidates: [String]) -> String? {
     func distance(_ a: [Character], _ b: [Character]) -> Int {
         var previous = Array(0...b.count)
@@ -204,6 +206,6 @@ func closest(to word: String, in candidates: [String]) -> String? {
     }
     let target = Array(word.lowercased().prefix(100))
     let best = candidates.map { ($0, distance(target, Array($0.lowercased()))) }.min { $0.1 < $1.1 }
-    guard let (candidate, d) = best, d > 0, d <= max(1, candidate.count / 3) else { return nil }
+    guard let (candidate, d) = best, d > 0, d <= max(2, candidate.count / 3) else { return nil }
     return candidate
 }

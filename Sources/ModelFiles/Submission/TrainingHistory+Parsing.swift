@@ -37,7 +37,8 @@ struct HistoryColumns {
         var columns: [Column] = []
         var rows = 0
         var lineNumber = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // "\r\n" is one Character in Swift, so split on both spellings of a line end.
+        for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
             lineNumber += 1
             let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
             if line.allSatisfy(\.isWhitespace) { continue }
@@ -79,23 +80,23 @@ struct HistoryColumns {
     static func json(_ text: String, fail: Fail, maxEpochs: Int) throws(TrainingHistoryError) -> HistoryColumns {
         let decoder = JSONDecoder()
         decoder.allowsJSON5 = true
-        let root: HistoryJSON
+        let root: JSONValue
         do {
-            root = try decoder.decode(HistoryJSON.self, from: Data(text.utf8))
+            root = try decoder.decode(JSONValue.self, from: Data(text.utf8))
         } catch {
-            throw fail(.syntax(detail: ManifestDocumentParser.describe(jsonError: error)))
+            throw fail(.syntax(detail: ManifestDocumentParser.describe(jsonError: error, in: Data(text.utf8))))
         }
         guard case let .object(members) = root else { throw fail(.notAnObjectOfArrays(found: root.typeName)) }
         var columns: [(name: String, column: Column)] = []
         var length: Int?
         var lengthKey = ""
         for (key, value) in members.sorted(by: { $0.key < $1.key }) {
-            let items: [HistoryJSON]
+            let items: [JSONValue]
             switch value {
             case let .array(list): items = list
             case let .object(rows):
                 // pandas writes {"0": v0, "1": v1, …}; order by the row number.
-                var numbered: [(Int, HistoryJSON)] = []
+                var numbered: [(Int, JSONValue)] = []
                 for (row, item) in rows {
                     guard let index = Int(row) else {
                         throw fail(.notAnObjectOfArrays(found: "'\(key)' holding an object keyed by \(row.quotedForMessage(limit: 20))"))
@@ -121,7 +122,13 @@ struct HistoryColumns {
             for (i, item) in items.enumerated() {
                 switch item {
                 case .null: column.texts.append("")
-                case let .number(value): column.texts.append(value.isFinite ? "\(value)" : "nan")
+                case let .number(value):
+                    // Whole numbers as integers, so that an epoch 5.0 reads as epoch 5.
+                    if let whole = item.integer {
+                        column.texts.append("\(whole)")
+                    } else {
+                        column.texts.append(value.isFinite ? "\(value)" : "nan")
+                    }
                 case let .string(text): column.texts.append(text)
                 default:
                     if isRead { throw fail(.notANumber(column: key, line: nil, index: i, value: item.typeName)) }
@@ -130,43 +137,5 @@ struct HistoryColumns {
             columns.append((key, column))
         }
         return HistoryColumns(columns: columns, rowCount: length ?? 0)
-    }
-}
-
-/// JSON as a history needs it.
-enum HistoryJSON: Decodable {
-    case null
-    case bool(Bool)
-    case number(Double)
-    case string(String)
-    case array([HistoryJSON])
-    case object([String: HistoryJSON])
-
-    init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if container.decodeNil() {
-            self = .null
-        } else if let value = try? container.decode(Bool.self) {
-            self = .bool(value)
-        } else if let value = try? container.decode(Double.self) {
-            self = .number(value)
-        } else if let value = try? container.decode(String.self) {
-            self = .string(value)
-        } else if let value = try? container.decode([HistoryJSON].self) {
-            self = .array(value)
-        } else {
-            self = .object(try container.decode([String: HistoryJSON].self))
-        }
-    }
-
-    var typeName: String {
-        switch self {
-        case .null: return "null"
-        case .bool: return "a boolean"
-        case .number: return "a number"
-        case .string: return "text"
-        case .array: return "an array"
-        case .object: return "an object"
-        }
     }
 }

@@ -1,0 +1,225 @@
+import Foundation
+import ModelFiles
+import TestSupport
+import Testing
+
+@Suite("Submission folder")
+struct SubmissionFolderTests {
+    /// A folder `team` under a fresh temporary directory, holding `files` (name → text;
+    /// names may contain `/`).
+    private func makeFolder(_ files: [String: String], team: String = "team-a") throws -> (TemporaryDirectory, URL) {
+        let base = TemporaryDirectory("submission")
+        let root = URL(fileURLWithPath: base.path).appendingPathComponent(team)
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        for (name, text) in files {
+            let url = root.appendingPathComponent(name)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+        return (base, root)
+    }
+
+    private func link(_ root: URL, _ name: String, to destination: String) throws {
+        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent(name).path,
+                                                   withDestinationPath: destination)
+    }
+
+    private func loadError(_ url: URL, limits: SubmissionLimits = SubmissionLimits()) throws -> SubmissionFolderError {
+        try #require(throws: SubmissionFolderError.self) {
+            try SubmissionFolder.load(url, displayName: "submissions/team-a", limits: limits)
+        }
+    }
+
+    @Test("the committed complete folder: manifest, README, history, the named model")
+    func complete() throws {
+        let folder = try SubmissionFolder.load(SubmissionFixtures.url("team-complete"))
+        #expect(!folder.isSingleFile)
+        #expect(folder.team == "Muon Hunters")
+        #expect(folder.entryName == "Masses only")
+        #expect(folder.modelName == "predictions.csv")
+        #expect(folder.model.lastPathComponent == "predictions.csv")
+        #expect(folder.manifestName == "manifest.yml")
+        #expect(folder.manifest?.members == ["Ada", "Grace"])
+        #expect(folder.historyName == "training_log.csv")
+        #expect(folder.history?.epochCount == 3)
+        #expect(folder.readmeName == "README.md")
+        #expect(folder.readme?.hasPrefix("# Muon Hunters") == true)
+        #expect(folder.ignored == ["README.txt", "notebooks/", "predictions_old.csv"])
+        // The model it names is a predictions file that reads.
+        let predictions = try PredictionsFile.read(from: folder.model, expectedRows: 3)
+        #expect(predictions.scores == [0.9, 0.1, 0.5])
+    }
+
+    @Test("defaults: the team is the folder's name, the entry the model's file name")
+    func defaults() throws {
+        let (base, root) = try makeFolder(["model.h5": "x", ".DS_Store": "x", "Thumbs.db": "x", ".git/HEAD": "x"])
+        let folder = try SubmissionFolder.load(root)
+        #expect(folder.team == "team-a")
+        #expect(folder.entryName == "model.h5")
+        #expect(folder.manifest == nil && folder.history == nil && folder.readme == nil)
+        #expect(folder.ignored == [".DS_Store", ".git", "Thumbs.db"])
+        _ = base
+    }
+
+    @Test("a manifest may name a model in a sub-folder, reached through a link inside the folder")
+    func namedInSubfolder() throws {
+        let (base, root) = try makeFolder([
+            "manifest.json": #"{"model": "models/net.h5"}"#, "models/net.h5": "x", "notes.txt": "x",
+        ])
+        let folder = try SubmissionFolder.load(root)
+        #expect(folder.modelName == "models/net.h5")
+        #expect(folder.ignored == ["models/", "notes.txt"])
+        try link(root, "latest.h5", to: "models/net.h5")
+        // Without the manifest, the in-folder link is a candidate like any file.
+        try FileManager.default.removeItem(at: root.appendingPathComponent("manifest.json"))
+        try FileManager.default.removeItem(at: root.appendingPathComponent("notes.txt"))
+        #expect(try SubmissionFolder.load(root).modelName == "latest.h5")
+        _ = base
+    }
+
+    @Test("a folder given through a link is read")
+    func linkedFolder() throws {
+        let (base, root) = try makeFolder(["model.keras": "x"])
+        let alias = URL(fileURLWithPath: base.path).appendingPathComponent("alias")
+        try FileManager.default.createSymbolicLink(at: alias, withDestinationURL: root)
+        #expect(try SubmissionFolder.load(alias).modelName == "model.keras")
+    }
+
+    @Test("a single file is a submission; its team is its name without the extension")
+    func singleFile() throws {
+        let (base, root) = try makeFolder(["alice.h5": "x"])
+        let folder = try SubmissionFolder.load(root.appendingPathComponent("alice.h5"))
+        #expect(folder.isSingleFile)
+        #expect(folder.team == "alice")
+        #expect(folder.entryName == "alice.h5")
+        #expect(folder.modelName == "alice.h5")
+        _ = base
+    }
+
+    @Test("a single README, manifest, history or hidden file is not a model", arguments: [
+        "README.md", "manifest.yml", "history.json", ".DS_Store",
+    ])
+    func singleNonModel(name: String) throws {
+        let (base, root) = try makeFolder([name: "x"])
+        let error = try loadError(root.appendingPathComponent(name))
+        guard case .notAModel(name, _) = error.reason else {
+            Issue.record("expected notAModel, got \(error.reason)")
+            return
+        }
+        #expect(error.description.contains("not a model"))
+        _ = base
+    }
+
+    @Test("folder errors and their messages", arguments: [
+        (["README.md": "# hi"], SubmissionFolderError.Reason.noModel(found: ["README.md"]), "no model file"),
+        (["a.h5": "x", "b.onnx": "x", "README.md": "x"], .severalModels(candidates: ["a.h5", "b.onnx"]), "keep one, or name it in manifest.yml"),
+        (["manifest.yml": "model: net.h5", "other.h5": "x"], .namedModelMissing(name: "net.h5", found: ["other.h5"]), "fix 'model:'"),
+        (["manifest.yml": "model: sub", "sub/x.h5": "x"], .namedModelMissing(name: "sub", found: []), "not in the folder"),
+        (["manifest.yml": "", "manifest.json": "{}", "m.h5": "x"], .severalManifests(["manifest.json", "manifest.yml"]), "several manifests"),
+        (["manifest.txt": "team: A", "m.h5": "x"], .unsupportedManifest(name: "manifest.txt"), "name it manifest.yml"),
+        (["history.json": "{}", "training.log": "", "m.h5": "x"], .severalHistories(["history.json", "training.log"]), "several training histories"),
+    ])
+    func folderErrors(files: [String: String], reason: SubmissionFolderError.Reason, phrase: String) throws {
+        let (base, root) = try makeFolder(files)
+        let error = try loadError(root)
+        #expect(error.reason == reason)
+        #expect(error.description.hasPrefix("'submissions/team-a'"))
+        #expect(error.description.contains(phrase), "\(error.description)")
+        #expect(!error.description.contains("\n"))
+        _ = base
+    }
+
+    @Test("an invalid manifest or history fails the folder with its own message")
+    func wrapped() throws {
+        let (base, root) = try makeFolder(["manifest.yml": "featurs: [m_jj]", "m.h5": "x"])
+        let manifest = try loadError(root)
+        guard case let .manifest(inner) = manifest.reason else { Issue.record("got \(manifest.reason)"); return }
+        #expect(inner.file == "submissions/team-a/manifest.yml")
+        #expect(manifest.description == inner.description)
+
+        let (base2, root2) = try makeFolder(["history.csv": "epoch,loss\n0,x\n", "m.h5": "x"])
+        let history = try loadError(root2)
+        guard case let .history(inner2) = history.reason else { Issue.record("got \(history.reason)"); return }
+        #expect(inner2.reason == .notANumber(column: "loss", line: 2, index: 0, value: "x"))
+        #expect(history.description.hasPrefix("'submissions/team-a/history.csv'"))
+        _ = (base, base2)
+    }
+
+    @Test("a manifest's model path may not leave the folder")
+    func manifestEscape() throws {
+        let (base, root) = try makeFolder(["manifest.yml": "model: ../team-b/model.h5", "m.h5": "x", "../team-b/model.h5": "x"])
+        let error = try loadError(root)
+        guard case let .manifest(inner) = error.reason else { Issue.record("got \(error.reason)"); return }
+        #expect(inner.reason == .unsafeModelPath(path: "../team-b/model.h5"))
+        _ = base
+    }
+
+    @Test("links that lead out of the folder, or nowhere, are refused")
+    func linksOutside() throws {
+        let (base, root) = try makeFolder(["m.h5": "x", "../outside/secret.h5": "x"])
+        let outside = URL(fileURLWithPath: base.path).appendingPathComponent("outside")
+        try link(root, "stolen.h5", to: outside.appendingPathComponent("secret.h5").path)
+        #expect(try loadError(root).reason == .linkOutside(name: "stolen.h5"))
+        try FileManager.default.removeItem(at: root.appendingPathComponent("stolen.h5"))
+
+        try link(root, "relative.h5", to: "../outside/secret.h5")
+        #expect(try loadError(root).reason == .linkOutside(name: "relative.h5"))
+        try FileManager.default.removeItem(at: root.appendingPathComponent("relative.h5"))
+
+        try link(root, "dir", to: outside.path)
+        #expect(try loadError(root).reason == .linkOutside(name: "dir"))
+        try FileManager.default.removeItem(at: root.appendingPathComponent("dir"))
+
+        try link(root, "broken.h5", to: "nowhere.h5")
+        #expect(try loadError(root).reason == .linkOutside(name: "broken.h5"))
+        try FileManager.default.removeItem(at: root.appendingPathComponent("broken.h5"))
+
+        // A single file that is a link out of its folder.
+        try link(root, "single.h5", to: outside.appendingPathComponent("secret.h5").path)
+        #expect(try loadError(root.appendingPathComponent("single.h5")).reason == .linkOutside(name: "single.h5"))
+    }
+
+    @Test("README: size limit, UTF-8, and the preferred name")
+    func readme() throws {
+        let (base, root) = try makeFolder(["m.h5": "x", "readme.markdown": "md", "README": "plain"])
+        let folder = try SubmissionFolder.load(root)
+        #expect(folder.readmeName == "readme.markdown")
+        #expect(folder.readme == "md")
+        #expect(folder.ignored == ["README"])
+
+        let big = try loadError(root, limits: SubmissionLimits(maxReadmeBytes: 1))
+        #expect(big.reason == .readmeTooLarge(name: "readme.markdown", bytes: 2, limit: 1))
+        #expect(big.description.contains("more than the 1"))
+
+        try Data([0xFF, 0xFE, 0x00]).write(to: root.appendingPathComponent("readme.markdown"))
+        #expect(try loadError(root).reason == .readmeNotText(name: "readme.markdown"))
+        _ = base
+    }
+
+    @Test("a pipe in the folder is refused, not read")
+    func fifo() throws {
+        let (base, root) = try makeFolder(["m.h5": "x"])
+        #expect(mkfifo(root.appendingPathComponent("README.md").path, 0o600) == 0)
+        let error = try loadError(root)
+        #expect(error.reason == .notRegularFile(name: "README.md"))
+        #expect(error.description.contains("not a regular file"))
+        _ = base
+    }
+
+    @Test("an unreadable model file", .enabled(if: getuid() != 0, "root reads every file"))
+    func unreadable() throws {
+        let (base, root) = try makeFolder(["m.h5": "x"])
+        try FileManager.default.setAttributes([.posixPermissions: 0o000], ofItemAtPath: root.appendingPathComponent("m.h5").path)
+        #expect(try loadError(root).reason == .unreadable(name: "m.h5", detail: "permission denied"))
+        _ = base
+    }
+
+    @Test("too many entries, and a path that does not exist")
+    func limitsAndMissing() throws {
+        let (base, root) = try makeFolder(["a.h5": "x", "b": "x", "c": "x"])
+        #expect(try loadError(root, limits: SubmissionLimits(maxFolderEntries: 2)).reason == .tooManyFiles(count: 3, limit: 2))
+        let missing = try loadError(root.appendingPathComponent("nothing-here"))
+        #expect(missing.reason == .unreadable(name: "nothing-here", detail: "no such file or folder"))
+        _ = base
+    }
+}
