@@ -23,7 +23,7 @@ struct ParallelRowReader: Sendable {
     /// - Throws: `DataError` for unreadable or malformed input (the first bad line in file
     ///   order), or whatever `sink` throws.
     func read(
-        _ source: some ByteSource, path: String,
+        _ source: any ByteSource, path: String,
         observe: ((UnsafeRawBufferPointer) -> Void)? = nil,
         sink: Sink
     ) throws -> Int {
@@ -77,7 +77,7 @@ struct ParallelRowReader: Sendable {
 
     /// Cuts the stream into blocks that end at a line end, carrying the partial last line over.
     private func produce(
-        _ source: some ByteSource, path: String, into pipeline: Pipeline,
+        _ source: any ByteSource, path: String, into pipeline: Pipeline,
         observe: ((UnsafeRawBufferPointer) -> Void)?
     ) throws {
         var carry = [UInt8]()

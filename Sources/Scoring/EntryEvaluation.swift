@@ -20,19 +20,8 @@ public struct EntryEvaluation: Sendable {
     /// - Throws: `MetricsError` for scores that are NaN, infinite, or of the wrong count.
     public init(scores: [Double], hidden: HiddenTestRows) throws(MetricsError) {
         report = try BinaryClassificationReport(scores: scores, labels: hidden.labels)
-        var publicScores: [Double] = [], publicLabels: [UInt8] = []
-        var privateScores: [Double] = [], privateLabels: [UInt8] = []
-        for i in scores.indices {
-            if hidden.isPublic[i] {
-                publicScores.append(scores[i])
-                publicLabels.append(hidden.labels[i])
-            } else {
-                privateScores.append(scores[i])
-                privateLabels.append(hidden.labels[i])
-            }
-        }
-        publicAUC = try RankedScores(scores: publicScores, labels: publicLabels).auc
-        privateAUC = try RankedScores(scores: privateScores, labels: privateLabels).auc
+        publicAUC = try report.ranked.auc(ofRowsWhere: hidden.isPublic)
+        privateAUC = try report.ranked.auc(ofRowsWhere: hidden.isPublic.map { !$0 })
         thinnedROC = report.roc.thinned()
         histograms = ScoreHistograms(scores: scores, labels: hidden.labels)
     }

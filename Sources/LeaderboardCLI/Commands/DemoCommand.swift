@@ -73,8 +73,7 @@ struct DemoCommand: ParsableCommand {
             let cache = cacheDir ?? ws.root + "/.cache"
             let run = try ScoreRun(workspace: ws, cacheDirectory: cache,
                                    sandbox: SandboxedPrediction(executable: SandboxedPrediction.currentExecutable))
-            let outcomes = Submission.discover(in: [ws.submissionsPath], submissionsFolder: ws.submissionsPath)
-                .map { run.score($0) }
+            let outcomes = run.score(Submission.discover(in: [ws.submissionsPath], submissionsFolder: ws.submissionsPath))
             print("")
             print(ScoreTable(outcomes: outcomes, hiddenRows: run.hidden.count).text)
             print("")

@@ -23,6 +23,7 @@ struct ScoreCommand: ParsableCommand {
     @Option(help: "Memory limit of each sandboxed prediction, in MiB.") var memoryMib: Int = 4096
     @Option(help: "CPU-time limit of each sandboxed prediction, in seconds.") var cpuSeconds: Int = 300
     @Option(help: "Wall-clock limit of each sandboxed prediction, in seconds.") var wallSeconds: Double = 600
+    @Option(help: "Submissions scored at once (each prediction overlaps another's evaluation).") var concurrency: Int = 2
     @Flag(help: "Print JSON instead of a table.") var json = false
 
     func run() throws {
@@ -36,11 +37,7 @@ struct ScoreCommand: ParsableCommand {
         let roots = paths.isEmpty ? [ws.submissionsPath] : paths
         let submissions = Submission.discover(in: roots, submissionsFolder: ws.submissionsPath)
         let progress = ProgressDisplay(label: "scoring", unit: .rows)
-        var outcomes: [ScoreRun.Outcome] = []
-        for (i, submission) in submissions.enumerated() {
-            outcomes.append(run.score(submission))
-            progress.update(i + 1, of: submissions.count)
-        }
+        let outcomes = run.score(submissions, concurrency: concurrency) { progress.update($0, of: $1) }
         if json {
             print(try Formatting.json(outcomes.map(OutcomeJSON.init)))
         } else {
