@@ -63,6 +63,25 @@ enum ResultsSchema {
                 t.column("scores", .blob).notNull()
             }
         }
+        migrator.registerMigration("v3: training runs") { db in
+            try db.create(table: "training_run") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("dataset_id", .integer).notNull().references("dataset")
+                t.column("model", .text).notNull()
+                t.column("settings", .text).notNull()
+                t.column("seed", .integer).notNull()
+                t.column("training_rows", .integer).notNull()
+                t.column("seconds", .double).notNull()
+                t.column("history", .text)
+                t.column("feature_ranking", .text)
+                t.column("train_histograms", .text)
+                t.column("ks_signal", .double)
+                t.column("ks_background", .double)
+                t.column("model_path", .text).notNull()
+                t.column("entry_id", .integer).references("entry", onDelete: .setNull)
+                t.column("trained_at", .text).notNull()
+            }
+        }
         return migrator
     }
 }

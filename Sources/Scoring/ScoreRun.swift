@@ -113,7 +113,7 @@ public struct ScoreRun: Sendable {
             datasetID: datasetID, contentSHA256: contentSHA, modelSHA256: modelSHA, team: submission.team,
             title: submission.title, members: submission.members, path: relative, modelFile: submission.modelName,
             format: prediction?.format ?? submission.formatGuess, fileBytes: submission.modelBytes,
-            failure: failure, submittedAt: submission.submittedAt,
+            isBaseline: submission.isBaseline, failure: failure, submittedAt: submission.submittedAt,
             modelSummary: failure == nil ? prediction?.summary : nil, readme: submission.readme,
             history: submission.historyJSON)
         do {

@@ -32,6 +32,8 @@ public struct Submission: Sendable {
     public let formatGuess: String
     /// Why the submission cannot be scored, before any model is read.
     public let problem: String?
+    /// Whether it is one of the organizers' baselines (shown as such on the leaderboard).
+    public var isBaseline = false
 
     /// The submission at `url`, named `displayName` in messages.
     public init(at url: URL, displayName: String) {
