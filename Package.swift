@@ -29,16 +29,18 @@ let package = Package(
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
 
         // The pipeline, one library per stage (ARCHITECTURE.md).
+        // The 28-feature schema, shared by HiggsData (which re-exports it) and ModelFiles.
+        .target(name: "HiggsSchema"),
         .target(
             name: "HiggsData",
-            dependencies: ["CSystemZlib", "CIsal", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["HiggsSchema", "CSystemZlib", "CIsal", .product(name: "Crypto", package: "swift-crypto")],
             resources: [.copy("Resources/higgs-sample.csv"), .copy("Resources/SAMPLE-README.md")],
             swiftSettings: fastLoops),
         .target(name: "Metrics", swiftSettings: fastLoops),
         .target(name: "Models", swiftSettings: fastLoops),
         .target(
             name: "ModelFiles",
-            dependencies: ["Models", "CHDF5", "Yams", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: ["HiggsSchema", "Models", "CHDF5", "Yams", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: fastLoops),
         .target(name: "Results", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "Site", dependencies: ["CCmark"]),
@@ -57,6 +59,7 @@ let package = Package(
 
         // Tests mirror the sources; shared helpers live once in TestSupport.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "HiggsSchemaTests", dependencies: ["HiggsSchema"]),
         .testTarget(name: "HiggsDataTests", dependencies: ["HiggsData", "TestSupport"]),
         .testTarget(name: "MetricsTests", dependencies: ["Metrics", "TestSupport"],
                     resources: [.copy("Fixtures")]),

@@ -49,14 +49,17 @@ public enum FeatureSchema {
     /// Indices (0-based, into the 28 features) of the seven high-level masses.
     public static let highLevel: Range<Int> = 21..<28
 
-    /// The 0-based feature index of `name`, matched without regard to case, spaces,
-    /// `_` or `-` (so `jet_1_pt` and `Jet 1 pT` both work); `nil` if there is none.
+    /// The 0-based feature index of `name`, matched ignoring case, spaces, `_` and `-` (so
+    /// `jet_1_pt`, `Jet1PT` and `Jet 1 pT` are all feature 5); `nil` if none matches.
     public static func index(of name: String) -> Int? {
-        let key = normalized(name)
-        return names.firstIndex { normalized($0) == key }
+        indexByKey[key(name)]
     }
 
-    private static func normalized(_ s: String) -> String {
-        String(s.lowercased().filter { $0.isLetter || $0.isNumber })
+    private static let indexByKey: [String: Int] = Dictionary(
+        uniqueKeysWithValues: names.enumerated().map { (key($0.element), $0.offset) })
+
+    /// `name` lowercased, without spaces, `_` and `-`.
+    private static func key(_ name: String) -> String {
+        String(name.lowercased().unicodeScalars.filter { $0 != " " && $0 != "_" && $0 != "-" })
     }
 }

@@ -82,6 +82,14 @@ enum ResultsSchema {
                 t.column("trained_at", .text).notNull()
             }
         }
+        migrator.registerMigration("v4: hidden labels and data set statistics") { db in
+            try db.create(table: "dataset_detail") { t in
+                t.primaryKey("dataset_id", .integer).references("dataset", onDelete: .cascade)
+                t.column("test_labels", .blob).notNull()
+                t.column("test_public", .blob).notNull()
+                t.column("statistics", .text).notNull()
+            }
+        }
         return migrator
     }
 }

@@ -16,6 +16,8 @@ public struct ScoreRun: Sendable {
     public let database: ResultsDatabase
     /// The data set record the entries belong to.
     public let datasetID: Int64
+    /// All rows of the data set.
+    public let dataset: HiggsDataset
     /// The hidden test rows.
     public let hidden: HiddenTestRows
     /// The data file and its cache folder (for the children).
@@ -34,6 +36,7 @@ public struct ScoreRun: Sendable {
         loader.progress = progress
         let loaded = try loader.load(dataPath, sha256: true)
         let split = try DataSplit(rowCount: loaded.dataset.rowCount, settings: workspace.config.split, path: dataPath)
+        dataset = loaded.dataset
         hidden = HiddenTestRows(dataset: loaded.dataset, split: split)
         database = try workspace.openDatabase()
         let record = try database.record(DatasetRecord(
@@ -44,6 +47,11 @@ public struct ScoreRun: Sendable {
             splitSeed: Int64(bitPattern: split.settings.seed)))
         guard let id = record.id else { throw ResultsError(path: workspace.databasePath, reason: .sqlite("no data set id")) }
         datasetID = id
+        if try !database.hasDetail(datasetID: id) {
+            let statistics = EntryEvaluation.json(DataStatistics(loaded.dataset))
+            try database.recordDetailIfMissing(DatasetDetailRecord(
+                datasetID: id, testLabels: hidden.labels, testPublic: hidden.isPublic, statistics: statistics))
+        }
     }
 
     /// What happened to one submission in this run.

@@ -1,5 +1,5 @@
 import Testing
-@testable import HiggsData
+import HiggsSchema
 
 @Suite struct FeatureSchemaTests {
     @Test func theSchemaHasTheTwentyEightFeaturesInColumnOrder() {
@@ -19,7 +19,8 @@ import Testing
         #expect(FeatureSchema.kinds[3] == .momentum)
     }
 
-    @Test(arguments: [("jet_1_pt", 5), ("Jet 1 pT", 5), ("M_BB", 25), ("missing-energy-phi", 4), ("nothing", -1)])
+    @Test(arguments: [("jet_1_pt", 5), ("Jet 1 pT", 5), ("Jet1PT", 5), ("jet 4 b tag", 20), ("M_BB", 25),
+                     ("missing-energy-phi", 4), ("nothing", -1)])
     func namesAreFoundLeniently(name: String, index: Int) {
         #expect(FeatureSchema.index(of: name) == (index < 0 ? nil : index))
     }

@@ -84,23 +84,23 @@ extension KerasModelConfig {
         do {
             return try KerasModelConfig(json: text, maxLayers: maxLayers)
         } catch {
-            switch error {
-            case let .malformed(detail): throw ReasonError(.malformed(detail: detail))
-            case let .customModel(className):
-                throw ReasonError(.customLayer(layer: "the model itself", className: className))
-            }
+            throw refusal(error)
         }
     }
 
+    /// Parses an already decoded config, turning its problems into refusals.
     static func parse(_ root: JSONValue, maxLayers: Int) throws(ReasonError) -> KerasModelConfig {
         do {
             return try KerasModelConfig(root: root, maxLayers: maxLayers)
         } catch {
-            switch error {
-            case let .malformed(detail): throw ReasonError(.malformed(detail: detail))
-            case let .customModel(className):
-                throw ReasonError(.customLayer(layer: "the model itself", className: className))
-            }
+            throw refusal(error)
+        }
+    }
+
+    private static func refusal(_ problem: Problem) -> ReasonError {
+        switch problem {
+        case let .malformed(detail): return ReasonError(.malformed(detail: detail))
+        case let .customModel(className): return ReasonError(.customLayer(layer: "the model itself", className: className))
         }
     }
 }

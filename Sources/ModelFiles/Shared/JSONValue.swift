@@ -1,6 +1,7 @@
 import Foundation
 
-/// A parsed JSON value: Keras configs are read through this, never through `Any`.
+/// A parsed JSON value: Keras configs, manifests and training histories are read through
+/// this, never through `Any`.
 enum JSONValue: Decodable, Sendable, Equatable {
     case null
     case bool(Bool)
@@ -68,4 +69,16 @@ enum JSONValue: Decodable, Sendable, Equatable {
     }
 
     var isNull: Bool { self == .null }
+
+    /// How a message calls this value's type.
+    var typeName: String {
+        switch self {
+        case .null: return "null"
+        case .bool: return "a boolean"
+        case .number: return "a number"
+        case .string: return "text"
+        case .array: return "an array"
+        case .object: return "an object"
+        }
+    }
 }

@@ -54,9 +54,9 @@ struct ManifestDocumentParser {
         if isJSON {
             let json: JSONValue
             do {
-                json = try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
+                json = try JSONValue.decode(text)
             } catch {
-                throw .syntax(Self.describe(jsonError: error, in: Data(text.utf8)))
+                throw .syntax(error.detail)
             }
             return try convert(json)
         }
@@ -141,31 +141,5 @@ struct ManifestDocumentParser {
         default:
             return "\(yaml)".split(whereSeparator: \.isNewline).first.map(String.init) ?? "not YAML"
         }
-    }
-
-    /// One line saying where `data` stops being JSON. JSONDecoder's errors say only "not
-    /// valid JSON" on Linux, so this asks JSONSerialization, whose message gives a character
-    /// offset, and turns the offset into a line and column.
-    static func describe(jsonError error: any Error, in data: Data) -> String {
-        var detail = "not valid JSON"
-        do {
-            _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
-        } catch {
-            if let message = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String { detail = message }
-        }
-        guard let range = detail.range(of: #"around (line \d+, column \d+|character \d+)"#, options: .regularExpression) else {
-            let trimmed = detail.trimmingCharacters(in: CharacterSet(charactersIn: ". "))
-            return trimmed.prefix(1).lowercased() + trimmed.dropFirst()
-        }
-        let message = detail[..<range.lowerBound].trimmingCharacters(in: .whitespaces)
-        let place = detail[range].dropFirst("around ".count)
-        guard place.hasPrefix("character"), let offset = Int(place.dropFirst("character ".count)) else {
-            return "\(place): \(message)"
-        }
-        var line = 1, column = 1
-        for byte in data.prefix(offset) {
-            if byte == UInt8(ascii: "\n") { line += 1; column = 1 } else { column += 1 }
-        }
-        return "line \(line), column \(column): \(message.lowercased())"
     }
 }

@@ -78,13 +78,11 @@ struct HistoryColumns {
     /// keyed by row number (pandas' `DataFrame.to_json()`). Python's `NaN` and `Infinity`
     /// literals are accepted, since `json.dump` writes them.
     static func json(_ text: String, fail: Fail, maxEpochs: Int) throws(TrainingHistoryError) -> HistoryColumns {
-        let decoder = JSONDecoder()
-        decoder.allowsJSON5 = true
         let root: JSONValue
         do {
-            root = try decoder.decode(JSONValue.self, from: Data(text.utf8))
+            root = try JSONValue.decode(text, allowsJSON5: true)
         } catch {
-            throw fail(.syntax(detail: ManifestDocumentParser.describe(jsonError: error, in: Data(text.utf8))))
+            throw fail(.syntax(detail: error.detail))
         }
         guard case let .object(members) = root else { throw fail(.notAnObjectOfArrays(found: root.typeName)) }
         var columns: [(name: String, column: Column)] = []
