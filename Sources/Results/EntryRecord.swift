@@ -84,8 +84,9 @@ public struct EntryMetricsRecord: Codable, Sendable, Equatable, FetchableRecord,
     public var entryID: Int64
     /// ROC AUC on all hidden rows, and its 95% DeLong interval and variance.
     public var auc: Double, aucLow: Double, aucHigh: Double, aucVariance: Double
-    /// ROC AUC on the public and the private hidden rows.
-    public var publicAUC: Double, privateAUC: Double
+    /// ROC AUC on the public and the private hidden rows, with their 95% DeLong intervals.
+    public var publicAUC: Double, publicAUCLow: Double, publicAUCHigh: Double
+    public var privateAUC: Double, privateAUCLow: Double, privateAUCHigh: Double
     /// Accuracy at 0.5 and log loss.
     public var accuracy: Double, logLoss: Double
     /// The confusion matrix at 0.5.
@@ -100,14 +101,17 @@ public struct EntryMetricsRecord: Codable, Sendable, Equatable, FetchableRecord,
     enum CodingKeys: String, CodingKey {
         case auc, accuracy, efficiencies, roc, histograms
         case entryID = "entry_id", aucLow = "auc_low", aucHigh = "auc_high", aucVariance = "auc_variance"
-        case publicAUC = "public_auc", privateAUC = "private_auc", logLoss = "log_loss"
+        case publicAUC = "public_auc", publicAUCLow = "public_auc_low", publicAUCHigh = "public_auc_high"
+        case privateAUC = "private_auc", privateAUCLow = "private_auc_low", privateAUCHigh = "private_auc_high"
+        case logLoss = "log_loss"
         case trueNegatives = "true_negatives", falsePositives = "false_positives"
         case falseNegatives = "false_negatives", truePositives = "true_positives"
     }
 
     /// A record of the given values (`entryID` is set when the entry is stored).
-    public init(auc: Double, aucLow: Double, aucHigh: Double, aucVariance: Double, publicAUC: Double,
-                privateAUC: Double, accuracy: Double, logLoss: Double, trueNegatives: Int, falsePositives: Int,
+    public init(auc: Double, aucLow: Double, aucHigh: Double, aucVariance: Double,
+                publicAUC: Double, publicAUCLow: Double, publicAUCHigh: Double,
+                privateAUC: Double, privateAUCLow: Double, privateAUCHigh: Double, accuracy: Double, logLoss: Double, trueNegatives: Int, falsePositives: Int,
                 falseNegatives: Int, truePositives: Int, efficiencies: String, roc: String, histograms: String) {
         entryID = 0
         self.auc = auc
@@ -115,7 +119,11 @@ public struct EntryMetricsRecord: Codable, Sendable, Equatable, FetchableRecord,
         self.aucHigh = aucHigh
         self.aucVariance = aucVariance
         self.publicAUC = publicAUC
+        self.publicAUCLow = publicAUCLow
+        self.publicAUCHigh = publicAUCHigh
         self.privateAUC = privateAUC
+        self.privateAUCLow = privateAUCLow
+        self.privateAUCHigh = privateAUCHigh
         self.accuracy = accuracy
         self.logLoss = logLoss
         self.trueNegatives = trueNegatives

@@ -47,7 +47,8 @@ enum ResultsSchema {
             }
             try db.create(table: "entry_metrics") { t in
                 t.primaryKey("entry_id", .integer).references("entry", onDelete: .cascade)
-                for column in ["auc", "auc_low", "auc_high", "auc_variance", "public_auc", "private_auc",
+                for column in ["auc", "auc_low", "auc_high", "auc_variance", "public_auc", "public_auc_low",
+                               "public_auc_high", "private_auc", "private_auc_low", "private_auc_high",
                                "accuracy", "log_loss"] {
                     t.column(column, .double).notNull()
                 }

@@ -6,10 +6,10 @@ import Results
 public struct EntryEvaluation: Sendable {
     /// All figures on the whole hidden set (one sort, shared by every metric).
     public let report: BinaryClassificationReport
-    /// ROC AUC on the public rows only.
-    public let publicAUC: Double
-    /// ROC AUC on the private rows only.
-    public let privateAUC: Double
+    /// ROC AUC and its DeLong interval on the public rows only.
+    public let publicAUC: AUCConfidenceInterval
+    /// ROC AUC and its DeLong interval on the private rows only.
+    public let privateAUC: AUCConfidenceInterval
     /// The ROC curve thinned for storage and plots, with its error bound.
     public let thinnedROC: ThinnedROCCurve
     /// Score distributions of signal and background.
@@ -20,8 +20,8 @@ public struct EntryEvaluation: Sendable {
     /// - Throws: `MetricsError` for scores that are NaN, infinite, or of the wrong count.
     public init(scores: [Double], hidden: HiddenTestRows) throws(MetricsError) {
         report = try BinaryClassificationReport(scores: scores, labels: hidden.labels)
-        publicAUC = try report.ranked.auc(ofRowsWhere: hidden.isPublic)
-        privateAUC = try report.ranked.auc(ofRowsWhere: hidden.isPublic.map { !$0 })
+        publicAUC = try AUCConfidenceInterval(report.ranked.subset(where: hidden.isPublic))
+        privateAUC = try AUCConfidenceInterval(report.ranked.subset(where: hidden.isPublic.map { !$0 }))
         thinnedROC = report.roc.thinned()
         histograms = ScoreHistograms(scores: scores, labels: hidden.labels)
     }
@@ -31,7 +31,9 @@ public struct EntryEvaluation: Sendable {
         let cm = report.confusionMatrix
         return EntryMetricsRecord(
             auc: report.auc, aucLow: report.aucInterval.lower, aucHigh: report.aucInterval.upper,
-            aucVariance: report.aucInterval.variance, publicAUC: publicAUC, privateAUC: privateAUC,
+            aucVariance: report.aucInterval.variance,
+            publicAUC: publicAUC.auc, publicAUCLow: publicAUC.lower, publicAUCHigh: publicAUC.upper,
+            privateAUC: privateAUC.auc, privateAUCLow: privateAUC.lower, privateAUCHigh: privateAUC.upper,
             accuracy: report.accuracy, logLoss: report.logLoss,
             trueNegatives: cm.trueNegatives, falsePositives: cm.falsePositives,
             falseNegatives: cm.falseNegatives, truePositives: cm.truePositives,

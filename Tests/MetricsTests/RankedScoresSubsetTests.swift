@@ -3,7 +3,7 @@ import Testing
 
 @Suite struct RankedScoresSubsetTests {
     @Test(arguments: [1, 2, 3])
-    func aSubsetsAUCEqualsTheAUCOfTheSubsetRankedAlone(seed: UInt64) throws {
+    func aSubsetRankingEqualsTheSubsetRankedAlone(seed: UInt64) throws {
         var state = seed
         func next() -> UInt64 {
             state = state &* 6364136223846793005 &+ 1442695040888963407
@@ -15,15 +15,19 @@ import Testing
         let labels: [UInt8] = scores.map { s in next() % 100 < UInt64(30 + 40 * s) ? 1 : 0 }
         let include = (0..<n).map { _ in next() % 10 < 3 }
         let ranked = try RankedScores(scores: scores, labels: labels)
-        let subset = include.indices.filter { include[$0] }
-        let alone = try RankedScores(scores: subset.map { scores[$0] }, labels: subset.map { labels[$0] })
-        #expect(try ranked.auc(ofRowsWhere: include) == alone.auc)
-        #expect(try ranked.auc(ofRowsWhere: include.map { !$0 }) != alone.auc)
+        let rows = include.indices.filter { include[$0] }
+        let alone = try RankedScores(scores: rows.map { scores[$0] }, labels: rows.map { labels[$0] })
+        let subset = try ranked.subset(where: include)
+        #expect(subset.auc == alone.auc)
+        #expect(subset.distinctScores == alone.distinctScores)
+        #expect(subset.cumulativePositives == alone.cumulativePositives)
+        #expect(try AUCConfidenceInterval(subset) == AUCConfidenceInterval(alone))
+        #expect(try ranked.subset(where: include.map { !$0 }).auc != alone.auc)
     }
 
     @Test func aSubsetOfOneClassIsRefused() throws {
         let ranked = try RankedScores(scores: [0.1, 0.4, 0.35, 0.8], labels: [0, 0, 1, 1] as [UInt8])
-        #expect(throws: MetricsError.self) { try ranked.auc(ofRowsWhere: [true, true, false, false]) }
-        #expect(throws: MetricsError.self) { try ranked.auc(ofRowsWhere: [true]) }
+        #expect(throws: MetricsError.self) { try ranked.subset(where: [true, true, false, false]) }
+        #expect(throws: MetricsError.self) { try ranked.subset(where: [true]) }
     }
 }

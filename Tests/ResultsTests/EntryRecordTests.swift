@@ -13,7 +13,8 @@ import TestSupport
 
     static func metrics(auc: Double) -> EntryMetricsRecord {
         EntryMetricsRecord(auc: auc, aucLow: auc - 0.01, aucHigh: auc + 0.01, aucVariance: 1e-5, publicAUC: auc,
-                           privateAUC: auc, accuracy: 0.7, logLoss: 0.55, trueNegatives: 1, falsePositives: 2,
+                           publicAUCLow: auc - 0.02, publicAUCHigh: auc + 0.02, privateAUC: auc,
+                           privateAUCLow: auc - 0.01, privateAUCHigh: auc + 0.01, accuracy: 0.7, logLoss: 0.55, trueNegatives: 1, falsePositives: 2,
                            falseNegatives: 3, truePositives: 4, efficiencies: "{}", roc: "{}", histograms: "{}")
     }
 

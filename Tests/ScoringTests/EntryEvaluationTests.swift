@@ -19,9 +19,10 @@ import TestSupport
         #expect(evaluation.record.auc == all.auc)
         #expect(evaluation.record.accuracy == all.accuracy)
         let pub = hidden.isPublic.indices.filter { hidden.isPublic[$0] }
-        let publicAUC = try RankedScores(scores: pub.map { scores[$0] }, labels: pub.map { hidden.labels[$0] }).auc
+        let publicAUC = try AUCConfidenceInterval(scores: pub.map { scores[$0] }, labels: pub.map { hidden.labels[$0] })
         #expect(evaluation.publicAUC == publicAUC)
-        #expect(evaluation.publicAUC != evaluation.privateAUC)
+        #expect(evaluation.record.publicAUCLow == publicAUC.lower)
+        #expect(evaluation.publicAUC.auc != evaluation.privateAUC.auc)
         #expect(evaluation.histograms.signal.reduce(0, +) == hidden.labels.filter { $0 == 1 }.count)
         #expect(evaluation.histograms.background.reduce(0, +) == hidden.labels.filter { $0 == 0 }.count)
         #expect(evaluation.record.roc.contains("\"thresholds\":[null,"))
