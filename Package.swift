@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
@@ -43,7 +44,10 @@ let package = Package(
             dependencies: ["HiggsSchema", "Models", "CHDF5", "Yams", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: fastLoops),
         .target(name: "Results", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
-        .target(name: "Site", dependencies: ["CCmark"]),
+        .target(
+            name: "Site",
+            dependencies: ["CCmark", "Results", "Metrics", .product(name: "Mustache", package: "swift-mustache")],
+            resources: [.copy("Templates")]),
         .target(name: "Workspace", dependencies: ["HiggsData", "Results", "Yams"]),
         .target(
             name: "Scoring",

@@ -3,6 +3,7 @@ import Foundation
 import HiggsData
 import Results
 import Scoring
+import Site
 import Workspace
 
 /// `leaderboard demo`: the whole job on the embedded sample, in a fresh workspace.
@@ -80,6 +81,8 @@ struct DemoCommand: ParsableCommand {
         } else {
             print("submissions none found to copy (pass --examples DIR)")
         }
-        print("site        \(ws.sitePath)/ (the baselines and the site build join the demo as they land)")
+        let summary = try SiteBuilder(database: database, title: ws.config.title, templates: ws.templatesPath,
+                                      pages: ws.pagesPath).build(into: ws.sitePath)
+        print("site        \(ws.sitePath)/index.html (\(summary.files) files; open it in a browser)")
     }
 }

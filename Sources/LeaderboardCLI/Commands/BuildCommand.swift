@@ -1,0 +1,29 @@
+import ArgumentParser
+import Site
+
+/// `leaderboard build`: render the static site.
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Render the static site (leaderboard, entry pages, content pages, JSON and CSV) into site/.",
+        discussion: """
+            The site is built from the database, the workspace's templates/ (files there replace the
+            built-in templates of the same name) and pages/ (Markdown). The same database gives the
+            same bytes. The site is written beside the old one and swapped in when complete.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @Flag(help: "The final ranking, by the private part of the hidden rows (default: the public part).")
+    var final = false
+    @Option(help: "Build into this folder instead of the workspace's site/.") var output: String?
+
+    func run() throws {
+        let ws = try global.openWorkspace()
+        var builder = SiteBuilder(database: try ws.openDatabase(), title: ws.config.title,
+                                  templates: ws.templatesPath, pages: ws.pagesPath)
+        builder.final = final
+        let destination = output ?? ws.sitePath
+        let summary = try builder.build(into: destination)
+        print("site \(destination)/index.html: \(summary.ranked) ranked, \(summary.failed) not scored, \(summary.files) files")
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import Results
+
+/// Renders everything in the database into a static site: the leaderboard, a page per
+/// entry, the workspace's Markdown pages, `leaderboard.json` and `results.csv`.
+///
+/// Reads only the database, the templates and the pages; the same inputs give the same
+/// bytes (no build time, no random ids); the site is written beside the old one and swapped
+/// in when complete. Every participant-written string is escaped by the templates, and
+/// READMEs go through libcmark's safe mode.
+public struct SiteBuilder {
+    /// The database to publish.
+    public var database: ResultsDatabase
+    /// The competition's title.
+    public var title: String
+    /// A folder whose templates replace the built-in ones (missing files fall back).
+    public var templates: String?
+    /// A folder of Markdown pages (`overview.md`, `rules.md`, `data.md`, …).
+    public var pages: String?
+    /// The final, private ranking instead of the public one.
+    public var final = false
+
+    /// A builder of `database`'s site.
+    public init(database: ResultsDatabase, title: String, templates: String?, pages: String?) {
+        self.database = database
+        self.title = title
+        self.templates = templates
+        self.pages = pages
+    }
+
+    /// What a build wrote.
+    public struct Summary: Sendable {
+        /// Entries ranked and entries failed.
+        public var ranked: Int, failed: Int
+        /// Files written.
+        public var files: Int
+    }
+
+    /// Builds the site into `destination`.
+    ///
+    /// - Throws: `SiteError` (the last good site stays in place) or `ResultsError`.
+    @discardableResult
+    public func build(into destination: String) throws -> Summary {
+        let templates = try SiteTemplates(overrides: self.templates)
+        guard let dataset = try database.datasets().last, let datasetID = dataset.id else { throw SiteError.noData }
+        let entries = try database.entries(datasetID: datasetID)
+        let detail = try database.detail(datasetID: datasetID)
+        let board = LeaderboardView(entries: entries, detail: detail, final: final) {
+            (try? database.scores(entryID: $0)) ?? []
+        }
+        let contentPages = ContentPages(folder: pages)
+        let output = try SiteOutput(destination: destination)
+        var files = 0
+        do {
+            let nav = [["href": "index.html", "label": "leaderboard"]]
+                + contentPages.pages.map { ["href": $0.file, "label": $0.title] }
+            func page(_ pageTitle: String, root: String, content: String) throws(SiteError) -> String {
+                try templates.render([
+                    "siteTitle": title, "pageTitle": pageTitle, "root": root, "nav": nav, "content": content,
+                    "footer": "Built by leaderboard from \(dataset.rows) events; \(dataset.testRows) hidden test rows.",
+                ] as [String: Any], with: "layout")
+            }
+            let boardContext = LeaderboardContext(board: board, dataset: dataset)
+            try output.write(try page(final ? "Final ranking" : "Leaderboard", root: "",
+                                      content: templates.render(boardContext.dictionary, with: "leaderboard")),
+                             to: "index.html")
+            files += 1
+            for ranked in entries {
+                guard let id = ranked.entry.id else { continue }
+                let context = EntryContext(ranked, showPrivate: final)
+                try output.write(try page(ranked.entry.title + " · " + ranked.entry.team, root: "../",
+                                          content: templates.render(context.dictionary, with: "entry")),
+                                 to: "entries/\(id).html")
+                files += 1
+            }
+            for p in contentPages.pages {
+                try output.write(try page(p.title, root: "", content: templates.render(["html": p.html], with: "page")),
+                                 to: p.file)
+                files += 1
+            }
+            try output.write(templates.stylesheet, to: "style.css")
+            try output.write(Exports.json(board: board, dataset: dataset), to: "leaderboard.json")
+            try output.write(Exports.csv(board: board), to: "results.csv")
+            files += 3
+            try output.publish()
+        } catch {
+            output.discard()
+            throw error
+        }
+        return Summary(ranked: board.rows.count, failed: board.failed.count, files: files)
+    }
+}

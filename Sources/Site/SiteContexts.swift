@@ -1,0 +1,121 @@
+import Foundation
+import Results
+
+/// The leaderboard page's template context.
+struct LeaderboardContext {
+    let board: LeaderboardView
+    let dataset: DatasetRecord
+
+    var dictionary: [String: Any] {
+        let part = board.final ? "private" : "public"
+        let rows: [[String: Any]] = board.rows.map { row in
+            let e = row.entry.entry, m = row.entry.metrics
+            let eff = EfficiencyPoints(json: m?.efficiencies)
+            var d: [String: Any] = [
+                "rank": row.rank, "id": e.id ?? 0, "team": e.team, "title": e.title, "format": e.format,
+                "auc": SiteFormatting.fixed(row.auc), "aucLow": SiteFormatting.fixed(row.aucLow),
+                "aucHigh": SiteFormatting.fixed(row.aucHigh), "accuracy": SiteFormatting.fixed(m?.accuracy),
+                "logLoss": SiteFormatting.fixed(m?.logLoss),
+                "signalEfficiency": SiteFormatting.fixed(eff.signalEfficiency(at: 0.1), 3),
+                "rejection": SiteFormatting.rejection(eff.rejection(at: 0.5)),
+                "submitted": SiteFormatting.day(e.submittedAt), "isBaseline": e.isBaseline,
+            ]
+            if let p = row.tiePValue {
+                d["tiesAbove"] = true
+                d["tiePValue"] = SiteFormatting.fixed(p, 2)
+            }
+            return d
+        }
+        let failures: [[String: Any]] = board.failed.map {
+            ["id": $0.entry.id ?? 0, "team": $0.entry.team, "file": $0.entry.modelFile.isEmpty ? $0.entry.path : $0.entry.modelFile,
+             "reason": $0.entry.failure ?? ""]
+        }
+        return [
+            "heading": board.final ? "Final ranking" : "Leaderboard",
+            "lede": "Ranked by ROC AUC on the \(part) part of the hidden test rows "
+                + "(\(board.final ? dataset.testRows - dataset.publicTestRows : dataset.publicTestRows) of \(dataset.testRows) events), "
+                + "with DeLong's 95% confidence interval.",
+            "rows": rows, "failures": failures,
+            "tieNote": "≈ marks an entry whose AUC is statistically indistinguishable from the one above it "
+                + "(paired DeLong test on the same rows, p > 0.05): its rank does not mean it is worse.",
+        ]
+    }
+}
+
+/// An entry page's template context.
+struct EntryContext {
+    let ranked: RankedEntry
+    let showPrivate: Bool
+
+    init(_ ranked: RankedEntry, showPrivate: Bool) {
+        self.ranked = ranked
+        self.showPrivate = showPrivate
+    }
+
+    var dictionary: [String: Any] {
+        let e = ranked.entry
+        var d: [String: Any] = [
+            "team": e.team, "title": e.title, "isBaseline": e.isBaseline, "modelFile": e.modelFile,
+            "format": e.format, "fileBytes": e.fileBytes, "sha256": e.modelSHA256,
+            "submitted": SiteFormatting.day(e.submittedAt),
+        ]
+        if let failure = e.failure { d["failure"] = failure }
+        if let members = try? JSONDecoder().decode([String].self, from: Data(e.members.utf8)), !members.isEmpty {
+            d["members"] = members.joined(separator: ", ")
+        }
+        if let readme = e.readme, !readme.isEmpty { d["readme"] = Markdown.html(readme) }
+        d["layers"] = Self.layers(e.modelSummary)
+        if let m = ranked.metrics {
+            let eff = EfficiencyPoints(json: m.efficiencies)
+            d["metrics"] = [
+                "auc": SiteFormatting.fixed(m.auc), "aucLow": SiteFormatting.fixed(m.aucLow),
+                "aucHigh": SiteFormatting.fixed(m.aucHigh), "publicAUC": SiteFormatting.fixed(m.publicAUC),
+                "publicAUCLow": SiteFormatting.fixed(m.publicAUCLow), "publicAUCHigh": SiteFormatting.fixed(m.publicAUCHigh),
+                "privateAUC": SiteFormatting.fixed(m.privateAUC), "privateAUCLow": SiteFormatting.fixed(m.privateAUCLow),
+                "privateAUCHigh": SiteFormatting.fixed(m.privateAUCHigh), "showPrivate": showPrivate,
+                "accuracy": SiteFormatting.fixed(m.accuracy), "logLoss": SiteFormatting.fixed(m.logLoss),
+                "trueNegatives": m.trueNegatives, "falsePositives": m.falsePositives,
+                "falseNegatives": m.falseNegatives, "truePositives": m.truePositives,
+                "signalEfficiencies": eff.signal.map { ["at": SiteFormatting.fixed($0.at, 2), "value": SiteFormatting.fixed($0.value, 3)] },
+                "rejections": eff.rejections.map { ["at": SiteFormatting.fixed($0.at, 2), "value": SiteFormatting.rejection($0.value)] },
+            ] as [String: Any]
+        }
+        return d
+    }
+
+    static func layers(_ summaryJSON: String?) -> [[String: Any]] {
+        guard let json = summaryJSON,
+              let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any],
+              let layers = object["layers"] as? [[String: Any]] else { return [] }
+        return layers.map { layer in
+            ["name": layer["name"] as? String ?? "", "type": layer["type"] as? String ?? "",
+             "units": (layer["units"] as? Int).map(String.init) ?? "", "activation": layer["activation"] as? String ?? ""]
+        }
+    }
+}
+
+/// The working points stored with an entry's figures.
+struct EfficiencyPoints {
+    struct Point: Decodable { var at: Double; var value: Double? }
+    private struct Stored: Decodable {
+        var signalEfficiencyAtBackgroundEfficiency: [Point]
+        var backgroundRejectionAtSignalEfficiency: [Point]
+    }
+
+    var signal: [Point] = []
+    var rejections: [Point] = []
+
+    init(json: String?) {
+        guard let json, let stored = try? JSONDecoder().decode(Stored.self, from: Data(json.utf8)) else { return }
+        signal = stored.signalEfficiencyAtBackgroundEfficiency
+        rejections = stored.backgroundRejectionAtSignalEfficiency
+    }
+
+    func signalEfficiency(at backgroundEfficiency: Double) -> Double? {
+        signal.first { abs($0.at - backgroundEfficiency) < 1e-9 }?.value
+    }
+
+    func rejection(at signalEfficiency: Double) -> Double? {
+        rejections.first { abs($0.at - signalEfficiency) < 1e-9 }?.value
+    }
+}

@@ -1,0 +1,20 @@
+import Foundation
+
+/// Fixed-precision formatting, so the same figures always give the same bytes.
+enum SiteFormatting {
+    /// `value` with `digits` decimals; "–" for a missing or non-finite value.
+    static func fixed(_ value: Double?, _ digits: Int = 4) -> String {
+        guard let value, value.isFinite else { return "–" }
+        return String(format: "%.\(digits)f", value)
+    }
+
+    /// A background rejection: whole numbers above 100, otherwise one decimal; ∞ when no
+    /// background passes.
+    static func rejection(_ value: Double?) -> String {
+        guard let value else { return "∞" }
+        return value >= 100 ? String(format: "%.0f", value) : String(format: "%.1f", value)
+    }
+
+    /// The date part of an ISO 8601 time stamp.
+    static func day(_ iso: String) -> String { String(iso.prefix(10)) }
+}
