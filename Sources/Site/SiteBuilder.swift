@@ -28,6 +28,21 @@ public struct SiteBuilder {
         self.pages = pages
     }
 
+    /// Copies the built-in templates and stylesheet into `folder` for organizers to edit,
+    /// leaving any file already there alone. Returns the names written.
+    @discardableResult
+    public static func writeDefaultTemplates(to folder: String) throws -> [String] {
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        var written: [String] = []
+        for name in SiteTemplates.fileNames {
+            let path = folder + "/" + name
+            guard !FileManager.default.fileExists(atPath: path), let text = SiteTemplates.builtIn(name) else { continue }
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            written.append(name)
+        }
+        return written
+    }
+
     /// What a build wrote.
     public struct Summary: Sendable {
         /// Entries ranked and entries failed.

@@ -25,6 +25,9 @@ struct SiteTemplates {
         stylesheet = try Self.text(named: "style.css", overrides: overrides)
     }
 
+    /// Every built-in file: the templates and the stylesheet.
+    static var fileNames: [String] { names.map { $0 + ".mustache" } + ["style.css"] }
+
     /// The built-in file `name`, for `init` to copy into a workspace.
     static func builtIn(_ name: String) -> String? {
         guard let url = Bundle.module.url(forResource: "Templates/" + name, withExtension: nil)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Site
 import Workspace
 
 /// `leaderboard init [DIR]`: a new competition workspace.
@@ -12,11 +13,13 @@ struct InitCommand: ParsableCommand {
 
     func run() throws {
         let workspace = try Workspace.create(at: directory, config: WorkspaceConfig(title: title))
+        try SiteBuilder.writeDefaultTemplates(to: workspace.templatesPath)
         print("""
             Made a workspace in \(workspace.root)
               settings     \(Workspace.configFileName) (data: the embedded 7,500-event sample until you set `data:`)
               database     \(workspace.config.database)
               submissions  \(workspace.config.submissions)/   one folder per team
+              templates    \(workspace.config.templates)/     the site's Mustache templates and stylesheet, yours to edit
               pages        \(workspace.config.pages)/         Markdown pages of the site
               site         \(workspace.config.site)/          the built site
             """)
