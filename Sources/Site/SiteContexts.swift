@@ -35,7 +35,7 @@ struct LeaderboardContext {
             "lede": "Ranked by ROC AUC on the \(part) part of the hidden test rows "
                 + "(\(board.final ? dataset.testRows - dataset.publicTestRows : dataset.publicTestRows) of \(dataset.testRows) events), "
                 + "with DeLong's 95% confidence interval.",
-            "rows": rows, "failures": failures,
+            "rows": rows, "failures": failures, "hasFailures": !failures.isEmpty,
             "tieNote": "≈ marks an entry whose AUC is statistically indistinguishable from the one above it "
                 + "(paired DeLong test on the same rows, p > 0.05): its rank does not mean it is worse.",
         ]
@@ -65,6 +65,7 @@ struct EntryContext {
         }
         if let readme = e.readme, !readme.isEmpty { d["readme"] = Markdown.html(readme) }
         d["layers"] = Self.layers(e.modelSummary)
+        d["hasLayers"] = !Self.layers(e.modelSummary).isEmpty
         if let m = ranked.metrics {
             let eff = EfficiencyPoints(json: m.efficiencies)
             d["metrics"] = [
