@@ -44,6 +44,7 @@ let package = Package(
             dependencies: ["HiggsSchema", "Models", "CHDF5", "Yams", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: fastLoops),
         .target(name: "Results", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "Plots"),
         .target(
             name: "Site",
             dependencies: ["CCmark", "Results", "Metrics", .product(name: "Mustache", package: "swift-mustache")],
@@ -72,6 +73,7 @@ let package = Package(
         .testTarget(name: "ScoringTests", dependencies: ["Scoring", "TestSupport"]),
         .testTarget(name: "ResultsTests", dependencies: ["Results", "TestSupport"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "TestSupport"]),
+        .testTarget(name: "PlotsTests", dependencies: ["Plots", "TestSupport"], resources: [.copy("Golden")]),
         .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "TestSupport"]),
         .testTarget(name: "LeaderboardCLITests", dependencies: ["LeaderboardCLI", "TestSupport"]),
     ],

@@ -1,0 +1,59 @@
+/// What an axis shows: its label and unit, scale kind, range and ticks.
+public struct Axis: Sendable, Equatable {
+    /// The quantity, with `_{…}`/`^{…}` for scripts: `"Signal efficiency ε_{S}"`.
+    public var label: String
+    /// The unit, written in brackets after the label (`"p_{T} [GeV]"`), or nil.
+    public var unit: String?
+    /// Linear or logarithmic.
+    public var kind: AxisScale.Kind
+    /// A fixed range, or nil to cover the data with nice bounds.
+    public var range: ClosedRange<Double>?
+    /// Whether an automatic linear range includes 0.
+    public var includesZero: Bool
+    /// Room above the data for a legend, as a fraction of the span (linear) or of the decades (log).
+    public var headroom: Double
+    /// Whether major ticks get grid lines.
+    public var showsGrid: Bool
+    /// Ticks to use instead of computed ones (e.g. dates at ordinal positions), or nil.
+    public var customTicks: [Tick]?
+    /// The most intervals between linear ticks.
+    public var maxTickCount: Int
+
+    /// An axis. See the properties for the meaning of each argument.
+    public init(label: String, unit: String? = nil, kind: AxisScale.Kind = .linear, range: ClosedRange<Double>? = nil,
+                includesZero: Bool = false, headroom: Double = 0, showsGrid: Bool = true,
+                customTicks: [Tick]? = nil, maxTickCount: Int = 6) {
+        self.label = label
+        self.unit = unit
+        self.kind = kind
+        self.range = range
+        self.includesZero = includesZero
+        self.headroom = headroom
+        self.showsGrid = showsGrid
+        self.customTicks = customTicks
+        self.maxTickCount = maxTickCount
+    }
+
+    /// The label as written: `label [unit]`.
+    public var title: String {
+        guard let unit, !unit.isEmpty else { return label }
+        return label + " [" + unit + "]"
+    }
+
+    /// The scale for data covering `values`.
+    func scale(covering values: [Double]) -> AxisScale {
+        if let range {
+            return kind == .linear ? .linear(range.lowerBound, range.upperBound) : .logarithmic(range.lowerBound, range.upperBound)
+        }
+        return .covering(values, kind: kind, includingZero: includesZero, headroom: headroom, maxCount: maxTickCount)
+    }
+
+    /// The ticks to draw on `scale`.
+    func ticks(on scale: AxisScale) -> [Tick] {
+        let all = customTicks ?? scale.ticks(maxCount: maxTickCount)
+        return all.filter { tick in
+            let f = scale.fraction(tick.value)
+            return f.isFinite && f >= -1e-9 && f <= 1 + 1e-9
+        }
+    }
+}

@@ -1,0 +1,13 @@
+/// A point in user units (pixels of the SVG's coordinate system, y down).
+public struct Point: Sendable, Equatable {
+    /// Horizontal position.
+    public var x: Double
+    /// Vertical position, growing downwards.
+    public var y: Double
+
+    /// A point.
+    public init(x: Double, y: Double) {
+        self.x = x
+        self.y = y
+    }
+}

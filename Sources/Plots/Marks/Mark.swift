@@ -1,0 +1,11 @@
+/// Something drawn inside a chart's plotting area: a line, a histogram, points, a reference line.
+public protocol Mark: Sendable {
+    /// The data the mark needs to be visible; nil to leave the axes' ranges alone.
+    var extent: Extent? { get }
+    /// The mark's line in the legend, or nil for none.
+    var legendEntry: LegendEntry? { get }
+    /// Draws the mark in `frame`, clipped to its area.
+    func render(in frame: PlotFrame) -> SVGNode
+    /// Points (in user units) where the mark has ink, for placing the legend away from data.
+    func occupiedPoints(in frame: PlotFrame) -> [Point]
+}

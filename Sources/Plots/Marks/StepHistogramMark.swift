@@ -1,0 +1,79 @@
+/// A histogram drawn as a step outline over its bins, filled or not.
+public struct StepHistogramMark: Mark {
+    /// Bin edges, increasing; one more than `heights`.
+    public var edges: [Double]
+    /// Height of each bin.
+    public var heights: [Double]
+    /// Colour and line; `fillOpacity` is used when `filled`.
+    public var style: SeriesStyle
+    /// Whether the area under the steps is filled (translucent, so two can overlap).
+    public var filled: Bool
+    /// Legend label, or nil for none.
+    public var label: String?
+
+    /// A histogram. `edges` must have one more element than `heights`.
+    public init(edges: [Double], heights: [Double], style: SeriesStyle, filled: Bool, label: String? = nil) {
+        precondition(edges.count == heights.count + 1, "a histogram needs one more edge than bins")
+        self.edges = edges
+        self.heights = heights
+        self.style = style
+        self.filled = filled
+        self.label = label
+    }
+
+    /// A histogram of `histogram`'s densities (`normalized: true`) or counts.
+    public init(_ histogram: Histogram, normalized: Bool, style: SeriesStyle, filled: Bool, label: String? = nil) {
+        self.init(edges: histogram.edges, heights: normalized ? histogram.densities : histogram.counts,
+                  style: style, filled: filled, label: label)
+    }
+
+    /// See `Mark`. Covers the bins and zero.
+    public var extent: Extent? { Extent(xValues: edges, yValues: heights + [0]) }
+
+    /// See `Mark`.
+    public var legendEntry: LegendEntry? {
+        label.map { LegendEntry(label: $0, swatch: filled ? .filled(style) : .line(style)) }
+    }
+
+    /// See `Mark`. Heights that are not finite, or ≤ 0 on a log axis, drop to the baseline;
+    /// heights above the frame are cut at its top.
+    public func render(in frame: PlotFrame) -> SVGNode {
+        guard !heights.isEmpty else { return .group(class: "plot-histogram", []) }
+        let base = frame.baselineY
+        func top(_ h: Double) -> Double {
+            let y = frame.py(h)
+            return y.isFinite ? min(max(y, frame.area.y), base) : base
+        }
+        func clampX(_ x: Double) -> Double { min(max(frame.px(x), frame.area.x), frame.area.maxX) }
+        var path = PathData()
+        path.move(clampX(edges[0]), base)
+        for i in heights.indices {
+            let y = top(heights[i])
+            path.line(clampX(edges[i]), y)
+            path.line(clampX(edges[i + 1]), y)
+        }
+        path.line(clampX(edges[edges.count - 1]), base)
+        var attributes = [style.classAttribute(filled ? "plot-histogram plot-filled" : "plot-histogram")]
+        if filled {
+            path.close()
+            attributes += [SVGAttribute("fill", style.color.hex), SVGAttribute("fill-opacity", style.fillOpacity)]
+        } else {
+            attributes.append(SVGAttribute("fill", "none"))
+        }
+        return .path(path.string, attributes + style.strokeAttributes)
+    }
+
+    /// See `Mark`. The bins' tops and points below them, as a filled area covers them.
+    public func occupiedPoints(in frame: PlotFrame) -> [Point] {
+        var points: [Point] = []
+        for i in heights.indices {
+            let x = frame.px((edges[i] + edges[i + 1]) / 2)
+            let y = frame.py(heights[i])
+            guard x.isFinite, y.isFinite else { continue }
+            for f in stride(from: 0.0, through: 1.0, by: 0.25) {
+                points.append(Point(x: x, y: y + (frame.baselineY - y) * f))
+            }
+        }
+        return points
+    }
+}

@@ -1,0 +1,91 @@
+/// A one-line label with subscripts and superscripts, written as `<tspan>`s: `ε_{B}` and
+/// `10^{-3}` in the TeX manner. Only the brace forms are markup, so `lepton_pT` stays as it is.
+public struct RichText: Sendable, Equatable {
+    /// A run of text and its vertical position.
+    public enum Run: Sendable, Equatable {
+        /// Text on the baseline.
+        case normal(String)
+        /// Text lowered and smaller.
+        case subscripted(String)
+        /// Text raised and smaller.
+        case superscripted(String)
+    }
+
+    /// The runs, in order.
+    public let runs: [Run]
+
+    /// Parses `source`; an unclosed `_{` or `^{` is kept as literal text.
+    public init(_ source: String) {
+        var runs: [Run] = []
+        var plain = ""
+        var rest = Substring(source)
+        while let index = rest.firstIndex(where: { $0 == "_" || $0 == "^" }) {
+            let marker = rest[index]
+            let after = rest.index(after: index)
+            if after < rest.endIndex, rest[after] == "{",
+               let close = rest[after...].firstIndex(of: "}") {
+                plain += rest[..<index]
+                if !plain.isEmpty { runs.append(.normal(plain)); plain = "" }
+                let inner = String(rest[rest.index(after: after)..<close])
+                runs.append(marker == "_" ? .subscripted(inner) : .superscripted(inner))
+                rest = rest[rest.index(after: close)...]
+            } else {
+                plain += rest[...index]
+                rest = rest[after...]
+            }
+        }
+        plain += rest
+        if !plain.isEmpty { runs.append(.normal(plain)) }
+        self.runs = runs
+    }
+
+    /// The label without markup, for accessible text and width estimates.
+    public var plainText: String {
+        runs.map { run -> String in
+            switch run {
+            case .normal(let s), .subscripted(let s), .superscripted(let s): return s
+            }
+        }.joined()
+    }
+
+    /// An estimate of the rendered width in user units at `fontSize`, without font metrics:
+    /// 0.58 em a character, 0.7 of that in scripts.
+    public func estimatedWidth(fontSize: Double) -> Double {
+        runs.reduce(0) { total, run in
+            switch run {
+            case .normal(let s): return total + Double(s.count) * 0.58 * fontSize
+            case .subscripted(let s), .superscripted(let s): return total + Double(s.count) * 0.58 * 0.7 * fontSize
+            }
+        }
+    }
+
+    /// The children of a `<text>` element: plain text nodes and shifted `<tspan>`s, each shift
+    /// undone on the next run so the baseline stays put. Text is escaped.
+    public var nodes: [SVGNode] {
+        var nodes: [SVGNode] = []
+        var shift = 0.0 // in em, positive is down
+        for run in runs {
+            let (text, target, scripted): (String, Double, Bool)
+            switch run {
+            case .normal(let s): (text, target, scripted) = (s, 0, false)
+            case .subscripted(let s): (text, target, scripted) = (s, 0.3, true)
+            case .superscripted(let s): (text, target, scripted) = (s, -0.45, true)
+            }
+            if target == shift && !scripted {
+                nodes.append(.text(text))
+                continue
+            }
+            var attributes: [SVGAttribute] = []
+            if target != shift { attributes.append(SVGAttribute("dy", SVGNumber.format(target - shift) + "em")) }
+            if scripted { attributes.append(SVGAttribute("font-size", "70%")) }
+            nodes.append(.element("tspan", attributes, [.text(text)]))
+            shift = target
+        }
+        if shift != 0 {
+            // A trailing script leaves the pen shifted; a zero-width run brings it back so any text
+            // a renderer appends (or a copy-paste) stays on the baseline.
+            nodes.append(.element("tspan", [SVGAttribute("dy", SVGNumber.format(-shift) + "em")], [.text("\u{200B}")]))
+        }
+        return nodes
+    }
+}
