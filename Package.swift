@@ -47,7 +47,7 @@ let package = Package(
         .target(name: "Plots"),
         .target(
             name: "Site",
-            dependencies: ["CCmark", "Results", "Metrics", .product(name: "Mustache", package: "swift-mustache")],
+            dependencies: ["CCmark", "Plots", "Results", "Metrics", .product(name: "Mustache", package: "swift-mustache")],
             resources: [.copy("Templates")]),
         .target(name: "Workspace", dependencies: ["HiggsData", "Results", "Yams"]),
         .target(

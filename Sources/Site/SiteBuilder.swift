@@ -80,9 +80,13 @@ public struct SiteBuilder {
                                       content: templates.render(boardContext.dictionary, with: "leaderboard")),
                              to: "index.html")
             files += 1
+            let baselines = entries.filter { $0.entry.isBaseline && $0.metrics != nil }
+            let runs = try database.trainingRuns(datasetID: datasetID)
             for ranked in entries {
                 guard let id = ranked.entry.id else { continue }
-                let context = EntryContext(ranked, showPrivate: final)
+                let training = runs.first { $0.entryID == id }
+                let context = EntryContext(ranked, showPrivate: final,
+                                           plots: SitePlots.entry(ranked, baselines: baselines, training: training))
                 try output.write(try page(ranked.entry.title + " · " + ranked.entry.team, root: "../",
                                           content: templates.render(context.dictionary, with: "entry")),
                                  to: "entries/\(id).html")

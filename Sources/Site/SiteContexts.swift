@@ -46,10 +46,12 @@ struct LeaderboardContext {
 struct EntryContext {
     let ranked: RankedEntry
     let showPrivate: Bool
+    let plots: [String: String]
 
-    init(_ ranked: RankedEntry, showPrivate: Bool) {
+    init(_ ranked: RankedEntry, showPrivate: Bool, plots: [String: String]) {
         self.ranked = ranked
         self.showPrivate = showPrivate
+        self.plots = plots
     }
 
     var dictionary: [String: Any] {
@@ -59,6 +61,7 @@ struct EntryContext {
             "format": e.format, "fileBytes": e.fileBytes, "sha256": e.modelSHA256,
             "submitted": SiteFormatting.day(e.submittedAt),
         ]
+        for (key, svg) in plots { d[key] = svg }
         if let failure = e.failure { d["failure"] = failure }
         if let members = try? JSONDecoder().decode([String].self, from: Data(e.members.utf8)), !members.isEmpty {
             d["members"] = members.joined(separator: ", ")

@@ -1,0 +1,85 @@
+import Foundation
+import Plots
+import Results
+
+/// The SVG charts of the site, made from what the database stores: the thinned ROC curves,
+/// the score histograms, the confusion matrix, the training history, the data statistics.
+enum SitePlots {
+    /// The stored thinned ROC curve of an entry.
+    struct StoredCurve: Decodable {
+        var falsePositiveRate: [Double]
+        var truePositiveRate: [Double]
+    }
+
+    /// The stored score histograms of an entry.
+    struct StoredHistograms: Decodable {
+        var low: Double, high: Double
+        var signal: [Int], background: [Int]
+
+        func histograms() -> (signal: Histogram, background: Histogram)? {
+            guard signal.count == background.count, !signal.isEmpty, high > low else { return nil }
+            let edges = Histogram.uniformEdges(bins: signal.count, range: low...high)
+            return (Histogram(edges: edges, counts: signal.map(Double.init)),
+                    Histogram(edges: edges, counts: background.map(Double.init)))
+        }
+    }
+
+    static func decode<T: Decodable>(_ type: T.Type, _ json: String?) -> T? {
+        guard let json else { return nil }
+        return try? JSONDecoder().decode(T.self, from: Data(json.utf8))
+    }
+
+    /// An entry's ROC series (named after its team and title).
+    static func series(_ entry: RankedEntry, baseline: Bool) -> ROCSeries? {
+        guard let m = entry.metrics, let curve = decode(StoredCurve.self, m.roc) else { return nil }
+        return ROCSeries(name: baseline ? "Baseline: " + entry.entry.title : entry.entry.team + ": " + entry.entry.title,
+                         backgroundEfficiency: curve.falsePositiveRate, signalEfficiency: curve.truePositiveRate,
+                         auc: m.auc, isBaseline: baseline)
+    }
+
+    /// The charts of an entry's page, as inline SVG, keyed by template name.
+    static func entry(_ entry: RankedEntry, baselines: [RankedEntry], training: TrainingRunRecord?) -> [String: String] {
+        var out: [String: String] = [:]
+        let others = baselines.filter { $0.entry.id != entry.entry.id }.compactMap { series($0, baseline: true) }
+        if let own = series(entry, baseline: entry.entry.isBaseline) {
+            out["plotROC"] = ROCChart.make(curves: [own] + others).svg()
+            out["plotRejection"] = RejectionChart.make(curves: [own] + others).svg()
+        }
+        if let m = entry.metrics {
+            out["plotConfusion"] = ConfusionMatrixChart.make(
+                truePositives: m.truePositives, falseNegatives: m.falseNegatives, falsePositives: m.falsePositives,
+                trueNegatives: m.trueNegatives, threshold: 0.5).svg()
+            if let test = decode(StoredHistograms.self, m.histograms)?.histograms() {
+                let train = decode(StoredHistograms.self, training?.trainHistograms)?.histograms()
+                out["plotScores"] = ScoreDistributionChart.make(
+                    signalTest: test.signal, backgroundTest: test.background,
+                    signalTrain: train?.signal, backgroundTrain: train?.background,
+                    ksProbabilitySignal: training?.ksSignal, ksProbabilityBackground: training?.ksBackground).svg()
+            }
+        }
+        if let history = HistoryColumns(json: entry.entry.history ?? training?.history), history.hasValues {
+            out["plotHistory"] = TrainingHistoryChart.make(
+                trainingLoss: history.loss, validationLoss: history.validationLoss,
+                trainingAccuracy: history.accuracy, validationAccuracy: history.validationAccuracy).svg()
+        }
+        return out
+    }
+
+    /// Per-epoch columns of a stored history (`{"loss": [...], "val_loss": [...], ...}`);
+    /// epochs with no value (NaN in the log) are left out of each column.
+    struct HistoryColumns {
+        var loss: [Double] = [], validationLoss: [Double] = [], accuracy: [Double] = [], validationAccuracy: [Double] = []
+        var hasValues: Bool { !(loss.isEmpty && validationLoss.isEmpty && accuracy.isEmpty && validationAccuracy.isEmpty) }
+
+        init?(json: String?) {
+            guard let json, let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else {
+                return nil
+            }
+            func column(_ key: String) -> [Double] { (object[key] as? [Any])?.compactMap { $0 as? Double } ?? [] }
+            loss = column("loss")
+            validationLoss = column("val_loss")
+            accuracy = column("accuracy")
+            validationAccuracy = column("val_accuracy")
+        }
+    }
+}
