@@ -12,6 +12,9 @@ struct ContentPages {
 
     let pages: [Page]
 
+    /// The page named `file` (e.g. `data.html`), if the folder has it.
+    func page(_ file: String) -> Page? { pages.first { $0.file == file } }
+
     init(folder: String?) {
         guard let folder, let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
             pages = []

@@ -67,8 +67,10 @@ public struct SiteBuilder {
         let output = try SiteOutput(destination: destination)
         var files = 0
         do {
-            let nav = [["href": "index.html", "label": "leaderboard"]]
-                + contentPages.pages.map { ["href": $0.file, "label": $0.title] }
+            // data.md, if written, opens the data page rather than standing alone.
+            let standalone = contentPages.pages.filter { $0.file != "data.html" }
+            let nav = [["href": "index.html", "label": "leaderboard"], ["href": "data.html", "label": "data"]]
+                + standalone.map { ["href": $0.file, "label": $0.title] }
             func page(_ pageTitle: String, root: String, content: String) throws(SiteError) -> String {
                 try templates.render([
                     "siteTitle": title, "pageTitle": pageTitle, "root": root, "nav": nav, "content": content,
@@ -92,7 +94,11 @@ public struct SiteBuilder {
                                  to: "entries/\(id).html")
                 files += 1
             }
-            for p in contentPages.pages {
+            try output.write(try page("The data", root: "", content: templates.render(
+                DataContext(dataset: dataset, detail: detail, intro: contentPages.page("data.html")?.html).dictionary,
+                with: "data")), to: "data.html")
+            files += 1
+            for p in standalone {
                 try output.write(try page(p.title, root: "", content: templates.render(["html": p.html], with: "page")),
                                  to: p.file)
                 files += 1

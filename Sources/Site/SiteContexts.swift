@@ -123,3 +123,25 @@ struct EfficiencyPoints {
         rejections.first { abs($0.at - signalEfficiency) < 1e-9 }?.value
     }
 }
+
+/// The data page's template context.
+struct DataContext {
+    let dataset: DatasetRecord
+    let detail: DatasetDetailRecord?
+    let intro: String?
+
+    var dictionary: [String: Any] {
+        var d: [String: Any] = [
+            "rows": dataset.rows, "signal": dataset.signal, "background": dataset.rows - dataset.signal,
+            "trainingRows": dataset.trainingRows, "validationRows": dataset.validationRows,
+            "testRows": dataset.testRows, "publicRows": dataset.publicTestRows,
+            "privateRows": dataset.testRows - dataset.publicTestRows, "sha256": dataset.sha256,
+            "intro": intro as Any? ?? false,
+        ]
+        if let json = detail?.statistics, let stats = SitePlots.decode(SitePlots.StoredStatistics.self, json) {
+            for (key, svg) in SitePlots.data(stats) { d[key] = svg }
+            d["correlationRows"] = stats.correlationRows
+        }
+        return d
+    }
+}

@@ -65,6 +65,38 @@ enum SitePlots {
         return out
     }
 
+    /// The data page's statistics as stored (HiggsData's `DataStatistics` in JSON).
+    struct StoredStatistics: Decodable {
+        struct Feature: Decodable { var name: String; var low: Double; var high: Double; var signal: [Int]; var background: [Int] }
+        var histograms: [Feature]
+        var signalCorrelation: [Double]
+        var backgroundCorrelation: [Double]
+        var correlationRows: Int
+    }
+
+    /// The data page's charts: every feature's histograms and the two correlation matrices.
+    static func data(_ statistics: StoredStatistics) -> [String: String] {
+        var out: [String: String] = [:]
+        let features = statistics.histograms.compactMap { f -> FeatureHistogramInput? in
+            guard f.high > f.low, f.signal.count == f.background.count, !f.signal.isEmpty else { return nil }
+            let edges = Histogram.uniformEdges(bins: f.signal.count, range: f.low...f.high)
+            return FeatureHistogramInput(name: f.name, signal: Histogram(edges: edges, counts: f.signal.map(Double.init)),
+                                         background: Histogram(edges: edges, counts: f.background.map(Double.init)))
+        }
+        if !features.isEmpty { out["plotFeatures"] = FeatureHistogramChart.grid(features).svg() }
+        let names = statistics.histograms.map(\.name)
+        let n = names.count
+        func matrix(_ flat: [Double]) -> [[Double]]? {
+            guard n > 0, flat.count == n * n else { return nil }
+            return (0..<n).map { Array(flat[($0 * n)..<(($0 + 1) * n)]) }
+        }
+        if let s = matrix(statistics.signalCorrelation), let b = matrix(statistics.backgroundCorrelation) {
+            out["plotSignalCorrelation"] = CorrelationMatrixChart.make(names: names, matrix: s, title: "Signal").svg()
+            out["plotBackgroundCorrelation"] = CorrelationMatrixChart.make(names: names, matrix: b, title: "Background").svg()
+        }
+        return out
+    }
+
     /// Per-epoch columns of a stored history (`{"loss": [...], "val_loss": [...], ...}`);
     /// epochs with no value (NaN in the log) are left out of each column.
     struct HistoryColumns {
