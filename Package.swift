@@ -43,12 +43,16 @@ let package = Package(
             name: "ModelFiles",
             dependencies: ["HiggsSchema", "Models", "CHDF5", "Yams", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: fastLoops),
+        .target(name: "Training", dependencies: ["HiggsData", "Models"], swiftSettings: fastLoops),
         .target(name: "Results", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "Plots"),
         .target(
             name: "Site",
             dependencies: ["CCmark", "Plots", "Results", "Metrics", .product(name: "Mustache", package: "swift-mustache")],
             resources: [.copy("Templates")]),
+        .target(
+            name: "Baselines",
+            dependencies: ["HiggsData", "Metrics", "Models", "ModelFiles", "Results", "Scoring", "Training"]),
         .target(name: "Workspace", dependencies: ["HiggsData", "Results", "Yams"]),
         .target(
             name: "Scoring",
@@ -57,7 +61,7 @@ let package = Package(
         .target(
             name: "LeaderboardCLI",
             dependencies: [
-                "HiggsData", "Workspace", "Results", "Metrics", "Models", "ModelFiles", "Scoring", "Site",
+                "HiggsData", "Workspace", "Results", "Metrics", "Models", "ModelFiles", "Scoring", "Baselines", "Site",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "leaderboard", dependencies: ["LeaderboardCLI"]),
@@ -71,6 +75,7 @@ let package = Package(
         .testTarget(name: "ModelFilesTests", dependencies: ["ModelFiles", "Models", "TestSupport"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "ScoringTests", dependencies: ["Scoring", "TestSupport"]),
+        .testTarget(name: "TrainingTests", dependencies: ["Training", "ModelFiles", "TestSupport"]),
         .testTarget(name: "ResultsTests", dependencies: ["Results", "TestSupport"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "TestSupport"]),
         .testTarget(name: "PlotsTests", dependencies: ["Plots", "TestSupport"], resources: [.copy("Golden")]),

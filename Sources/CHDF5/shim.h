@@ -17,3 +17,6 @@ static inline hid_t chdf5_e_default(void) { return H5E_DEFAULT; }
 
 /// Stops libhdf5 from printing its error stack; callers report errors themselves.
 static inline herr_t chdf5_silence_errors(void) { return H5Eset_auto2(H5E_DEFAULT, NULL, NULL); }
+
+// Write side (ModelFiles' KerasWriter): creating a file that replaces any of that name.
+static inline unsigned chdf5_acc_trunc(void) { return H5F_ACC_TRUNC; }

@@ -12,7 +12,8 @@ public struct LeaderboardCommand: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [DemoCommand.self, InitCommand.self, DataCommand.self, ScoreCommand.self, PredictCommand.self,
-                      CheckCommand.self, BuildCommand.self, PredictChildCommand.self])
+                      CheckCommand.self, TrainCommand.self, BuildCommand.self,
+                      PredictChildCommand.self])
 
     public init() {}
 }

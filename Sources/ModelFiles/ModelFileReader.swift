@@ -54,6 +54,8 @@ public enum ModelFileReader {
                 return try KerasZipReader.read(data, fileName: fileName, limits: limits)
             case .pickle:
                 throw ReasonError(.pickle(container: nil))
+            case .json where AdaBoostModelFile.recognizes(data):
+                return try AdaBoostModelFile.read(data, fileName: fileName, limits: limits)
             case .gzip, .onnx, .json, .text, .unknown:
                 throw ReasonError(.unknownFormat(found: format.displayName))
             }

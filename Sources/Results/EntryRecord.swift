@@ -209,3 +209,13 @@ extension ResultsDatabase {
         }
     }
 }
+
+extension ResultsDatabase {
+    /// The id of the entry with this content on `datasetID`, if recorded.
+    public func entryID(contentSHA256: String, datasetID: Int64) throws(ResultsError) -> Int64? {
+        try read { db in
+            try EntryRecord.filter(Column("content_sha256") == contentSHA256 && Column("dataset_id") == datasetID)
+                .fetchOne(db)?.id
+        }
+    }
+}

@@ -137,11 +137,3 @@ public struct ScoreRun: Sendable {
         }
     }
 }
-
-extension Workspace {
-    /// `path` relative to the workspace folder when it is inside it.
-    func relativePath(_ path: String) -> String {
-        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
-        return absolute.hasPrefix(root + "/") ? String(absolute.dropFirst(root.count + 1)) : absolute
-    }
-}

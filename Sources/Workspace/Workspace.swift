@@ -58,6 +58,12 @@ public struct Workspace: Sendable {
         relative.hasPrefix("/") ? relative : root + "/" + relative
     }
 
+    /// `path` relative to the workspace folder when it is inside it, else absolute.
+    public func relativePath(_ path: String) -> String {
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        return absolute.hasPrefix(root + "/") ? String(absolute.dropFirst(root.count + 1)) : absolute
+    }
+
     /// The data file: the configured one, or the embedded sample.
     public var dataPath: String { config.data.isEmpty ? KnownDataSets.samplePath : resolve(config.data) }
 

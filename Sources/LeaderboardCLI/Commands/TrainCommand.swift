@@ -1,0 +1,79 @@
+import ArgumentParser
+import Baselines
+import Foundation
+import HiggsData
+import Scoring
+import Training
+
+/// `leaderboard train`: the hackathon's baselines, trained in Swift and scored from their files.
+struct TrainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "train",
+        abstract: "Train the baselines (a BDT and the notebook's network) on the training rows and put them on the leaderboard.",
+        discussion: """
+            Each baseline is written into baselines/<bdt|nn>/ (model.json, or a Keras model.h5 with
+            history.json), then scored from that file like any submission, and the run is recorded
+            with its settings, time, history, feature ranking and TMVA's overtraining check.
+            """)
+
+    enum ModelChoice: String, ExpressibleByArgument, CaseIterable {
+        case bdt, nn, all
+    }
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "Which baseline: bdt, nn or all.") var model: ModelChoice = .all
+    @Option(help: "Use at most this many training rows (the first ones).") var rows: Int?
+    @Option(help: "BDT: boosting rounds.") var rounds: Int = 200
+    @Option(help: "BDT: depth of each tree.") var depth: Int = 1
+    @Option(help: "BDT: learning rate.") var learningRate: Double = 1
+    @Option(help: "NN: epochs.") var epochs: Int = 10
+    @Option(help: "NN: batch size.") var batchSize: Int = 256
+    @Option(help: "NN: hidden layer sizes, comma-separated (relu each; a sigmoid unit follows).")
+    var layers: String = "28,14,7"
+    @Option(help: "NN: random seed.") var seed: UInt64 = 2014
+
+    func run() throws {
+        let ws = try global.openWorkspace()
+        let display = ProgressDisplay(label: "reading data", unit: .bytes)
+        let scoring = try ScoreRun(workspace: ws, cacheDirectory: global.cacheDir ?? DataLoader.defaultCacheDirectory,
+                                   sandbox: SandboxedPrediction(executable: SandboxedPrediction.currentExecutable),
+                                   progress: { display.update($0, of: $1) })
+        let baselines = BaselineRun(scoring: scoring, rowLimit: rows)
+        for choice in try models() {
+            let progress = ProgressDisplay(label: "training \(choice.name)", unit: .rows)
+            let outcome = try baselines.train(choice) { _, done, total in progress.update(done, of: total) }
+            print(Self.summary(outcome))
+        }
+    }
+
+    func models() throws -> [BaselineRun.Model] {
+        let sizes = try layers.split(separator: ",").map { text -> Int in
+            guard let n = Int(text.trimmingCharacters(in: .whitespaces)), n > 0 else {
+                throw ValidationError("--layers takes positive sizes separated by commas, e.g. 28,14,7")
+            }
+            return n
+        }
+        let bdt = BaselineRun.Model.bdt(AdaBoostSettings(rounds: rounds, depth: depth, learningRate: learningRate))
+        let specs = sizes.map { NetworkLayerSpec(units: $0, activation: .relu) } + [NetworkLayerSpec(units: 1, activation: .sigmoid)]
+        let nn = BaselineRun.Model.nn(NetworkTrainingOptions(layers: specs, epochs: epochs, batchSize: batchSize, seed: seed))
+        switch model {
+        case .bdt: return [bdt]
+        case .nn: return [nn]
+        case .all: return [bdt, nn]
+        }
+    }
+
+    static func summary(_ outcome: BaselineRun.Outcome) -> String {
+        let run = outcome.run
+        var line = "\(run.model): \(Formatting.count(run.trainingRows)) rows in \(String(format: "%.1f s", run.seconds)), \(run.modelPath)"
+        if let m = outcome.scoring.metrics {
+            line += String(format: "; hidden-test AUC %.4f [%.4f, %.4f]", m.auc, m.aucLow, m.aucHigh)
+        } else if let failure = outcome.scoring.entry?.failure {
+            line += "; not scored: " + failure
+        }
+        if let s = run.ksSignal, let b = run.ksBackground {
+            line += String(format: "; overtraining check KS p = %.3f (signal), %.3f (background)", s, b)
+        }
+        return line
+    }
+}
