@@ -1,9 +1,11 @@
 import ArgumentParser
+import Baselines
 import Foundation
 import HiggsData
 import Results
 import Scoring
 import Site
+import Training
 import Workspace
 
 /// `leaderboard demo`: the whole job on the embedded sample, in a fresh workspace.
@@ -17,6 +19,7 @@ struct DemoCommand: ParsableCommand {
     @Option(name: .long, help: "Where parsed data caches live.") var cacheDir: String?
     @Option(help: "Example submissions to copy into the demo (default: the submissions/ of the workspace around the current folder, e.g. this repository's).")
     var examples: String?
+    @Option(help: "Epochs of the network baseline.") var epochs: Int = 20
 
     static let marker = ".leaderboard-demo"
 
@@ -69,14 +72,23 @@ struct DemoCommand: ParsableCommand {
             publicFraction: split.settings.publicFraction, splitSeed: Int64(bitPattern: split.settings.seed)))
         print("database    \(database.path) (schema v\(try database.schemaVersion()), data set #\(record.id ?? 0))")
 
+        let cache = cacheDir ?? ws.root + "/.cache"
+        let run = try ScoreRun(workspace: ws, cacheDirectory: cache,
+                               sandbox: SandboxedPrediction(executable: SandboxedPrediction.currentExecutable))
+        let baselines = BaselineRun(scoring: run)
+        for model: BaselineRun.Model in [.bdt(AdaBoostSettings()), .nn(NetworkTrainingOptions(epochs: epochs))] {
+            let progress = ProgressDisplay(label: "training \(model.name)", unit: .rows)
+            let outcome = try baselines.train(model) { _, done, total in progress.update(done, of: total) }
+            print("baseline    " + TrainCommand.summary(outcome))
+        }
+
         let examples = try copyExamples(into: ws.submissionsPath)
         if examples > 0 {
-            let cache = cacheDir ?? ws.root + "/.cache"
-            let run = try ScoreRun(workspace: ws, cacheDirectory: cache,
-                                   sandbox: SandboxedPrediction(executable: SandboxedPrediction.currentExecutable))
             let outcomes = run.score(Submission.discover(in: [ws.submissionsPath], submissionsFolder: ws.submissionsPath))
+            let all = try database.entries(datasetID: run.datasetID)
             print("")
             print(ScoreTable(outcomes: outcomes, hiddenRows: run.hidden.count).text)
+            print("(and \(all.filter { $0.entry.isBaseline }.count) baselines)")
             print("")
         } else {
             print("submissions none found to copy (pass --examples DIR)")
