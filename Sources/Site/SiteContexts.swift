@@ -48,10 +48,33 @@ struct EntryContext {
     let showPrivate: Bool
     let plots: [String: String]
 
-    init(_ ranked: RankedEntry, showPrivate: Bool, plots: [String: String]) {
+    let training: TrainingRunRecord?
+
+    init(_ ranked: RankedEntry, showPrivate: Bool, plots: [String: String], training: TrainingRunRecord? = nil) {
         self.ranked = ranked
         self.showPrivate = showPrivate
         self.plots = plots
+        self.training = training
+    }
+
+    /// The baseline's training: time, rows, the overtraining check and the feature ranking.
+    var trainingDictionary: [String: Any]? {
+        guard let t = training else { return nil }
+        var d: [String: Any] = ["rows": t.trainingRows, "seconds": SiteFormatting.fixed(t.seconds, 1),
+                                "model": t.model, "trainedAt": SiteFormatting.day(t.trainedAt)]
+        if let s = t.ksSignal, let b = t.ksBackground {
+            d["ksSignal"] = SiteFormatting.fixed(s, 3)
+            d["ksBackground"] = SiteFormatting.fixed(b, 3)
+        }
+        if let json = t.featureRanking,
+           let ranking = try? JSONDecoder().decode([String: Double].self, from: Data(json.utf8)) {
+            let sorted = ranking.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+            d["hasRanking"] = !sorted.isEmpty
+            d["ranking"] = sorted.enumerated().map { i, pair in
+                ["rank": i + 1, "feature": pair.key, "share": SiteFormatting.fixed(pair.value * 100, 1)] as [String: Any]
+            }
+        }
+        return d
     }
 
     var dictionary: [String: Any] {
@@ -62,6 +85,7 @@ struct EntryContext {
             "submitted": SiteFormatting.day(e.submittedAt),
         ]
         for (key, svg) in plots { d[key] = svg }
+        if let training = trainingDictionary { d["training"] = training }
         if let failure = e.failure { d["failure"] = failure }
         if let members = try? JSONDecoder().decode([String].self, from: Data(e.members.utf8)), !members.isEmpty {
             d["members"] = members.joined(separator: ", ")
