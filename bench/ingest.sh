@@ -14,6 +14,8 @@ export BENCH_DATA=${BENCH_DATA:-$HOME/benchdata}
 D=$BENCH_DATA
 OUT=bench/out/ingest-$(date +%Y%m%d-%H%M%S).jsonl
 mkdir -p bench/out "$D"
+# How long the harness may wait for other load before each timing (see peers.py -h).
+WAIT="--max-wait ${MAX_WAIT:-180} --wait-budget ${WAIT_BUDGET:-600}"
 [ -f "$D/higgs-1m.csv" ] && [ -f "$D/higgs-1m.csv.gz" ] || \
   $PY "$PEERS/make_data.py" --rows 1000000 --seed 1 --pool train --gzip --out "$D/higgs-1m.csv"
 [ -f "$D/higgs-100k.csv" ] || $PY "$PEERS/make_data.py" --rows 100000 --seed 2 --pool train --out "$D/higgs-100k.csv"
@@ -26,12 +28,12 @@ trap 'rm -rf "$LEADERBOARD_CACHE"' EXIT
 csv=$D/higgs-1m.csv gz=$D/higgs-1m.csv.gz
 csv_bytes=$(stat -c %s "$csv") gz_bytes=$(stat -c %s "$gz")
 
-$PY "$PEERS/peers.py" --out "$OUT" ingest >/dev/null
-$PY "$PEERS/peers.py" --out "$OUT" cmd --job ingest --peer "leaderboard csv" --size 1M --rows 1000000 \
+$PY "$PEERS/peers.py" --out "$OUT" $WAIT ingest >/dev/null
+$PY "$PEERS/peers.py" --out "$OUT" $WAIT cmd --job ingest --peer "leaderboard csv" --size 1M --rows 1000000 \
   --bytes "$csv_bytes" -- "$LB" data cache "$csv" --rebuild >/dev/null
-$PY "$PEERS/peers.py" --out "$OUT" cmd --job ingest --peer "leaderboard gz" --size 1M --rows 1000000 \
+$PY "$PEERS/peers.py" --out "$OUT" $WAIT cmd --job ingest --peer "leaderboard gz" --size 1M --rows 1000000 \
   --bytes "$gz_bytes" -- "$LB" data cache "$gz" --rebuild >/dev/null
-$PY "$PEERS/peers.py" --out "$OUT" cmd --job ingest --peer "leaderboard cached" --size 1M --rows 1000000 \
+$PY "$PEERS/peers.py" --out "$OUT" $WAIT cmd --job ingest --peer "leaderboard cached" --size 1M --rows 1000000 \
   --bytes "$csv_bytes" -- "$LB" data cache "$csv" >/dev/null
 
 # Peak resident memory (KB) of a parse, and of a load that also reads every value (data info).

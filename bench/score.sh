@@ -14,6 +14,8 @@ export BENCH_DATA=${BENCH_DATA:-$HOME/benchdata}
 D=$BENCH_DATA
 OUT=bench/out/score-$(date +%Y%m%d-%H%M%S).jsonl
 mkdir -p bench/out "$D"
+# How long the harness may wait for other load before each timing (see peers.py -h).
+WAIT="--max-wait ${MAX_WAIT:-180} --wait-budget ${WAIT_BUDGET:-600}"
 [ -f "$D/higgs-100k.csv" ] || $PY "$PEERS/make_data.py" --rows 100000 --seed 2 --pool train --out "$D/higgs-100k.csv"
 [ -f "$D/higgs-test-500k.csv" ] || $PY "$PEERS/make_data.py" --rows 500000 --seed 3 --pool test --out "$D/higgs-test-500k.csv"
 
@@ -24,7 +26,7 @@ export LEADERBOARD_CACHE=$(mktemp -d)
 trap 'rm -rf "$LEADERBOARD_CACHE"' EXIT
 
 # The peer first: it trains and saves the 28-14-7-1 model that both sides then score.
-$PY "$PEERS/peers.py" --out "$OUT" score >/dev/null
+$PY "$PEERS/peers.py" --out "$OUT" $WAIT score >/dev/null
 MODEL=$D/model-28-14-7-1-e5.h5
 
 # Workspaces whose hidden test rows are exactly higgs-test-500k.csv (100k rows come first).
@@ -44,16 +46,16 @@ WS1=bench/out/score-ws-1 WS100=bench/out/score-ws-100
 make_ws "$WS1" 1
 make_ws "$WS100" 100
 
-$PY "$PEERS/peers.py" --out "$OUT" cmd --job score --peer "leaderboard score: 1 .h5, 500k hidden rows" \
+$PY "$PEERS/peers.py" --out "$OUT" $WAIT cmd --job score --peer "leaderboard score: 1 .h5, 500k hidden rows" \
   --rows 500000 -- sh -c "rm -f $WS1/leaderboard.sqlite*; $LB score --workspace $WS1 --json" >/dev/null
-$PY "$PEERS/peers.py" --out "$OUT" --repeats 1 cmd --job score --peer "leaderboard score: 100 .h5, 500k hidden rows" \
+$PY "$PEERS/peers.py" --out "$OUT" $WAIT --repeats 1 cmd --job score --peer "leaderboard score: 100 .h5, 500k hidden rows" \
   --rows 50000000 -- sh -c "rm -f $WS100/leaderboard.sqlite*; $LB score --workspace $WS100 --json" >/dev/null
 # The same 100 submissions on the embedded sample (500 hidden rows).
 SAMPLE_WS=bench/out/score-ws-sample
 rm -rf "$SAMPLE_WS"; "$LB" init "$SAMPLE_WS" >/dev/null
 rm -rf "$SAMPLE_WS/submissions"; cp -r "$WS100/submissions" "$SAMPLE_WS/submissions"
 for d in "$SAMPLE_WS"/submissions/team-*; do cp submissions/notebook-net/model.h5 "$d/model.h5"; done
-$PY "$PEERS/peers.py" --out "$OUT" --repeats 1 cmd --job score --peer "leaderboard score: 100 .h5, 500 hidden rows (sample)" \
+$PY "$PEERS/peers.py" --out "$OUT" $WAIT --repeats 1 cmd --job score --peer "leaderboard score: 100 .h5, 500 hidden rows (sample)" \
   -- sh -c "rm -f $SAMPLE_WS/leaderboard.sqlite*; $LB score --workspace $SAMPLE_WS --json" >/dev/null
 
 $PY - "$OUT" <<'PYEOF'

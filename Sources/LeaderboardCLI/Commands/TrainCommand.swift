@@ -31,6 +31,13 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "NN: hidden layer sizes, comma-separated (relu each; a sigmoid unit follows).")
     var layers: String = "28,14,7"
     @Option(help: "NN: random seed.") var seed: UInt64 = 2014
+    @Flag(help: "Print one JSON object per baseline instead of text.") var json = false
+
+    /// One baseline's outcome as `--json` prints it.
+    struct OutcomeJSON: Codable {
+        var model: String, rows: Int, seconds: Double, modelPath: String
+        var auc: Double?, aucLow: Double?, aucHigh: Double?, ksSignal: Double?, ksBackground: Double?
+    }
 
     func run() throws {
         let ws = try global.openWorkspace()
@@ -42,7 +49,15 @@ struct TrainCommand: ParsableCommand {
         for choice in try models() {
             let progress = ProgressDisplay(label: "training \(choice.name)", unit: .rows)
             let outcome = try baselines.train(choice) { _, done, total in progress.update(done, of: total) }
-            print(Self.summary(outcome))
+            if json {
+                let r = outcome.run, m = outcome.scoring.metrics
+                print(try Formatting.json(OutcomeJSON(
+                    model: r.model, rows: r.trainingRows, seconds: r.seconds, modelPath: r.modelPath, auc: m?.auc,
+                    aucLow: m?.aucLow, aucHigh: m?.aucHigh, ksSignal: r.ksSignal, ksBackground: r.ksBackground))
+                    .replacingOccurrences(of: "\n", with: " "))
+            } else {
+                print(Self.summary(outcome))
+            }
         }
     }
 
