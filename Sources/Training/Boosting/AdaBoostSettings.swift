@@ -15,12 +15,12 @@ public struct AdaBoostSettings: Sendable, Equatable, Codable {
     /// `maxBins - 1` quantile edges.
     public var maxBins: Int
     /// Rows (evenly spaced through the data) whose values choose the bin edges; all rows
-    /// when there are no more than this. 500,000 by default.
+    /// when there are no more than this. 200,000 by default (LightGBM's default too).
     public var binningSampleRows: Int
 
     /// Settings; every argument has the notebook's default.
     public init(rounds: Int = 200, depth: Int = 1, learningRate: Double = 1, maxBins: Int = 255,
-                binningSampleRows: Int = 500_000) {
+                binningSampleRows: Int = 200_000) {
         self.rounds = rounds
         self.depth = depth
         self.learningRate = learningRate

@@ -43,7 +43,7 @@ public struct AdaBoostTraining: Sendable {
     public var binning: FeatureBinning
     /// The settings used.
     public var settings: AdaBoostSettings
-    /// Training rows, and how many were signal.
+    /// Training rows.
     public var trainingRows: Int
     /// Signal rows among them.
     public var signalRows: Int

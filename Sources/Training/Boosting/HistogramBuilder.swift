@@ -17,7 +17,8 @@ final class HistogramBuilder: @unchecked Sendable {
         self.data = data
         parts = BinnedRows.parts(data.rows)
         capacityNodes = maxNodes
-        stride = maxNodes * data.columns * Self.bins * 2
+        // Room for the root's second copy (see accumulateRoot) even when maxNodes is 1.
+        stride = max(maxNodes, 2) * data.columns * Self.bins * 2
         scratch = .allocate(capacity: stride * (parts + 1))
     }
 
@@ -45,7 +46,7 @@ final class HistogramBuilder: @unchecked Sendable {
                 let treeCount = treeNodes.count
                 DispatchQueue.concurrentPerform(iterations: parts) { part in
                     let histogram = scratch.pointer + part * stride
-                    histogram.initialize(repeating: 0, count: size)
+                    histogram.initialize(repeating: 0, count: rootOnly ? 2 * size : size)
                     let treeNodes = UnsafeBufferPointer(start: treeShared.pointer, count: treeCount)
                     let block = 2048
                     var local = [Int32](repeating: 0, count: block)
@@ -72,6 +73,10 @@ final class HistogramBuilder: @unchecked Sendable {
                         }
                         start = stop
                     }
+                    if rootOnly {
+                        let odd = histogram + size
+                        for i in 0..<size { histogram[i] += odd[i] }
+                    }
                 }
             }
         }
@@ -85,24 +90,30 @@ final class HistogramBuilder: @unchecked Sendable {
     }
 
     /// Rows `start..<stop` into the root's histogram. The hot loop of training.
+    ///
+    /// Fast path: rows alternate between two copies of the histogram (the second
+    /// `columns * bins * 2` values further on, summed into the first by the caller), so
+    /// that runs of rows in the same bin — common in features with few values, such as the
+    /// b-tags — do not wait on each other's store. Same sums, in another order.
     @inline(__always)
     private static func accumulateRoot(_ data: BinnedRows, _ histogram: UnsafeMutablePointer<Double>,
                                        _ start: Int, _ stop: Int, _ signalRows: Int, _ rows: Int, _ columns: Int) {
         let weights = data.weights
         let split = Swift.min(Swift.max(start, signalRows), stop)
+        let copy = columns &* bins &* 2
         for feature in 0..<columns {
             let column = data.bins + feature &* rows
             let h = histogram + feature &* (bins * 2)
             // Signal rows (class 1) then background rows (class 0).
-            let h1 = h + 1
-            var row = start
-            while row < split {
-                h1[Int(column[row]) &<< 1] += weights[row]
-                row &+= 1
-            }
-            while row < stop {
-                h[Int(column[row]) &<< 1] += weights[row]
-                row &+= 1
+            for (first, end, cls) in [(start, split, 1), (split, stop, 0)] {
+                let even = h + cls, odd = h + cls + copy
+                var row = first
+                while row &+ 1 < end {
+                    even[Int(column[row]) &<< 1] += weights[row]
+                    odd[Int(column[row &+ 1]) &<< 1] += weights[row &+ 1]
+                    row &+= 2
+                }
+                if row < end { even[Int(column[row]) &<< 1] += weights[row] }
             }
         }
     }
