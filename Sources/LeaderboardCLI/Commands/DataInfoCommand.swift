@@ -14,10 +14,7 @@ struct DataInfoCommand: ParsableCommand {
     @Flag(help: "Print JSON instead of text.") var json = false
 
     func run() throws {
-        let path = try data.path(global)
-        let loaded = try global.loader(progress: "reading").load(path, sha256: true)
-        let settings = try global.workspaceIfAny()?.config.split ?? SplitSettings()
-        let split = try DataSplit(rowCount: loaded.dataset.rowCount, settings: settings, path: path)
+        let (path, loaded, split) = try data.loadSplit(global, sha256: true)
         let report = DataReport(path: path, loaded: loaded, split: split)
         print(json ? try Formatting.json(report) : report.text)
     }
@@ -34,10 +31,7 @@ struct DataSplitCommand: ParsableCommand {
     @Flag(help: "Print JSON instead of text.") var json = false
 
     func run() throws {
-        let path = try data.path(global)
-        let loaded = try global.loader(progress: "reading").load(path)
-        let settings = try global.workspaceIfAny()?.config.split ?? SplitSettings()
-        let split = try DataSplit(rowCount: loaded.dataset.rowCount, settings: settings, path: path)
+        let split = try data.loadSplit(global).split
         let publicRows = split.publicTestIndices.count
         let sizes = DataReport.SplitSizes(training: split.training.count, validation: split.validation.count,
                                           test: split.test.count, publicTest: publicRows,

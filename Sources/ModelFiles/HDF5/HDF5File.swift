@@ -2,7 +2,21 @@ import CHDF5
 import Foundation
 
 /// libhdf5 (the serial build) is not thread-safe: every call goes through this lock.
-private let hdf5Lock = NSLock()
+/// Serializes every call into libhdf5, reading and writing: Debian's build is not thread-safe.
+let hdf5Lock = NSLock()
+
+/// A file-access property list for libhdf5's in-memory ("core") driver, with the library's
+/// own error printing silenced (errors are reported by the callers). The caller closes it.
+func inMemoryFileAccess() throws -> hid_t {
+    _ = chdf5_silence_errors()
+    let fapl = H5Pcreate(chdf5_p_file_access())
+    guard fapl >= 0 else { throw HDF5Error("libhdf5 could not create a file-access list") }
+    guard H5Pset_fapl_core(fapl, 1 << 16, false) >= 0, H5Pset_fclose_degree(fapl, H5F_CLOSE_STRONG) >= 0 else {
+        H5Pclose(fapl)
+        throw HDF5Error("libhdf5 could not set up an in-memory file")
+    }
+    return fapl
+}
 private nonisolated(unsafe) var imageCounter = 0
 
 /// Why an HDF5 read failed, before it is turned into a ``ModelFileError``.
@@ -27,13 +41,8 @@ final class HDF5File {
     static func withImage<R>(_ bytes: Data, _ body: (HDF5File) throws -> R) throws -> R {
         hdf5Lock.lock()
         defer { hdf5Lock.unlock() }
-        _ = chdf5_silence_errors()
-        let fapl = H5Pcreate(chdf5_p_file_access())
-        guard fapl >= 0 else { throw HDF5Error("libhdf5 could not create a file-access list") }
+        let fapl = try inMemoryFileAccess()
         defer { H5Pclose(fapl) }
-        guard H5Pset_fapl_core(fapl, 1 << 16, false) >= 0,
-              H5Pset_fclose_degree(fapl, H5F_CLOSE_STRONG) >= 0
-        else { throw HDF5Error("libhdf5 could not set up an in-memory file") }
         let status = bytes.withUnsafeBytes { raw -> herr_t in
             // libhdf5 copies the image here, so the buffer need not outlive this call.
             guard let base = raw.baseAddress else { return -1 }

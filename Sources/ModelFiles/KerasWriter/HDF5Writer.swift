@@ -17,13 +17,10 @@ final class HDF5Writer {
     ///
     /// - Throws: ``HDF5Error`` when libhdf5 fails; whatever `body` throws.
     static func image(_ body: (HDF5Writer) throws -> Void) throws -> Data {
-        _ = chdf5_silence_errors()
-        let fapl = H5Pcreate(chdf5_p_file_access())
-        guard fapl >= 0 else { throw HDF5Error("libhdf5 could not create a file-access list") }
+        hdf5Lock.lock()
+        defer { hdf5Lock.unlock() }
+        let fapl = try inMemoryFileAccess()
         defer { H5Pclose(fapl) }
-        guard H5Pset_fapl_core(fapl, 1 << 16, false) >= 0,
-              H5Pset_fclose_degree(fapl, H5F_CLOSE_STRONG) >= 0
-        else { throw HDF5Error("libhdf5 could not set up an in-memory file") }
         // The core driver tells open files apart by name.
         let file = H5Fcreate("leaderboard-export-\(UUID().uuidString)", chdf5_acc_trunc(), chdf5_p_default(), fapl)
         guard file >= 0 else { throw HDF5Error("libhdf5 could not create an in-memory file") }
