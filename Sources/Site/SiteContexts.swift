@@ -36,6 +36,7 @@ struct LeaderboardContext {
                 + "(\(board.final ? dataset.testRows - dataset.publicTestRows : dataset.publicTestRows) of \(dataset.testRows) events), "
                 + "with DeLong's 95% confidence interval.",
             "rows": rows, "failures": failures, "hasFailures": !failures.isEmpty,
+            "plotBestScore": SitePlots.bestScore(board) ?? false,
             "tieNote": "≈ marks an entry whose AUC is statistically indistinguishable from the one above it "
                 + "(paired DeLong test on the same rows, p > 0.05): its rank does not mean it is worse.",
         ]

@@ -65,6 +65,18 @@ enum SitePlots {
         return out
     }
 
+    /// The best AUC of the view's rows over time: participants' entries in submission order,
+    /// the baselines as reference levels. `nil` with fewer than two entries.
+    static func bestScore(_ board: LeaderboardView) -> String? {
+        let entries = board.rows.filter { !$0.entry.entry.isBaseline }
+            .sorted { ($0.entry.entry.submittedAt, $0.entry.entry.id ?? 0) < ($1.entry.entry.submittedAt, $1.entry.entry.id ?? 0) }
+        guard entries.count >= 2 else { return nil }
+        let references = board.rows.filter { $0.entry.entry.isBaseline }.map { (label: "Baseline: " + $0.entry.entry.title, value: $0.auc) }
+        return BestScoreTimelineChart.make(
+            dates: entries.map { String($0.entry.entry.submittedAt.prefix(10)) }, scores: entries.map(\.auc),
+            scoreLabel: board.final ? "AUC (private)" : "AUC (public)", references: references).svg()
+    }
+
     /// The data page's statistics as stored (HiggsData's `DataStatistics` in JSON).
     struct StoredStatistics: Decodable {
         struct Feature: Decodable { var name: String; var low: Double; var high: Double; var signal: [Int]; var background: [Int] }

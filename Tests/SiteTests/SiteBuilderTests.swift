@@ -106,6 +106,19 @@ import TestSupport
         #expect(!FileManager.default.fileExists(atPath: dir.file("site.building-\(getpid())")))
     }
 
+    @Test func theSiteMakesNoExternalRequests() throws {
+        let db = try database()
+        try SiteBuilder(database: db, title: "Test", templates: nil, pages: nil).build(into: dir.file("site"))
+        for (name, data) in try files(dir.file("site")) where name.hasSuffix(".html") || name.hasSuffix(".css") {
+            let text = String(decoding: data, as: UTF8.self)
+            for pattern in ["src=\"http", "href=\"http", "url(http", "@import", "<script"] {
+                #expect(!text.contains(pattern), "\(name) contains \(pattern)")
+            }
+        }
+        // The leaderboard charts the best score over time once there are two entries.
+        #expect(try String(contentsOfFile: dir.file("site/index.html"), encoding: .utf8).contains("<svg"))
+    }
+
     @Test func contentPagesAreRenderedAndLinked() throws {
         let db = try database()
         try FileManager.default.createDirectory(atPath: dir.file("pages"), withIntermediateDirectories: true)
