@@ -36,7 +36,17 @@ public enum SubmissionPredictor {
         try model.requireInputCount(features.count)
         let scores = try predict(model.classifier, features: features,
                                  standardization: manifest?.standardization, rows: rows)
-        return Prediction(scores: scores, summary: model.summary, format: format == .zip ? "keras" : "keras-h5")
+        return Prediction(scores: scores, summary: model.summary, format: Self.formatName(format))
+    }
+
+    /// The short name tables show for a model file's format.
+    static func formatName(_ format: ModelFileFormat) -> String {
+        switch format {
+        case .hdf5: "keras-h5"
+        case .zip: "keras"
+        case .json: "bdt-json"
+        default: format.rawValue
+        }
     }
 
     /// Runs `classifier` over `rows` in batches, reading `features` (indices into the 28) and
