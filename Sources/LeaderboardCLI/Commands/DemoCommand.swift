@@ -78,7 +78,7 @@ struct DemoCommand: ParsableCommand {
         let baselines = BaselineRun(scoring: run)
         for model: BaselineRun.Model in [.bdt(AdaBoostSettings()), .nn(NetworkTrainingOptions(epochs: epochs))] {
             let progress = ProgressDisplay(label: "training \(model.name)", unit: .rows)
-            let outcome = try baselines.train(model) { _, done, total in progress.update(done, of: total) }
+            let outcome = try baselines.train(model) { line, done, total in progress.update(done, of: total, detail: line) }
             print("baseline    " + TrainCommand.summary(outcome))
         }
 

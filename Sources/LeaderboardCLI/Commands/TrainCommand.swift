@@ -48,7 +48,7 @@ struct TrainCommand: ParsableCommand {
         let baselines = BaselineRun(scoring: scoring, rowLimit: rows)
         for choice in try models() {
             let progress = ProgressDisplay(label: "training \(choice.name)", unit: .rows)
-            let outcome = try baselines.train(choice) { _, done, total in progress.update(done, of: total) }
+            let outcome = try baselines.train(choice) { line, done, total in progress.update(done, of: total, detail: line) }
             if json {
                 let r = outcome.run, m = outcome.scoring.metrics
                 print(try Formatting.json(OutcomeJSON(

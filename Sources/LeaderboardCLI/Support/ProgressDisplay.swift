@@ -27,8 +27,10 @@ final class ProgressDisplay: Sendable {
         self.isTerminal = isTerminal
     }
 
-    /// Reports `done` of `total`; safe from any thread.
-    func update(_ done: Int, of total: Int) {
+    /// Reports `done` of `total`, with an optional `detail` (e.g. the running loss); safe
+    /// from any thread.
+    func update(_ done: Int, of total: Int, detail: String? = nil) {
+        let suffix = detail.map { ", " + $0 } ?? ""
         let fraction = total > 0 ? min(1, Double(done) / Double(total)) : 1
         let elapsed = Date().timeIntervalSince(start)
         let line: String? = state.withLock { s in
@@ -41,14 +43,14 @@ final class ProgressDisplay: Sendable {
                 let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
                 let end = fraction >= 1 ? "\n" : ""
                 if fraction >= 1 { s.finished = true }
-                return "\r\(label) \(bar) \(Self.percent(fraction)) \(format(done))/\(format(total)) \(String(format: "%.1f s", elapsed))\u{1B}[K\(end)"
+                return "\r\(label) \(bar) \(Self.percent(fraction)) \(format(done))/\(format(total)) \(String(format: "%.1f s", elapsed))\(suffix)\u{1B}[K\(end)"
             }
             // Logs get a line per tenth of the work, and none for work done within two seconds.
             let tenth = Int(fraction * 10)
             guard tenth > s.lastTenth, elapsed >= 2 else { return nil }
             s.lastTenth = tenth
             if fraction >= 1 { s.finished = true }
-            return "\(label): \(Self.percent(fraction)) (\(format(done)) of \(format(total)), \(String(format: "%.1f s", elapsed)))\n"
+            return "\(label): \(Self.percent(fraction)) (\(format(done)) of \(format(total)), \(String(format: "%.1f s", elapsed))\(suffix))\n"
         }
         if let line { FileHandle.standardError.write(Data(line.utf8)) }
     }
