@@ -81,6 +81,40 @@ import TestSupport
         #expect(total == 7)
     }
 
+    @Test func aSecondRunWaitsForTheFirstInsteadOfScoringTwice() throws {
+        let ws = try workspace()
+        // Another run holds the workspace's lock.
+        let lockPath = ws + "/.leaderboard.lock"
+        let fd = open(lockPath, O_RDWR | O_CREAT, 0o644)
+        #expect(fd >= 0)
+        _ = "4242\n".withCString { pwrite(fd, $0, 5, 0) }
+        #expect(flock(fd, LOCK_EX) == 0)
+        let errors = dir.file("stderr.txt")
+        _ = FileManager.default.createFile(atPath: errors, contents: nil)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CommandRunner.executable)
+        process.arguments = ["score", "--workspace", ws, "--json"]
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle(forWritingAtPath: errors)
+        try process.run()
+        var said = ""
+        for _ in 0..<100 where !said.contains("waiting") {
+            usleep(50_000)
+            said = (try? String(contentsOfFile: errors, encoding: .utf8)) ?? ""
+        }
+        #expect(said.contains("waiting for another run in this workspace (process 4242)"))
+        #expect(process.isRunning)
+        flock(fd, LOCK_UN)
+        close(fd)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let count = try DatabaseQueue(path: ws + "/leaderboard.sqlite").read {
+            try Int.fetchOne($0, sql: "SELECT count(*) FROM entry")
+        }
+        #expect(count == 6)
+    }
+
     func readOnly() -> Configuration {
         var c = Configuration()
         c.readonly = true

@@ -3,6 +3,7 @@ import Foundation
 import HiggsData
 import Results
 import Scoring
+import Workspace
 
 /// `leaderboard score [PATH…]`: score every new or changed submission.
 struct ScoreCommand: ParsableCommand {
@@ -28,6 +29,10 @@ struct ScoreCommand: ParsableCommand {
 
     func run() throws {
         let ws = try global.openWorkspace()
+        let lock = try WorkspaceLock(ws) { pid in
+            FileHandle.standardError.write(Data("waiting for another run in this workspace\(pid.map { " (process \($0))" } ?? "") to finish…\n".utf8))
+        }
+        defer { withExtendedLifetime(lock) {} }
         let sandbox = SandboxedPrediction(
             executable: SandboxedPrediction.currentExecutable,
             limits: SandboxLimits(memoryBytes: memoryMib << 20, cpuSeconds: cpuSeconds, wallSeconds: wallSeconds))

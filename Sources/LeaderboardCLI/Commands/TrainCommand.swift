@@ -3,6 +3,7 @@ import Baselines
 import Foundation
 import HiggsData
 import Scoring
+import Workspace
 import Training
 
 /// `leaderboard train`: the hackathon's baselines, trained in Swift and scored from their files.
@@ -41,6 +42,10 @@ struct TrainCommand: ParsableCommand {
 
     func run() throws {
         let ws = try global.openWorkspace()
+        let lock = try WorkspaceLock(ws) { pid in
+            FileHandle.standardError.write(Data("waiting for another run in this workspace\(pid.map { " (process \($0))" } ?? "") to finish…\n".utf8))
+        }
+        defer { withExtendedLifetime(lock) {} }
         let display = ProgressDisplay(label: "reading data", unit: .bytes)
         let scoring = try ScoreRun(workspace: ws, cacheDirectory: global.cacheDir ?? DataLoader.defaultCacheDirectory,
                                    sandbox: SandboxedPrediction(executable: SandboxedPrediction.currentExecutable),
