@@ -6,25 +6,10 @@
 # Needs the peers' venv once (see ../shared/bench/README.md):
 #   python3 -m venv ~/peers-bench && ~/peers-bench/bin/pip install -r ../shared/bench/requirements-peers.txt
 # Env: PY (venv python), BENCH_DATA (default ~/benchdata), PEERS (the bench folder).
-set -euo pipefail
-cd "$(dirname "$0")/.."
-PEERS=${PEERS:-$(cd ../shared/bench && pwd)}
-PY=${PY:-$HOME/peers-bench/bin/python}
-export BENCH_DATA=${BENCH_DATA:-$HOME/benchdata}
-D=$BENCH_DATA
-OUT=bench/out/ingest-$(date +%Y%m%d-%H%M%S).jsonl
-mkdir -p bench/out "$D"
-# How long the harness may wait for other load before each timing (see peers.py -h).
-WAIT="--max-wait ${MAX_WAIT:-180} --wait-budget ${WAIT_BUDGET:-600}"
-[ -f "$D/higgs-1m.csv" ] && [ -f "$D/higgs-1m.csv.gz" ] || \
-  $PY "$PEERS/make_data.py" --rows 1000000 --seed 1 --pool train --gzip --out "$D/higgs-1m.csv"
-[ -f "$D/higgs-100k.csv" ] || $PY "$PEERS/make_data.py" --rows 100000 --seed 2 --pool train --out "$D/higgs-100k.csv"
-
-scripts/setup-system
-swift build -c release --product leaderboard >&2
-LB=$(pwd)/.build/release/leaderboard
-export LEADERBOARD_CACHE=$(mktemp -d)
-trap 'rm -rf "$LEADERBOARD_CACHE"' EXIT
+source "$(dirname "$0")/common.sh"
+need_data higgs-1m.csv 1000000 1 train --gzip
+need_data higgs-100k.csv 100000 2 train
+build_leaderboard
 csv=$D/higgs-1m.csv gz=$D/higgs-1m.csv.gz
 csv_bytes=$(stat -c %s "$csv") gz_bytes=$(stat -c %s "$gz")
 

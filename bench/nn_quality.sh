@@ -6,17 +6,9 @@
 # across seeds is of that order.
 #
 #   bash bench/nn_quality.sh        ROWS=1000000 EPOCHS=10 SEEDS="0 1 2 3 4"  (DATA=FILE: use FILE instead)
-set -euo pipefail
-cd "$(dirname "$0")/.."
-PY=${PY:-$HOME/peers-bench/bin/python}
+source "$(dirname "$0")/common.sh"
 ROWS=${ROWS:-1000000} EPOCHS=${EPOCHS:-10} SEEDS=${SEEDS:-"0 1 2 3 4"}
-OUT=bench/out/nn-quality-$(date +%Y%m%d-%H%M%S).jsonl
-mkdir -p bench/out
-scripts/setup-system
-swift build -c release --product leaderboard >&2
-LB=$(pwd)/.build/release/leaderboard
-export LEADERBOARD_CACHE=$(mktemp -d)
-trap 'rm -rf "$LEADERBOARD_CACHE"' EXIT
+build_leaderboard
 WS=bench/out/nn-quality-ws
 rm -rf "$WS"; "$LB" init "$WS" >/dev/null
 if [ -n "${DATA:-}" ]; then cp "$DATA" "$WS/data.csv"; else "$LB" data synth --rows "$ROWS" --out "$WS/data.csv" --seed 11 >&2; fi

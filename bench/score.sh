@@ -6,24 +6,10 @@
 # test rows and the same Keras .h5, in the same run. Also: a score run over 100 submissions.
 #
 # Needs the peers' venv once (see ../shared/bench/README.md). Env: PY, BENCH_DATA, PEERS.
-set -euo pipefail
-cd "$(dirname "$0")/.."
-PEERS=${PEERS:-$(cd ../shared/bench && pwd)}
-PY=${PY:-$HOME/peers-bench/bin/python}
-export BENCH_DATA=${BENCH_DATA:-$HOME/benchdata}
-D=$BENCH_DATA
-OUT=bench/out/score-$(date +%Y%m%d-%H%M%S).jsonl
-mkdir -p bench/out "$D"
-# How long the harness may wait for other load before each timing (see peers.py -h).
-WAIT="--max-wait ${MAX_WAIT:-180} --wait-budget ${WAIT_BUDGET:-600}"
-[ -f "$D/higgs-100k.csv" ] || $PY "$PEERS/make_data.py" --rows 100000 --seed 2 --pool train --out "$D/higgs-100k.csv"
-[ -f "$D/higgs-test-500k.csv" ] || $PY "$PEERS/make_data.py" --rows 500000 --seed 3 --pool test --out "$D/higgs-test-500k.csv"
-
-scripts/setup-system
-swift build -c release --product leaderboard >&2
-LB=$(pwd)/.build/release/leaderboard
-export LEADERBOARD_CACHE=$(mktemp -d)
-trap 'rm -rf "$LEADERBOARD_CACHE"' EXIT
+source "$(dirname "$0")/common.sh"
+need_data higgs-100k.csv 100000 2 train
+need_data higgs-test-500k.csv 500000 3 test
+build_leaderboard
 
 # The peer first: it trains and saves the 28-14-7-1 model that both sides then score.
 $PY "$PEERS/peers.py" --out "$OUT" $WAIT score >/dev/null

@@ -8,25 +8,12 @@
 #
 #   bash bench/train.sh            SIZES="100000 1000000" (default), EPOCHS=10, SK_LIMIT=120
 # Env: PY, BENCH_DATA, PEERS, MAX_WAIT, WAIT_BUDGET (see peers.py -h).
-set -euo pipefail
-cd "$(dirname "$0")/.."
-PEERS=${PEERS:-$(cd ../shared/bench && pwd)}
-PY=${PY:-$HOME/peers-bench/bin/python}
-export BENCH_DATA=${BENCH_DATA:-$HOME/benchdata}
-D=$BENCH_DATA
+source "$(dirname "$0")/common.sh"
 SIZES=${SIZES:-"100000 1000000"}
 EPOCHS=${EPOCHS:-10}
-OUT=bench/out/train-$(date +%Y%m%d-%H%M%S).jsonl
-mkdir -p bench/out "$D"
-WAIT="--max-wait ${MAX_WAIT:-180} --wait-budget ${WAIT_BUDGET:-600}"
-[ -f "$D/higgs-1m.csv" ] || $PY "$PEERS/make_data.py" --rows 1000000 --seed 1 --pool train --gzip --out "$D/higgs-1m.csv"
-[ -f "$D/higgs-test-500k.csv" ] || $PY "$PEERS/make_data.py" --rows 500000 --seed 3 --pool test --out "$D/higgs-test-500k.csv"
-
-scripts/setup-system
-swift build -c release --product leaderboard >&2
-LB=$(pwd)/.build/release/leaderboard
-export LEADERBOARD_CACHE=$(mktemp -d)
-trap 'rm -rf "$LEADERBOARD_CACHE"' EXIT
+need_data higgs-1m.csv 1000000 1 train --gzip
+need_data higgs-test-500k.csv 500000 3 test
+build_leaderboard
 
 for n in $SIZES; do
   WS=bench/out/train-ws-$n

@@ -2,6 +2,7 @@ import Foundation
 import HiggsData
 import ModelFiles
 import Models
+import Results
 import Training
 
 /// Writes a trained baseline as a submission folder: the model file, a manifest naming it
@@ -12,12 +13,6 @@ struct BaselineFiles {
     var seed: Int64
     var historyJSON: String?
     var rankingJSON: String?
-
-    static func json<T: Encodable>(_ value: T) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
-    }
 
     static func write(_ text: String, _ path: String) throws {
         try text.write(toFile: path, atomically: true, encoding: .utf8)
@@ -48,8 +43,8 @@ struct BaselineFiles {
 
             """, folder + "/README.md")
         let ranking = Dictionary(uniqueKeysWithValues: zip(FeatureSchema.names, training.featureImportances))
-        return BaselineFiles(modelPath: modelPath, settingsJSON: json(settings), seed: 0, historyJSON: nil,
-                             rankingJSON: json(ranking))
+        return BaselineFiles(modelPath: modelPath, settingsJSON: StoredJSON.text(settings), seed: 0, historyJSON: nil,
+                             rankingJSON: StoredJSON.text(ranking))
     }
 
     /// Trains the dense network and writes `model.h5` (Keras' own layout) and `history.json`.
@@ -64,7 +59,7 @@ struct BaselineFiles {
         let network = try trained.denseNetwork()
         let modelPath = folder + "/model.h5"
         try KerasH5Writer.write(network, to: URL(fileURLWithPath: modelPath))
-        let history = json(trained.history.kerasKeyed)
+        let history = StoredJSON.text(trained.history.kerasKeyed)
         try write(history + "\n", folder + "/history.json")
         let shape = options.layers.map { "\($0.units) \($0.activation)" }.joined(separator: " → ")
         let title = "NN: Dense " + options.layers.map { String($0.units) }.joined(separator: "-")
@@ -79,7 +74,7 @@ struct BaselineFiles {
             Keras `.h5`: `keras.models.load_model("model.h5")` reads it.
 
             """, folder + "/README.md")
-        return BaselineFiles(modelPath: modelPath, settingsJSON: json(options), seed: Int64(bitPattern: options.seed),
+        return BaselineFiles(modelPath: modelPath, settingsJSON: StoredJSON.text(options), seed: Int64(bitPattern: options.seed),
                              historyJSON: history, rankingJSON: nil)
     }
 }

@@ -121,6 +121,6 @@ public struct BaselineRun: Sendable {
         }
         let ksSignal = try KolmogorovSmirnov(split(trainScores, trainLabels, 1), split(testScores, scoring.hidden.labels, 1))
         let ksBackground = try KolmogorovSmirnov(split(trainScores, trainLabels, 0), split(testScores, scoring.hidden.labels, 0))
-        return (BaselineFiles.json(histograms), ksSignal.pValue, ksBackground.pValue)
+        return (StoredJSON.text(histograms), ksSignal.pValue, ksBackground.pValue)
     }
 }

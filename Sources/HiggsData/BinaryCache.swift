@@ -109,12 +109,12 @@ enum BinaryCache {
         /// Writes the labels and the header and renames the file into place.
         func finish(source: SourceIdentity, sha256: [UInt8]?) throws(DataError) -> Header {
             let header = Header(rows: rows, signal: signal, source: source, sha256: sha256)
-            let all = labels
+            let problem = labels.withUnsafeBytes { bytes -> DataError? in
+                do throws(DataError) { try writeAll(bytes) } catch { return error }
+                return nil
+            }
             labels = []
-            let pointer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(1, all.count), alignment: 8)
-            defer { pointer.deallocate() }
-            pointer.copyBytes(from: all)
-            try writeAll(UnsafeRawBufferPointer(rebasing: pointer[..<all.count]))
+            if let problem { throw problem }
             let encoded = header.encoded()
             let written = encoded.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) }
             guard written == encoded.count, rename(temporaryPath, finalPath) == 0 else {

@@ -37,15 +37,8 @@ public struct EntryEvaluation: Sendable {
             accuracy: report.accuracy, logLoss: report.logLoss,
             trueNegatives: cm.trueNegatives, falsePositives: cm.falsePositives,
             falseNegatives: cm.falseNegatives, truePositives: cm.truePositives,
-            efficiencies: Self.json(StoredEfficiencies(report.efficiencies)),
-            roc: Self.json(StoredROC(thinnedROC)), histograms: Self.json(histograms))
-    }
-
-    static func json<T: Encodable>(_ value: T) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        guard let data = try? encoder.encode(value) else { return "{}" }
-        return String(decoding: data, as: UTF8.self)
+            efficiencies: StoredJSON.text(StoredEfficiencies(report.efficiencies)),
+            roc: StoredJSON.text(StoredROC(thinnedROC)), histograms: StoredJSON.text(histograms))
     }
 }
 

@@ -48,7 +48,7 @@ public struct ScoreRun: Sendable {
         guard let id = record.id else { throw ResultsError(path: workspace.databasePath, reason: .sqlite("no data set id")) }
         datasetID = id
         if try !database.hasDetail(datasetID: id) {
-            let statistics = EntryEvaluation.json(DataStatistics(loaded.dataset))
+            let statistics = StoredJSON.text(DataStatistics(loaded.dataset))
             try database.recordDetailIfMissing(DatasetDetailRecord(
                 datasetID: id, testLabels: hidden.labels, testPublic: hidden.isPublic, statistics: statistics))
         }

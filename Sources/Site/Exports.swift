@@ -58,13 +58,9 @@ enum Exports {
             lines.append([String(r.rank), field(r.team), field(r.title), field(r.format), r.baseline ? "1" : "0",
                           String(format: "%.6f", r.auc), String(format: "%.6f", r.aucLow), String(format: "%.6f", r.aucHigh),
                           String(format: "%.6f", r.publicAUC), String(format: "%.6f", r.accuracy),
-                          String(format: "%.6f", r.logLoss), r.tieWithAbove ? "1" : "0", r.submittedAt, r.sha256]
+                          String(format: "%.6f", r.logLoss), r.tieWithAbove ? "1" : "0", r.submitted, r.sha256]
                 .joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
     }
-}
-
-private extension Exports.Row {
-    var submittedAt: String { submitted }
 }

@@ -92,8 +92,9 @@ struct EntryContext {
             d["members"] = members.joined(separator: ", ")
         }
         if let readme = e.readme, !readme.isEmpty { d["readme"] = Markdown.html(readme) }
-        d["layers"] = Self.layers(e.modelSummary)
-        d["hasLayers"] = !Self.layers(e.modelSummary).isEmpty
+        let layers = Self.layers(e.modelSummary)
+        d["layers"] = layers
+        d["hasLayers"] = !layers.isEmpty
         if let m = ranked.metrics {
             let eff = EfficiencyPoints(json: m.efficiencies)
             d["metrics"] = [

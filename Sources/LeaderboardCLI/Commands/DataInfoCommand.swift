@@ -32,16 +32,13 @@ struct DataSplitCommand: ParsableCommand {
 
     func run() throws {
         let split = try data.loadSplit(global).split
-        let publicRows = split.publicTestIndices.count
-        let sizes = DataReport.SplitSizes(training: split.training.count, validation: split.validation.count,
-                                          test: split.test.count, publicTest: publicRows,
-                                          privateTest: split.test.count - publicRows)
+        let sizes = DataReport.SplitSizes(split)
         if json {
             print(try Formatting.json(sizes))
         } else {
             print("training    rows \(split.training.lowerBound + 1)–\(split.training.upperBound)  (\(Formatting.count(sizes.training)))")
             print("validation  rows \(split.validation.lowerBound + 1)–\(split.validation.upperBound)  (\(Formatting.count(sizes.validation)))")
-            print("hidden test rows \(split.test.lowerBound + 1)–\(split.test.upperBound)  (\(Formatting.count(sizes.test)): public \(Formatting.count(publicRows)), private \(Formatting.count(sizes.privateTest)))")
+            print("hidden test rows \(split.test.lowerBound + 1)–\(split.test.upperBound)  (\(Formatting.count(sizes.test)): public \(Formatting.count(sizes.publicTest)), private \(Formatting.count(sizes.privateTest)))")
         }
     }
 }

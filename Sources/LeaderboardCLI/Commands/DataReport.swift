@@ -4,6 +4,21 @@ import HiggsData
 struct DataReport: Codable {
     struct SplitSizes: Codable {
         var training: Int, validation: Int, test: Int, publicTest: Int, privateTest: Int
+
+        init(_ split: DataSplit) {
+            let publicRows = split.publicTestIndices.count
+            training = split.training.count
+            validation = split.validation.count
+            test = split.test.count
+            publicTest = publicRows
+            privateTest = split.test.count - publicRows
+        }
+
+        /// One line for the terminal.
+        var line: String {
+            "split       training \(Formatting.count(training)), validation \(Formatting.count(validation)), "
+                + "hidden test \(Formatting.count(test)) (public \(Formatting.count(publicTest)), private \(Formatting.count(privateTest)))"
+        }
     }
 
     var file: String
@@ -27,9 +42,7 @@ struct DataReport: Codable {
         rows = summary.rows
         signal = summary.signal
         background = summary.background
-        let publicRows = split.publicTestIndices.count
-        self.split = SplitSizes(training: split.training.count, validation: split.validation.count,
-                                test: split.test.count, publicTest: publicRows, privateTest: split.test.count - publicRows)
+        self.split = SplitSizes(split)
         features = summary.features
     }
 
@@ -41,7 +54,7 @@ struct DataReport: Codable {
         lines.append("sha256      \(sha256)")
         lines.append("official    " + (official ? "yes: the UCI HIGGS.csv.gz" : "no" + (knownAs.map { " (\($0))" } ?? "")))
         lines.append("rows        \(Formatting.count(rows))  (signal \(Formatting.count(signal)), background \(Formatting.count(background)))")
-        lines.append(splitLine)
+        lines.append(split.line)
         lines.append("")
         lines.append("feature                          min          mean           max")
         for f in features {
@@ -49,10 +62,5 @@ struct DataReport: Codable {
                          + String(format: "%14.4f%14.4f%14.4f", Double(f.min), f.mean, Double(f.max)))
         }
         return lines.joined(separator: "\n")
-    }
-
-    var splitLine: String {
-        "split       training \(Formatting.count(split.training)), validation \(Formatting.count(split.validation)), "
-            + "hidden test \(Formatting.count(split.test)) (public \(Formatting.count(split.publicTest)), private \(Formatting.count(split.privateTest)))"
     }
 }

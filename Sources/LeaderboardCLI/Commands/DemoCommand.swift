@@ -55,26 +55,17 @@ struct DemoCommand: ParsableCommand {
         try "made by `leaderboard demo`\n".write(toFile: root + "/" + Self.marker, atomically: true, encoding: .utf8)
         print("workspace   \(ws.root)")
 
-        var loader = DataLoader(cacheDirectory: cacheDir ?? ws.root + "/.cache")
+        // The score run loads and caches the data and records it, with its split, in the database.
         let display = ProgressDisplay(label: "reading", unit: .bytes)
-        loader.progress = { display.update($0, of: $1) }
-        let loaded = try loader.load(ws.dataPath, sha256: true)
-        let split = try DataSplit(rowCount: loaded.dataset.rowCount, settings: ws.config.split, path: ws.dataPath)
-        let report = DataReport(path: ws.dataPath, loaded: loaded, split: split)
-        print("data        the embedded sample: \(Formatting.count(report.rows)) real HIGGS events (signal \(Formatting.count(report.signal)), background \(Formatting.count(report.background)))")
-        print(report.splitLine)
+        let run = try ScoreRun(workspace: ws, cacheDirectory: cacheDir ?? ws.root + "/.cache",
+                               sandbox: SandboxedPrediction(executable: SandboxedPrediction.currentExecutable),
+                               progress: { display.update($0, of: $1) })
+        let rows = run.dataset.rowCount, signal = run.dataset.signalCount
+        print("data        the embedded sample: \(Formatting.count(rows)) real HIGGS events (signal \(Formatting.count(signal)), background \(Formatting.count(rows - signal)))")
+        print(DataReport.SplitSizes(run.hidden.split).line)
+        let database = run.database
+        print("database    \(database.path) (schema v\(try database.schemaVersion()), data set #\(run.datasetID))")
 
-        let database = try ws.openDatabase()
-        let record = try database.record(DatasetRecord(
-            path: ws.dataPath, sha256: report.sha256, fileBytes: report.fileBytes, rows: report.rows,
-            signal: report.signal, trainingRows: split.training.count, validationRows: split.validation.count,
-            testRows: split.test.count, publicTestRows: report.split.publicTest,
-            publicFraction: split.settings.publicFraction, splitSeed: Int64(bitPattern: split.settings.seed)))
-        print("database    \(database.path) (schema v\(try database.schemaVersion()), data set #\(record.id ?? 0))")
-
-        let cache = cacheDir ?? ws.root + "/.cache"
-        let run = try ScoreRun(workspace: ws, cacheDirectory: cache,
-                               sandbox: SandboxedPrediction(executable: SandboxedPrediction.currentExecutable))
         let baselines = BaselineRun(scoring: run)
         for model: BaselineRun.Model in [.bdt(AdaBoostSettings()), .nn(NetworkTrainingOptions(epochs: epochs))] {
             let progress = ProgressDisplay(label: "training \(model.name)", unit: .rows)
