@@ -13,6 +13,8 @@ let package = Package(
     products: [
         .executable(name: "leaderboard", targets: ["leaderboard"]),
         .library(name: "LeaderboardCLI", targets: ["LeaderboardCLI"]),
+        // The readers of participant and organizer files, for the fuzz package in Fuzz/.
+        .library(name: "LeaderboardReaders", targets: ["HiggsData", "ModelFiles", "Models"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
