@@ -66,7 +66,15 @@ public struct DataError: Error, CustomStringConvertible, Equatable {
         column == 1 ? "label" : FeatureSchema.names[column - 2]
     }
 
+    /// `text` in quotes, with control characters and line breaks escaped (`\u{0B}`) so the
+    /// message stays one line whatever bytes the file holds.
     static func quoted(_ text: String) -> String {
-        text.isEmpty ? "an empty field" : "\"\(text)\""
+        guard !text.isEmpty else { return "an empty field" }
+        var shown = ""
+        for scalar in text.unicodeScalars {
+            let breaksLine = scalar.properties.generalCategory == .control || scalar.value == 0x2028 || scalar.value == 0x2029
+            shown += breaksLine ? scalar.escaped(asASCII: true) : String(scalar)
+        }
+        return "\"\(shown)\""
     }
 }

@@ -13,6 +13,7 @@ public func fuzzerInitialize(_ argc: UnsafeMutablePointer<Int32>, _ argv: Unsafe
         exit(2)
     }
     selected = target
+    target.prepare()
     return 0
 }
 

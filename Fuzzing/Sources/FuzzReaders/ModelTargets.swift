@@ -9,13 +9,13 @@ extension FuzzTarget {
     static let modelTargets: [FuzzTarget] = [
         FuzzTarget(name: "keras-h5") { readModel($0, fileName: "model.h5") },
         FuzzTarget(name: "keras-zip") { readModel($0, fileName: "model.keras") },
-        FuzzTarget(name: "keras-config") { data in
+        FuzzTarget(name: "keras-config", run: { data in
             // The config JSON both ways it is read: `model_config` text as the .h5 reader parses
             // it, and `config.json` inside a .keras whose weights are a real Keras file's.
             let text = String(decoding: data, as: UTF8.self)
             _ = try? KerasModelConfig.parse(text, maxLayers: ModelFileLimits().maxLayers)
             if let archive = kerasArchive(config: data) { readModel(archive, fileName: "config.keras") }
-        },
+        }, prepare: { precondition(kerasParts != nil, "the keras-zip seed notebook_keras3.keras is missing") }),
         FuzzTarget(name: "adaboost-json") { readModel($0, fileName: "model.json") },
     ]
 

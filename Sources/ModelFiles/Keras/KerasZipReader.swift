@@ -62,6 +62,7 @@ struct ZipEntries {
     private final class Counter { var bytes = 0 }
 
     init(_ bytes: Data, limits: ModelFileLimits) throws {
+        try ZipBounds.check(bytes, maxEntries: limits.maxZipEntries)
         do {
             archive = try Archive(data: bytes, accessMode: .read)
         } catch {
