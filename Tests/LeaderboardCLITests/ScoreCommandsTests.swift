@@ -81,23 +81,29 @@ import TestSupport
         #expect(total == 7)
     }
 
-    /// A file on which libhdf5 1.10.8 itself never returns (found by the `keras-h5` fuzz
-    /// target: a damaged global heap under the `model_config` string): in-process it hangs
-    /// `H5Aread` forever; scoring's sandboxed child is stopped at its CPU limit and the entry is
-    /// recorded as failed, while the others still score. No test switch is involved.
-    @Test func aFileThatHangsLibHDF5IsARecordedFailure() throws {
+    /// Files that break libhdf5 1.10.8 itself, found by fuzzing (Tests/ModelFilesTests/Fixtures/fuzz):
+    /// one byte of a global-heap object index changed makes `H5Aread` of `model_config` read far
+    /// outside its heap table (SIGSEGV), a damaged global heap makes it loop forever. In-process
+    /// both are beyond any check of ours; scoring's sandboxed child turns them into recorded
+    /// failures (a crash, the CPU limit) and the other entries still score. No test switch.
+    @Test func filesThatCrashOrHangLibHDF5AreRecordedFailures() throws {
         let ws = try workspace()
-        try FileManager.default.createDirectory(atPath: ws + "/submissions/hdf5-hang", withIntermediateDirectories: true)
-        try FileManager.default.copyItem(atPath: SharedFixtures.model("fuzz/hdf5_global_heap_hang.h5"),
-                                         toPath: ws + "/submissions/hdf5-hang/model.h5")
+        for (team, fixture) in [("hdf5-crash", "hdf5_heap_index_segfault.h5"), ("hdf5-hang", "hdf5_global_heap_hang.h5")] {
+            try FileManager.default.createDirectory(atPath: ws + "/submissions/" + team, withIntermediateDirectories: true)
+            try FileManager.default.copyItem(atPath: SharedFixtures.model("fuzz/" + fixture),
+                                             toPath: ws + "/submissions/\(team)/model.h5")
+        }
         let start = Date()
         let run = try CommandRunner.run(["score", "--workspace", ws, "--json", "--cpu-seconds", "2", "--wall-seconds", "60"],
                                         in: dir.path, environment: environment)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(Date().timeIntervalSince(start) < 60)
         let outcomes = try json(run.stdout)
-        #expect(outcomes.count == 7)
+        #expect(outcomes.count == 8)
         #expect(outcomes.filter { $0["status"] as? String == "scored" }.count == 5)
+        let crash = try #require(outcomes.first { $0["team"] as? String == "hdf5-crash" })
+        #expect(crash["status"] as? String == "failed")
+        #expect((crash["failure"] as? String)?.contains("the reader crashed on this file (signal 11") == true)
         let hang = try #require(outcomes.first { $0["team"] as? String == "hdf5-hang" })
         #expect(hang["status"] as? String == "failed")
         #expect((hang["failure"] as? String)?.contains("more than the 2 CPU-second limit") == true)
