@@ -27,7 +27,10 @@ extension JSONValue {
         do {
             _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
         } catch {
-            if let message = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String { detail = message }
+            // Foundation's message may quote the file's bytes raw (NULs, line breaks).
+            if let message = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String {
+                detail = message.escapingLineBreaks
+            }
         }
         guard let range = detail.range(of: #"around (line \d+, column \d+|character \d+)"#, options: .regularExpression) else {
             let trimmed = detail.trimmingCharacters(in: CharacterSet(charactersIn: ". "))

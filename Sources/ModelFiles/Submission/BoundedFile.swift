@@ -75,20 +75,3 @@ enum BoundedFile {
         }
     }
 }
-
-extension String {
-    /// `self` quoted for a message, with line breaks and other control characters escaped
-    /// so that a message stays on one line, and cut after `limit` characters.
-    func quotedForMessage(limit: Int = 60) -> String {
-        var out = ""
-        for (count, scalar) in unicodeScalars.enumerated() {
-            if count == limit { out += "…"; break }
-            if scalar.properties.generalCategory == .control {
-                out += scalar.escaped(asASCII: true)
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return "'" + out + "'"
-    }
-}

@@ -1,0 +1,30 @@
+import Foundation
+import ModelFiles
+import Testing
+
+/// Refusals that quoted a file's bytes raw, found by the fuzz targets' check that every
+/// refusal is one line without control characters.
+@Suite struct OneLineMessageTests {
+    /// Whether `text` holds a control character or a Unicode line/paragraph separator.
+    func breaksLines(_ text: String) -> Bool {
+        text.unicodeScalars.contains {
+            [.control, .lineSeparator, .paragraphSeparator].contains($0.properties.generalCategory)
+        }
+    }
+
+    /// `history` target: `{"\u` then NULs. Foundation's JSON error quotes the NULs after the
+    /// `\u` escape; the message now shows them as `\0`.
+    @Test func aHistoryWhoseJSONErrorQuotesNULs() throws {
+        let data = try Data(contentsOf: Fixtures.url("fuzz/history_json_escape_nuls.json"))
+        let error = try #require(throws: TrainingHistoryError.self) {
+            try TrainingHistory(parsing: data, fileName: "history.json")
+        }
+        guard case let .syntax(detail) = error.reason else {
+            Issue.record("expected a JSON syntax refusal, got \(error.reason)")
+            return
+        }
+        #expect(detail.contains(#"\0\0\0\0"#))
+        #expect(error.description.hasPrefix("'history.json' is not valid JSON: "))
+        #expect(!breaksLines(error.description))
+    }
+}
