@@ -7,6 +7,20 @@ extension FuzzTarget {
     /// block boundaries).
     static let dataTargets: [FuzzTarget] = [
         FuzzTarget(name: "data-csv") { loadData($0) },
+        // The row parser alone, on one block (thousands of inputs a second where the whole
+        // loader, with its threads and cache file, does tens).
+        FuzzTarget(name: "data-rows") { data in
+            data.withUnsafeBytes { text in
+                let capacity = max(1, RowParser.countLines(text))
+                let labels = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+                let features = UnsafeMutablePointer<Float>.allocate(capacity: capacity * FeatureSchema.featureCount)
+                defer { labels.deallocate(); features.deallocate() }
+                if let rows = try? RowParser.parse(text, labels: labels, features: features,
+                                                   capacity: capacity, allowTrailingBlank: true) {
+                    precondition(rows <= capacity, "more rows than lines")
+                }
+            }
+        },
         // Raw bytes taken as a gzip stream (the magic is added when missing, so every input
         // reaches the inflater).
         FuzzTarget(name: "data-gzip") { data in

@@ -27,4 +27,19 @@ import Testing
         #expect(error.description.hasPrefix("'history.json' is not valid JSON: "))
         #expect(!breaksLines(error.description))
     }
+
+    /// `manifest-json` target: a `\u` escape followed by a NUL inside a string.
+    @Test func aManifestWhoseJSONErrorQuotesANUL() throws {
+        let data = try Data(contentsOf: Fixtures.url("fuzz/manifest_json_escape_nul.json"))
+        let error = try #require(throws: ManifestError.self) {
+            try SubmissionManifest(parsing: data, fileName: "manifest.json", isJSON: true)
+        }
+        guard case let .syntax(detail) = error.reason else {
+            Issue.record("expected a JSON syntax refusal, got \(error.reason)")
+            return
+        }
+        #expect(detail.contains(#"\0"#))
+        #expect(error.description.hasPrefix("'manifest.json' is not valid JSON: "))
+        #expect(!breaksLines(error.description))
+    }
 }
