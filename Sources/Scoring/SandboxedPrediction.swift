@@ -1,4 +1,5 @@
 import Foundation
+import ModelFiles
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -12,6 +13,9 @@ public struct SandboxedPrediction: Sendable {
     public var executable: String
     /// The limits of each child.
     public var limits: SandboxLimits
+    /// What the child's readers accept (sent to it as `--limit key=value` for each value
+    /// that differs from its default).
+    public var readerLimits = ReaderLimits()
     /// Extra environment for the child.
     public var environment: [String: String] = [:]
 
@@ -19,6 +23,13 @@ public struct SandboxedPrediction: Sendable {
     public init(executable: String, limits: SandboxLimits = SandboxLimits()) {
         self.executable = executable
         self.limits = limits
+    }
+
+    /// A runner of children made from `executable`, with a run's limits.
+    public init(executable: String, limits: RunLimits) {
+        self.executable = executable
+        self.limits = limits.sandbox
+        readerLimits = limits.readers
     }
 
     /// The path of the running executable (`/proc/self/exe`).
@@ -73,6 +84,9 @@ public struct SandboxedPrediction: Sendable {
                          "--scores-out", scoresPath, "--summary-out", summaryPath,
                          "--memory-bytes", String(limits.memoryBytes), "--cpu-seconds", String(limits.cpuSeconds)]
         if let manifest = request.manifestPath { arguments += ["--manifest", manifest] }
+        for (key, value) in readerLimits.overrides.sorted(by: { $0.key < $1.key }) {
+            arguments += ["--limit", "\(key)=\(value)"]
+        }
 
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
