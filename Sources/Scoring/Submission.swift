@@ -130,18 +130,10 @@ public struct Submission: Sendable {
         return all.finalize().hexString
     }
 
+    /// SHA-256 (hex) of the regular file at `path`, read once, at most 4 GiB.
     static func sha256(ofFile path: String) throws -> String {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw CocoaError(.fileReadNoPermission, userInfo: [NSFilePathErrorKey: path])
-        }
-        defer { try? handle.close() }
         var hasher = SHA256()
-        var total = 0
-        while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
-            hasher.update(data: chunk)
-            total += chunk.count
-            if total > 4 << 30 { break }
-        }
+        _ = try RegularFileStream.read(path, maxBytes: 4 << 30) { hasher.update(bufferPointer: $0) }
         return hasher.finalize().hexString
     }
 

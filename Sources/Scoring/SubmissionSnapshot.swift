@@ -88,73 +88,30 @@ struct SubmissionSnapshot {
 
     private static func copy(_ path: String, into folder: URL, maxBytes: Int) throws(Failure) -> (path: String, sha256: String, stamp: FileStamp) {
         let name = (path as NSString).lastPathComponent
-        // O_NONBLOCK: opening a FIFO put in place of the file must not wait for a writer.
-        let input = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-        guard input >= 0 else { throw Failure(description: "'\(name)' cannot be read: \(Self.errnoText())", isRecorded: true) }
-        defer { close(input) }
-        var before = stat()
-        guard fstat(input, &before) == 0, (before.st_mode & S_IFMT) == S_IFREG else {
-            throw Failure(description: "'\(name)' is not a regular file: submit the model file itself", isRecorded: true)
-        }
-        guard Int(before.st_size) <= maxBytes else {
-            throw Failure(description: "'\(name)' is too large: \(before.st_size) bytes, over the limit of \(maxBytes) bytes (limits.max_file_bytes in leaderboard.yml)", isRecorded: true)
-        }
         let target = folder.appendingPathComponent(safeFileName(name)).path
         let output = open(target, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        guard output >= 0 else { throw Failure(description: "cannot copy '\(name)' for scoring: \(Self.errnoText()); free some disk space and run again") }
+        guard output >= 0 else { throw Failure(description: cannotCopy(name)) }
         defer { close(output) }
         var hasher = SHA256()
-        var total = 0
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
-        defer { buffer.deallocate() }
-        while true {
-            let count = read(input, buffer.baseAddress, buffer.count)
-            if count < 0, errno == EINTR { continue }
-            guard count >= 0 else { throw Failure(description: "'\(name)' cannot be read: \(Self.errnoText())") }
-            if count == 0 { break }
-            total += count
-            guard total <= maxBytes else {
-                throw Failure(description: "'\(name)' grew past the limit of \(maxBytes) bytes while it was read (limits.max_file_bytes in leaderboard.yml)")
-            }
-            let chunk = UnsafeRawBufferPointer(rebasing: buffer[0..<count])
-            hasher.update(bufferPointer: chunk)
-            var written = 0
-            while written < count {
-                let n = write(output, chunk.baseAddress! + written, count - written)
-                if n < 0, errno == EINTR { continue }
-                guard n > 0 else {
-                    throw Failure(description: "cannot copy '\(name)' for scoring: \(Self.errnoText()); free some disk space and run again")
+        let stamp: FileStamp
+        do {
+            stamp = try RegularFileStream.read(path, maxBytes: maxBytes) { (chunk) throws(RegularFileStream.Failure) in
+                hasher.update(bufferPointer: chunk)
+                var written = 0
+                while written < chunk.count {
+                    let n = write(output, chunk.baseAddress! + written, chunk.count - written)
+                    if n < 0, errno == EINTR { continue }
+                    guard n > 0 else { throw RegularFileStream.Failure(description: cannotCopy(name), isRecorded: false) }
+                    written += n
                 }
-                written += n
             }
+        } catch {
+            throw Failure(description: error.description, isRecorded: error.isRecorded)
         }
-        let stamp = FileStamp(path: path)
-        guard stamp == FileStamp(before), total == Int(before.st_size) else {
-            throw Failure(description: "'\(name)' changed while it was being read (an upload in progress?): it was not scored; run score again once it is complete")
-        }
-        return (target, hasher.finalize().hexString, FileStamp(before))
+        return (target, hasher.finalize().hexString, stamp)
     }
 
-    private static func errnoText() -> String { String(cString: strerror(errno)).lowercased() }
-}
-
-/// What tells two versions of a file apart without reading it: device, inode, size and
-/// modification time to the nanosecond.
-struct FileStamp: Equatable {
-    let device: UInt64, inode: UInt64, size: Int64, seconds: Int, nanoseconds: Int
-
-    init(_ s: stat) {
-        device = UInt64(s.st_dev)
-        inode = UInt64(s.st_ino)
-        size = Int64(s.st_size)
-        seconds = Int(s.st_mtim.tv_sec)
-        nanoseconds = Int(s.st_mtim.tv_nsec)
-    }
-
-    /// The stamp of the file at `path`; `nil` if it cannot be stat'ed.
-    init?(path: String) {
-        var s = stat()
-        guard stat(path, &s) == 0 else { return nil }
-        self.init(s)
+    private static func cannotCopy(_ name: String) -> String {
+        "cannot copy '\(name)' for scoring: \(RegularFileStream.errnoText()); free some disk space and run again"
     }
 }
