@@ -66,9 +66,9 @@ public struct SandboxedPrediction: Sendable {
 
     /// Runs one child and waits for it, at most `limits.wallSeconds`.
     public func run(_ request: Request) -> Outcome {
-        let work = FileManager.default.temporaryDirectory.appendingPathComponent("leaderboard-child-\(UUID().uuidString)")
+        let work: URL
         do {
-            try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+            work = try ScratchFolders.make("child")
         } catch {
             return .failed("cannot make a temporary folder for the prediction (\(error)); free some disk space and run again")
         }

@@ -31,6 +31,7 @@ public struct ScoreRun: Sendable {
         self.workspace = workspace
         self.cacheDirectory = cacheDirectory
         self.sandbox = sandbox
+        ScratchFolders.removeOrphans()
         dataPath = workspace.dataPath
         var loader = DataLoader(cacheDirectory: cacheDirectory)
         loader.progress = progress

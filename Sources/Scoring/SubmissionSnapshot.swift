@@ -38,10 +38,9 @@ struct SubmissionSnapshot {
 
     /// Copies `modelPath` (at most `maxBytes`) and `manifestPath` into a new temporary folder.
     init(modelPath: String, manifestPath: String?, maxBytes: Int) throws(Failure) {
-        let folder = FileManager.default.temporaryDirectory
-            .appendingPathComponent("leaderboard-snapshot-\(UUID().uuidString)")
+        let folder: URL
         do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false)
+            folder = try ScratchFolders.make("snapshot")
         } catch {
             throw Failure(description: "cannot make a temporary folder (\(error)); free some disk space and run again")
         }
