@@ -146,7 +146,7 @@ public struct ResultsError: Error, CustomStringConvertible {
         case .foreign:
             "\(path): an SQLite database of another application; it was left untouched. Move it away or set another database path."
         case .diskFull:
-            "\(path): the disk is full, so this was not recorded (everything recorded before is intact); free some space and run again"
+            "\(path): the disk is full (everything recorded before is intact); free some space and run again"
         case .sqlite(let message):
             "\(path): database error: \(message)"
         }

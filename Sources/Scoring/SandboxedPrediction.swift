@@ -91,7 +91,9 @@ public struct SandboxedPrediction: Sendable {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        // No Swift backtrace on a crash: it takes seconds, and its lines are not the reason.
+        process.environment = ProcessInfo.processInfo.environment
+            .merging(["SWIFT_BACKTRACE": "enable=no"]) { $1 }.merging(environment) { $1 }
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = FileHandle.nullDevice
         guard let errorHandle = FileHandle(forWritingAtPath: errorPath) else {
@@ -124,7 +126,10 @@ public struct SandboxedPrediction: Sendable {
             if signal == SIGXCPU || signal == SIGKILL {
                 return .failed("reading and predicting used more than the \(limits.cpuSeconds) CPU-second limit; submit a smaller model, or ask the organizers to raise limits.cpu_seconds")
             }
-            return .failed("the reader crashed on this file (signal \(signal)\(message.map { ": \($0)" } ?? "")); it is damaged or not what its name says, so export it again and resubmit")
+            let detail = message.flatMap { $0.hasPrefix("Fatal error") || $0.contains("rror:") ? ": " + $0 : nil } ?? ""
+            return .failed("the reader crashed on this file (signal \(signal)\(detail)); it is damaged or not what its name "
+                + "says, so export it again and resubmit (a very large model may instead have hit "
+                + "\(limits.phrase(\.memoryBytes)))")
         }
         guard process.terminationStatus == 0 else {
             if let message, !message.isEmpty { return .failed(message) }

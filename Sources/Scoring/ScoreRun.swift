@@ -77,7 +77,8 @@ public struct ScoreRun: Sendable {
     /// within the run's limits.
     public func discover(in paths: [String] = []) -> [Submission] {
         Submission.discover(in: paths.isEmpty ? [workspace.submissionsPath] : paths,
-                            submissionsFolder: workspace.submissionsPath, limits: sandbox.readerLimits.submission)
+                            submissionsFolder: workspace.submissionsPath, limits: sandbox.readerLimits.submission,
+                            displayName: workspace.relativePath)
     }
 
     /// Scores one submission unless its content was recorded before.

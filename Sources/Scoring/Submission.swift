@@ -72,27 +72,29 @@ public struct Submission: Sendable {
     /// subfolder and per top-level file (README and hidden files aside); a folder without
     /// subfolders given directly, a file, or a folder that cannot be listed is one submission
     /// (the last one failing with the reason). Sorted by path.
+    /// `displayName` turns a path into the name messages use (e.g. relative to the workspace).
     public static func discover(
-        in paths: [String], submissionsFolder: String? = nil, limits: SubmissionLimits = SubmissionLimits()
+        in paths: [String], submissionsFolder: String? = nil, limits: SubmissionLimits = SubmissionLimits(),
+        displayName: (String) -> String = { $0 }
     ) -> [Submission] {
         var found: [Submission] = []
         let fm = FileManager.default
         for path in paths {
             let url = URL(fileURLWithPath: path).standardizedFileURL
             guard isDirectory(url.path), let listed = try? fm.contentsOfDirectory(atPath: url.path) else {
-                found.append(Submission(at: url, displayName: path, limits: limits))
+                found.append(Submission(at: url, displayName: displayName(path), limits: limits))
                 continue
             }
             let entries = listed.sorted()
             let hasFolders = entries.contains { isDirectory(url.appendingPathComponent($0).path) }
             let isRoot = hasFolders || url.path == submissionsFolder.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
             guard isRoot else {
-                found.append(Submission(at: url, displayName: path, limits: limits))
+                found.append(Submission(at: url, displayName: displayName(path), limits: limits))
                 continue
             }
             for name in entries where !name.hasPrefix(".") && !name.lowercased().hasPrefix("readme") {
                 let child = url.appendingPathComponent(name)
-                found.append(Submission(at: child, displayName: (path as NSString).appendingPathComponent(name),
+                found.append(Submission(at: child, displayName: displayName((path as NSString).appendingPathComponent(name)),
                                         limits: limits))
             }
         }
