@@ -75,3 +75,17 @@ struct ConventionFailure: Error, CustomStringConvertible {
     let description: String
     init(_ description: String) { self.description = description }
 }
+
+/// The signal probability is read from ZipMap outputs: label 1, or the second of two string labels.
+@Suite struct ZipMapSignalTests {
+    @Test("ZipMap's signal entry is read for int64 and string labels", arguments: ["zipmap_int64", "zipmap_strings"])
+    func signalFromZipMap(_ name: String) throws {
+        let (rows, features) = try MLFixtures.conventionRows()
+        let model = try ONNXModel(data: MLFixtures.data("conventions/\(name).onnx"),
+                                  options: ONNXReadOptions(defaultInputWidth: 4))
+        let scores = try model.scores(rows: rows, features: features)
+        let pairs = try MLFixtures.values("conventions/\(name).onnxruntime.txt")
+        let second = stride(from: 1, to: pairs.count, by: 2).map { pairs[$0] }
+        #expect(MLFixtures.largestDifference(scores, second) <= 1e-6)
+    }
+}
