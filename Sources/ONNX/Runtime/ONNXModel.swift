@@ -86,16 +86,32 @@ public struct ONNXModel: Sendable {
     ///
     /// - Throws: ``ONNXError``.
     public func evaluate(rows: Int, features: [Float]) throws(ONNXError) -> ONNXValue {
-        let tensor = try ONNXTensor(shape: [rows, inputWidth], floats: features)
-        let fed: ONNXTensor
+        try evaluate(rows: rows, features: features, observe: nil)
+    }
+
+    private func evaluate(rows: Int, features: [Float], observe: ((String, [ONNXValue]) -> Void)?) throws(ONNXError) -> ONNXValue {
+        var tensor = try ONNXTensor(shape: [rows, inputWidth], floats: features)
         if input.elementTypeCode == ONNXElementType.double.rawValue {
-            fed = ONNXTensor(unchecked: tensor.shape, .double(features.map(Double.init)))
-        } else {
-            fed = tensor
+            tensor = ONNXTensor(unchecked: tensor.shape, .double(features.map(Double.init)))
         }
-        let results = try program.run(.tensor(fed))
+        let results = try program.run(.tensor(tensor), observe: observe)
         guard let value = results.first else { throw .evaluation("(graph outputs)", "no output was produced") }
         return value
+    }
+
+    /// Evaluates the graph once on `rows` rows of zeros (the input's fixed batch size, if it
+    /// has one) and reports, per node that runs on the data, the shape of its first output,
+    /// the chosen output's value and the scores: a check, when a file is read, that the graph evaluates and its output
+    /// gives one score per row.
+    ///
+    /// - Throws: ``ONNXError``.
+    public func trialRun(rows: Int = 1) throws(ONNXError) -> (shapes: [String: [Int]], output: ONNXValue, scores: [Double]) {
+        let count = fixedBatch ?? rows
+        var shapes: [String: [Int]] = [:]
+        let value = try evaluate(rows: count, features: [Float](repeating: 0, count: count * inputWidth)) { name, outputs in
+            if let shape = outputs.first?.tensor?.shape { shapes[name] = shape }
+        }
+        return (shapes, value, try output.scores(from: value, rows: count))
     }
 
     /// The signal scores of `rows` rows (row-major features), one per row.

@@ -103,11 +103,13 @@ struct ONNXProgram: Sendable {
     /// Runs the program on `input`; returns the values of ``resultSlots`` in order.
     ///
     /// - Throws: ``ONNXError`` from a kernel, or evaluation when a result was not produced.
-    func run(_ input: ONNXValue) throws(ONNXError) -> [ONNXValue] {
+    /// `observe`, when given, sees each step's name and outputs as they are computed.
+    func run(_ input: ONNXValue, observe: ((String, [ONNXValue]) -> Void)? = nil) throws(ONNXError) -> [ONNXValue] {
         var slots = initialSlots
         slots[inputSlot] = input
         for step in steps {
             let outputs = try step.kernel(ONNXInputs(step.inputs.map { $0.flatMap { slots[$0] } }, node: step.name))
+            observe?(step.name, outputs)
             guard outputs.count == step.outputs.count else {
                 throw .evaluation(step.name, "it produced \(outputs.count) outputs for \(step.outputs.count) declared")
             }
