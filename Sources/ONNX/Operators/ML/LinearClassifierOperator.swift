@@ -44,6 +44,7 @@ enum LinearClassifierOperator {
             guard input.columns == features else {
                 throw .evaluation(inputs.node, "the input has \(input.columns) features per row, the coefficients \(features)")
             }
+            _ = try context.checkedCount([input.rows, max(classRows, 2)])
             var scores = [Double](repeating: 0, count: input.rows * classRows)
             for row in 0..<input.rows {
                 let x = input.values[row * features ..< (row + 1) * features]

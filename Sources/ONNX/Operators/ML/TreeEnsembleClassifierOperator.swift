@@ -32,6 +32,7 @@ enum TreeEnsembleClassifierOperator {
         let outputs = context.outputCount
         return { inputs throws(ONNXError) in
             let input = try MLMatrix(inputs, 0)
+            _ = try context.checkedCount([input.rows, forest.valuesPerRow])
             let raw = try forest.scores(input)
             let (scores, predicted): ([Double], [Int])
             if let binary {

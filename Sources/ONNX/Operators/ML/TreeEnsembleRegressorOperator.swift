@@ -23,6 +23,7 @@ enum TreeEnsembleRegressorOperator {
         let forest = try MLTreeForest(context, weights: "target", outputCount: targets, aggregate: aggregate)
         return { inputs throws(ONNXError) in
             let input = try MLMatrix(inputs, 0)
+            _ = try context.checkedCount([input.rows, targets])
             var scores = try forest.scores(input)
             if !base.isEmpty {
                 for i in scores.indices { scores[i] += base[i % targets] }
