@@ -68,9 +68,7 @@ struct MLBinaryTreeScores: Sendable {
             }
             let pair: (Double, Double)
             if both {
-                var values = [p0, p1]
-                transform.apply(to: &values, columns: 2)
-                pair = (values[0], values[1])
+                pair = transform.pair(p0, p1)
             } else if oneClass && !mixedRule {
                 let t = transform == .logistic ? MLPostTransform.logistic(p0) : p0
                 pair = (1 - t, t)

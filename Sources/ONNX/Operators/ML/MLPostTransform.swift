@@ -43,6 +43,19 @@ enum MLPostTransform: String, Sendable, CaseIterable {
         }
     }
 
+    /// A two-score row transformed (without allocating for the value-by-value transforms).
+    func pair(_ a: Double, _ b: Double) -> (Double, Double) {
+        switch self {
+        case .none: return (a, b)
+        case .logistic: return (Self.logistic(a), Self.logistic(b))
+        case .probit: return (Self.probit(a), Self.probit(b))
+        case .softmax, .softmaxZero:
+            var row = [a, b]
+            apply(to: &row, columns: 2)
+            return (row[0], row[1])
+        }
+    }
+
     /// onnxruntime's logistic, symmetric around 0.
     static func logistic(_ x: Double) -> Double {
         let v = 1 / (1 + exp(-abs(x)))
