@@ -122,3 +122,19 @@ struct ModelBuilder {
         try ONNXModel(data: data, options: options, limits: limits)
     }
 }
+
+extension ModelBuilder {
+    /// Evaluates the graph on `input` and returns the values named `results` (any kind, not
+    /// only a signal output).
+    func run(_ input: ONNXTensor, results: [String]) throws -> [ONNXValue] {
+        let graph = try ONNXGraph(proto, limits: ONNXLimits())
+        return try ONNXProgram(graph: graph, results: results, limits: ONNXLimits()).run(.tensor(input))
+    }
+
+    /// Evaluates the graph on `input` and returns result `name` as a tensor.
+    func tensor(_ input: ONNXTensor, _ name: String = "y") throws -> ONNXTensor {
+        let values = try run(input, results: [name])
+        guard let tensor = values.first?.tensor else { throw ONNXError.malformed("no tensor") }
+        return tensor
+    }
+}
