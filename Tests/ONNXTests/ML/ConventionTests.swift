@@ -27,10 +27,10 @@ import Testing
     @Test("output Y equals onnxruntime's", arguments: cases)
     func matchesOnnxruntime(_ name: String) throws {
         let (rows, features) = try MLFixtures.conventionRows()
-        let model = try ONNXModel(data: MLFixtures.data("conventions/\(name).onnx"),
+        let model = try ONNXModel(data: ONNXFixtures.data("conventions/\(name).onnx"),
                                   options: ONNXReadOptions(outputName: "Y", defaultInputWidth: 4))
         let values = try Self.flattened(model.evaluate(rows: rows, features: features))
-        let expected = try MLFixtures.values("conventions/\(name).onnxruntime.txt")
+        let expected = try ONNXFixtures.numbers("conventions/\(name).onnxruntime.txt")
         let difference = MLFixtures.largestDifference(values, expected)
         #expect(values.count == expected.count, "\(values.count) values, onnxruntime gave \(expected.count)")
         #expect(difference <= 1e-5, "\(name): largest difference \(difference)")
@@ -38,7 +38,7 @@ import Testing
 
     @Test("a binary forest with one class's weights and PROBIT is refused in one line")
     func probitOnOneClassRefused() throws {
-        let data = try MLFixtures.data("conventions/tec_binary_mixed_probit.onnx")
+        let data = try ONNXFixtures.data("conventions/tec_binary_mixed_probit.onnx")
         let error = try #require(throws: ONNXError.self) {
             _ = try ONNXModel(data: data, options: ONNXReadOptions(outputName: "Y", defaultInputWidth: 4))
         }
@@ -81,10 +81,10 @@ struct ConventionFailure: Error, CustomStringConvertible {
     @Test("ZipMap's signal entry is read for int64 and string labels", arguments: ["zipmap_int64", "zipmap_strings"])
     func signalFromZipMap(_ name: String) throws {
         let (rows, features) = try MLFixtures.conventionRows()
-        let model = try ONNXModel(data: MLFixtures.data("conventions/\(name).onnx"),
+        let model = try ONNXModel(data: ONNXFixtures.data("conventions/\(name).onnx"),
                                   options: ONNXReadOptions(defaultInputWidth: 4))
         let scores = try model.scores(rows: rows, features: features)
-        let pairs = try MLFixtures.values("conventions/\(name).onnxruntime.txt")
+        let pairs = try ONNXFixtures.numbers("conventions/\(name).onnxruntime.txt")
         let second = stride(from: 1, to: pairs.count, by: 2).map { pairs[$0] }
         #expect(MLFixtures.largestDifference(scores, second) <= 1e-6)
     }

@@ -12,7 +12,7 @@ import Testing
 
     /// The message of the error that reading (and, when needed, evaluating) the edited model throws.
     static func refusal(_ fixture: String, edit: (inout Onnx_NodeProto) -> Void) throws -> String {
-        var model = try Onnx_ModelProto(serializedBytes: MLFixtures.data(fixture))
+        var model = try Onnx_ModelProto(serializedBytes: ONNXFixtures.data(fixture))
         edit(&model.graph.node[model.graph.node.count - 1])
         let data: Data = try model.serializedBytes()
         let (rows, features) = try MLFixtures.conventionRows()
@@ -162,7 +162,7 @@ import Testing
     }
 
     @Test func featureExtractorIndexOutOfRange() throws {
-        var model = try Onnx_ModelProto(serializedBytes: MLFixtures.data("conventions/array_feature_extractor.onnx"))
+        var model = try Onnx_ModelProto(serializedBytes: ONNXFixtures.data("conventions/array_feature_extractor.onnx"))
         model.graph.initializer[0].int64Data = [3, 0, 9]
         model.graph.initializer[0].clearRawData()
         let data: Data = try model.serializedBytes()

@@ -1,6 +1,7 @@
 import Foundation
 import Models
 import Testing
+import TestSupport
 @testable import ONNX
 
 /// scikit-learn models exported by skl2onnx (AdaBoost, gradient boosting, histogram gradient
@@ -17,10 +18,10 @@ import Testing
 
     @Test("predictions equal scikit-learn's and onnxruntime's to 1e-5", arguments: fixtures)
     func matchesFrameworks(_ name: String) throws {
-        let model = try ONNXModel(data: MLFixtures.data("\(name).onnx"))
-        let scores = try model.scores(rows: 500, features: MLFixtures.hiddenTestRows())
-        let sklearn = try MLFixtures.values("\(name).predictions.txt")
-        let onnxruntime = try MLFixtures.values("\(name).onnxruntime.txt")
+        let model = try ONNXModel(data: ONNXFixtures.data("\(name).onnx"))
+        let scores = try model.scores(rows: 500, features: SampleRows.hiddenTest())
+        let sklearn = try ONNXFixtures.numbers("\(name).predictions.txt")
+        let onnxruntime = try ONNXFixtures.numbers("\(name).onnxruntime.txt")
         let fromSklearn = MLFixtures.largestDifference(scores, sklearn)
         let fromOnnxruntime = MLFixtures.largestDifference(scores, onnxruntime)
         print("\(name): max |swift − scikit-learn| = \(fromSklearn), max |swift − onnxruntime| = \(fromOnnxruntime)")
@@ -31,8 +32,8 @@ import Testing
 
     @Test("the chunked classifier on both cores gives the graph's own scores")
     func classifierMatchesGraph() throws {
-        let model = try ONNXModel(data: MLFixtures.data("hist_gradient_boosting_zipmap.onnx"))
-        let rows = try MLFixtures.hiddenTestRows()
+        let model = try ONNXModel(data: ONNXFixtures.data("hist_gradient_boosting_zipmap.onnx"))
+        let rows = try SampleRows.hiddenTest()
         let direct = try model.scores(rows: 500, features: rows)
         let chunked = try withFeatureBatch(rows, columns: 28) { try ONNXClassifier(model: model, chunkRows: 64).predict($0) }
         #expect(chunked == direct)
