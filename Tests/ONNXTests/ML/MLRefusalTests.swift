@@ -140,6 +140,25 @@ import Testing
         #expect(message.contains("3 base_values for 2 targets"), "\(message)")
     }
 
+    @Test func minimumOverLeavesOfDifferentTargets() throws {
+        // The last leaf loses its weight for target 1: MIN would then depend on which trees
+        // weight a target, which is refused rather than guessed.
+        let message = try Self.refusal("conventions/ter_two_targets_min_logistic.onnx") { node in
+            for name in ["target_treeids", "target_nodeids", "target_ids"] {
+                Self.attribute(&node, name) { $0.ints.removeLast() }
+            }
+            Self.attribute(&node, "target_weights") { $0.floats.removeLast() }
+        }
+        #expect(message.contains("aggregate_function MIN and leaves weighting different targets"), "\(message)")
+    }
+
+    @Test func linearOneRowProbit() throws {
+        let message = try Self.refusal("conventions/lc_one_row_logistic.onnx") { node in
+            Self.attribute(&node, "post_transform") { $0.s = Data("PROBIT".utf8) }
+        }
+        #expect(message.contains("one coefficient row and post_transform PROBIT"), "\(message)")
+    }
+
     @Test func linearCoefficientsDoNotMakeRows() throws {
         let message = try Self.refusal("conventions/lc_two_rows_none.onnx") { node in
             Self.attribute(&node, "coefficients") { $0.floats.removeLast() }
