@@ -16,6 +16,8 @@ public struct ModelFileLimits: Sendable, Equatable {
     public var maxLayers: Int
     /// Most numbers in a model's weights.
     public var maxParameters: Int
+    /// Most nodes (splits and leaves) in all the trees of a tree ensemble.
+    public var maxTreeNodes: Int = 4_000_000
 
     /// Limits; every argument has a generous default.
     public init(
