@@ -46,8 +46,9 @@ enum LessOrEqualTest: SplitTest {
 
 /// The node's own comparison (flag bits 4-7) and missing rule (bits 0-1).
 enum GeneralTest: SplitTest {
-    /// LightGBM's `kZeroThreshold`: values this close to zero are "zero".
-    static let zeroThreshold = 1e-35
+    /// LightGBM's `kZeroThreshold`: values this close to zero are "zero". LightGBM writes it
+    /// as the float literal `1e-35f` stored in a double, so it is float32(1e-35), not 1e-35.
+    static let zeroThreshold = Double(Float(1e-35))
 
     @inline(__always)
     static func goesLeft(_ x: Double, _ threshold: Double, _ flags: UInt8) -> Bool {

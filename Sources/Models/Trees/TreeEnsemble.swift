@@ -7,7 +7,7 @@
 /// the value is the float32 feature widened to `Double`, the threshold a `Double`, so
 /// float thresholds (XGBoost, ONNX) and double thresholds (LightGBM) both compare exactly
 /// as their framework compares them. A missing value (NaN, and values with
-/// `|x| ≤ 1e-35` when the split's ``Node/zeroIsMissing`` is set, as LightGBM's missing
+/// `|x| ≤ float32(1e-35)` when the split's ``Node/zeroIsMissing`` is set, as LightGBM's missing
 /// type `Zero`) goes where ``Node/missingGoesLeft`` says, whatever the comparison.
 ///
 /// Leaves hold ``outputCount`` values each (one for a binary booster, one per class for
@@ -63,7 +63,7 @@ public struct TreeEnsemble: Sendable {
         public var right: Int
         /// Where a missing value goes: left when `true`.
         public var missingGoesLeft: Bool
-        /// Whether values with `|x| ≤ 1e-35` count as missing too (LightGBM's `Zero`).
+        /// Whether values with `|x| ≤ float32(1e-35)` count as missing too (LightGBM's `Zero`).
         public var zeroIsMissing: Bool
 
         /// A split on `feature`: rows go to `left` when `value <comparison> threshold`, and
