@@ -17,6 +17,10 @@ extension FuzzTarget {
             if let archive = kerasArchive(config: data) { readModel(archive, fileName: "config.keras") }
         }, prepare: { precondition(kerasParts != nil, "the keras-zip seed notebook_keras3.keras is missing") }),
         FuzzTarget(name: "adaboost-json") { readModel($0, fileName: "model.json") },
+        FuzzTarget(name: "onnx") { readModel($0, fileName: "model.onnx") },
+        FuzzTarget(name: "xgboost-json") { readModel($0, fileName: "model.json") },
+        FuzzTarget(name: "xgboost-ubj") { readModel($0, fileName: "model.ubj") },
+        FuzzTarget(name: "lightgbm") { readModel($0, fileName: "model.txt") },
     ]
 
     /// Reads `data` as the model file `fileName`; predicts three rows when it loads.
