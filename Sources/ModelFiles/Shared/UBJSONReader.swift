@@ -123,7 +123,7 @@ struct UBJSONReader {
         case UInt8(ascii: "S"): return .string(try string())
         case UInt8(ascii: "H"):
             let text = try string()
-            guard let number = Double(text) else { throw failure("a high-precision number '\(text.prefix(40))'") }
+            guard let number = Double(text) else { throw failure("a high-precision number \(String(text).quotedForMessage(limit: 40))") }
             return .number(number)
         case UInt8(ascii: "["), UInt8(ascii: "{"):
             guard depth < Self.maxDepth else { throw failure("containers nest more than \(Self.maxDepth) deep") }

@@ -29,13 +29,13 @@ enum LightGBMModelFile {
         let objectiveWords = (header["objective"] ?? "").split(separator: " ")
         let objective = objectiveWords.first.map(String.init) ?? "(none)"
         guard objective == "binary" else {
-            throw unsupported("has objective '\(objective)'", "train with objective='binary' (LGBMClassifier's default "
+            throw unsupported("has objective \(objective.quotedForMessage(limit: 40))", "train with objective='binary' (LGBMClassifier's default "
                 + "for two classes)")
         }
         var sigmoid = 1.0
         for word in objectiveWords.dropFirst() where word.hasPrefix("sigmoid:") {
             guard let value = Double(word.dropFirst("sigmoid:".count)), value.isFinite, value > 0 else {
-                throw damaged("the objective's sigmoid '\(word)' is not a positive number")
+                throw damaged("the objective's sigmoid \(String(word).quotedForMessage(limit: 40)) is not a positive number")
             }
             sigmoid = value
         }
@@ -58,7 +58,7 @@ enum LightGBMModelFile {
             trees.append(tree)
         }
         guard lines.first == "end of trees" else {
-            let found = lines.first.map { "'\($0.prefix(40))'" } ?? "the end of the file"
+            let found = lines.first.map { String($0).quotedForMessage(limit: 40) } ?? "the end of the file"
             throw damaged("after \(trees.count) trees, \(found) where 'end of trees' was expected (is the file truncated?)")
         }
         guard !trees.isEmpty else { throw damaged("the model has no trees") }
@@ -97,7 +97,7 @@ enum LightGBMModelFile {
             lines.removeFirst()
             let parts = line.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             let key = parts[0]
-            guard fields[key] == nil else { throw damaged("\(block) gives '\(key.prefix(40))' twice") }
+            guard fields[key] == nil else { throw damaged("\(block) gives \(String(key).quotedForMessage(limit: 40)) twice") }
             fields[key] = parts.count > 1 ? parts[1] : ""
         }
         while lines.first?.isEmpty == true { lines.removeFirst() }
@@ -132,7 +132,7 @@ enum LightGBMModelFile {
             var values: [T] = []
             values.reserveCapacity(count)
             for word in words {
-                guard let value = parse(word) else { throw damaged("tree \(t): \"\(key)\" holds '\(word.prefix(30))'") }
+                guard let value = parse(word) else { throw damaged("tree \(t): \"\(key)\" holds \(String(word).quotedForMessage(limit: 30))") }
                 values.append(value)
             }
             return values

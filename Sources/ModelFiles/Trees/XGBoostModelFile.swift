@@ -60,7 +60,7 @@ enum XGBoostModelFile {
         let version = root["version"]?.array?.compactMap(\.integer).map(String.init).joined(separator: ".")
         let objective = learner["objective"]?["name"]?.string ?? "(none)"
         guard ["binary:logistic", "reg:logistic"].contains(objective) else {
-            throw unsupported("has objective '\(objective)'",
+            throw unsupported("has objective \(objective.quotedForMessage(limit: 40))",
                               "train with objective='binary:logistic' (XGBClassifier's default for two classes)")
         }
         guard let parameters = learner["learner_model_param"] else { throw damaged("no \"learner_model_param\"") }
@@ -76,7 +76,7 @@ enum XGBoostModelFile {
         guard let booster = learner["gradient_booster"] else { throw damaged("no \"gradient_booster\"") }
         let boosterName = booster["name"]?.string ?? "(none)"
         guard boosterName == "gbtree" else {
-            throw unsupported("uses booster '\(boosterName)'", "train with booster='gbtree' (the default)")
+            throw unsupported("uses booster \(boosterName.quotedForMessage(limit: 40))", "train with booster='gbtree' (the default)")
         }
         guard let model = booster["model"], let treeValues = model["trees"]?.array else {
             throw damaged("no \"trees\" in the gbtree model")
@@ -128,7 +128,7 @@ enum XGBoostModelFile {
         }
         if text.hasPrefix("["), text.hasSuffix("]") { text = text.dropFirst().dropLast() }
         guard let score = Float(text.trimmingCharacters(in: .whitespaces)), score > 0, score < 1 else {
-            throw damaged("\"base_score\" '\(text.prefix(40))' is not one probability between 0 and 1")
+            throw damaged("\"base_score\" \(String(text).quotedForMessage(limit: 40)) is not one probability between 0 and 1")
         }
         return Double(score)
     }

@@ -42,4 +42,18 @@ import Testing
         #expect(error.description.hasPrefix("'manifest.json' is not valid JSON: "))
         #expect(!breaksLines(error.description))
     }
+
+    /// `xgboost-json` target, mutated into a LightGBM text model (`tree` first) whose header
+    /// gives a key starting with a NUL twice: the key was quoted raw.
+    @Test func aLightGBMHeaderKeyWithANULGivenTwice() throws {
+        let data = try Data(contentsOf: Fixtures.url("fuzz/lightgbm_duplicate_key_nul.txt"))
+        let error = try #require(throws: ModelFileError.self) { try ModelFileReader.read(data, fileName: "model.txt") }
+        guard case let .damagedModel(detail, _) = error.reason else {
+            Issue.record("expected a damaged-model refusal, got \(error.reason)")
+            return
+        }
+        #expect(detail.hasPrefix(#"the header gives '\0GGGG"#))
+        #expect(detail.hasSuffix("…' twice"))
+        #expect(!breaksLines(error.description))
+    }
 }
