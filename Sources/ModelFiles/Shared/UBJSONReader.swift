@@ -82,9 +82,11 @@ struct UBJSONReader {
         }
     }
 
-    /// A length or count: an integer, not negative, at most `limit`.
-    private mutating func length(limit: Int, what: String) throws(SyntaxError) -> Int {
+    /// A length or count: an integer, not negative, at most `limit(bytes left after it)` (the
+    /// bytes left are counted once the integer is read: its own bytes are not room for it).
+    private mutating func length(what: String, limit: (_ bytesLeft: Int) -> Int) throws(SyntaxError) -> Int {
         let value = try integer(try byte())
+        let limit = limit(bytes.count - position)
         guard value >= 0 else { throw failure("a negative \(what) (\(value))") }
         guard value <= Int64(limit) else {
             throw failure("a \(what) of \(value), more than the \(limit) the rest of the file can hold (or the reader's limit on values)")
@@ -93,7 +95,7 @@ struct UBJSONReader {
     }
 
     private mutating func string() throws(SyntaxError) -> String {
-        let count = try length(limit: bytes.count - position, what: "string length")
+        let count = try length(what: "string length") { $0 }
         defer { position += count }
         return String(decoding: bytes[position ..< position + count], as: UTF8.self)
     }
@@ -154,7 +156,8 @@ struct UBJSONReader {
             // Each element takes at least one byte (its fixed size when typed; a key's
             // length marker at least, in an object), checked before anything is reserved.
             let perElement = (type.flatMap(Self.fixedSize) ?? 1) + (object ? 2 : 0)
-            count = try length(limit: min((bytes.count - position) / perElement, valuesLeft), what: "declared count")
+            let valuesLeft = valuesLeft
+            count = try length(what: "declared count") { min($0 / perElement, valuesLeft) }
         }
         if object {
             var members: [String: JSONValue] = [:]
