@@ -69,6 +69,9 @@ extension ONNXOperatorRegistry {
                     // Pow takes an exponent of another type; it is converted to the base's.
                     let bStorage = type == "Pow" ? try converted(b, to: a.elementType, node: inputs.node) : b.storage
                     switch (a.storage, bStorage) {
+                    case let (.float(x), .float(y)) where type == "Pow" && y == [2]:
+                        // Squares are exact either way; this skips powf (as onnxruntime does).
+                        result = ONNXTensor(unchecked: shape, .float(x.map { $0 * $0 }))
                     case let (.float(x), .float(y)):
                         result = ONNXTensor(unchecked: shape, .float(Broadcasting.apply(x, a.shape, y, b.shape, output: shape, float)))
                     case let (.double(x), .double(y)):
