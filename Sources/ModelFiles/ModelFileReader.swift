@@ -27,7 +27,7 @@ public enum ModelFileReader {
             throw ModelFileError(file: name, reason: .unreadable(detail: "no such file, or it cannot be opened"))
         }
         guard size <= limits.maxFileBytes else {
-            throw ModelFileError(file: name, reason: .tooLarge(detail: "\(size) bytes, more than \(limits.maxFileBytes)"))
+            throw ModelFileError(file: name, reason: .tooLarge(detail: "\(size) bytes, over \(limits.phrase(\.maxFileBytes))"))
         }
         let data: Data
         do {
@@ -47,7 +47,7 @@ public enum ModelFileReader {
         options: ModelFileOptions = ModelFileOptions()
     ) throws(ModelFileError) -> LoadedModel {
         guard data.count <= limits.maxFileBytes else {
-            throw ModelFileError(file: fileName, reason: .tooLarge(detail: "\(data.count) bytes, more than \(limits.maxFileBytes)"))
+            throw ModelFileError(file: fileName, reason: .tooLarge(detail: "\(data.count) bytes, over \(limits.phrase(\.maxFileBytes))"))
         }
         let format = ModelFileFormat.detect(data, fileName: fileName)
         do {
