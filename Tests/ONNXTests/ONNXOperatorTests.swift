@@ -125,4 +125,14 @@ struct ONNXOperatorTests {
         #expect(program.nodeCount == 1)
         #expect(try folded.tensor(input([1, 2], [1, 1])).floats == [3, 4])
     }
+
+    @Test("the blocked float product equals the plain loop bit for bit", arguments: [(1, 1, 1), (7, 13, 21), (9, 28, 64), (4, 3, 8), (5, 0, 9)])
+    func blockedProduct(_ size: (Int, Int, Int)) {
+        let (m, k, n) = size
+        var generator = SplitMix(seed: UInt64(m * 1000 + k * 10 + n))
+        func random() -> Float { Float(Int(generator.next() % 2001) - 1000) / 997 }
+        let a = (0..<(m * k)).map { _ in random() }, b = (0..<(k * n)).map { _ in random() }
+        let blocked = a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { MatrixProduct.multiply(x, $0, m: m, k: k, n: n) } }
+        #expect(blocked == MatrixProduct.plainMultiply(a, b, m: m, k: k, n: n))
+    }
 }

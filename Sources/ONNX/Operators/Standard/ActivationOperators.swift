@@ -80,7 +80,7 @@ extension ONNXOperatorRegistry {
                 }
                 let a = try ONNXTensor.normalizedAxis(axis, rank: x.rank, node: inputs.node)
                 // Elements are grouped as [outer, length, inner]: softmax runs along `length`.
-                let length = modern ? (x.shape.isEmpty ? 1 : x.shape[a]) : x.shape[a...].reduce(1, *)
+                let length = modern ? x.shape[a] : x.shape[a...].reduce(1, *)
                 let inner = modern ? x.shape[(a + 1)...].reduce(1, *) : 1
                 var out = values
                 if length > 0 && inner > 0 {
