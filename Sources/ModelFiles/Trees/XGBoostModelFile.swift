@@ -31,7 +31,8 @@ enum XGBoostModelFile {
         let root: JSONValue
         if format == .ubjson {
             do {
-                root = try UBJSONReader.decode(data, maxValues: 24 * limits.maxTreeNodes)
+                // XGBoost writes about a dozen values a node.
+                root = try UBJSONReader.decode(data, maxValues: 16 * limits.maxTreeNodes + 100_000)
             } catch {
                 throw damaged(error.detail)
             }
