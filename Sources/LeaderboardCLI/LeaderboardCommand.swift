@@ -12,7 +12,7 @@ public struct LeaderboardCommand: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [DemoCommand.self, InitCommand.self, DataCommand.self, ScoreCommand.self, PredictCommand.self,
-                      CheckCommand.self, TrainCommand.self, BuildCommand.self,
+                      CheckCommand.self, TrainCommand.self, BuildCommand.self, LimitsCommand.self,
                       PredictChildCommand.self])
 
     public init() {}

@@ -25,7 +25,7 @@ public enum ModelFileReader {
             throw ModelFileError(file: name, reason: .unreadable(detail: "no such file, or it cannot be opened"))
         }
         guard size <= limits.maxFileBytes else {
-            throw ModelFileError(file: name, reason: .tooLarge(detail: "\(size) bytes, more than \(limits.maxFileBytes)"))
+            throw ModelFileError(file: name, reason: .tooLarge(detail: "\(size) bytes, over \(limits.phrase(\.maxFileBytes))"))
         }
         let data: Data
         do {
@@ -44,7 +44,7 @@ public enum ModelFileReader {
         _ data: Data, fileName: String, limits: ModelFileLimits = ModelFileLimits()
     ) throws(ModelFileError) -> LoadedModel {
         guard data.count <= limits.maxFileBytes else {
-            throw ModelFileError(file: fileName, reason: .tooLarge(detail: "\(data.count) bytes, more than \(limits.maxFileBytes)"))
+            throw ModelFileError(file: fileName, reason: .tooLarge(detail: "\(data.count) bytes, over \(limits.phrase(\.maxFileBytes))"))
         }
         let format = ModelFileFormat.detect(data, fileName: fileName)
         do {

@@ -42,7 +42,7 @@ public final class ResultsDatabase: Sendable {
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB || error.resultCode == .SQLITE_CORRUPT {
             throw ResultsError(path: path, reason: .notADatabase)
         } catch {
-            throw ResultsError(path: path, reason: .sqlite("\(error)"))
+            throw ResultsError(path: path, error: error)
         }
     }
 
@@ -89,12 +89,12 @@ public final class ResultsDatabase: Sendable {
 
     /// Runs `body` in a read transaction.
     func read<T>(_ body: (Database) throws -> T) throws(ResultsError) -> T {
-        do { return try pool.read(body) } catch { throw ResultsError(path: path, reason: .sqlite("\(error)")) }
+        do { return try pool.read(body) } catch { throw ResultsError(path: path, error: error) }
     }
 
     /// Runs `body` in one write transaction: all of it is recorded, or nothing.
     func write<T>(_ body: (Database) throws -> T) throws(ResultsError) -> T {
-        do { return try pool.write(body) } catch { throw ResultsError(path: path, reason: .sqlite("\(error)")) }
+        do { return try pool.write(body) } catch { throw ResultsError(path: path, error: error) }
     }
 
     /// SQLite's own integrity check: `true` when it answers "ok".
@@ -111,6 +111,8 @@ public struct ResultsError: Error, CustomStringConvertible {
         case notADatabase
         /// An SQLite database of some other application.
         case foreign
+        /// The disk (or the file system's quota) is full.
+        case diskFull
         /// SQLite reported an error.
         case sqlite(String)
     }
@@ -126,6 +128,16 @@ public struct ResultsError: Error, CustomStringConvertible {
         self.reason = reason
     }
 
+    /// An error from SQLite about the database at `path`, a full disk told apart.
+    init(path: String, error: any Error) {
+        self.path = path
+        if let sqlite = error as? DatabaseError, sqlite.resultCode == .SQLITE_FULL {
+            reason = .diskFull
+        } else {
+            reason = .sqlite("\(error)")
+        }
+    }
+
     /// One line naming the file and what to do.
     public var description: String {
         switch reason {
@@ -133,6 +145,8 @@ public struct ResultsError: Error, CustomStringConvertible {
             "\(path): not a leaderboard database (not SQLite, or damaged); it was left untouched. Move it away or set another database path."
         case .foreign:
             "\(path): an SQLite database of another application; it was left untouched. Move it away or set another database path."
+        case .diskFull:
+            "\(path): the disk is full (everything recorded before is intact); free some space and run again"
         case .sqlite(let message):
             "\(path): database error: \(message)"
         }

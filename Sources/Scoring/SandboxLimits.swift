@@ -1,3 +1,5 @@
+import ModelFiles
+
 /// What one sandboxed prediction may use. Every limit has a default and a setting, and a
 /// message that names it when it is hit.
 public struct SandboxLimits: Sendable, Equatable {
@@ -15,4 +17,18 @@ public struct SandboxLimits: Sendable, Equatable {
         self.cpuSeconds = cpuSeconds
         self.wallSeconds = wallSeconds
     }
+}
+
+extension SandboxLimits: SettableLimits {
+    /// The defaults.
+    public static var defaults: SandboxLimits { SandboxLimits() }
+
+    /// The child's limits, as settings under `limits:` in `leaderboard.yml`.
+    public static let settings: [LimitSetting<SandboxLimits>] = [
+        LimitSetting("memory_bytes", \.memoryBytes, unit: "bytes",
+                     meaning: "heap of each sandboxed prediction (RLIMIT_DATA); the mapped data set does not count"),
+        LimitSetting("cpu_seconds", \.cpuSeconds, unit: "CPU seconds", meaning: "CPU time of each sandboxed prediction"),
+        LimitSetting("wall_seconds", \.wallSeconds, unit: "seconds",
+                     meaning: "wall-clock time of each sandboxed prediction before it is killed"),
+    ]
 }

@@ -1,4 +1,5 @@
 import Foundation
+import ModelFiles
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -12,6 +13,9 @@ public struct SandboxedPrediction: Sendable {
     public var executable: String
     /// The limits of each child.
     public var limits: SandboxLimits
+    /// What the child's readers accept (sent to it as `--limit key=value` for each value
+    /// that differs from its default).
+    public var readerLimits = ReaderLimits()
     /// Extra environment for the child.
     public var environment: [String: String] = [:]
 
@@ -19,6 +23,13 @@ public struct SandboxedPrediction: Sendable {
     public init(executable: String, limits: SandboxLimits = SandboxLimits()) {
         self.executable = executable
         self.limits = limits
+    }
+
+    /// A runner of children made from `executable`, with a run's limits.
+    public init(executable: String, limits: RunLimits) {
+        self.executable = executable
+        self.limits = limits.sandbox
+        readerLimits = limits.readers
     }
 
     /// The path of the running executable (`/proc/self/exe`).
@@ -55,9 +66,9 @@ public struct SandboxedPrediction: Sendable {
 
     /// Runs one child and waits for it, at most `limits.wallSeconds`.
     public func run(_ request: Request) -> Outcome {
-        let work = FileManager.default.temporaryDirectory.appendingPathComponent("leaderboard-child-\(UUID().uuidString)")
+        let work: URL
         do {
-            try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+            work = try ScratchFolders.make("child")
         } catch {
             return .failed("cannot make a temporary folder for the prediction (\(error)); free some disk space and run again")
         }
@@ -73,11 +84,16 @@ public struct SandboxedPrediction: Sendable {
                          "--scores-out", scoresPath, "--summary-out", summaryPath,
                          "--memory-bytes", String(limits.memoryBytes), "--cpu-seconds", String(limits.cpuSeconds)]
         if let manifest = request.manifestPath { arguments += ["--manifest", manifest] }
+        for (key, value) in readerLimits.overrides.sorted(by: { $0.key < $1.key }) {
+            arguments += ["--limit", "\(key)=\(value)"]
+        }
 
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        // No Swift backtrace on a crash: it takes seconds, and its lines are not the reason.
+        process.environment = ProcessInfo.processInfo.environment
+            .merging(["SWIFT_BACKTRACE": "enable=no"]) { $1 }.merging(environment) { $1 }
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = FileHandle.nullDevice
         guard let errorHandle = FileHandle(forWritingAtPath: errorPath) else {
@@ -110,7 +126,10 @@ public struct SandboxedPrediction: Sendable {
             if signal == SIGXCPU || signal == SIGKILL {
                 return .failed("reading and predicting used more than the \(limits.cpuSeconds) CPU-second limit; submit a smaller model, or ask the organizers to raise limits.cpu_seconds")
             }
-            return .failed("the reader crashed on this file (signal \(signal)\(message.map { ": \($0)" } ?? "")); it is damaged or not what its name says, so export it again and resubmit")
+            let detail = message.flatMap { $0.hasPrefix("Fatal error") || $0.contains("rror:") ? ": " + $0 : nil } ?? ""
+            return .failed("the reader crashed on this file (signal \(signal)\(detail)); it is damaged or not what its name "
+                + "says, so export it again and resubmit (a very large model may instead have hit "
+                + "\(limits.phrase(\.memoryBytes)))")
         }
         guard process.terminationStatus == 0 else {
             if let message, !message.isEmpty { return .failed(message) }

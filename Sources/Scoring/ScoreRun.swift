@@ -31,6 +31,7 @@ public struct ScoreRun: Sendable {
         self.workspace = workspace
         self.cacheDirectory = cacheDirectory
         self.sandbox = sandbox
+        ScratchFolders.removeOrphans()
         dataPath = workspace.dataPath
         var loader = DataLoader(cacheDirectory: cacheDirectory)
         loader.progress = progress
@@ -72,6 +73,14 @@ public struct ScoreRun: Sendable {
         public var metrics: EntryMetricsRecord?
     }
 
+    /// Every submission under `paths` (the workspace's submissions folder when empty), read
+    /// within the run's limits.
+    public func discover(in paths: [String] = []) -> [Submission] {
+        Submission.discover(in: paths.isEmpty ? [workspace.submissionsPath] : paths,
+                            submissionsFolder: workspace.submissionsPath, limits: sandbox.readerLimits.submission,
+                            displayName: workspace.relativePath)
+    }
+
     /// Scores one submission unless its content was recorded before.
     public func score(_ submission: Submission) -> Outcome {
         let relative = workspace.relativePath(submission.root)
@@ -93,17 +102,42 @@ public struct ScoreRun: Sendable {
             return record(submission, relative: relative, modelSHA: content.model, contentSHA: content.all,
                           failure: problem, prediction: nil)
         }
+        // The child reads a private copy, and the entry is what that copy holds.
+        let snapshot: SubmissionSnapshot
+        do {
+            snapshot = try SubmissionSnapshot(modelPath: submission.modelPath, manifestPath: submission.manifestPath,
+                                              maxBytes: sandbox.readerLimits.modelFile.maxFileBytes)
+        } catch {
+            guard error.isRecorded else { return unrecorded(submission, relative: relative, failure: error.description) }
+            return record(submission, relative: relative, modelSHA: content.model, contentSHA: content.all,
+                          failure: error.description, prediction: nil)
+        }
+        defer { snapshot.remove() }
+        let copied = Submission.identity(modelSHA256: snapshot.modelSHA256, manifestSHA256: snapshot.manifestSHA256)
+        if copied != content.all, (try? database.hasEntry(contentSHA256: copied, datasetID: datasetID)) == true {
+            return Outcome(path: relative, team: submission.team, status: .unchanged)
+        }
         let request = SandboxedPrediction.Request(
-            modelPath: submission.modelPath, manifestPath: submission.manifestPath, dataPath: dataPath,
+            modelPath: snapshot.modelPath, manifestPath: snapshot.manifestPath, dataPath: dataPath,
             cacheDirectory: cacheDirectory, rows: hidden.split.test)
         switch sandbox.run(request) {
         case let .failed(reason):
-            return record(submission, relative: relative, modelSHA: content.model, contentSHA: content.all,
+            return record(submission, relative: relative, modelSHA: snapshot.modelSHA256, contentSHA: copied,
                           failure: reason, prediction: nil)
         case let .scores(scores, format, summary):
-            return record(submission, relative: relative, modelSHA: content.model, contentSHA: content.all,
+            return record(submission, relative: relative, modelSHA: snapshot.modelSHA256, contentSHA: copied,
                           failure: nil, prediction: (scores, format, summary))
         }
+    }
+
+    /// An outcome that is reported but not recorded, so that the next run tries again.
+    private func unrecorded(_ submission: Submission, relative: String, failure: String) -> Outcome {
+        let entry = EntryRecord(
+            datasetID: datasetID, contentSHA256: "", modelSHA256: "", team: submission.team, title: submission.title,
+            members: submission.members, path: relative, modelFile: submission.modelName, format: submission.formatGuess,
+            fileBytes: submission.modelBytes, isBaseline: submission.isBaseline, failure: "not recorded: " + failure,
+            submittedAt: submission.submittedAt, modelSummary: nil, readme: nil, history: nil)
+        return Outcome(path: relative, team: submission.team, status: .failed, entry: entry)
     }
 
     private func record(_ submission: Submission, relative: String, modelSHA: String, contentSHA: String,
@@ -131,9 +165,7 @@ public struct ScoreRun: Sendable {
             return Outcome(path: relative, team: submission.team, status: failure == nil ? .scored : .failed,
                            entry: stored, metrics: failure == nil ? evaluation?.record : nil)
         } catch {
-            var unrecorded = entry
-            unrecorded.failure = "not recorded: \(error)"
-            return Outcome(path: relative, team: submission.team, status: .failed, entry: unrecorded)
+            return unrecorded(submission, relative: relative, failure: "\(error)")
         }
     }
 }

@@ -35,11 +35,11 @@ public struct Submission: Sendable {
     /// Whether it is one of the organizers' baselines (shown as such on the leaderboard).
     public var isBaseline = false
 
-    /// The submission at `url`, named `displayName` in messages.
-    public init(at url: URL, displayName: String) {
+    /// The submission at `url`, named `displayName` in messages, read within `limits`.
+    public init(at url: URL, displayName: String, limits: SubmissionLimits = SubmissionLimits()) {
         root = url.standardizedFileURL.path
         do {
-            let folder = try SubmissionFolder.load(url, displayName: displayName)
+            let folder = try SubmissionFolder.load(url, displayName: displayName, limits: limits)
             team = folder.manifest?.team ?? folder.team
             title = folder.manifest?.title ?? folder.entryName
             members = folder.manifest?.members ?? []
@@ -70,26 +70,32 @@ public struct Submission: Sendable {
 
     /// Every submission under `paths`: a submissions folder gives one submission per
     /// subfolder and per top-level file (README and hidden files aside); a folder without
-    /// subfolders given directly, or a file, is one submission. Sorted by path.
-    public static func discover(in paths: [String], submissionsFolder: String? = nil) -> [Submission] {
+    /// subfolders given directly, a file, or a folder that cannot be listed is one submission
+    /// (the last one failing with the reason). Sorted by path.
+    /// `displayName` turns a path into the name messages use (e.g. relative to the workspace).
+    public static func discover(
+        in paths: [String], submissionsFolder: String? = nil, limits: SubmissionLimits = SubmissionLimits(),
+        displayName: (String) -> String = { $0 }
+    ) -> [Submission] {
         var found: [Submission] = []
         let fm = FileManager.default
         for path in paths {
             let url = URL(fileURLWithPath: path).standardizedFileURL
-            guard isDirectory(url.path) else {
-                found.append(Submission(at: url, displayName: path))
+            guard isDirectory(url.path), let listed = try? fm.contentsOfDirectory(atPath: url.path) else {
+                found.append(Submission(at: url, displayName: displayName(path), limits: limits))
                 continue
             }
-            let entries = ((try? fm.contentsOfDirectory(atPath: url.path)) ?? []).sorted()
+            let entries = listed.sorted()
             let hasFolders = entries.contains { isDirectory(url.appendingPathComponent($0).path) }
             let isRoot = hasFolders || url.path == submissionsFolder.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
             guard isRoot else {
-                found.append(Submission(at: url, displayName: path))
+                found.append(Submission(at: url, displayName: displayName(path), limits: limits))
                 continue
             }
             for name in entries where !name.hasPrefix(".") && !name.lowercased().hasPrefix("readme") {
                 let child = url.appendingPathComponent(name)
-                found.append(Submission(at: child, displayName: (path as NSString).appendingPathComponent(name)))
+                found.append(Submission(at: child, displayName: displayName((path as NSString).appendingPathComponent(name)),
+                                        limits: limits))
             }
         }
         return found
@@ -99,41 +105,38 @@ public struct Submission: Sendable {
     /// identity: a new model or a new manifest is a new entry). A submission that could not
     /// be taken apart is identified by all its files.
     public func contentHashes() throws -> (model: String, all: String) {
+        let model = modelPath.isEmpty ? "" : try Self.sha256(ofFile: modelPath)
+        let manifest = try manifestPath.map { try Self.sha256(ofFile: $0) }
+        guard problem != nil else { return (model, Self.identity(modelSHA256: model, manifestSHA256: manifest)) }
         var all = SHA256()
-        var model = ""
-        if !modelPath.isEmpty {
-            model = try Self.sha256(ofFile: modelPath)
-            all.update(data: Data(model.utf8))
-        }
-        if let manifestPath { all.update(data: Data(try Self.sha256(ofFile: manifestPath).utf8)) }
-        if problem != nil {
-            all.update(data: Data(root.utf8))
-            all.update(data: Data((problem ?? "").utf8))
-            if Self.isDirectory(root) {
-                for name in ((try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []).sorted().prefix(1_000) {
-                    let path = root + "/" + name
-                    guard !Self.isDirectory(path) else { continue }
-                    all.update(data: Data(name.utf8))
-                    all.update(data: Data(((try? Self.sha256(ofFile: path)) ?? "unreadable").utf8))
-                }
+        if !modelPath.isEmpty { all.update(data: Data(model.utf8)) }
+        if let manifest { all.update(data: Data(manifest.utf8)) }
+        all.update(data: Data(root.utf8))
+        all.update(data: Data((problem ?? "").utf8))
+        if Self.isDirectory(root) {
+            for name in ((try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []).sorted().prefix(1_000) {
+                let path = root + "/" + name
+                guard !Self.isDirectory(path) else { continue }
+                all.update(data: Data(name.utf8))
+                all.update(data: Data(((try? Self.sha256(ofFile: path)) ?? "unreadable").utf8))
             }
         }
-        return (model, all.finalize().map { String(format: "%02x", $0) }.joined())
+        return (model, all.finalize().hexString)
     }
 
+    /// The identity of an entry whose model and manifest have these digests (hex).
+    static func identity(modelSHA256: String, manifestSHA256: String?) -> String {
+        var all = SHA256()
+        all.update(data: Data(modelSHA256.utf8))
+        if let manifestSHA256 { all.update(data: Data(manifestSHA256.utf8)) }
+        return all.finalize().hexString
+    }
+
+    /// SHA-256 (hex) of the regular file at `path`, read once, at most 4 GiB.
     static func sha256(ofFile path: String) throws -> String {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw CocoaError(.fileReadNoPermission, userInfo: [NSFilePathErrorKey: path])
-        }
-        defer { try? handle.close() }
         var hasher = SHA256()
-        var total = 0
-        while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
-            hasher.update(data: chunk)
-            total += chunk.count
-            if total > 4 << 30 { break }
-        }
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        _ = try RegularFileStream.read(path, maxBytes: 4 << 30) { hasher.update(bufferPointer: $0) }
+        return hasher.finalize().hexString
     }
 
     static func isDirectory(_ path: String) -> Bool {

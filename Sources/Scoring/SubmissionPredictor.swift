@@ -24,14 +24,16 @@ public enum SubmissionPredictor {
     ///
     /// - Throws: `ModelFileError`, `PredictionsFileError`, or the classifier's errors — each
     ///   one line naming the file and what to do.
-    public static func predict(modelPath: String, manifest: SubmissionManifest?, rows: HiggsDataset) throws -> Prediction {
+    public static func predict(
+        modelPath: String, manifest: SubmissionManifest?, rows: HiggsDataset, limits: ReaderLimits = ReaderLimits()
+    ) throws -> Prediction {
         let url = URL(fileURLWithPath: modelPath)
         let format = try ModelFileReader.format(of: url)
         if format == .text {
-            let file = try PredictionsFile.read(from: url, expectedRows: rows.rowCount)
+            let file = try PredictionsFile.read(from: url, expectedRows: rows.rowCount, limits: limits.submission)
             return Prediction(scores: file.scores, summary: nil, format: "predictions")
         }
-        let model = try ModelFileReader.read(contentsOf: url)
+        let model = try ModelFileReader.read(contentsOf: url, limits: limits.modelFile)
         let features = manifest?.featureIndices ?? Array(0..<FeatureSchema.featureCount)
         try model.requireInputCount(features.count)
         let scores = try predict(model.classifier, features: features,

@@ -19,6 +19,9 @@ public struct WorkspaceConfig: Codable, Sendable, Equatable {
     public var templates: String
     /// The Markdown content pages.
     public var pages: String
+    /// Limits that differ from their defaults, by key (`memory_bytes`, `max_file_bytes`…);
+    /// `leaderboard limits` lists every key, its default and its value.
+    public var limits: [String: Double]
 
     /// The defaults of a new workspace.
     public init(title: String = "HIGGS hackathon") {
@@ -30,10 +33,11 @@ public struct WorkspaceConfig: Codable, Sendable, Equatable {
         site = "site"
         templates = "templates"
         pages = "pages"
+        limits = [:]
     }
 
     enum CodingKeys: String, CodingKey {
-        case title, data, split, database, submissions, site, templates, pages
+        case title, data, split, database, submissions, site, templates, pages, limits
     }
 
     /// Reads a config; keys left out keep their defaults.
@@ -48,6 +52,7 @@ public struct WorkspaceConfig: Codable, Sendable, Equatable {
         site = try c.decodeIfPresent(String.self, forKey: .site) ?? defaults.site
         templates = try c.decodeIfPresent(String.self, forKey: .templates) ?? defaults.templates
         pages = try c.decodeIfPresent(String.self, forKey: .pages) ?? defaults.pages
+        limits = try c.decodeIfPresent([String: Double].self, forKey: .limits) ?? defaults.limits
     }
 
     /// Writes the config.
@@ -61,6 +66,7 @@ public struct WorkspaceConfig: Codable, Sendable, Equatable {
         try c.encode(site, forKey: .site)
         try c.encode(templates, forKey: .templates)
         try c.encode(pages, forKey: .pages)
+        if !limits.isEmpty { try c.encode(limits, forKey: .limits) }
     }
 
     /// Parses the text of a `leaderboard.yml`.

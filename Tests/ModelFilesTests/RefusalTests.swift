@@ -100,21 +100,21 @@ struct RefusalTests {
         let keras = try Fixtures.url("notebook_keras3.keras")
         let small = ModelFileLimits(maxFileBytes: 1_000)
         let tooBig = try #require(throws: ModelFileError.self) { try ModelFileReader.read(contentsOf: keras, limits: small) }
-        #expect(tooBig.description.contains("too large"))
+        #expect(tooBig.description.contains("over the limit of 1000 bytes (limits.max_file_bytes in leaderboard.yml)"))
         let fewEntries = ModelFileLimits(maxZipEntries: 2)
         let entries = try #require(throws: ModelFileError.self) {
             try ModelFileReader.read(contentsOf: keras, limits: fewEntries)
         }
-        #expect(entries.description.contains("more than 2 entries"))
+        #expect(entries.description.contains("more entries than the limit of 2 entries (limits.max_zip_entries in leaderboard.yml)"))
         let littleInflation = ModelFileLimits(maxInflatedBytes: 10_000)
         let inflated = try #require(throws: ModelFileError.self) {
             try ModelFileReader.read(contentsOf: keras, limits: littleInflation)
         }
-        #expect(inflated.description.contains("'model.weights.h5' inflates to more than 10000 bytes"))
+        #expect(inflated.description.contains("'model.weights.h5' inflates past the 10000 bytes the archive may inflate to (limits.max_inflated_bytes in leaderboard.yml)"))
         let fewParameters = ModelFileLimits(maxParameters: 1_000)
         let parameters = try #require(throws: ModelFileError.self) {
             try ModelFileReader.read(contentsOf: Fixtures.url("notebook_keras3.h5"), limits: fewParameters)
         }
-        #expect(parameters.description.contains("more than 1000 parameters"))
+        #expect(parameters.description.contains("more parameters than the limit of 1000 numbers (limits.max_parameters in leaderboard.yml)"))
     }
 }

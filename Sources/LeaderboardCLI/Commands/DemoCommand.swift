@@ -58,7 +58,8 @@ struct DemoCommand: ParsableCommand {
         // The score run loads and caches the data and records it, with its split, in the database.
         let display = ProgressDisplay(label: "reading", unit: .bytes)
         let run = try ScoreRun(workspace: ws, cacheDirectory: cacheDir ?? ws.root + "/.cache",
-                               sandbox: SandboxedPrediction(executable: SandboxedPrediction.currentExecutable),
+                               sandbox: SandboxedPrediction(executable: SandboxedPrediction.currentExecutable,
+                                                            limits: try RunLimits(workspace: ws)),
                                progress: { display.update($0, of: $1) })
         let rows = run.dataset.rowCount, signal = run.dataset.signalCount
         print("data        the embedded sample: \(Formatting.count(rows)) real HIGGS events (signal \(Formatting.count(signal)), background \(Formatting.count(rows - signal)))")
@@ -75,7 +76,7 @@ struct DemoCommand: ParsableCommand {
 
         let examples = try copyExamples(into: ws.submissionsPath)
         if examples > 0 {
-            let outcomes = run.score(Submission.discover(in: [ws.submissionsPath], submissionsFolder: ws.submissionsPath))
+            let outcomes = run.score(run.discover())
             let all = try database.entries(datasetID: run.datasetID)
             print("")
             print(ScoreTable(outcomes: outcomes, hiddenRows: run.hidden.count).text)

@@ -26,6 +26,7 @@ struct PredictChildCommand: ParsableCommand {
     @Option var summaryOut: String
     @Option var memoryBytes: Int
     @Option var cpuSeconds: Int
+    @Option(name: .customLong("limit"), help: "A reader limit, key=value (repeatable).") var limitSettings: [String] = []
 
     func run() throws {
         Self.limit(__rlimit_resource_t(RLIMIT_DATA.rawValue), to: memoryBytes)
@@ -36,9 +37,13 @@ struct PredictChildCommand: ParsableCommand {
             guard firstRow >= 0, rowCount > 0, firstRow + rowCount <= loaded.dataset.rowCount else {
                 throw ValidationError("rows \(firstRow)..<\(firstRow + rowCount) are outside the data")
             }
-            let manifestValue = try manifest.map { try SubmissionManifest.read(from: URL(fileURLWithPath: $0)) }
+            let limits = try readerLimits()
+            let manifestValue = try manifest.map {
+                try SubmissionManifest.read(from: URL(fileURLWithPath: $0), limits: limits.submission)
+            }
             let rows = loaded.dataset.rows(firstRow..<(firstRow + rowCount))
-            let prediction = try SubmissionPredictor.predict(modelPath: model, manifest: manifestValue, rows: rows)
+            let prediction = try SubmissionPredictor.predict(
+                modelPath: model, manifest: manifestValue, rows: rows, limits: limits)
             guard prediction.scores.count == rowCount else {
                 throw ValidationError("the model gave \(prediction.scores.count) scores for \(rowCount) rows")
             }
@@ -54,6 +59,23 @@ struct PredictChildCommand: ParsableCommand {
             FileHandle.standardError.write(Data("\(error)\n".utf8))
             throw ExitCode(3)
         }
+    }
+
+    /// The reader limits the parent passed as `--limit key=value`.
+    private func readerLimits() throws -> ReaderLimits {
+        var limits = ReaderLimits()
+        var values: [String: Double] = [:]
+        for setting in limitSettings {
+            let parts = setting.split(separator: "=", maxSplits: 1)
+            guard parts.count == 2, let value = Double(parts[1]) else {
+                throw ValidationError("--limit takes key=value, not '\(setting)'")
+            }
+            values[String(parts[0])] = value
+        }
+        if let unknown = limits.apply(values).keys.sorted().first {
+            throw ValidationError("--limit \(unknown) is not a reader limit")
+        }
+        return limits
     }
 
     private static func limit(_ resource: __rlimit_resource_t, to value: Int) {

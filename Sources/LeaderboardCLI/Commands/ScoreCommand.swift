@@ -21,9 +21,9 @@ struct ScoreCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Submissions folders or single submissions (default: the workspace's submissions/).")
     var paths: [String] = []
-    @Option(help: "Memory limit of each sandboxed prediction, in MiB.") var memoryMib: Int = 4096
-    @Option(help: "CPU-time limit of each sandboxed prediction, in seconds.") var cpuSeconds: Int = 300
-    @Option(help: "Wall-clock limit of each sandboxed prediction, in seconds.") var wallSeconds: Double = 600
+    @Option(help: "Memory limit of each sandboxed prediction, in MiB (default: limits.memory_bytes).") var memoryMib: Int?
+    @Option(help: "CPU-time limit of each sandboxed prediction, in seconds (default: limits.cpu_seconds).") var cpuSeconds: Int?
+    @Option(help: "Wall-clock limit of each sandboxed prediction, in seconds (default: limits.wall_seconds).") var wallSeconds: Double?
     @Option(help: "Submissions scored at once (each prediction overlaps another's evaluation).") var concurrency: Int = 2
     @Flag(help: "Print JSON instead of a table.") var json = false
 
@@ -33,14 +33,15 @@ struct ScoreCommand: ParsableCommand {
             FileHandle.standardError.write(Data("waiting for another run in this workspace\(pid.map { " (process \($0))" } ?? "") to finish…\n".utf8))
         }
         defer { withExtendedLifetime(lock) {} }
-        let sandbox = SandboxedPrediction(
-            executable: SandboxedPrediction.currentExecutable,
-            limits: SandboxLimits(memoryBytes: memoryMib << 20, cpuSeconds: cpuSeconds, wallSeconds: wallSeconds))
+        var limits = try RunLimits(workspace: ws)
+        if let memoryMib { limits.sandbox.memoryBytes = memoryMib << 20 }
+        if let cpuSeconds { limits.sandbox.cpuSeconds = cpuSeconds }
+        if let wallSeconds { limits.sandbox.wallSeconds = wallSeconds }
+        let sandbox = SandboxedPrediction(executable: SandboxedPrediction.currentExecutable, limits: limits)
         let display = ProgressDisplay(label: "reading data", unit: .bytes)
         let run = try ScoreRun(workspace: ws, cacheDirectory: global.cacheDir ?? DataLoader.defaultCacheDirectory,
                                sandbox: sandbox, progress: { display.update($0, of: $1) })
-        let roots = paths.isEmpty ? [ws.submissionsPath] : paths
-        let submissions = Submission.discover(in: roots, submissionsFolder: ws.submissionsPath)
+        let submissions = run.discover(in: paths)
         let progress = ProgressDisplay(label: "scoring", unit: .rows)
         let outcomes = run.score(submissions, concurrency: concurrency) { progress.update($0, of: $1) }
         if json {

@@ -71,7 +71,7 @@ struct ZipEntries {
         var names: [String] = []
         for entry in archive {
             guard names.count < limits.maxZipEntries else {
-                throw ReasonError(.tooLarge(detail: "the zip archive has more than \(limits.maxZipEntries) entries"))
+                throw ReasonError(.tooLarge(detail: "the zip archive has more entries than \(limits.phrase(\.maxZipEntries))"))
             }
             let name = entry.path
             let parts = name.split(separator: "/", omittingEmptySubsequences: false)
@@ -98,7 +98,9 @@ struct ZipEntries {
             _ = try archive.extract(entry, skipCRC32: false) { chunk in
                 counter.bytes += chunk.count
                 guard data.count + chunk.count <= maxBytes, counter.bytes <= allowance else {
-                    throw ReasonError(.tooLarge(detail: "'\(name)' inflates to more than \(min(maxBytes, allowance)) bytes"))
+                    throw ReasonError(.tooLarge(detail: counter.bytes > allowance
+                        ? "'\(name)' inflates past the \(allowance) bytes the archive may inflate to (\(ModelFileLimits.settingName(\.maxInflatedBytes)))"
+                        : "'\(name)' inflates to more than \(maxBytes) bytes (\(ModelFileLimits.settingName(\.maxConfigBytes)))"))
                 }
                 data.append(chunk)
             }

@@ -114,7 +114,7 @@ public struct SubmissionManifest: Sendable, Equatable {
             switch error {
             case let .tooLarge(bytes):
                 throw ManifestError(file: name, reason: .tooLarge(
-                    detail: "\(bytes) bytes, more than the \(limits.maxManifestBytes) a manifest may have"))
+                    detail: "\(bytes) bytes, over \(limits.phrase(\.maxManifestBytes))"))
             case let .notRegular(kind):
                 throw ManifestError(file: name, reason: .unreadable(detail: "it is \(kind)"))
             case let .unreadable(detail):
@@ -138,7 +138,7 @@ public struct SubmissionManifest: Sendable, Equatable {
     ) throws(ManifestError) {
         func fail(_ reason: ManifestError.Reason) -> ManifestError { ManifestError(file: fileName, reason: reason) }
         guard data.count <= limits.maxManifestBytes else {
-            throw fail(.tooLarge(detail: "\(data.count) bytes, more than the \(limits.maxManifestBytes) a manifest may have"))
+            throw fail(.tooLarge(detail: "\(data.count) bytes, over \(limits.phrase(\.maxManifestBytes))"))
         }
         var parser = ManifestDocumentParser(maxNodes: limits.maxManifestNodes)
         let root: ManifestNode?
@@ -150,7 +150,7 @@ public struct SubmissionManifest: Sendable, Equatable {
             case .notText: throw fail(.notText)
             case let .duplicateKey(key): throw fail(.duplicateKey(key: key, line: nil))
             case .tooManyNodes:
-                throw fail(.tooLarge(detail: "more than \(limits.maxManifestNodes) values (YAML aliases count each time they are used)"))
+                throw fail(.tooLarge(detail: "more values than \(limits.phrase(\.maxManifestNodes)) (YAML aliases count each time they are used)"))
             }
         }
         guard let root else {

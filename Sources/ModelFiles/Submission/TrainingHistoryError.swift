@@ -82,9 +82,10 @@ public struct TrainingHistoryError: Error, Equatable, Sendable, CustomStringConv
             let place = line.map { "line \($0)" } ?? "value \(index + 1)"
             return "\(name) \(place): epoch \(value.quotedForMessage(limit: 30)) is not a whole number ≥ 0"
         case let .tooManyEpochs(limit):
-            return "\(name) has more than \(limit) epochs: submit the history of the run that made the model"
+            return "\(name) has more than \(limit) epochs (\(SubmissionLimits.settingName(\.maxHistoryEpochs))): submit the history of the run that made the model"
         case let .tooLarge(bytes, limit):
-            return "\(name) is \(bytes) bytes, more than the \(limit) a training history may have: submit "
+            return "\(name) is \(bytes) bytes, more than the \(limit) a training history may have "
+                + "(\(SubmissionLimits.settingName(\.maxHistoryBytes))): submit "
                 + "the history of the run that made the model"
         case let .unreadable(detail):
             return "\(name) could not be read: \(detail)"

@@ -1,0 +1,64 @@
+import ModelFiles
+import Workspace
+
+/// Every limit a `score` run enforces, from the `limits:` section of `leaderboard.yml`:
+/// the sandboxed child's memory and time, the model readers' bounds, and the bounds on a
+/// submission's folder and small files. Keys left out keep their defaults.
+public struct RunLimits: Sendable, Equatable {
+    /// Each child's memory, CPU time and wall time.
+    public var sandbox: SandboxLimits
+    /// What the readers of participant files accept.
+    public var readers: ReaderLimits
+
+    /// Why a `limits:` section was refused.
+    public struct SettingError: Error, Equatable, CustomStringConvertible {
+        /// The one-line message.
+        public let description: String
+    }
+
+    /// The defaults.
+    public init() {
+        sandbox = SandboxLimits()
+        readers = ReaderLimits()
+    }
+
+    /// The defaults with `settings` (keys under `limits:`) applied.
+    ///
+    /// - Throws: ``SettingError`` for a key that is no limit (naming the keys there are), or
+    ///   a value that is not a positive number.
+    public init(settings: [String: Double]) throws(SettingError) {
+        self.init()
+        for (key, value) in settings.sorted(by: { $0.key < $1.key }) where !(value.isFinite && value > 0) {
+            throw SettingError(description: "limits.\(key) in leaderboard.yml is \(value): give a positive number")
+        }
+        var rest = settings
+        (sandbox, rest) = sandbox.applying(rest)
+        rest = readers.apply(rest)
+        if let unknown = rest.keys.sorted().first {
+            throw SettingError(description: "limits.\(unknown) in leaderboard.yml is not a limit; the limits are "
+                + Self.allKeys.joined(separator: ", "))
+        }
+    }
+
+    /// Every key under `limits:`, in the order `leaderboard limits` lists them.
+    public static var allKeys: [String] {
+        SandboxLimits.settings.map(\.key) + ModelFileLimits.settings.map(\.key) + SubmissionLimits.settings.map(\.key)
+    }
+
+    /// One row per limit: key, value, default, unit and meaning.
+    public var table: [(key: String, value: Double, defaultValue: Double, unit: String, meaning: String)] {
+        func rows<L: SettableLimits>(_ limits: L) -> [(key: String, value: Double, defaultValue: Double, unit: String, meaning: String)] {
+            L.settings.map { ($0.key, $0.value(in: limits), $0.value(in: L.defaults), $0.unit, $0.meaning) }
+        }
+        return rows(sandbox) + rows(readers.modelFile) + rows(readers.submission)
+    }
+}
+
+extension RunLimits {
+    /// The limits `workspace`'s `leaderboard.yml` sets.
+    ///
+    /// - Throws: ``SettingError`` for a key that is no limit or a value that is not positive.
+    public init(workspace: Workspace) throws(SettingError) {
+        try self.init(settings: workspace.config.limits)
+    }
+}
