@@ -44,6 +44,20 @@ enum LessOrEqualTest: SplitTest {
     }
 }
 
+/// `x < threshold` for rows known to hold no NaN: one comparison a step. Exact only then
+/// (a NaN would go right whatever the node's flag); leaves still stay put, as nothing is
+/// `<` their NaN threshold.
+enum LessThanNoMissingTest: SplitTest {
+    @inline(__always)
+    static func goesLeft(_ x: Double, _ threshold: Double, _ flags: UInt8) -> Bool { x < threshold }
+}
+
+/// `x <= threshold` for rows known to hold no NaN (see ``LessThanNoMissingTest``).
+enum LessOrEqualNoMissingTest: SplitTest {
+    @inline(__always)
+    static func goesLeft(_ x: Double, _ threshold: Double, _ flags: UInt8) -> Bool { x <= threshold }
+}
+
 /// The node's own comparison (flag bits 4-7) and missing rule (bits 0-1).
 enum GeneralTest: SplitTest {
     /// LightGBM's `kZeroThreshold`: values this close to zero are "zero". LightGBM writes it
@@ -107,10 +121,14 @@ extension TreeEnsemble {
     /// Scores `rows` (at most ``blockRows``) consecutive rows from `input` into `output`
     /// (zeroed).
     private func scoreBlock(_ input: UnsafePointer<Float>, rows: Int, into output: UnsafeMutablePointer<Double>) {
-        switch rule {
-        case .lessThan: accumulate(LessThanTest.self, input, rows: rows, into: output)
-        case .lessOrEqual: accumulate(LessOrEqualTest.self, input, rows: rows, into: output)
-        case .general: accumulate(GeneralTest.self, input, rows: rows, into: output)
+        // Most blocks hold no NaN: their walks skip the missing-value test.
+        let hasNaN = UnsafeBufferPointer(start: input, count: rows * inputCount).contains { $0.isNaN }
+        switch (rule, hasNaN) {
+        case (.lessThan, false): accumulate(LessThanNoMissingTest.self, input, rows: rows, into: output)
+        case (.lessThan, true): accumulate(LessThanTest.self, input, rows: rows, into: output)
+        case (.lessOrEqual, false): accumulate(LessOrEqualNoMissingTest.self, input, rows: rows, into: output)
+        case (.lessOrEqual, true): accumulate(LessOrEqualTest.self, input, rows: rows, into: output)
+        case (.general, _): accumulate(GeneralTest.self, input, rows: rows, into: output)
         }
         let scale = aggregation == .average ? 1 / Double(treeCount) : 1
         for row in 0..<rows {
