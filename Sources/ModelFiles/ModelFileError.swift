@@ -41,6 +41,12 @@ public struct ModelFileError: Error, Equatable, CustomStringConvertible {
         case unknownFormat(found: String)
         /// The file is damaged or inconsistent (config and weights disagree, bad JSON…).
         case malformed(detail: String)
+        /// A model of a framework this tool reads (XGBoost, LightGBM…) with a part or setting
+        /// it does not: `detail` says what, `advice` what to submit instead.
+        case unsupportedModel(detail: String, advice: String)
+        /// A model file of such a framework that is damaged or inconsistent; `advice` says
+        /// how to save it again.
+        case damagedModel(detail: String, advice: String)
         /// Over a size limit (file, zip entries, bytes inflated, layers, parameters).
         case tooLarge(detail: String)
         /// The file could not be read at all.
@@ -87,11 +93,15 @@ public struct ModelFileError: Error, Equatable, CustomStringConvertible {
                 + "or 2 softmax units (column 1 = signal)"
         case let .unknownFormat(found):
             return "\(name) is not a model file this tool reads (found \(found)): submit a Keras "
-                + "model saved with model.save('model.h5') or model.save('model.keras'), or a "
-                + "predictions file (id,score)"
+                + "model (model.save('model.h5') or 'model.keras'), an ONNX file (.onnx), an XGBoost "
+                + "save_model .json/.ubj, a LightGBM save_model .txt, or a predictions file (id,score)"
         case let .malformed(detail):
             return "\(name) is damaged or inconsistent: \(detail); save the model again with "
                 + "model.save('model.h5')"
+        case let .unsupportedModel(detail, advice):
+            return "\(name) \(detail), which this tool does not read: \(advice)"
+        case let .damagedModel(detail, advice):
+            return "\(name) is damaged or inconsistent: \(detail); \(advice)"
         case let .tooLarge(detail):
             return "\(name) is too large: \(detail)"
         case let .unreadable(detail):

@@ -23,8 +23,12 @@ public enum ModelFileFormat: String, Sendable, Codable, CaseIterable {
     case onnx
     /// JSON (first non-blank byte `{` or `[`): XGBoost's JSON model, a Keras config alone.
     case json
-    /// Text in UTF-8 that is none of the above: a predictions CSV, a LightGBM model.
+    /// Text in UTF-8 that is none of the above: a predictions CSV.
     case text
+    /// Universal Binary JSON (`{` then a UBJSON length marker, e.g. `{L`): XGBoost's `.ubj`.
+    case ubjson
+    /// LightGBM's text model (`Booster.save_model`): first line `tree`, then `version=v…`.
+    case lightgbm
     /// Anything else.
     case unknown
 
@@ -38,6 +42,8 @@ public enum ModelFileFormat: String, Sendable, Codable, CaseIterable {
         case .onnx: return "ONNX"
         case .json: return "JSON"
         case .text: return "text"
+        case .ubjson: return "UBJSON"
+        case .lightgbm: return "LightGBM text model"
         case .unknown: return "unrecognised binary data"
         }
     }
@@ -61,6 +67,8 @@ public enum ModelFileFormat: String, Sendable, Codable, CaseIterable {
         if ext == "onnx", head.first == 0x08 { return .onnx }
         if ["pkl", "pickle", "joblib", "sav"].contains(ext) { return .pickle }
         let start = bytes.prefix(4096)
+        if isUBJSONObject(start) { return .ubjson }
+        if isLightGBMText(start) { return .lightgbm }
         if let first = start.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }),
            first == UInt8(ascii: "{") || first == UInt8(ascii: "[") {
             return .json
@@ -69,6 +77,19 @@ public enum ModelFileFormat: String, Sendable, Codable, CaseIterable {
             return .text
         }
         return .unknown
+    }
+
+    /// Whether `head` starts as a UBJSON object does: `{` and then a key length's integer
+    /// marker (`i U I l L`) or a container's `$`/`#`, which JSON text never has there.
+    static func isUBJSONObject(_ head: Data) -> Bool {
+        guard head.count >= 2, head[head.startIndex] == UInt8(ascii: "{") else { return false }
+        return Array("iUIlL$#".utf8).contains(head[head.startIndex + 1])
+    }
+
+    /// Whether `head` starts as LightGBM's text model does: a line `tree`, then `version=v`.
+    static func isLightGBMText(_ head: Data) -> Bool {
+        let text = String(decoding: head.prefix(64), as: UTF8.self)
+        return text.hasPrefix("tree\nversion=v") || text.hasPrefix("tree\r\nversion=v")
     }
 
     /// Whether the HDF5 signature is at offset 0 or at a power of two from 512 on (where

@@ -4,8 +4,9 @@ import Models
 /// Reads a submitted model file: recognises it by content, reads what is supported,
 /// refuses the rest with one clear line.
 ///
-/// Supported: Keras HDF5 (`.h5`, Keras 2 and 3), Keras 3 `.keras` zips and ONNX graphs
-/// (`.onnx`, evaluated by the `ONNX` target's interpreter). Refused with
+/// Supported: Keras HDF5 (`.h5`, Keras 2 and 3), Keras 3 `.keras` zips, ONNX graphs
+/// (`.onnx`, evaluated by the `ONNX` target's interpreter), XGBoost JSON and UBJSON models
+/// and LightGBM text models (binary objectives). Refused with
 /// a reason: weights-only files, Lambda and custom layers, pickles (and PyTorch zips),
 /// non-Keras HDF5, unsupported layers and outputs, anything unrecognised. Nothing a file
 /// contains is ever executed, and nothing is extracted to disk.
@@ -62,6 +63,10 @@ public enum ModelFileReader {
                 return try ONNXModelFile.read(data, fileName: fileName, limits: limits, options: options)
             case .json where AdaBoostModelFile.recognizes(data):
                 return try AdaBoostModelFile.read(data, fileName: fileName, limits: limits)
+            case .json where XGBoostModelFile.recognizes(data), .ubjson:
+                return try XGBoostModelFile.read(data, format: format, fileName: fileName, limits: limits)
+            case .lightgbm:
+                return try LightGBMModelFile.read(data, fileName: fileName, limits: limits)
             case .gzip, .json, .text, .unknown:
                 throw ReasonError(.unknownFormat(found: format.displayName))
             }
