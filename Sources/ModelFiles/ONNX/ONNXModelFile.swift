@@ -46,7 +46,7 @@ enum ONNXModelFile {
                 type: node.domain == "ai.onnx" ? node.opType : "\(node.domain)/\(node.opType)",
                 units: nil, activation: nil,
                 outputWidth: trial.shapes[node.name].map { $0.last ?? 1 } ?? 0,
-                parameterCount: 0, inputs: node.inputs.filter { !$0.isEmpty })
+                parameterCount: node.parameterCount, inputs: node.inputs.filter { !$0.isEmpty })
         }
         return ModelSummary(
             file: fileName, format: .onnx, framework: model.producerName ?? "ONNX",
