@@ -135,4 +135,19 @@ struct ONNXOperatorTests {
         let blocked = a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { MatrixProduct.multiply(x, $0, m: m, k: k, n: n) } }
         #expect(blocked == MatrixProduct.plainMultiply(a, b, m: m, k: k, n: n))
     }
+
+    @Test("float activations stay within 2e-7 of the exact values")
+    func floatActivations() {
+        let activations: [Activation] = [.tanh, .sigmoid, .elu(alpha: 1), .selu(alpha: 1.6732632, gamma: 1.050701),
+                                         .softplus, .gelu(tanhApproximation: false), .gelu(tanhApproximation: true)]
+        for activation in activations {
+            var worst = 0.0
+            for step in -4000...4000 {
+                let x = Float(step) / 400
+                worst = max(worst, abs(Double(activation(x)) - activation(Double(x))) / max(1, abs(activation(Double(x)))))
+            }
+            #expect(worst < 2e-7, "\(activation): \(worst)")
+        }
+        #expect(Activation.tanh(Float.nan).isNaN)
+    }
 }
