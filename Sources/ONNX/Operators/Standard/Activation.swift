@@ -14,6 +14,13 @@ enum Activation: Sendable {
     case softsign
     case gelu(tanhApproximation: Bool)
 
+    /// The activation of every element of `values`; ReLU gets a loop of its own (so it
+    /// vectorizes), the others call ``callAsFunction(_:)`` per element.
+    func map<T: ActivationScalar>(_ values: [T]) -> [T] {
+        if case .relu = self { return values.map { Swift.max($0, 0) } }
+        return values.map { self($0) }
+    }
+
     /// The activation at `x`.
     @inline(__always)
     func callAsFunction<T: ActivationScalar>(_ x: T) -> T {

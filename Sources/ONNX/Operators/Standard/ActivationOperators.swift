@@ -50,8 +50,8 @@ extension ONNXOperatorRegistry {
             return { inputs throws(ONNXError) in
                 let x = try inputs.tensor(0)
                 switch x.storage {
-                case let .float(v): return [.tensor(ONNXTensor(unchecked: x.shape, .float(v.map { f($0) })))]
-                case let .double(v): return [.tensor(ONNXTensor(unchecked: x.shape, .double(v.map { f($0) })))]
+                case let .float(v): return [.tensor(ONNXTensor(unchecked: x.shape, .float(f.map(v))))]
+                case let .double(v): return [.tensor(ONNXTensor(unchecked: x.shape, .double(f.map(v))))]
                 default: throw .evaluation(inputs.node, "\(type) of a \(x.elementType.name) tensor is not supported")
                 }
             }
