@@ -4,7 +4,7 @@ struct ONNXOpsets: Sendable {
     let versions: [String: Int]
 
     /// Reads `opset_import`; a model with none (IR version < 3) is refused, as is a domain
-    /// imported twice.
+    /// imported twice with different versions (skl2onnx repeats `ai.onnx` with one version).
     init(_ imports: [Onnx_OperatorSetIdProto]) throws(ONNXError) {
         var versions: [String: Int] = [:]
         for entry in imports {
@@ -12,8 +12,8 @@ struct ONNXOpsets: Sendable {
             guard entry.version > 0, entry.version < 1_000 else {
                 throw .malformed("it imports opset version \(entry.version) of domain \(domain)")
             }
-            guard versions.updateValue(Int(entry.version), forKey: domain) == nil else {
-                throw .malformed("it imports domain \(domain) twice")
+            if let earlier = versions.updateValue(Int(entry.version), forKey: domain), earlier != Int(entry.version) {
+                throw .malformed("it imports domain \(domain) twice, as versions \(earlier) and \(entry.version)")
             }
         }
         guard !versions.isEmpty else {

@@ -56,7 +56,7 @@ public struct ONNXOutputReading: Sendable, Equatable {
     }
 
     /// The scores of `rows` rows from the output's value: column 1 of a 2-column tensor,
-    /// the values of a 1-column or 1-D tensor, key 1 of each map in a sequence.
+    /// the values of a 1-column or 1-D tensor, each map's ``ONNXMap/signalScore`` in a sequence.
     ///
     /// - Throws: ``ONNXError`` (output) when the value does not have one score per row.
     func scores(from value: ONNXValue, rows: Int) throws(ONNXError) -> [Double] {
@@ -76,8 +76,8 @@ public struct ONNXOutputReading: Sendable, Equatable {
             var scores: [Double] = []
             scores.reserveCapacity(rows)
             for item in items {
-                guard case let .map(map) = item, let score = map.number(forKey: 1) else {
-                    throw wrong("a sequence whose items are not maps with key 1")
+                guard case let .map(map) = item, let score = map.signalScore else {
+                    throw wrong("a sequence whose items are not maps with key 1 (or two keys, the second the signal)")
                 }
                 scores.append(score)
             }

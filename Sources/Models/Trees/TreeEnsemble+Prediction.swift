@@ -1,0 +1,169 @@
+import Foundation
+
+/// How a walk tests a split. The ensemble picks the cheapest rule that is exact for all of
+/// its splits once, at construction; the walk is then specialised for it.
+enum WalkRule: Sendable {
+    /// Every split is `value < threshold`, missing means NaN only (XGBoost).
+    case lessThan
+    /// Every split is `value <= threshold`, missing means NaN only (LightGBM, scikit-learn).
+    case lessOrEqual
+    /// Anything: each split's own comparison and missing rule (a switch per node).
+    case general
+
+    /// The rule for the splits seen so far (`current`) plus one with `comparison`.
+    static func combining(_ current: WalkRule?, comparison: TreeEnsemble.Comparison, zeroIsMissing: Bool) -> WalkRule {
+        let own: WalkRule
+        switch comparison {
+        case .lessThan where !zeroIsMissing: own = .lessThan
+        case .lessOrEqual where !zeroIsMissing: own = .lessOrEqual
+        default: own = .general
+        }
+        guard let current else { return own }
+        return current == own ? own : .general
+    }
+}
+
+/// One split test: whether the row goes to the left child.
+protocol SplitTest {
+    static func goesLeft(_ x: Double, _ threshold: Double, _ flags: UInt8) -> Bool
+}
+
+/// `x < threshold`; NaN by the node's flag.
+enum LessThanTest: SplitTest {
+    @inline(__always)
+    static func goesLeft(_ x: Double, _ threshold: Double, _ flags: UInt8) -> Bool {
+        x.isNaN ? flags & 1 != 0 : x < threshold
+    }
+}
+
+/// `x <= threshold`; NaN by the node's flag.
+enum LessOrEqualTest: SplitTest {
+    @inline(__always)
+    static func goesLeft(_ x: Double, _ threshold: Double, _ flags: UInt8) -> Bool {
+        x.isNaN ? flags & 1 != 0 : x <= threshold
+    }
+}
+
+/// The node's own comparison (flag bits 4-7) and missing rule (bits 0-1).
+enum GeneralTest: SplitTest {
+    /// LightGBM's `kZeroThreshold`: values this close to zero are "zero".
+    static let zeroThreshold = 1e-35
+
+    @inline(__always)
+    static func goesLeft(_ x: Double, _ threshold: Double, _ flags: UInt8) -> Bool {
+        if x.isNaN || (flags & 2 != 0 && abs(x) <= zeroThreshold) { return flags & 1 != 0 }
+        switch TreeEnsemble.Comparison(rawValue: flags >> 4) ?? .lessThan {
+        case .lessThan: return x < threshold
+        case .lessOrEqual: return x <= threshold
+        case .greaterOrEqual: return x >= threshold
+        case .greaterThan: return x > threshold
+        case .equal: return x == threshold
+        case .notEqual: return x != threshold
+        }
+    }
+}
+
+extension TreeEnsemble {
+    /// Trees at most this deep are walked a fixed number of steps (leaves loop on
+    /// themselves), without a test for "reached a leaf"; deeper ones stop at their leaf.
+    static let fixedWalkDepth = 16
+    /// Rows a block: every tree is walked for a block of rows before the next tree, so the
+    /// tree stays in cache.
+    static let blockRows = 64
+
+    /// The raw scores of every row: `outputCount` values per row, row after row (base score
+    /// plus the trees' sum or average), before any transform.
+    ///
+    /// Runs on all cores over chunks of rows when the batch is large.
+    /// - Throws: ``ClassifierError/inputWidth(expected:found:)``.
+    public func rawScores(_ batch: FeatureBatch) throws -> [Double] {
+        guard batch.columns == inputCount else {
+            throw ClassifierError.inputWidth(expected: inputCount, found: batch.columns)
+        }
+        let rows = batch.rows
+        var out = [Double](repeating: 0, count: rows * outputCount)
+        guard rows > 0, let source = batch.values.baseAddress else { return out }
+        let chunks = rows < 2 * Self.blockRows ? 1 : min(64, max(1, rows / 2048), rows / Self.blockRows)
+        let input = UnsafeSendablePointer(source)
+        out.withUnsafeMutableBufferPointer { buffer in
+            let target = UnsafeSendablePointer(UnsafePointer(buffer.baseAddress!))
+            let work: @Sendable (Int) -> Void = { chunk in
+                let first = rows * chunk / chunks, end = rows * (chunk + 1) / chunks
+                let output = UnsafeMutablePointer(mutating: target.pointer)
+                var start = first
+                while start < end {
+                    let count = min(Self.blockRows, end - start)
+                    self.scoreBlock(input.pointer + start * self.inputCount, rows: count,
+                                    into: output + start * self.outputCount)
+                    start += count
+                }
+            }
+            if chunks == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: chunks, execute: work) }
+        }
+        return out
+    }
+
+    /// Scores `rows` consecutive rows starting at `rows` into `output` (zeroed).
+    private func scoreBlock(_ input: UnsafePointer<Float>, rows: Int, into output: UnsafeMutablePointer<Double>) {
+        switch rule {
+        case .lessThan: accumulate(LessThanTest.self, input, rows: rows, into: output)
+        case .lessOrEqual: accumulate(LessOrEqualTest.self, input, rows: rows, into: output)
+        case .general: accumulate(GeneralTest.self, input, rows: rows, into: output)
+        }
+        let scale = aggregation == .average ? 1 / Double(treeCount) : 1
+        for row in 0..<rows {
+            for k in 0..<outputCount {
+                output[row * outputCount + k] = baseScores[k] + output[row * outputCount + k] * scale
+            }
+        }
+    }
+
+    /// Adds every tree's leaf values for `rows` rows into `output`, with split test `T`.
+    @inline(__always)
+    private func accumulate<T: SplitTest>(_: T.Type, _ input: UnsafePointer<Float>, rows: Int,
+                                          into output: UnsafeMutablePointer<Double>) {
+        let columns = inputCount, outputs = outputCount
+        features.withUnsafeBufferPointer { features in
+        thresholds.withUnsafeBufferPointer { thresholds in
+        children.withUnsafeBufferPointer { children in
+        flags.withUnsafeBufferPointer { flags in
+        values.withUnsafeBufferPointer { values in
+            let f = features.baseAddress!, th = thresholds.baseAddress!, ch = children.baseAddress!
+            let fl = flags.baseAddress!, v = values.baseAddress!
+            @inline(__always) func step(_ n: Int, _ row: UnsafePointer<Float>) -> Int {
+                let x = Double(row[Int(f[n])])
+                return Int(ch[2 &* n &+ (T.goesLeft(x, th[n], fl[n]) ? 0 : 1)])
+            }
+            for t in roots.indices {
+                let root = Int(roots[t]), depth = depths[t]
+                if depth <= Self.fixedWalkDepth {
+                    for r in 0..<rows {
+                        let row = input + r * columns
+                        var n = root
+                        for _ in 0..<depth { n = step(n, row) }
+                        if outputs == 1 {
+                            output[r] += v[n]
+                        } else {
+                            for k in 0..<outputs { output[r * outputs + k] += v[n * outputs + k] }
+                        }
+                    }
+                } else {
+                    for r in 0..<rows {
+                        let row = input + r * columns
+                        var n = root
+                        while true {
+                            let next = step(n, row)
+                            if next == n { break }
+                            n = next
+                        }
+                        for k in 0..<outputs { output[r * outputs + k] += v[n * outputs + k] }
+                    }
+                }
+            }
+        }
+        }
+        }
+        }
+        }
+    }
+}
