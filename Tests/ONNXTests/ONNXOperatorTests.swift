@@ -150,4 +150,16 @@ struct ONNXOperatorTests {
         }
         #expect(Activation.tanh(Float.nan).isNaN)
     }
+
+    @Test("LayerNormalization normalizes each row over the last axis, then scales and shifts")
+    func layerNormalization() throws {
+        let x = try input([2, 4], [1, 2, 3, 4, 2, 2, 2, 2])
+        let y = try model(width: 4, [B.node("LayerNormalization", ["x", "s", "b"], ["y"], [B.float("epsilon", 0)])],
+                          [B.floats("s", [4], [1, 1, 2, 2]), B.floats("b", [1], [0.5])]).tensor(x)
+        let d: Double = 1.25.squareRoot()  // the first row's standard deviation
+        let centred: [Double] = [-1.5, -0.5, 0.5, 1.5], scales: [Double] = [1, 1, 2, 2]
+        let expected: [Double] = (0..<4).map { centred[$0] / d * scales[$0] + 0.5 }
+        #expect(close(Array(y.floats?.prefix(4) ?? []), expected))
+        #expect(y.floats?.suffix(4).allSatisfy { $0.isNaN } == true)  // a constant row with epsilon 0: 0/0
+    }
 }

@@ -9,7 +9,7 @@ import TestSupport
 /// onnxruntime predicted, to 1e-5.
 @Suite("ONNX files predict as their frameworks do")
 struct ONNXPredictionTests {
-    static let fixtures = ["torch_mlp", "torch_mlp_dynamo", "torch_mlp_batch1", "torch_softmax", "torch_glue", "keras_mlp", "keras_softmax"]
+    static let fixtures = ["torch_mlp", "torch_mlp_dynamo", "torch_mlp_batch1", "torch_softmax", "torch_glue", "torch_layernorm", "keras_mlp", "keras_softmax"]
 
     @Test("predictions equal the framework's and onnxruntime's to 1e-5", arguments: fixtures)
     func predictionsMatch(_ stem: String) throws {

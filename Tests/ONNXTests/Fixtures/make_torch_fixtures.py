@@ -11,6 +11,8 @@ What it makes (in the folder of this script):
   torch_glue.onnx        a network that exercises the glue operators: BatchNormalization,
                          Clip, Slice, Gather, Erf (exact GELU), Shape/Reshape/Transpose,
                          Concat, Where/Greater, Pow/ReduceSum/Sqrt/Div, Softmax
+  torch_layernorm.onnx   Linear, LayerNorm, tanh-approximated GELU, Linear, Sigmoid (opset 17:
+                         LayerNormalization, and GELU spelled out with Pow, Tanh, Mul, Add)
   <name>.predictions.txt       PyTorch's own P(signal) on the hidden-test rows (the last 500
                                rows of higgs-sample.csv), one per line as %.9g
   <name>.onnxruntime.txt       onnxruntime's, likewise
@@ -83,6 +85,16 @@ class Glue(nn.Module):
         return torch.softmax(self.out(h), dim=1)
 
 
+class LayerNormNet(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.net = nn.Sequential(nn.Linear(28, 32), nn.LayerNorm(32), nn.GELU(approximate="tanh"),
+                                 nn.Linear(32, 1), nn.Sigmoid())
+
+    def forward(self, x):
+        return self.net(x)
+
+
 def train(model, two_class):
     torch.manual_seed(7)
     optimizer = torch.optim.Adam(model.parameters(), lr=3e-3)
@@ -148,3 +160,5 @@ torch.manual_seed(2)
 export(train(Softmax2(), two_class=True), "torch_softmax", dynamo=False, opset=17)
 torch.manual_seed(3)
 export(train(Glue(), two_class=True), "torch_glue", dynamo=False, opset=17)
+torch.manual_seed(4)
+export(train(LayerNormNet(), two_class=False), "torch_layernorm", dynamo=False, opset=17)
