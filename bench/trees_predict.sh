@@ -3,7 +3,9 @@
 # ModelFileReader and the TreeEnsemble evaluator, timed inside bench/trees-predict) against
 # xgboost's Booster.inplace_predict and lightgbm's Booster.predict (2 threads each), on the
 # same 500,000 HIGGS-shaped test rows and the same 1,000-tree model files, in the same run.
-# Prints a Markdown table with the ratio and the largest difference between the predictions.
+# Prints a Markdown table with wall and CPU seconds (all threads; the machine is shared, so
+# CPU seconds are the steadier figure), the ratios and the largest difference between the
+# predictions.
 #
 # Needs the peers' venv (xgboost, lightgbm). Env: PY, BENCH_DATA, PEERS, REPEATS (default 3).
 source "$(dirname "$0")/common.sh"
@@ -27,7 +29,8 @@ import numpy as np
 out, folder = sys.argv[1], sys.argv[2]
 recs = [json.loads(l) for l in open(out)]
 peers = {r["model"]: r for r in recs if "framework" in r}
-print("| model file | ours: load (s) | ours: predict (s) | peer | peer predict (s) | peer / ours | max abs difference |")
+print("| model file | ours: load (s) | ours: predict, wall (CPU) s | peer | peer: predict, wall (CPU) s "
+      "| peer / ours, wall (CPU) | max abs difference |")
 print("|---|---:|---:|---|---:|---:|---:|")
 for r in (r for r in recs if "ours" in r):
     stem = r["model"].rsplit(".", 1)[0]
@@ -35,7 +38,8 @@ for r in (r for r in recs if "ours" in r):
     a = np.fromfile(os.path.join(folder, r["model"] + ".ours.f64"))
     b = np.fromfile(os.path.join(folder, stem + ".peer.f64"))
     diff = float(np.max(np.abs(a - b))) if len(a) == len(b) else float("nan")
-    print(f"| {r['model']} | {ours['load_s']:.3f} | {ours['predict_s']:.3f} | {peer['framework']} {peer['version']} "
-          f"{peer['call']} | {peer['predict_s']:.3f} | {peer['predict_s'] / ours['predict_s']:.2f} | {diff:.2e} |")
+    print(f"| {r['model']} | {ours['load_s']:.3f} | {ours['predict_s']:.2f} ({ours['predict_cpu_s']:.2f}) "
+          f"| {peer['framework']} {peer['version']} {peer['call']} | {peer['predict_s']:.2f} ({peer['predict_cpu_s']:.2f}) "
+          f"| {peer['predict_s'] / ours['predict_s']:.2f} ({peer['predict_cpu_s'] / ours['predict_cpu_s']:.2f}) | {diff:.2e} |")
 print(f"\n{recs[-1]['ours']['rows']} rows; best of the repeats; results in {out}")
 PYEOF

@@ -21,7 +21,11 @@
 /// otherwise: children inside their tree, every node reached once from the root (no
 /// cycles, no shared children), feature indexes below `inputCount`, no NaN threshold,
 /// finite leaf and base values, node counts under a limit. Unreachable nodes are dropped;
-/// the rest are renumbered depth-first, so a row's path runs forward through memory.
+/// the rest are renumbered breadth-first, tree after tree, so that a split's children are
+/// neighbours and a row's path runs forward through memory.
+///
+/// Prediction (``rawScores(_:)``) runs over blocks of 64 rows, on all cores for large
+/// batches: each tree is walked for the whole block, level by level, before the next tree.
 public struct TreeEnsemble: Sendable {
     /// How a split compares a row's value with its threshold; the row goes left when the
     /// comparison holds (ONNX's `BRANCH_LT`, `BRANCH_LEQ`, … modes).
@@ -137,7 +141,8 @@ public struct TreeEnsemble: Sendable {
     /// values per leaf, combined by `aggregation` and added to `baseScores`
     /// (`outputCount` values).
     ///
-    /// - Throws: ``TreeModelError`` naming the tree and node, for: no trees; more than
+    /// - Throws: ``TreeModelError`` naming the tree and node, for: no trees; `inputCount`
+    ///   outside `1...16_777_216`; more than
     ///   `maxNodes` nodes in all; a tree without nodes or with the wrong number of leaf
     ///   values; a node with one child; a child index outside the tree; a node reached
     ///   twice from the root (a cycle or a shared child); a feature outside
