@@ -74,6 +74,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "leaderboard", dependencies: ["LeaderboardCLI"]),
+        // bench/trees_predict.sh's timer: reads a tree model file and predicts a float32 matrix.
+        .executableTarget(name: "trees-predict", dependencies: ["ModelFiles", "Models"], path: "bench/trees-predict"),
 
         // Tests mirror the sources; shared helpers live once in TestSupport.
         .target(name: "TestSupport", path: "Tests/TestSupport"),

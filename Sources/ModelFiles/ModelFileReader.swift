@@ -4,9 +4,9 @@ import Models
 /// Reads a submitted model file: recognises it by content, reads what is supported,
 /// refuses the rest with one clear line.
 ///
-/// Supported: Keras HDF5 (`.h5`, Keras 2 and 3), Keras 3 `.keras` zips and ONNX graphs
-/// (`.onnx`, evaluated by the `ONNX` target's interpreter); XGBoost JSON and UBJSON models and
-/// LightGBM text models (binary objectives). Refused with
+/// Supported: Keras HDF5 (`.h5`, Keras 2 and 3), Keras 3 `.keras` zips, ONNX graphs
+/// (`.onnx`, evaluated by the `ONNX` target's interpreter), XGBoost JSON and UBJSON models
+/// and LightGBM text models (binary objectives). Refused with
 /// a reason: weights-only files, Lambda and custom layers, pickles (and PyTorch zips),
 /// non-Keras HDF5, unsupported layers and outputs, anything unrecognised. Nothing a file
 /// contains is ever executed, and nothing is extracted to disk.

@@ -82,20 +82,24 @@ struct UBJSONReader {
         }
     }
 
-    /// A length or count: an integer, not negative, at most `limit(bytes left after it)` (the
-    /// bytes left are counted once the integer is read: its own bytes are not room for it).
-    private mutating func length(what: String, limit: (_ bytesLeft: Int) -> Int) throws(SyntaxError) -> Int {
+    /// A length or count: an integer, not negative, for elements of at least `bytesEach`
+    /// bytes that must fit in the rest of the file (checked after the integer is read) and,
+    /// for values, in what is left of the reader's limit.
+    private mutating func length(what: String, bytesEach: Int, values: Bool) throws(SyntaxError) -> Int {
         let value = try integer(try byte())
-        let limit = limit(bytes.count - position)
         guard value >= 0 else { throw failure("a negative \(what) (\(value))") }
-        guard value <= Int64(limit) else {
-            throw failure("a \(what) of \(value), more than the \(limit) the rest of the file can hold (or the reader's limit on values)")
+        let room = (bytes.count - position) / bytesEach
+        guard value <= Int64(room) else {
+            throw failure("a \(what) of \(value), more than the \(room) the rest of the file can hold (is it truncated?)")
+        }
+        guard !values || value <= Int64(valuesLeft) else {
+            throw failure("a \(what) of \(value), more values than the reader's limit leaves (\(valuesLeft))")
         }
         return Int(value)
     }
 
     private mutating func string() throws(SyntaxError) -> String {
-        let count = try length(what: "string length") { $0 }
+        let count = try length(what: "string length", bytesEach: 1, values: false)
         defer { position += count }
         return String(decoding: bytes[position ..< position + count], as: UTF8.self)
     }
@@ -156,8 +160,7 @@ struct UBJSONReader {
             // Each element takes at least one byte (its fixed size when typed; a key's
             // length marker at least, in an object), checked before anything is reserved.
             let perElement = (type.flatMap(Self.fixedSize) ?? 1) + (object ? 2 : 0)
-            let valuesLeft = valuesLeft
-            count = try length(what: "declared count") { min($0 / perElement, valuesLeft) }
+            count = try length(what: "declared count", bytesEach: perElement, values: true)
         }
         if object {
             var members: [String: JSONValue] = [:]

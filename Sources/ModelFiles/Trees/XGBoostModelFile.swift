@@ -31,7 +31,8 @@ enum XGBoostModelFile {
         let root: JSONValue
         if format == .ubjson {
             do {
-                root = try UBJSONReader.decode(data, maxValues: 24 * limits.maxTreeNodes)
+                // XGBoost writes about a dozen values a node.
+                root = try UBJSONReader.decode(data, maxValues: 16 * limits.maxTreeNodes + 100_000)
             } catch {
                 throw damaged(error.detail)
             }
@@ -96,8 +97,7 @@ enum XGBoostModelFile {
             let tree = try self.tree(value, index: t)
             total += tree.nodes.count
             guard total <= limits.maxTreeNodes else {
-                throw ReasonError(.tooLarge(detail: "more than \(limits.maxTreeNodes) tree nodes "
-                    + "(the limit maxTreeNodes), at tree \(t)"))
+                throw ReasonError(.tooLarge(detail: "more tree nodes than \(limits.phrase(\.maxTreeNodes)), at tree \(t)"))
             }
             trees.append(tree)
         }

@@ -44,6 +44,20 @@ enum LessOrEqualTest: SplitTest {
     }
 }
 
+/// `x < threshold` for rows known to hold no NaN: one comparison a step. Exact only then
+/// (a NaN would go right whatever the node's flag); leaves still stay put, as nothing is
+/// `<` their NaN threshold.
+enum LessThanNoMissingTest: SplitTest {
+    @inline(__always)
+    static func goesLeft(_ x: Double, _ threshold: Double, _ flags: UInt8) -> Bool { x < threshold }
+}
+
+/// `x <= threshold` for rows known to hold no NaN (see ``LessThanNoMissingTest``).
+enum LessOrEqualNoMissingTest: SplitTest {
+    @inline(__always)
+    static func goesLeft(_ x: Double, _ threshold: Double, _ flags: UInt8) -> Bool { x <= threshold }
+}
+
 /// The node's own comparison (flag bits 4-7) and missing rule (bits 0-1).
 enum GeneralTest: SplitTest {
     /// LightGBM's `kZeroThreshold`: values this close to zero are "zero". LightGBM writes it
@@ -104,12 +118,17 @@ extension TreeEnsemble {
         return out
     }
 
-    /// Scores `rows` consecutive rows starting at `rows` into `output` (zeroed).
+    /// Scores `rows` (at most ``blockRows``) consecutive rows from `input` into `output`
+    /// (zeroed).
     private func scoreBlock(_ input: UnsafePointer<Float>, rows: Int, into output: UnsafeMutablePointer<Double>) {
-        switch rule {
-        case .lessThan: accumulate(LessThanTest.self, input, rows: rows, into: output)
-        case .lessOrEqual: accumulate(LessOrEqualTest.self, input, rows: rows, into: output)
-        case .general: accumulate(GeneralTest.self, input, rows: rows, into: output)
+        // Most blocks hold no NaN: their walks skip the missing-value test.
+        let hasNaN = UnsafeBufferPointer(start: input, count: rows * inputCount).contains { $0.isNaN }
+        switch (rule, hasNaN) {
+        case (.lessThan, false): accumulate(LessThanNoMissingTest.self, input, rows: rows, into: output)
+        case (.lessThan, true): accumulate(LessThanTest.self, input, rows: rows, into: output)
+        case (.lessOrEqual, false): accumulate(LessOrEqualNoMissingTest.self, input, rows: rows, into: output)
+        case (.lessOrEqual, true): accumulate(LessOrEqualTest.self, input, rows: rows, into: output)
+        case (.general, _): accumulate(GeneralTest.self, input, rows: rows, into: output)
         }
         let scale = aggregation == .average ? 1 / Double(treeCount) : 1
         for row in 0..<rows {
@@ -120,48 +139,52 @@ extension TreeEnsemble {
     }
 
     /// Adds every tree's leaf values for `rows` rows into `output`, with split test `T`.
+    ///
+    /// A tree at most ``fixedWalkDepth`` deep is walked level by level: every row of the
+    /// block takes one step, then the next step; the rows' steps do not depend on each
+    /// other, so the processor overlaps them (leaves are their own children, so rows that
+    /// reached one early stay put). A deeper tree is walked row by row to its leaf.
     @inline(__always)
     private func accumulate<T: SplitTest>(_: T.Type, _ input: UnsafePointer<Float>, rows: Int,
                                           into output: UnsafeMutablePointer<Double>) {
         let columns = inputCount, outputs = outputCount
-        features.withUnsafeBufferPointer { features in
-        thresholds.withUnsafeBufferPointer { thresholds in
-        children.withUnsafeBufferPointer { children in
-        flags.withUnsafeBufferPointer { flags in
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: Self.blockRows) { at in
+        withUnsafeTemporaryAllocation(of: UnsafePointer<Float>.self, capacity: Self.blockRows) { rowStarts in
+        nodes.withUnsafeBufferPointer { nodes in
         values.withUnsafeBufferPointer { values in
-            let f = features.baseAddress!, th = thresholds.baseAddress!, ch = children.baseAddress!
-            let fl = flags.baseAddress!, v = values.baseAddress!
+            let nodes = nodes.baseAddress!, v = values.baseAddress!
+            for r in 0..<rows { rowStarts[r] = input + r * columns }
             @inline(__always) func step(_ n: Int, _ row: UnsafePointer<Float>) -> Int {
-                let x = Double(row[Int(f[n])])
-                return Int(ch[2 &* n &+ (T.goesLeft(x, th[n], fl[n]) ? 0 : 1)])
+                let node = nodes[n]
+                let x = Double(row[node.feature])
+                return Int(node.left) &+ (T.goesLeft(x, node.threshold, node.flags) ? 0 : 1)
             }
             for t in roots.indices {
                 let root = Int(roots[t]), depth = depths[t]
                 if depth <= Self.fixedWalkDepth {
-                    for r in 0..<rows {
-                        let row = input + r * columns
-                        var n = root
-                        for _ in 0..<depth { n = step(n, row) }
-                        if outputs == 1 {
-                            output[r] += v[n]
-                        } else {
-                            for k in 0..<outputs { output[r * outputs + k] += v[n * outputs + k] }
-                        }
+                    for r in 0..<rows { at[r] = root }
+                    for _ in 0..<depth {
+                        for r in 0..<rows { at[r] = step(at[r], rowStarts[r]) }
                     }
                 } else {
                     for r in 0..<rows {
-                        let row = input + r * columns
                         var n = root
                         while true {
-                            let next = step(n, row)
+                            let next = step(n, rowStarts[r])
                             if next == n { break }
                             n = next
                         }
-                        for k in 0..<outputs { output[r * outputs + k] += v[n * outputs + k] }
+                        at[r] = n
+                    }
+                }
+                if outputs == 1 {
+                    for r in 0..<rows { output[r] += v[at[r]] }
+                } else {
+                    for r in 0..<rows {
+                        for k in 0..<outputs { output[r * outputs + k] += v[at[r] * outputs + k] }
                     }
                 }
             }
-        }
         }
         }
         }

@@ -21,7 +21,11 @@
 /// otherwise: children inside their tree, every node reached once from the root (no
 /// cycles, no shared children), feature indexes below `inputCount`, no NaN threshold,
 /// finite leaf and base values, node counts under a limit. Unreachable nodes are dropped;
-/// the rest are renumbered depth-first, so a row's path runs forward through memory.
+/// the rest are renumbered breadth-first, tree after tree, so that a split's children are
+/// neighbours and a row's path runs forward through memory.
+///
+/// Prediction (``rawScores(_:)``) runs over blocks of 64 rows, on all cores for large
+/// batches: each tree is walked for the whole block, level by level, before the next tree.
 public struct TreeEnsemble: Sendable {
     /// How a split compares a row's value with its threshold; the row goes left when the
     /// comparison holds (ONNX's `BRANCH_LT`, `BRANCH_LEQ`, … modes).
@@ -114,21 +118,18 @@ public struct TreeEnsemble: Sendable {
     /// Depth of each tree, in splits (0 for a single leaf).
     public let depths: [Int]
     /// Nodes kept (reachable from a root), over all trees.
-    public var nodeCount: Int { features.count }
+    public var nodeCount: Int { nodes.count }
     /// Leaves kept, over all trees.
     public let leafCount: Int
 
-    // The flattened forest. Node `n` of the whole forest reads `features[n]` and compares
-    // with `thresholds[n]`; its children are `children[2n]` (comparison holds) and
-    // `children[2n + 1]`. A leaf is its own child on both sides (so a walk may run a
-    // fixed number of steps) and its values start at `values[n * outputCount]`.
-    let features: [Int32]
-    let thresholds: [Double]
-    let children: [Int32]
-    /// Bit 0: missing goes left; bit 1: zero is missing; bits 4-7: the ``Comparison``.
-    let flags: [UInt8]
+    /// The flattened forest, tree after tree, each in breadth-first order so that the two
+    /// children of a split are neighbours: node `n` goes to `nodes[n].left` when its test
+    /// holds and to `nodes[n].left + 1` otherwise. A leaf has a NaN threshold (no value
+    /// passes its test) and `left = n - 1`, so it is its own child and a walk may run a
+    /// fixed number of steps; its values start at `values[n * outputCount]`.
+    let nodes: [PackedNode]
     let values: [Double]
-    /// Each tree's root in the flattened arrays.
+    /// Each tree's root in ``nodes``.
     let roots: [Int32]
     /// How a walk may run (see ``TreeEnsemble+Prediction``).
     let rule: WalkRule
@@ -140,7 +141,8 @@ public struct TreeEnsemble: Sendable {
     /// values per leaf, combined by `aggregation` and added to `baseScores`
     /// (`outputCount` values).
     ///
-    /// - Throws: ``TreeModelError`` naming the tree and node, for: no trees; more than
+    /// - Throws: ``TreeModelError`` naming the tree and node, for: no trees; `inputCount`
+    ///   outside `1...16_777_216`; more than
     ///   `maxNodes` nodes in all; a tree without nodes or with the wrong number of leaf
     ///   values; a node with one child; a child index outside the tree; a node reached
     ///   twice from the root (a cycle or a shared child); a feature outside
@@ -148,7 +150,7 @@ public struct TreeEnsemble: Sendable {
     public init(trees: [Tree], inputCount: Int, outputCount: Int = 1, aggregation: Aggregation = .sum,
                 baseScores: [Double], maxNodes: Int = TreeEnsemble.defaultMaxNodes) throws(TreeModelError) {
         guard !trees.isEmpty else { throw TreeModelError("the ensemble has no trees") }
-        guard inputCount > 0, inputCount <= Int(Int32.max) else {
+        guard inputCount > 0, inputCount <= PackedNode.maxFeatures else {
             throw TreeModelError("the ensemble reads \(inputCount) features")
         }
         guard outputCount > 0, outputCount <= 1 << 16 else {
@@ -175,24 +177,35 @@ public struct TreeEnsemble: Sendable {
         self.baseScores = baseScores
         self.depths = flattener.depths
         self.leafCount = flattener.leafCount
-        self.features = flattener.features
-        self.thresholds = flattener.thresholds
-        self.children = flattener.children
-        self.flags = flattener.flags
+        self.nodes = flattener.nodes
         self.values = flattener.values
         self.roots = flattener.roots
         self.rule = flattener.rule ?? .lessThan
     }
 }
 
+/// One node of the flattened forest: 16 bytes, one load a step.
+struct PackedNode: Sendable {
+    /// The threshold; NaN for a leaf.
+    var threshold: Double
+    /// The child taken when the test holds; the other is `left + 1`. `n - 1` for leaf `n`.
+    var left: Int32
+    /// The feature (low 24 bits) and the flags (high 8 bits): bit 0 missing goes left, bit 1
+    /// zero is missing, bits 4-7 the ``TreeEnsemble/Comparison``.
+    var featureAndFlags: UInt32
+
+    /// Most features a node can name.
+    static let maxFeatures = 1 << 24
+
+    @inline(__always) var feature: Int { Int(featureAndFlags & 0xFF_FFFF) }
+    @inline(__always) var flags: UInt8 { UInt8(truncatingIfNeeded: featureAndFlags >> 24) }
+}
+
 /// Builds the flattened arrays tree by tree, checking each tree as it goes.
 private struct Flattener {
     let inputCount: Int
     let outputCount: Int
-    var features: [Int32] = []
-    var thresholds: [Double] = []
-    var children: [Int32] = []
-    var flags: [UInt8] = []
+    var nodes: [PackedNode] = []
     var values: [Double] = []
     var roots: [Int32] = []
     var depths: [Int] = []
@@ -203,62 +216,63 @@ private struct Flattener {
     init(inputCount: Int, outputCount: Int, capacity: Int) {
         self.inputCount = inputCount
         self.outputCount = outputCount
-        features.reserveCapacity(capacity)
-        thresholds.reserveCapacity(capacity)
-        children.reserveCapacity(2 * capacity)
-        flags.reserveCapacity(capacity)
+        nodes.reserveCapacity(capacity)
         values.reserveCapacity(capacity * outputCount)
     }
 
-    /// Checks `tree` (the `index`th) and appends its reachable nodes in depth-first order.
+    /// Checks `tree` (the `index`th) and appends its reachable nodes in breadth-first order
+    /// (children of a split side by side).
     mutating func append(_ tree: TreeEnsemble.Tree, index t: Int) throws(TreeModelError) {
-        let nodes = tree.nodes
-        guard !nodes.isEmpty else { throw TreeModelError("tree \(t) has no nodes") }
-        guard tree.leafValues.count == nodes.count * outputCount else {
-            throw TreeModelError("tree \(t) has \(tree.leafValues.count) leaf values for \(nodes.count) nodes "
+        let given = tree.nodes
+        guard !given.isEmpty else { throw TreeModelError("tree \(t) has no nodes") }
+        guard tree.leafValues.count == given.count * outputCount else {
+            throw TreeModelError("tree \(t) has \(tree.leafValues.count) leaf values for \(given.count) nodes "
                 + "of \(outputCount) output\(outputCount == 1 ? "" : "s")")
         }
-        // Depth-first from the root: `newIndex[n]` is where node n goes; -1 = not reached yet.
-        var newIndex = [Int32](repeating: -1, count: nodes.count)
-        let base = Int32(features.count)
-        var order: [Int] = []
-        var stack: [(node: Int, depth: Int)] = [(0, 0)]
-        var depth = 0
-        while let (n, d) = stack.popLast() {
-            guard newIndex[n] < 0 else {
-                throw TreeModelError("tree \(t): node \(n) is reached twice from the root (a cycle or a shared child)")
-            }
-            newIndex[n] = base + Int32(order.count)
-            order.append(n)
-            depth = max(depth, d)
-            let node = nodes[n]
+        // Breadth-first from the root: `order[k]` is the given node placed k-th, `depth[k]`
+        // its depth; `placed` marks the nodes already reached.
+        var placed = [Bool](repeating: false, count: given.count)
+        var order = [0], depth = [0]
+        placed[0] = true
+        var next = 0
+        while next < order.count {
+            let n = order[next]
+            let node = given[n]
+            next += 1
             if node.isLeaf { continue }
             guard node.left >= 0, node.right >= 0 else {
                 throw TreeModelError("tree \(t): node \(n) has one child; a node has two children or none")
             }
-            guard node.left < nodes.count, node.right < nodes.count else {
+            guard node.left < given.count, node.right < given.count else {
                 throw TreeModelError("tree \(t): node \(n) has children \(node.left) and \(node.right), "
-                    + "outside the tree's \(nodes.count) nodes")
+                    + "outside the tree's \(given.count) nodes")
             }
-            stack.append((node.right, d + 1))
-            stack.append((node.left, d + 1))
+            // The child the test sends rows to is placed first; `>` and `>=` become `<=` and
+            // `<` below with the children trading places.
+            let swapped = node.comparison == .greaterThan || node.comparison == .greaterOrEqual
+            for child in swapped ? [node.right, node.left] : [node.left, node.right] {
+                guard !placed[child] else {
+                    throw TreeModelError("tree \(t): node \(child) is reached twice from the root (a cycle or a shared child)")
+                }
+                placed[child] = true
+                order.append(child)
+                depth.append(depth[next - 1] + 1)
+            }
         }
-        roots.append(base)
-        depths.append(depth)
-        for n in order {
-            let node = nodes[n]
-            let here = newIndex[n]
-            let leafStart = n * outputCount
+        let base = nodes.count
+        roots.append(Int32(base))
+        depths.append(depth.last ?? 0)
+        // Where each split's first child lands: children are appended in pairs, in order.
+        var firstChild = base + 1
+        for (k, n) in order.enumerated() {
+            let node = given[n]
+            let here = base + k
             if node.isLeaf {
-                let leaf = tree.leafValues[leafStart ..< leafStart + outputCount]
+                let leaf = tree.leafValues[n * outputCount ..< (n + 1) * outputCount]
                 guard leaf.allSatisfy(\.isFinite) else {
                     throw TreeModelError("tree \(t): leaf \(n) has a value that is not finite")
                 }
-                features.append(0)
-                thresholds.append(0)
-                children.append(here)
-                children.append(here)
-                flags.append(0)
+                nodes.append(PackedNode(threshold: .nan, left: Int32(here - 1), featureAndFlags: 0))
                 values.append(contentsOf: leaf)
                 leafCount += 1
                 continue
@@ -268,25 +282,20 @@ private struct Flattener {
                     + "not among the \(inputCount) features")
             }
             guard !node.threshold.isNaN else { throw TreeModelError("tree \(t): node \(n) has a NaN threshold") }
-            // `>` and `>=` are `<=` and `<` with the children swapped (missing values are
-            // routed by their flag, not by the comparison, so the swap is exact).
+            // `>` and `>=` are `<=` and `<` with the children swapped (done when placing
+            // them); missing values are routed by their flag, not by the comparison, so the
+            // swap is exact once the flag is flipped too.
             var comparison = node.comparison
-            var (left, right) = (newIndex[node.left], newIndex[node.right])
             var missingLeft = node.missingGoesLeft
             switch comparison {
-            case .greaterThan: comparison = .lessOrEqual
-            case .greaterOrEqual: comparison = .lessThan
+            case .greaterThan: comparison = .lessOrEqual; missingLeft.toggle()
+            case .greaterOrEqual: comparison = .lessThan; missingLeft.toggle()
             default: break
             }
-            if comparison != node.comparison {
-                swap(&left, &right)
-                missingLeft.toggle()
-            }
-            features.append(Int32(node.feature))
-            thresholds.append(node.threshold)
-            children.append(left)
-            children.append(right)
-            flags.append((missingLeft ? 1 : 0) | (node.zeroIsMissing ? 2 : 0) | comparison.rawValue << 4)
+            let flags = UInt32((missingLeft ? 1 : 0) | (node.zeroIsMissing ? 2 : 0) | comparison.rawValue << 4)
+            nodes.append(PackedNode(threshold: node.threshold, left: Int32(firstChild),
+                                    featureAndFlags: UInt32(node.feature) | flags << 24))
+            firstChild += 2
             values.append(contentsOf: repeatElement(0, count: outputCount))
             rule = WalkRule.combining(rule, comparison: comparison, zeroIsMissing: node.zeroIsMissing)
         }

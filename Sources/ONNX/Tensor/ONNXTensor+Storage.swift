@@ -69,7 +69,7 @@ extension ONNXTensor {
     /// - Throws: ``ONNXError`` (evaluation) when out of range.
     static func normalizedAxis(_ axis: Int, rank: Int, node: String) throws(ONNXError) -> Int {
         let resolved = axis < 0 ? axis + rank : axis
-        guard resolved >= 0, resolved < max(rank, 1) else {
+        guard resolved >= 0, resolved < rank else {
             throw .evaluation(node, "axis \(axis) is out of range for rank \(rank)")
         }
         return resolved

@@ -88,7 +88,7 @@ struct AdaBoostModelFileTests {
     @Test("other JSON is still an unknown format")
     func otherJSON() throws {
         #expect(throws: ModelFileError(file: "x.json", reason: .unknownFormat(found: "JSON"))) {
-            try ModelFileReader.read(Data(#"{"learner": {"gradient_booster": {}}}"#.utf8), fileName: "x.json")
+            try ModelFileReader.read(Data(#"{"class_name": "Sequential", "config": {}}"#.utf8), fileName: "x.json")
         }
     }
 }

@@ -3,7 +3,7 @@ onnx.helper, one operator each, run by onnxruntime, so the Swift operators are c
 against onnxruntime's own answers on the corner cases scikit-learn never emits (binary
 classifiers with one class's weights, base_values of every length, every node mode,
 NaN routing, MIN/MAX/AVERAGE, every post_transform, the opset-3 *_as_tensor attributes,
-string labels, LinearClassifier's one-row binary form, Normalizer, Scaler,
+string labels, LinearClassifier's one-row binary form, LinearRegressor, Normalizer, Scaler,
 ArrayFeatureExtractor, ZipMap).
 
 What it makes (in the folder of this script):
@@ -230,6 +230,11 @@ def main():
     linear("lc_three_softmax", x, coef3, [0.1, -0.2, 0.05], (0, 1, 2), "SOFTMAX")
     linear("lc_one_row_logistic_multi_class", x, coef1, [0.1], (0, 1), "LOGISTIC", multi_class=1)
 
+    # LinearRegressor: one target (onnxruntime applies only PROBIT there), two targets.
+    for post in ("NONE", "LOGISTIC", "SOFTMAX"):
+        regression("lr_one_target_" + post.lower(), x, coef1, [0.1], 1, post)
+        regression("lr_two_targets_" + post.lower(), x, coef2, [0.1, -0.2], 2, post)
+
     # Preprocessing operators.
     for norm in ("MAX", "L1", "L2"):
         simple("normalizer_" + norm.lower(), x, "Normalizer", norm=norm)
@@ -253,6 +258,12 @@ def linear(name, x, coefficients, intercepts, labels, post, multi_class=0):
         [helper.make_tensor_value_info("label", TensorProto.INT64, None), tensor_out()])
     save(name, helper.make_model(graph, opset_imports=[helper.make_opsetid("", 15),
                                                         helper.make_opsetid("ai.onnx.ml", 1)]), x)
+
+
+def regression(name, x, coefficients, intercepts, targets, post):
+    node = helper.make_node("LinearRegressor", ["X"], ["Y"], domain="ai.onnx.ml", coefficients=coefficients,
+                            intercepts=intercepts, targets=targets, post_transform=post)
+    save(name, model(node, tensor_out()), x)
 
 
 def simple(name, x, op, **attrs):

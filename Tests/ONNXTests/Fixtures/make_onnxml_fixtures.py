@@ -32,7 +32,7 @@ from skl2onnx.common.data_types import FloatTensorType
 from sklearn.compose import ColumnTransformer
 from sklearn.ensemble import (AdaBoostClassifier, GradientBoostingClassifier,
                               GradientBoostingRegressor, HistGradientBoostingClassifier)
-from sklearn.linear_model import LogisticRegression
+from sklearn.linear_model import LinearRegression, LogisticRegression
 from sklearn.pipeline import Pipeline
 from sklearn.preprocessing import Normalizer, StandardScaler
 from sklearn.tree import DecisionTreeClassifier
@@ -118,6 +118,10 @@ def main():
     # A regressor fitted on the labels: its output is a score in about [0, 1].
     regressor = GradientBoostingRegressor(n_estimators=30, max_depth=3, random_state=0).fit(train_x, train_y)
     export("gradient_boosting_regressor", regressor, regressor.predict(test_x).astype(np.float64), test_x)
+
+    # A least-squares fit of the labels (LinearRegressor).
+    linear = LinearRegression().fit(train_x, train_y)
+    export("linear_regression", linear, linear.predict(test_x).astype(np.float64), test_x)
 
 
 if __name__ == "__main__":

@@ -20,6 +20,8 @@ import Testing
         "lc_one_row_none", "lc_one_row_logistic", "lc_one_row_softmax", "lc_one_row_softmax_zero",
         "lc_two_rows_none", "lc_two_rows_logistic", "lc_two_rows_softmax", "lc_two_rows_softmax_zero",
         "lc_two_rows_probit", "lc_three_softmax", "lc_one_row_logistic_multi_class",
+        "lr_one_target_none", "lr_one_target_logistic", "lr_one_target_softmax", "lr_two_targets_none",
+        "lr_two_targets_logistic", "lr_two_targets_softmax",
         "normalizer_max", "normalizer_l1", "normalizer_l2", "scaler_vectors", "scaler_one_value",
         "array_feature_extractor", "zipmap_int64", "zipmap_strings",
     ]

@@ -13,7 +13,7 @@ import TestSupport
         "adaboost_stumps", "adaboost_stumps_zipmap", "adaboost_depth3", "adaboost_depth3_zipmap",
         "gradient_boosting", "gradient_boosting_zipmap", "hist_gradient_boosting", "hist_gradient_boosting_zipmap",
         "logistic_regression", "logistic_regression_zipmap", "scaler_normalizer_logistic", "high_level_columns",
-        "gradient_boosting_regressor",
+        "gradient_boosting_regressor", "linear_regression",
     ]
 
     @Test("predictions equal scikit-learn's and onnxruntime's to 1e-5", arguments: fixtures)

@@ -45,19 +45,7 @@ enum LinearClassifierOperator {
                 throw .evaluation(inputs.node, "the input has \(input.columns) features per row, the coefficients \(features)")
             }
             _ = try context.checkedCount([input.rows, max(classRows, 2)])
-            var scores = [Double](repeating: 0, count: input.rows * classRows)
-            for row in 0..<input.rows {
-                let x = input.values[row * features ..< (row + 1) * features]
-                for k in 0..<classRows {
-                    var total = intercepts[k]
-                    var c = k * features
-                    for value in x {
-                        total += Double(value) * coefficients[c]
-                        c += 1
-                    }
-                    scores[row * classRows + k] = total
-                }
-            }
+            var scores = MLLinearScores.compute(input, coefficients: coefficients, intercepts: intercepts, rows: classRows)
             var predicted = [Int](repeating: 0, count: input.rows)
             let probabilities: [Double]
             if classRows == 1 {

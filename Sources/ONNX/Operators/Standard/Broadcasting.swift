@@ -26,8 +26,10 @@ enum Broadcasting {
         let padded = [Int](repeating: 1, count: output.count - shape.count) + shape
         let strides = ONNXTensor.strides(padded).enumerated().map { padded[$0.offset] == 1 ? 0 : $0.element }
         let count = ONNXTensor.product(output) ?? 0
+        let own = ONNXTensor.product(shape) ?? 0
+        if own == count { return Array(0..<count) }
         var indices = [Int](repeating: 0, count: count)
-        guard count > 0 else { return indices }
+        guard count > 0, own > 1 else { return indices }
         var counter = [Int](repeating: 0, count: output.count)
         var source = 0
         for flat in 0..<count {

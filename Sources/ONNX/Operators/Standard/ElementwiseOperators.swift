@@ -69,8 +69,11 @@ extension ONNXOperatorRegistry {
                     // Pow takes an exponent of another type; it is converted to the base's.
                     let bStorage = type == "Pow" ? try converted(b, to: a.elementType, node: inputs.node) : b.storage
                     switch (a.storage, bStorage) {
+                    case let (.float(x), .float(y)) where type == "Pow" && y == [2]:
+                        // Squares are exact either way; this skips powf (as onnxruntime does).
+                        result = ONNXTensor(unchecked: shape, .float(x.map { $0 * $0 }))
                     case let (.float(x), .float(y)):
-                        result = ONNXTensor(unchecked: shape, .float(Broadcasting.apply(x, a.shape, y, b.shape, output: shape, float)))
+                        result = ONNXTensor(unchecked: shape, .float(floatArithmetic(type, x, a.shape, y, b.shape, shape, float)))
                     case let (.double(x), .double(y)):
                         result = ONNXTensor(unchecked: shape, .double(Broadcasting.apply(x, a.shape, y, b.shape, output: shape, double)))
                     case let (.int64(x), .int64(y)) where int64 != nil:
@@ -83,6 +86,21 @@ extension ONNXOperatorRegistry {
                 }
                 return [.tensor(result)]
             }
+        }
+    }
+
+    /// Float `op` with broadcasting; the four basic operations get loops of their own (their
+    /// closures inlined, so the loops vectorize), the same arithmetic as calling `op`.
+    private static func floatArithmetic(
+        _ type: String, _ x: [Float], _ xShape: [Int], _ y: [Float], _ yShape: [Int], _ shape: [Int],
+        _ op: (Float, Float) -> Float
+    ) -> [Float] {
+        switch type {
+        case "Add": return Broadcasting.apply(x, xShape, y, yShape, output: shape) { $0 + $1 }
+        case "Sub": return Broadcasting.apply(x, xShape, y, yShape, output: shape) { $0 - $1 }
+        case "Mul": return Broadcasting.apply(x, xShape, y, yShape, output: shape) { $0 * $1 }
+        case "Div": return Broadcasting.apply(x, xShape, y, yShape, output: shape) { $0 / $1 }
+        default: return Broadcasting.apply(x, xShape, y, yShape, output: shape, op)
         }
     }
 

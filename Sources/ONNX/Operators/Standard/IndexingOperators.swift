@@ -65,7 +65,8 @@ extension ONNXOperatorRegistry {
             var shape = x.shape
             for (k, axis) in axes.enumerated() {
                 let a = try ONNXTensor.normalizedAxis(axis, rank: x.rank, node: inputs.node)
-                let length = x.shape[a], s = steps[k]
+                // A step longer than the axis takes at most one element, whatever its size.
+                let length = x.shape[a], s = Swift.max(Swift.min(steps[k], length + 1), -(length + 1))
                 guard s != 0 else { throw context.failure("a step is 0") }
                 func resolve(_ v: Int, low: Int, high: Int) -> Int {
                     let i = v < 0 ? (v < -length ? -1 : v + length) : v

@@ -22,21 +22,19 @@ extension ONNXOperatorRegistry {
             let batchCount = batch.reduce(1, *)
             let aBatches = Broadcasting.sourceIndices(Array(aShape.dropLast(2)), to: batch)
             let bBatches = Broadcasting.sourceIndices(Array(bShape.dropLast(2)), to: batch)
-            func run<T: BinaryFloatingPoint>(_ x: [T], _ y: [T]) -> [T] {
-                // A stack of matrices times one matrix is one tall product.
-                if bShape.count == 2 && (aBatches.isEmpty || aBatches == Array(0..<batchCount)) {
-                    return x.withUnsafeBufferPointer { xs in
-                        y.withUnsafeBufferPointer { MatrixProduct.multiply(xs, $0, m: batchCount * m, k: k, n: n) }
-                    }
+            /// Each batch's product; a stack of matrices times one matrix is one tall product.
+            func run<T>(_ x: [T], _ y: [T], _ product: (UnsafeBufferPointer<T>, UnsafeBufferPointer<T>, Int) -> [T]) -> [T] {
+                if bShape.count == 2 {
+                    return x.withUnsafeBufferPointer { xs in y.withUnsafeBufferPointer { product(xs, $0, batchCount * m) } }
                 }
                 var out: [T] = []
                 out.reserveCapacity(batchCount * m * n)
                 for index in 0..<batchCount {
-                    let xi = aBatches.isEmpty ? 0 : aBatches[index], yi = bBatches.isEmpty ? 0 : bBatches[index]
+                    let xi = aBatches[index], yi = bBatches[index]
                     out += x.withUnsafeBufferPointer { xs in
                         y.withUnsafeBufferPointer { ys in
-                            MatrixProduct.multiply(UnsafeBufferPointer(rebasing: xs[(xi * m * k)..<((xi + 1) * m * k)]),
-                                                   UnsafeBufferPointer(rebasing: ys[(yi * k * n)..<((yi + 1) * k * n)]), m: m, k: k, n: n)
+                            product(UnsafeBufferPointer(rebasing: xs[(xi * m * k)..<((xi + 1) * m * k)]),
+                                    UnsafeBufferPointer(rebasing: ys[(yi * k * n)..<((yi + 1) * k * n)]), m)
                         }
                     }
                 }
@@ -45,8 +43,12 @@ extension ONNXOperatorRegistry {
             if a.rank == 1 { outShape.remove(at: outShape.count - 2) }
             if b.rank == 1 { outShape.removeLast() }
             switch (a.storage, b.storage) {
-            case let (.float(x), .float(y)): return [.tensor(ONNXTensor(unchecked: outShape, .float(run(x, y))))]
-            case let (.double(x), .double(y)): return [.tensor(ONNXTensor(unchecked: outShape, .double(run(x, y))))]
+            case let (.float(x), .float(y)):
+                let values = run(x, y) { MatrixProduct.multiply($0, $1, m: $2, k: k, n: n) }
+                return [.tensor(ONNXTensor(unchecked: outShape, .float(values)))]
+            case let (.double(x), .double(y)):
+                let values = run(x, y) { MatrixProduct.multiply($0, $1, m: $2, k: k, n: n) }
+                return [.tensor(ONNXTensor(unchecked: outShape, .double(values)))]
             default: throw context.failure("MatMul of \(a.elementType.name) and \(b.elementType.name) tensors is not supported")
             }
         }

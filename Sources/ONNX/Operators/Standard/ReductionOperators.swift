@@ -1,18 +1,22 @@
 extension ONNXOperatorRegistry {
     /// ReduceSum, ReduceMean, ReduceMax, ReduceMin, ArgMax, ArgMin.
     static let reductionOperators: [ONNXOperator] = [
-        reduction("ReduceSum", axesInputSince: 13) { $0.reduce(0, +) },
-        reduction("ReduceMean", axesInputSince: 18) { $0.isEmpty ? .nan : $0.reduce(0, +) / Double($0.count) },
-        reduction("ReduceMax", axesInputSince: 18) { $0.max() ?? -.infinity },
-        reduction("ReduceMin", axesInputSince: 18) { $0.min() ?? .infinity },
+        reduction("ReduceSum", axesInputSince: 13, start: 0, { $0 + $1 }),
+        reduction("ReduceMean", axesInputSince: 18, start: 0, { $0 + $1 }, finish: { $0 / Double($1) }),
+        reduction("ReduceMax", axesInputSince: 18, start: -.infinity, { Swift.max($0, $1) }),
+        reduction("ReduceMin", axesInputSince: 18, start: .infinity, { Swift.min($0, $1) }),
         argument("ArgMax") { $0 > $1 },
         argument("ArgMin") { $0 < $1 },
     ]
 
     /// A reduction over `axes` (attribute, or input from opset `axesInputSince`; all axes when
     /// none, unless `noop_with_empty_axes`), keeping reduced axes as 1 when `keepdims`.
-    /// Float inputs are summed in double and rounded once.
-    static func reduction(_ type: String, axesInputSince: Int, _ combine: @escaping @Sendable ([Double]) -> Double) -> ONNXOperator {
+    /// Each output element folds its inputs into `start` with `combine` in double, in
+    /// memory order, then `finish` gets the total and the count; float results are rounded once.
+    static func reduction(
+        _ type: String, axesInputSince: Int, start: Double, _ combine: @escaping @Sendable (Double, Double) -> Double,
+        finish: @escaping @Sendable (Double, Int) -> Double = { total, _ in total }
+    ) -> ONNXOperator {
         ONNXOperator(type: type) { context throws(ONNXError) in
             try context.requireArity(inputs: 1...2)
             let keepDims = try context.attributes.int("keepdims", default: 1) != 0
@@ -34,22 +38,28 @@ extension ONNXOperatorRegistry {
                 let kept = (0..<x.rank).filter { !reduced.contains($0) }
                 let outShape = keepDims ? x.shape.enumerated().map { reduced.contains($0.offset) ? 1 : $0.element } : kept.map { x.shape[$0] }
                 let outCount = kept.map { x.shape[$0] }.reduce(1, *)
-                var groups = [[Double]](repeating: [], count: outCount)
-                let strides = ONNXTensor.strides(kept.map { x.shape[$0] })
+                var totals = [Double](repeating: start, count: outCount)
+                let keptStrides = ONNXTensor.strides(kept.map { x.shape[$0] })
+                // Each input axis's step in the output: 0 for a reduced axis.
+                var strides = [Int](repeating: 0, count: x.rank)
+                for (k, axis) in kept.enumerated() { strides[axis] = keptStrides[k] }
                 var counter = [Int](repeating: 0, count: x.rank)
+                var group = 0
                 for value in values {
-                    var group = 0
-                    for (k, axis) in kept.enumerated() { group += counter[axis] * strides[k] }
-                    groups[group].append(value)
+                    totals[group] = combine(totals[group], value)
+                    // Odometer over the input; `group` follows the kept axes' strides.
                     var axis = x.rank - 1
                     while axis >= 0 {
                         counter[axis] += 1
+                        group += strides[axis]
                         if counter[axis] < x.shape[axis] { break }
+                        group -= strides[axis] * counter[axis]
                         counter[axis] = 0
                         axis -= 1
                     }
                 }
-                let out = groups.map(combine)
+                let perGroup = outCount == 0 ? 0 : values.count / outCount
+                let out = totals.map { finish($0, perGroup) }
                 let storage: ONNXTensor.Storage
                 switch x.elementType {
                 case .float: storage = .float(out.map { Float($0) })
@@ -74,9 +84,9 @@ extension ONNXOperatorRegistry {
                 let x = try inputs.tensor(0)
                 guard let values = x.doubles, x.elementType != .bool else { throw context.failure("\(type) of \(x.elementType.name) is not supported") }
                 let a = try ONNXTensor.normalizedAxis(axis, rank: x.rank, node: inputs.node)
-                let length = x.rank == 0 ? 1 : x.shape[a]
+                let length = x.shape[a]
                 guard length > 0 else { throw context.failure("\(type) over an empty axis") }
-                let outer = x.shape[..<a].reduce(1, *), inner = x.rank == 0 ? 1 : x.shape[(a + 1)...].reduce(1, *)
+                let outer = x.shape[..<a].reduce(1, *), inner = x.shape[(a + 1)...].reduce(1, *)
                 var out: [Int64] = []
                 out.reserveCapacity(outer * inner)
                 for o in 0..<outer {
@@ -90,7 +100,7 @@ extension ONNXOperatorRegistry {
                     }
                 }
                 var shape = x.shape
-                if x.rank > 0 { if keepDims { shape[a] = 1 } else { shape.remove(at: a) } }
+                if keepDims { shape[a] = 1 } else { shape.remove(at: a) }
                 return [.tensor(ONNXTensor(unchecked: shape, .int64(out)))]
             }
         }

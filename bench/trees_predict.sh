@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Tree-model prediction benchmark: our XGBoost and LightGBM readers (load + predict through
+# ModelFileReader and the TreeEnsemble evaluator, timed inside bench/trees-predict) against
+# xgboost's Booster.inplace_predict and lightgbm's Booster.predict (2 threads each), on the
+# same 500,000 HIGGS-shaped test rows and the same 1,000-tree model files, in the same run.
+# Prints a Markdown table with wall and CPU seconds (all threads; the machine is shared, so
+# CPU seconds are the steadier figure), the ratios and the largest difference between the
+# predictions.
+#
+# Needs the peers' venv (xgboost, lightgbm). Env: PY, BENCH_DATA, PEERS, REPEATS (default 3).
+source "$(dirname "$0")/common.sh"
+need_data higgs-100k.csv 100000 2 train
+need_data higgs-test-500k.csv 500000 3 test
+swift build -c release --product trees-predict >&2
+TP=$(pwd)/.build/release/trees-predict
+DIR=$D/trees-predict
+REPEATS=${REPEATS:-3}
+
+$PY bench/trees_predict_peers.py --train "$D/higgs-100k.csv" --test "$D/higgs-test-500k.csv" --dir "$DIR" \
+  --repeats "$REPEATS" > "$OUT"
+for model in xgb-1000.json xgb-1000.ubj lgbm-1000.txt; do
+  line=$("$TP" "$DIR/$model" "$DIR/test.f32" 28 "$REPEATS" "$DIR/$model.ours.f64")
+  printf '{"model": "%s", "ours": %s}\n' "$model" "$line" >> "$OUT"
+done
+
+$PY - "$OUT" "$DIR" <<'PYEOF'
+import json, os, sys
+import numpy as np
+out, folder = sys.argv[1], sys.argv[2]
+recs = [json.loads(l) for l in open(out)]
+peers = {r["model"]: r for r in recs if "framework" in r}
+print("| model file | ours: load (s) | ours: predict, wall (CPU) s | peer | peer: predict, wall (CPU) s "
+      "| peer / ours, wall (CPU) | max abs difference |")
+print("|---|---:|---:|---|---:|---:|---:|")
+for r in (r for r in recs if "ours" in r):
+    stem = r["model"].rsplit(".", 1)[0]
+    peer, ours = peers[stem], r["ours"]
+    a = np.fromfile(os.path.join(folder, r["model"] + ".ours.f64"))
+    b = np.fromfile(os.path.join(folder, stem + ".peer.f64"))
+    diff = float(np.max(np.abs(a - b))) if len(a) == len(b) else float("nan")
+    print(f"| {r['model']} | {ours['load_s']:.3f} | {ours['predict_s']:.2f} ({ours['predict_cpu_s']:.2f}) "
+          f"| {peer['framework']} {peer['version']} {peer['call']} | {peer['predict_s']:.2f} ({peer['predict_cpu_s']:.2f}) "
+          f"| {peer['predict_s'] / ours['predict_s']:.2f} ({peer['predict_cpu_s'] / ours['predict_cpu_s']:.2f}) | {diff:.2e} |")
+print(f"\n{recs[-1]['ours']['rows']} rows; best of the repeats; results in {out}")
+PYEOF
