@@ -109,8 +109,10 @@ import TestSupport
         #expect(run.status == 0, "\(run.stderr)")
         #expect(Date().timeIntervalSince(start) < 60)
         let outcomes = try json(run.stdout)
-        #expect(outcomes.count == 8)
-        #expect(outcomes.filter { $0["status"] as? String == "scored" }.count == 5)
+        // The example submissions score as without the two files (only the pickle example fails).
+        let others = outcomes.filter { !["hdf5-crash", "hdf5-hang"].contains($0["team"] as? String) }
+        #expect(outcomes.count == others.count + 2 && others.count >= 6)
+        #expect(others.filter { $0["status"] as? String == "scored" }.count == others.count - 1)
         let crash = try #require(outcomes.first { $0["team"] as? String == "hdf5-crash" })
         #expect(crash["status"] as? String == "failed")
         #expect((crash["failure"] as? String)?.contains("the reader crashed on this file (signal 11") == true)
