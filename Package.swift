@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/apple/swift-protobuf", from: "1.39.0"),
     ],
     targets: [
         // Thin wrappers of the system libraries; exactly one Swift target talks to each.
@@ -41,7 +42,13 @@ let package = Package(
         .target(name: "Models", swiftSettings: fastLoops),
         .target(
             name: "ModelFiles",
-            dependencies: ["HiggsSchema", "Models", "CHDF5", "Yams", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: ["HiggsSchema", "Models", "ONNX", "CHDF5", "Yams", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            swiftSettings: fastLoops),
+        // ONNX graphs: the protobuf (generated once, scripts/generate-onnx-proto) and an interpreter.
+        .target(
+            name: "ONNX",
+            dependencies: ["Models", .product(name: "SwiftProtobuf", package: "swift-protobuf")],
+            exclude: ["Generated/onnx.proto", "Generated/README.md"],
             swiftSettings: fastLoops),
         .target(name: "Training", dependencies: ["HiggsData", "Models"], swiftSettings: fastLoops),
         .target(name: "Results", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
@@ -76,6 +83,9 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "ModelFilesTests", dependencies: ["ModelFiles", "Models", "TestSupport"],
                     exclude: ["KerasWriter/Fixtures"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ONNXTests", dependencies: ["ONNX", "ModelFiles", "Models", "TestSupport",
+                                                .product(name: "SwiftProtobuf", package: "swift-protobuf")],
+                    resources: [.copy("Fixtures")]),
         .testTarget(name: "ScoringTests", dependencies: ["Scoring", "TestSupport"]),
         .testTarget(name: "TrainingTests", dependencies: ["Training", "ModelFiles", "TestSupport"],
                     exclude: ["Network/Fixtures", "Boosting/Fixtures"]),

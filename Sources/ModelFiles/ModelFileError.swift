@@ -1,3 +1,5 @@
+import ONNX
+
 /// Why a model file was not read: one line that names the file, says what was found and
 /// what to submit instead.
 public struct ModelFileError: Error, Equatable, CustomStringConvertible {
@@ -49,6 +51,8 @@ public struct ModelFileError: Error, Equatable, CustomStringConvertible {
         case tooLarge(detail: String)
         /// The file could not be read at all.
         case unreadable(detail: String)
+        /// An ONNX model that the interpreter refused; the error says why.
+        case onnx(ONNXError)
     }
 
     /// The one-line message.
@@ -102,6 +106,8 @@ public struct ModelFileError: Error, Equatable, CustomStringConvertible {
             return "\(name) is too large: \(detail)"
         case let .unreadable(detail):
             return "\(name) could not be read: \(detail)"
+        case let .onnx(error):
+            return "\(name) \(error.description)"
         }
     }
 }

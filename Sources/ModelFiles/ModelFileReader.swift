@@ -4,8 +4,9 @@ import Models
 /// Reads a submitted model file: recognises it by content, reads what is supported,
 /// refuses the rest with one clear line.
 ///
-/// Supported: Keras HDF5 (`.h5`, Keras 2 and 3) and Keras 3 `.keras` zips; XGBoost JSON and
-/// UBJSON models and LightGBM text models (binary objectives). Refused with
+/// Supported: Keras HDF5 (`.h5`, Keras 2 and 3), Keras 3 `.keras` zips, ONNX graphs
+/// (`.onnx`, evaluated by the `ONNX` target's interpreter), XGBoost JSON and UBJSON models
+/// and LightGBM text models (binary objectives). Refused with
 /// a reason: weights-only files, Lambda and custom layers, pickles (and PyTorch zips),
 /// non-Keras HDF5, unsupported layers and outputs, anything unrecognised. Nothing a file
 /// contains is ever executed, and nothing is extracted to disk.
@@ -15,7 +16,9 @@ public enum ModelFileReader {
     /// Reads the model file at `url`.
     ///
     /// - Throws: ``ModelFileError``, naming the file by its last path component.
-    public static func read(contentsOf url: URL, limits: ModelFileLimits = ModelFileLimits()) throws(ModelFileError) -> LoadedModel {
+    public static func read(
+        contentsOf url: URL, limits: ModelFileLimits = ModelFileLimits(), options: ModelFileOptions = ModelFileOptions()
+    ) throws(ModelFileError) -> LoadedModel {
         let name = url.lastPathComponent
         let size: Int
         do {
@@ -33,7 +36,7 @@ public enum ModelFileReader {
         } catch {
             throw ModelFileError(file: name, reason: .unreadable(detail: error.localizedDescription))
         }
-        return try read(data, fileName: name, limits: limits)
+        return try read(data, fileName: name, limits: limits, options: options)
     }
 
     /// Reads a model file already in memory; `fileName` names it in messages and breaks
@@ -41,7 +44,8 @@ public enum ModelFileReader {
     ///
     /// - Throws: ``ModelFileError``.
     public static func read(
-        _ data: Data, fileName: String, limits: ModelFileLimits = ModelFileLimits()
+        _ data: Data, fileName: String, limits: ModelFileLimits = ModelFileLimits(),
+        options: ModelFileOptions = ModelFileOptions()
     ) throws(ModelFileError) -> LoadedModel {
         guard data.count <= limits.maxFileBytes else {
             throw ModelFileError(file: fileName, reason: .tooLarge(detail: "\(data.count) bytes, over \(limits.phrase(\.maxFileBytes))"))
@@ -55,13 +59,15 @@ public enum ModelFileReader {
                 return try KerasZipReader.read(data, fileName: fileName, limits: limits)
             case .pickle:
                 throw ReasonError(.pickle(container: nil))
+            case .onnx:
+                return try ONNXModelFile.read(data, fileName: fileName, limits: limits, options: options)
             case .json where AdaBoostModelFile.recognizes(data):
                 return try AdaBoostModelFile.read(data, fileName: fileName, limits: limits)
             case .json where XGBoostModelFile.recognizes(data), .ubjson:
                 return try XGBoostModelFile.read(data, format: format, fileName: fileName, limits: limits)
             case .lightgbm:
                 return try LightGBMModelFile.read(data, fileName: fileName, limits: limits)
-            case .gzip, .onnx, .json, .text, .unknown:
+            case .gzip, .json, .text, .unknown:
                 throw ReasonError(.unknownFormat(found: format.displayName))
             }
         } catch let error as ReasonError {

@@ -1,6 +1,7 @@
 import Foundation
 @testable import Models
 import Testing
+import TestSupport
 
 /// The SIMD, blocked, multi-threaded evaluation against a plain one written from the
 /// definitions, on networks built by hand.

@@ -1,6 +1,7 @@
 import Foundation
 import Models
 import Testing
+import TestSupport
 
 /// The committed fixtures and the sample's hidden-test rows they were predicted on.
 enum Fixtures {
@@ -21,29 +22,8 @@ enum Fixtures {
     /// The hidden-test rows of the sample (its last 500 rows), features only, row-major;
     /// `columns` selects features (all 28 by default).
     static func hiddenTestRows(columns: Range<Int> = 0..<28) throws -> [Float] {
-        let rows = try sampleRows.suffix(500)
-        #expect(rows.count == 500)
-        return rows.flatMap { $0[columns] }
+        let rows = try SampleRows.hiddenTest(columns: columns)
+        #expect(rows.count == 500 * columns.count)
+        return rows
     }
-
-    /// The sample CSV parsed once: column 0 the label, then 28 features.
-    private static let sampleRowsResult: Result<[[Float]], any Error> = Result {
-        // The sample ships in HiggsData's resources; find it from this file's real location.
-        let here = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
-        let root = here.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let csv = root.appendingPathComponent("Sources/HiggsData/Resources/higgs-sample.csv")
-        let text = try String(contentsOf: csv, encoding: .utf8)
-        return text.split(separator: "\n").map { line in
-            line.split(separator: ",").dropFirst().map { Float($0) ?? .nan }
-        }
-    }
-
-    private static var sampleRows: [[Float]] {
-        get throws { try sampleRowsResult.get() }
-    }
-}
-
-/// The largest `|a[i] - b[i]|`.
-func maxAbsDifference(_ a: [Double], _ b: [Double]) -> Double {
-    zip(a, b).reduce(0) { max($0, abs($1.0 - $1.1)) }
 }

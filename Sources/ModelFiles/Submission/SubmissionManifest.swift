@@ -13,6 +13,7 @@ import HiggsSchema
 /// members: [Ada, Grace]
 /// title: Deep net on the 7 masses
 /// model: net.h5
+/// output: probabilities        # ONNX only: the graph output that is P(signal)
 /// features: [m_jj, m_jjj, m_lv, m_jlv, m_bb, m_wbb, m_wwbb]
 /// standardization:
 ///   mean:  [1.03, 1.02, 1.05, 1.01, 0.97, 1.03, 0.96]
@@ -42,7 +43,7 @@ public struct SubmissionManifest: Sendable, Equatable {
     public static let fileNames = ["manifest.yml", "manifest.yaml", "manifest.json"]
 
     /// The top-level keys a manifest may have.
-    public static let knownKeys = ["team", "members", "title", "model", "features", "standardization"]
+    public static let knownKeys = ["team", "members", "title", "model", "features", "standardization", "output"]
 
     /// The team's display name; `nil` when not given (the folder name is used then).
     public let team: String?
@@ -58,13 +59,15 @@ public struct SubmissionManifest: Sendable, Equatable {
     private let selectedFeatures: [Int]?
     /// The standardization the model expects; `nil` when the features are given as they are.
     public let standardization: Standardization?
+    /// The ONNX graph output that is the signal probability; `nil` to find it from the graph.
+    public let output: String?
 
     /// Creates a manifest. `featureIndices` are 0-based indices into the 28 HIGGS features,
     /// each at most once (`nil` for all 28); `standardization`, if any, has one value per
     /// feature read. Violations are programmer errors; data is checked by `init(parsing:…)`.
     public init(
         team: String? = nil, members: [String] = [], title: String? = nil, model: String? = nil,
-        featureIndices: [Int]? = nil, standardization: Standardization? = nil
+        featureIndices: [Int]? = nil, standardization: Standardization? = nil, output: String? = nil
     ) {
         if let featureIndices {
             precondition(!featureIndices.isEmpty && featureIndices.allSatisfy { (0..<28).contains($0) },
@@ -79,6 +82,7 @@ public struct SubmissionManifest: Sendable, Equatable {
         self.model = model
         self.selectedFeatures = featureIndices
         self.standardization = standardization
+        self.output = output
     }
 
     /// The names of the features the model reads, in order, spelled as the data set spells
@@ -162,7 +166,7 @@ public struct SubmissionManifest: Sendable, Equatable {
         }
         let reader = ManifestFieldReader(fileName: fileName, limits: limits)
         var seen: Set<String> = []
-        var team: String?, title: String?, model: String?
+        var team: String?, title: String?, model: String?, output: String?
         var members: [String] = []
         var features: [Int]?
         var standardizationNode: (node: ManifestNode, line: Int?)?
@@ -178,6 +182,7 @@ public struct SubmissionManifest: Sendable, Equatable {
             case "members": members = try reader.members(value)
             case "model": model = try reader.modelPath(value)
             case "features": features = try reader.features(value)
+            case "output": output = try reader.text(value, key: key)
             default: standardizationNode = (value, keyLine)
             }
         }
@@ -186,7 +191,7 @@ public struct SubmissionManifest: Sendable, Equatable {
             standardization = try reader.standardization(node, featureCount: features?.count ?? FeatureSchema.featureCount)
         }
         self.init(team: team, members: members, title: title, model: model,
-                  featureIndices: features, standardization: standardization)
+                  featureIndices: features, standardization: standardization, output: output)
     }
 }
 

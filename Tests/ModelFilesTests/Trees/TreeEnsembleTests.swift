@@ -1,6 +1,7 @@
 import Foundation
 import Models
 import Testing
+import TestSupport
 
 @Suite("Tree ensemble evaluator")
 struct TreeEnsembleTests {

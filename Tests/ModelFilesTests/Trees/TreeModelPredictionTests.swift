@@ -1,6 +1,7 @@
 import Foundation
 import Models
 import Testing
+import TestSupport
 @testable import ModelFiles
 
 /// XGBoost and LightGBM files made by the frameworks themselves predict what the

@@ -1,6 +1,7 @@
 import Foundation
 import Models
 import Testing
+import TestSupport
 @testable import ModelFiles
 
 /// Damaged, hostile and unsupported XGBoost and LightGBM files are refused with one line

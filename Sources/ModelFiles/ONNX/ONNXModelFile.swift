@@ -1,0 +1,65 @@
+import Foundation
+import Models
+import ONNX
+
+/// Reads an ONNX model file (a protobuf `ModelProto`) through the `ONNX` target's
+/// interpreter, checks it by evaluating one row, and describes it.
+enum ONNXModelFile {
+    static func read(_ data: Data, fileName: String, limits: ModelFileLimits, options: ModelFileOptions) throws(ReasonError) -> LoadedModel {
+        func fail(_ error: ONNXError) -> ReasonError {
+            if case let .inputWidth(expected, found) = error.reason {
+                return ReasonError(.inputWidth(expected: expected, found: found))
+            }
+            return ReasonError(.onnx(error))
+        }
+        let model: ONNXModel
+        let trial: (shapes: [String: [Int]], output: ONNXValue, scores: [Double])
+        do {
+            model = try ONNXModel(data: data, options: ONNXReadOptions(outputName: options.output), limits: limits.onnx)
+            trial = try model.trialRun()
+        } catch {
+            throw fail(error)
+        }
+        return LoadedModel(classifier: model.classifier, summary: summary(model, trial: trial, fileName: fileName))
+    }
+
+    /// What `leaderboard check` shows: producer, opsets, the nodes that run, the output read.
+    private static func summary(
+        _ model: ONNXModel, trial: (shapes: [String: [Int]], output: ONNXValue, scores: [Double]), fileName: String
+    ) -> ModelSummary {
+        let units: Int
+        let reading: String
+        switch trial.output {
+        case let .tensor(tensor) where tensor.rank == 2 && tensor.shape[1] == 2:
+            (units, reading) = (2, "twoClassColumn1")
+        case .sequence:
+            (units, reading) = (2, "mapKey1")
+        default:
+            (units, reading) = (1, "singleUnit")
+        }
+        let opsets = model.opsets.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+        let layers = model.nodes.map { node in
+            ModelSummary.Layer(
+                name: node.name,
+                type: node.domain == "ai.onnx" ? node.opType : "\(node.domain)/\(node.opType)",
+                units: nil, activation: nil,
+                outputWidth: trial.shapes[node.name]?.last ?? 0,
+                parameterCount: 0, inputs: node.inputs.filter { !$0.isEmpty })
+        }
+        return ModelSummary(
+            file: fileName, format: .onnx, framework: model.producerName ?? "ONNX",
+            frameworkVersion: model.producerVersion, backend: nil,
+            architecture: "graph (IR \(model.irVersion), opsets \(opsets))", modelName: model.graphName,
+            inputCount: model.inputWidth,
+            output: ModelSummary.Output(units: units, activation: model.output.producer, reading: reading),
+            layers: layers, parameterCount: model.parameterCount)
+    }
+}
+
+extension ModelFileLimits {
+    /// The limits the ONNX interpreter applies, taken from these.
+    var onnx: ONNXLimits {
+        ONNXLimits(maxTensorElements: maxTensorElements, maxParameters: maxParameters,
+                   maxGraphNodes: maxGraphNodes, maxGraphDepth: maxGraphDepth)
+    }
+}
