@@ -93,8 +93,8 @@ public struct ModelFileError: Error, Equatable, CustomStringConvertible {
                 + "or 2 softmax units (column 1 = signal)"
         case let .unknownFormat(found):
             return "\(name) is not a model file this tool reads (found \(found)): submit a Keras "
-                + "model saved with model.save('model.h5') or model.save('model.keras'), or a "
-                + "predictions file (id,score)"
+                + "model (model.save('model.h5') or 'model.keras'), an ONNX file (.onnx), an XGBoost "
+                + "save_model .json/.ubj, a LightGBM save_model .txt, or a predictions file (id,score)"
         case let .malformed(detail):
             return "\(name) is damaged or inconsistent: \(detail); save the model again with "
                 + "model.save('model.h5')"

@@ -16,8 +16,6 @@ public struct ModelFileLimits: Sendable, Equatable {
     public var maxLayers: Int
     /// Most numbers in a model's weights.
     public var maxParameters: Int
-    /// Most nodes (splits and leaves) in all the trees of a tree ensemble.
-    public var maxTreeNodes: Int = 4_000_000
     /// Most elements in any one tensor of an ONNX graph (weights, or values computed while
     /// evaluating a chunk of rows).
     public var maxTensorElements: Int = 64 << 20
@@ -25,6 +23,8 @@ public struct ModelFileLimits: Sendable, Equatable {
     public var maxGraphNodes: Int = 10_000
     /// Longest chain of nodes in an ONNX graph.
     public var maxGraphDepth: Int = 2_000
+    /// Most nodes (splits and leaves) in all the trees of a tree ensemble.
+    public var maxTreeNodes: Int = 4_000_000
 
     /// Limits; every argument has a generous default.
     public init(

@@ -61,6 +61,18 @@ public struct ONNXError: Error, Equatable, Sendable, CustomStringConvertible {
         return String(text.prefix(700)) + " … " + String(text.suffix(250))
     }
 
+    /// Limits organizers set under `limits:` in `leaderboard.yml` (the others are fixed).
+    static let settableLimits: Set<String> = ["maxTensorElements", "maxParameters", "maxGraphNodes", "maxGraphDepth"]
+
+    /// `maxGraphNodes = 10000` as a message names it: `the limit of 10000, limits.max_graph_nodes
+    /// in leaderboard.yml` for a limit organizers set, `limit maxMessageDepth = 32` otherwise.
+    static func limitPhrase(_ limit: String) -> String {
+        let parts = limit.components(separatedBy: " = ")
+        guard parts.count == 2, settableLimits.contains(parts[0]) else { return "limit \(limit)" }
+        let key = parts[0].unicodeScalars.map { $0.properties.isUppercase ? "_" + String($0).lowercased() : String($0) }.joined()
+        return "the limit of \(parts[1]), limits.\(key) in leaderboard.yml"
+    }
+
     private var message: String {
         let instead = "export the model again without it, or submit a predictions file (id,score) instead"
         switch reason {
@@ -73,7 +85,7 @@ public struct ONNXError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .unsupported(detail):
             return "uses \(detail), which this tool does not read; \(instead)"
         case let .tooLarge(limit, detail):
-            return "is too large: \(detail) (limit \(limit))"
+            return "is too large: \(detail) (\(Self.limitPhrase(limit)))"
         case let .inputWidth(expected, found):
             return "reads \(found) features per event, but \(expected) are given"
         case let .output(detail):

@@ -13,7 +13,8 @@ public enum SubmissionPredictor {
         public var scores: [Double]
         /// What was understood of a model file; `nil` for a predictions file.
         public var summary: ModelSummary?
-        /// The format's name for tables: `keras-h5`, `keras`, `predictions`.
+        /// The format's name for tables: `keras-h5`, `onnx`, `lightgbm`, `predictions`… (see
+        /// ``SubmissionPredictor/formatName(_:)``).
         public var format: String
     }
 
@@ -33,21 +34,24 @@ public enum SubmissionPredictor {
             let file = try PredictionsFile.read(from: url, expectedRows: rows.rowCount, limits: limits.submission)
             return Prediction(scores: file.scores, summary: nil, format: "predictions")
         }
-        let model = try ModelFileReader.read(contentsOf: url, limits: limits.modelFile)
+        let model = try ModelFileReader.read(
+            contentsOf: url, limits: limits.modelFile, options: ModelFileOptions(output: manifest?.output))
         let features = manifest?.featureIndices ?? Array(0..<FeatureSchema.featureCount)
         try model.requireInputCount(features.count)
         let scores = try predict(model.classifier, features: features,
                                  standardization: manifest?.standardization, rows: rows)
-        return Prediction(scores: scores, summary: model.summary, format: Self.formatName(format))
+        return Prediction(scores: scores, summary: model.summary, format: Self.formatName(model.summary))
     }
 
-    /// The short name tables show for a model file's format.
-    static func formatName(_ format: ModelFileFormat) -> String {
-        switch format {
+    /// The short name tables show for a model file's format: `keras-h5`, `keras`, `onnx`,
+    /// `xgboost-json`, `xgboost-ubj`, `lightgbm`, `bdt-json`.
+    public static func formatName(_ summary: ModelSummary) -> String {
+        switch summary.format {
         case .hdf5: "keras-h5"
         case .zip: "keras"
-        case .json: "bdt-json"
-        default: format.rawValue
+        case .json: summary.framework == "XGBoost" ? "xgboost-json" : "bdt-json"
+        case .ubjson: "xgboost-ubj"
+        default: summary.format.rawValue
         }
     }
 

@@ -135,4 +135,31 @@ struct ONNXOperatorTests {
         let blocked = a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { MatrixProduct.multiply(x, $0, m: m, k: k, n: n) } }
         #expect(blocked == MatrixProduct.plainMultiply(a, b, m: m, k: k, n: n))
     }
+
+    @Test("float activations stay within 2e-7 of the exact values")
+    func floatActivations() {
+        let activations: [Activation] = [.tanh, .sigmoid, .elu(alpha: 1), .selu(alpha: 1.6732632, gamma: 1.050701),
+                                         .softplus, .gelu(tanhApproximation: false), .gelu(tanhApproximation: true)]
+        for activation in activations {
+            var worst = 0.0
+            for step in -4000...4000 {
+                let x = Float(step) / 400
+                worst = max(worst, abs(Double(activation(x)) - activation(Double(x))) / max(1, abs(activation(Double(x)))))
+            }
+            #expect(worst < 2e-7, "\(activation): \(worst)")
+        }
+        #expect(Activation.tanh(Float.nan).isNaN)
+    }
+
+    @Test("LayerNormalization normalizes each row over the last axis, then scales and shifts")
+    func layerNormalization() throws {
+        let x = try input([2, 4], [1, 2, 3, 4, 2, 2, 2, 2])
+        let y = try model(width: 4, [B.node("LayerNormalization", ["x", "s", "b"], ["y"], [B.float("epsilon", 0)])],
+                          [B.floats("s", [4], [1, 1, 2, 2]), B.floats("b", [1], [0.5])]).tensor(x)
+        let d: Double = 1.25.squareRoot()  // the first row's standard deviation
+        let centred: [Double] = [-1.5, -0.5, 0.5, 1.5], scales: [Double] = [1, 1, 2, 2]
+        let expected: [Double] = (0..<4).map { centred[$0] / d * scales[$0] + 0.5 }
+        #expect(close(Array(y.floats?.prefix(4) ?? []), expected))
+        #expect(y.floats?.suffix(4).allSatisfy { $0.isNaN } == true)  // a constant row with epsilon 0: 0/0
+    }
 }

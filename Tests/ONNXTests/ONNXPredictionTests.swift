@@ -9,7 +9,7 @@ import TestSupport
 /// onnxruntime predicted, to 1e-5.
 @Suite("ONNX files predict as their frameworks do")
 struct ONNXPredictionTests {
-    static let fixtures = ["torch_mlp", "torch_mlp_dynamo", "torch_softmax", "torch_glue", "keras_mlp", "keras_softmax"]
+    static let fixtures = ["torch_mlp", "torch_mlp_dynamo", "torch_mlp_batch1", "torch_softmax", "torch_glue", "torch_layernorm", "keras_mlp", "keras_softmax"]
 
     @Test("predictions equal the framework's and onnxruntime's to 1e-5", arguments: fixtures)
     func predictionsMatch(_ stem: String) throws {
@@ -44,9 +44,16 @@ struct ONNXPredictionTests {
         #expect(softmax.output == ModelSummary.Output(units: 2, activation: "Softmax", reading: "twoClassColumn1"))
         #expect(softmax.layers.map(\.type) == ["Gemm", "Elu", "Gemm", "Tanh", "Gemm", "Softmax"])
         #expect(softmax.layers.first?.outputWidth == 48)
+        #expect(softmax.layers.first?.parameterCount == 28 * 48 + 48)
         let mlp = try ModelFileReader.read(contentsOf: ONNXFixtures.url("torch_mlp.onnx")).summary
         #expect(mlp.output == ModelSummary.Output(units: 1, activation: "Sigmoid", reading: "singleUnit"))
         #expect(mlp.parameterCount == 28 * 64 + 64 + 64 * 32 + 32 + 32 + 1)
+    }
+
+    @Test("a graph whose input is fixed at one row is evaluated row by row")
+    func fixedBatch() throws {
+        let model = try ONNXModel(data: ONNXFixtures.data("torch_mlp_batch1.onnx"))
+        #expect(ONNXClassifier(model: model).chunkRows == 1)
     }
 
     @Test("a batch of the wrong width is refused by the classifier")

@@ -12,8 +12,9 @@ struct CheckCommand: ParsableCommand {
         abstract: "Read a model file as `score` would, say what was understood, and score it on the public validation rows.")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The model file (.h5, .keras).") var model: String
-    @Option(help: "A manifest naming the features the model reads and their standardization.") var manifest: String?
+    @Argument(help: "The model file (.h5, .keras, .onnx, XGBoost .json/.ubj, LightGBM .txt).") var model: String
+    @Option(help: "A manifest naming the features the model reads, their standardization, and an ONNX graph's signal output.")
+    var manifest: String?
     @Flag(help: "Print JSON instead of text.") var json = false
 
     struct Outcome: Codable {
@@ -27,8 +28,12 @@ struct CheckCommand: ParsableCommand {
         let dataPath = ws?.dataPath ?? KnownDataSets.samplePath
         let dataset = try global.loader().load(dataPath).dataset
         let split = try DataSplit(rowCount: dataset.rowCount, settings: ws?.config.split ?? SplitSettings(), path: dataPath)
-        let manifestValue = try manifest.map { try SubmissionManifest.read(from: URL(fileURLWithPath: $0)) }
-        let loaded = try ModelFileReader.read(contentsOf: URL(fileURLWithPath: model))
+        let limits = try ws.map { try RunLimits(workspace: $0) } ?? RunLimits()
+        let manifestValue = try manifest.map {
+            try SubmissionManifest.read(from: URL(fileURLWithPath: $0), limits: limits.readers.submission)
+        }
+        let loaded = try ModelFileReader.read(contentsOf: URL(fileURLWithPath: model), limits: limits.readers.modelFile,
+                                              options: ModelFileOptions(output: manifestValue?.output))
         let features = manifestValue?.featureIndices ?? Array(0..<FeatureSchema.featureCount)
         try loaded.requireInputCount(features.count)
         let rows = dataset.rows(split.validation)

@@ -13,5 +13,11 @@ extension ModelFileLimits: SettableLimits {
         LimitSetting("max_layers", \.maxLayers, unit: "layers", meaning: "most layers in a Keras model"),
         LimitSetting("max_parameters", \.maxParameters, unit: "numbers",
                      meaning: "most numbers in a model's weights, checked against the declared shapes before reading"),
+        LimitSetting("max_tensor_elements", \.maxTensorElements, unit: "elements",
+                     meaning: "most elements in one ONNX tensor, declared or computed, checked before allocating"),
+        LimitSetting("max_graph_nodes", \.maxGraphNodes, unit: "nodes", meaning: "most nodes in an ONNX graph"),
+        LimitSetting("max_graph_depth", \.maxGraphDepth, unit: "nodes", meaning: "longest chain of nodes in an ONNX graph"),
+        LimitSetting("max_tree_nodes", \.maxTreeNodes, unit: "nodes",
+                     meaning: "most nodes in all the trees of an XGBoost, LightGBM or ONNX tree ensemble"),
     ]
 }

@@ -38,13 +38,15 @@ enum ONNXModelFile {
             (units, reading) = (1, "singleUnit")
         }
         let opsets = model.opsets.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
-        let layers = model.nodes.map { node in
+        // Constant nodes are values, not layers; a scalar output counts as width 1, a node
+        // folded into a constant when the file was read (it never runs on data) as 0.
+        let layers = model.nodes.filter { $0.opType != "Constant" }.map { node in
             ModelSummary.Layer(
                 name: node.name,
                 type: node.domain == "ai.onnx" ? node.opType : "\(node.domain)/\(node.opType)",
                 units: nil, activation: nil,
-                outputWidth: trial.shapes[node.name]?.last ?? 0,
-                parameterCount: 0, inputs: node.inputs.filter { !$0.isEmpty })
+                outputWidth: trial.shapes[node.name].map { $0.last ?? 1 } ?? 0,
+                parameterCount: node.parameterCount, inputs: node.inputs.filter { !$0.isEmpty })
         }
         return ModelSummary(
             file: fileName, format: .onnx, framework: model.producerName ?? "ONNX",

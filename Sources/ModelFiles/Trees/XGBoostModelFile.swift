@@ -97,8 +97,7 @@ enum XGBoostModelFile {
             let tree = try self.tree(value, index: t)
             total += tree.nodes.count
             guard total <= limits.maxTreeNodes else {
-                throw ReasonError(.tooLarge(detail: "more than \(limits.maxTreeNodes) tree nodes "
-                    + "(the limit maxTreeNodes), at tree \(t)"))
+                throw ReasonError(.tooLarge(detail: "more tree nodes than \(limits.phrase(\.maxTreeNodes)), at tree \(t)"))
             }
             trees.append(tree)
         }

@@ -19,6 +19,8 @@ public struct ONNXModel: Sendable {
         public let inputs: [String]
         /// The values it writes.
         public let outputs: [String]
+        /// Numbers in the initializers it reads.
+        public let parameterCount: Int
     }
 
     /// The file's IR version.
@@ -60,7 +62,10 @@ public struct ONNXModel: Sendable {
         opsets = graph.opsets.versions
         input = graph.input
         outputs = graph.outputs
-        nodes = graph.nodes.map { Node(name: $0.name, opType: $0.opType, domain: $0.domain, inputs: $0.inputs, outputs: $0.outputs) }
+        nodes = graph.nodes.map { node in
+            Node(name: node.name, opType: node.opType, domain: node.domain, inputs: node.inputs, outputs: node.outputs,
+                 parameterCount: Set(node.inputs).reduce(0) { $0 + (graph.initializers[$1]?.count ?? 0) })
+        }
         parameterCount = graph.parameterCount
 
         guard input.kind == .tensor,

@@ -64,7 +64,7 @@ struct TreeModelRefusalTests {
         limits.maxTreeNodes = 50
         for file in ["xgb3_stumps.json", "xgb3_stumps.ubj"] {
             let text = try Self.refusal(try Data(contentsOf: Fixtures.url("trees/\(file)")), name: file, limits: limits)
-            #expect(text.contains("more than 50 tree nodes (the limit maxTreeNodes)"))
+            #expect(text.contains("more tree nodes than the limit of 50 nodes (limits.max_tree_nodes in leaderboard.yml)"))
         }
     }
 
@@ -138,7 +138,7 @@ struct TreeModelRefusalTests {
         ("threshold=1.2149999737739565", "threshold=nan", "\"threshold\" holds 'nan'"),
         ("num_leaves=15", "num_leaves=16", "\"leaf_value\" has 15 entries for 16"),
         ("num_leaves=15", "num_leaves=14", "\"leaf_value\" has more than 14 entries for 14"),
-        ("num_leaves=15", "num_leaves=4000000000", "more than 4000000 tree nodes (the limit maxTreeNodes)"),
+        ("num_leaves=15", "num_leaves=4000000000", "more tree nodes than the limit of 4000000 nodes (limits.max_tree_nodes in leaderboard.yml)"),
         ("num_leaves=15", "num_leaves=0", "no positive \"num_leaves\""),
         ("num_class=1", "num_class=3", "several classes"),
         ("end of trees", "end of tree", "'end of trees' was expected (is the file truncated?)"),

@@ -5,10 +5,14 @@ What it makes (in the folder of this script):
   torch_mlp.onnx         Linear/ReLU MLP ending in one sigmoid unit, exported by the
                          TorchScript exporter (dynamo=False, opset 13: Gemm, Relu, Sigmoid)
   torch_mlp_dynamo.onnx  the same trained network through the dynamo exporter (opset 18)
+  torch_mlp_batch1.onnx  the same network exported without dynamic_axes: its input is fixed
+                         at [1, 28], as a plain torch.onnx.export call leaves it
   torch_softmax.onnx     an MLP ending in 2 softmax units (opset 17: Softmax axis=1)
   torch_glue.onnx        a network that exercises the glue operators: BatchNormalization,
                          Clip, Slice, Gather, Erf (exact GELU), Shape/Reshape/Transpose,
                          Concat, Where/Greater, Pow/ReduceSum/Sqrt/Div, Softmax
+  torch_layernorm.onnx   Linear, LayerNorm, tanh-approximated GELU, Linear, Sigmoid (opset 17:
+                         LayerNormalization, and GELU spelled out with Pow, Tanh, Mul, Add)
   <name>.predictions.txt       PyTorch's own P(signal) on the hidden-test rows (the last 500
                                rows of higgs-sample.csv), one per line as %.9g
   <name>.onnxruntime.txt       onnxruntime's, likewise
@@ -81,6 +85,16 @@ class Glue(nn.Module):
         return torch.softmax(self.out(h), dim=1)
 
 
+class LayerNormNet(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.net = nn.Sequential(nn.Linear(28, 32), nn.LayerNorm(32), nn.GELU(approximate="tanh"),
+                                 nn.Linear(32, 1), nn.Sigmoid())
+
+    def forward(self, x):
+        return self.net(x)
+
+
 def train(model, two_class):
     torch.manual_seed(7)
     optimizer = torch.optim.Adam(model.parameters(), lr=3e-3)
@@ -110,10 +124,13 @@ def write(name, values):
         f.write("".join("%.9g\n" % v for v in values))
 
 
-def export(model, name, dynamo, opset):
+def export(model, name, dynamo, opset, fixed_batch=False):
     path = os.path.join(HERE, name + ".onnx")
-    example = torch.from_numpy(test_x[:4])
-    if dynamo:
+    example = torch.from_numpy(test_x[:1] if fixed_batch else test_x[:4])
+    if fixed_batch:
+        torch.onnx.export(model, (example,), path, dynamo=False, opset_version=opset,
+                          input_names=["features"], output_names=["probability"])
+    elif dynamo:
         torch.onnx.export(model, (example,), path, dynamo=True, opset_version=opset,
                           input_names=["features"], output_names=["probability"],
                           dynamic_shapes={"x": {0: torch.export.Dim("batch")}}, external_data=False)
@@ -124,7 +141,11 @@ def export(model, name, dynamo, opset):
     with torch.no_grad():
         ours = signal(model(torch.from_numpy(test_x)).numpy())
     session = ort.InferenceSession(path, providers=["CPUExecutionProvider"])
-    runtime = signal(session.run(None, {session.get_inputs()[0].name: test_x})[0])
+    feed = session.get_inputs()[0].name
+    if fixed_batch:
+        runtime = np.concatenate([signal(session.run(None, {feed: test_x[i:i + 1]})[0]) for i in range(len(test_x))])
+    else:
+        runtime = signal(session.run(None, {feed: test_x})[0])
     write(name + ".predictions.txt", ours)
     write(name + ".onnxruntime.txt", runtime)
     print("%-18s max |torch - onnxruntime| = %.3g" % (name, np.max(np.abs(ours - runtime))))
@@ -134,7 +155,10 @@ torch.manual_seed(1)
 mlp = train(MLP(), two_class=False)
 export(mlp, "torch_mlp", dynamo=False, opset=13)
 export(mlp, "torch_mlp_dynamo", dynamo=True, opset=18)
+export(mlp, "torch_mlp_batch1", dynamo=False, opset=13, fixed_batch=True)
 torch.manual_seed(2)
 export(train(Softmax2(), two_class=True), "torch_softmax", dynamo=False, opset=17)
 torch.manual_seed(3)
 export(train(Glue(), two_class=True), "torch_glue", dynamo=False, opset=17)
+torch.manual_seed(4)
+export(train(LayerNormNet(), two_class=False), "torch_layernorm", dynamo=False, opset=17)

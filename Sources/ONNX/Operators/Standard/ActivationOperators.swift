@@ -3,32 +3,24 @@ import Foundation
 extension ONNXOperatorRegistry {
     /// Activations, Softmax and Clip.
     static let activationOperators: [ONNXOperator] = [
-        activation("Relu") { _ throws(ONNXError) in { Swift.max($0, 0) } },
-        activation("LeakyRelu") { a throws(ONNXError) in
-            let alpha = Double(try a.float("alpha", default: 0.01))
-            return { $0 >= 0 ? $0 : alpha * $0 }
-        },
-        activation("Elu") { a throws(ONNXError) in
-            let alpha = Double(try a.float("alpha", default: 1))
-            return { $0 >= 0 ? $0 : alpha * (exp($0) - 1) }
-        },
+        activation("Relu") { _ throws(ONNXError) in .relu },
+        activation("LeakyRelu") { a throws(ONNXError) in .leakyRelu(alpha: Double(try a.float("alpha", default: 0.01))) },
+        activation("Elu") { a throws(ONNXError) in .elu(alpha: Double(try a.float("alpha", default: 1))) },
         activation("Selu") { a throws(ONNXError) in
-            let alpha = Double(try a.float("alpha", default: 1.67326319217681884765625))
-            let gamma = Double(try a.float("gamma", default: 1.05070102214813232421875))
-            return { $0 > 0 ? gamma * $0 : gamma * (alpha * exp($0) - alpha) }
+            .selu(alpha: Double(try a.float("alpha", default: 1.67326319217681884765625)),
+                  gamma: Double(try a.float("gamma", default: 1.05070102214813232421875)))
         },
-        activation("Sigmoid") { _ throws(ONNXError) in { 1 / (1 + exp(-$0)) } },
+        activation("Sigmoid") { _ throws(ONNXError) in .sigmoid },
         activation("HardSigmoid") { a throws(ONNXError) in
-            let alpha = Double(try a.float("alpha", default: 0.2)), beta = Double(try a.float("beta", default: 0.5))
-            return { Swift.max(0, Swift.min(1, alpha * $0 + beta)) }
+            .hardSigmoid(alpha: Double(try a.float("alpha", default: 0.2)), beta: Double(try a.float("beta", default: 0.5)))
         },
-        activation("Tanh") { _ throws(ONNXError) in { tanh($0) } },
-        activation("Softplus") { _ throws(ONNXError) in { $0 > 0 ? $0 + log1p(exp(-$0)) : log1p(exp($0)) } },
-        activation("Softsign") { _ throws(ONNXError) in { $0 / (1 + Swift.abs($0)) } },
+        activation("Tanh") { _ throws(ONNXError) in .tanh },
+        activation("Softplus") { _ throws(ONNXError) in .softplus },
+        activation("Softsign") { _ throws(ONNXError) in .softsign },
         activation("Gelu") { a throws(ONNXError) in
             switch try a.string("approximate") ?? "none" {
-            case "tanh": return { 0.5 * $0 * (1 + tanh((2 / Double.pi).squareRoot() * ($0 + 0.044715 * $0 * $0 * $0))) }
-            case "none": return { 0.5 * $0 * (1 + erf($0 / 2.0.squareRoot())) }
+            case "tanh": return .gelu(tanhApproximation: true)
+            case "none": return .gelu(tanhApproximation: false)
             case let other: throw .malformed("Gelu has approximate='\(other)'")
             }
         },
@@ -47,19 +39,19 @@ extension ONNXOperatorRegistry {
         ONNXOperator(type: "Clip", prepare: prepareClip),
     ]
 
-    /// An elementwise activation on float or double tensors, computed in double and rounded
-    /// once (as close to the exact value as a float holds). `function` reads the attributes.
+    /// An elementwise activation on float or double tensors, in the tensor's precision;
+    /// `read` reads its attributes.
     static func activation(
-        _ type: String, _ function: @escaping @Sendable (ONNXAttributes) throws(ONNXError) -> @Sendable (Double) -> Double
+        _ type: String, _ read: @escaping @Sendable (ONNXAttributes) throws(ONNXError) -> Activation
     ) -> ONNXOperator {
         ONNXOperator(type: type) { context throws(ONNXError) in
             try context.requireArity(inputs: 1...1)
-            let f = try function(context.attributes)
+            let f = try read(context.attributes)
             return { inputs throws(ONNXError) in
                 let x = try inputs.tensor(0)
                 switch x.storage {
-                case let .float(v): return [.tensor(ONNXTensor(unchecked: x.shape, .float(v.map { Float(f(Double($0))) })))]
-                case let .double(v): return [.tensor(ONNXTensor(unchecked: x.shape, .double(v.map(f))))]
+                case let .float(v): return [.tensor(ONNXTensor(unchecked: x.shape, .float(f.map(v))))]
+                case let .double(v): return [.tensor(ONNXTensor(unchecked: x.shape, .double(f.map(v))))]
                 default: throw .evaluation(inputs.node, "\(type) of a \(x.elementType.name) tensor is not supported")
                 }
             }

@@ -1,8 +1,47 @@
 extension ONNXOperatorRegistry {
-    /// BatchNormalization at inference.
+    /// BatchNormalization at inference, LayerNormalization.
     static let normalizationOperators: [ONNXOperator] = [
         ONNXOperator(type: "BatchNormalization", prepare: prepareBatchNormalization),
+        ONNXOperator(type: "LayerNormalization", prepare: prepareLayerNormalization),
     ]
+
+    /// LayerNormalization (opset 17): each group of the dimensions from `axis` on is
+    /// normalized to mean 0 and variance 1 (statistics summed in double), then scaled and
+    /// shifted by `Scale` and `B` broadcast over the group.
+    private static func prepareLayerNormalization(_ context: ONNXNodeContext) throws(ONNXError) -> ONNXKernel {
+        try context.requireArity(inputs: 2...3)
+        let axis = try context.attributes.int("axis", default: -1)
+        let epsilon = Double(try context.attributes.float("epsilon", default: 1e-5))
+        return { inputs throws(ONNXError) in
+            let x = try inputs.floats(0), scale = try inputs.floats(1)
+            let bias = try inputs.optionalTensor(2) == nil ? nil : try inputs.floats(2)
+            let a = try ONNXTensor.normalizedAxis(axis, rank: x.shape.count, node: inputs.node)
+            let size = x.shape[a...].reduce(1, *)
+            let groupShape = Array(x.shape[a...])
+            for parameter in [scale] + (bias.map { [$0] } ?? []) {
+                guard parameter.values.count == size || parameter.values.count == 1,
+                      (try? Broadcasting.shape([groupShape, parameter.shape], node: inputs.node)) == groupShape else {
+                    throw context.failure("Scale or B of shape \(parameter.shape) does not fit groups of shape \(groupShape)")
+                }
+            }
+            var y = x.values
+            guard size > 0 else { return [.tensor(ONNXTensor(unchecked: x.shape, .float(y)))] }
+            for start in stride(from: 0, to: y.count, by: size) {
+                var mean = 0.0
+                for i in start..<(start + size) { mean += Double(y[i]) }
+                mean /= Double(size)
+                var variance = 0.0
+                for i in start..<(start + size) { variance += (Double(y[i]) - mean) * (Double(y[i]) - mean) }
+                let inverse = 1 / (variance / Double(size) + epsilon).squareRoot()
+                for k in 0..<size {
+                    let s = scale.values.count == 1 ? scale.values[0] : scale.values[k]
+                    let b = bias.map { $0.values.count == 1 ? $0.values[0] : $0.values[k] } ?? 0
+                    y[start + k] = Float((Double(y[start + k]) - mean) * inverse) * s + b
+                }
+            }
+            return [.tensor(ONNXTensor(unchecked: x.shape, .float(y)))]
+        }
+    }
 
     /// BatchNormalization with the stored statistics, over channel axis 1:
     /// `(x - mean) / sqrt(var + epsilon) * scale + bias`.
