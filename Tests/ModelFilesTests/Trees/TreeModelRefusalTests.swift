@@ -1,7 +1,6 @@
 import Foundation
 import Models
 import Testing
-import TestSupport
 @testable import ModelFiles
 
 /// Damaged, hostile and unsupported XGBoost and LightGBM files are refused with one line
