@@ -8,7 +8,7 @@ import TestSupport
 /// frameworks predict, on the hidden-test rows and on rows with missing values.
 @Suite("XGBoost and LightGBM predictions")
 struct TreeModelPredictionTests {
-    static let xgboost = ["xgb3_deep", "xgb3_nan", "xgb3_stumps", "xgb1_deep", "xgb1_nan", "xgb1_stumps"]
+    static let xgboost = ["xgb3_deep", "xgb3_nan", "xgb3_stumps", "xgb3_early", "xgb1_deep", "xgb1_nan", "xgb1_stumps"]
     static let lightgbm = ["lgbm4_deep", "lgbm4_nan", "lgbm4_zero", "lgbm4_oneleaf",
                            "lgbm3_deep", "lgbm3_nan", "lgbm3_zero", "lgbm3_oneleaf"]
     static let files = xgboost.flatMap { ["\($0).json", "\($0).ubj"] } + lightgbm.map { "\($0).txt" }
@@ -53,6 +53,8 @@ struct TreeModelPredictionTests {
         let xgb1 = try ModelFileReader.read(contentsOf: Fixtures.url("trees/xgb1_stumps.json")).summary
         #expect(xgb1.frameworkVersion == "1.7.6" && xgb1.format == .json)
         #expect(xgb1.layers.first?.type.hasPrefix("40 trees (depth ≤ 1, 80 leaves)") == true)
+        let early = try ModelFileReader.read(contentsOf: Fixtures.url("trees/xgb3_early.json")).summary
+        #expect(early.layers.first?.type == "11 trees (depth ≤ 3, 88 leaves), the first 11 of 16 (best_iteration)")
         let lgbm = try ModelFileReader.read(contentsOf: Fixtures.url("trees/lgbm4_nan.txt")).summary
         #expect(lgbm.framework == "LightGBM" && lgbm.frameworkVersion == "v4" && lgbm.format == .lightgbm)
         #expect(lgbm.output.activation == "sigmoid(0.7 × score)")

@@ -11,7 +11,7 @@ What it makes (in the folder of this script), for the flavour given on the comma
                                    "nan" for missing): the same for every flavour
 
 Exact versions used (Python 3.11.7, venvs outside the repository):
-  /root/peers-bench   xgboost==3.2.0 lightgbm==4.7.0 numpy==2.4.6
+  /root/peers-bench   xgboost==3.2.0 lightgbm==4.7.0 numpy==2.4.6 scikit-learn==1.9.1
   /root/venvs/xgb1    xgboost==1.7.6 lightgbm==3.3.5 numpy==1.26.4
 
 Run from the repository root:
@@ -86,6 +86,19 @@ def xgboost_models(tag, x, y, hidden, nans):
         write(stem + ".nan.predictions.txt", booster.predict(xgb.DMatrix(nans)))
 
 
+def xgboost_early_stopping(tag, x, y, hidden, nans):
+    """XGBClassifier with early stopping (the scikit-learn API, needs scikit-learn): the file
+    keeps every tree but records best_iteration, and predict_proba uses the trees up to it."""
+    model = xgb.XGBClassifier(n_estimators=300, max_depth=3, learning_rate=0.5, early_stopping_rounds=5,
+                              n_jobs=2, random_state=7)
+    model.fit(x[:5000], y[:5000], eval_set=[(x[5000:], y[5000:])], verbose=False)
+    stem = "xgb%s_early" % tag
+    model.save_model(os.path.join(HERE, stem + ".json"))
+    model.save_model(os.path.join(HERE, stem + ".ubj"))
+    write(stem + ".predictions.txt", model.predict_proba(hidden)[:, 1])
+    write(stem + ".nan.predictions.txt", model.predict_proba(nans)[:, 1])
+
+
 def lightgbm_models(tag, x, y, hidden, nans):
     base = dict(objective="binary", seed=7, num_threads=2, verbose=-1, deterministic=True)
     models = {
@@ -115,6 +128,8 @@ def main():
     lgb_tag = lgb.__version__.split(".")[0]
     assert flavour in ("new", "old")
     xgboost_models(xgb_tag, x, y, hidden, nans)
+    if flavour == "new":
+        xgboost_early_stopping(xgb_tag, x, y, hidden, nans)
     lightgbm_models(lgb_tag, x, y, hidden, nans)
 
 
