@@ -198,4 +198,16 @@ import TestSupport
         #expect(refused.status != 0)
         #expect(refused.stderr.split(separator: "\n").count == 1)
     }
+
+    @Test func checkReadsInTheSandboxSoAFileThatCrashesLibHDF5IsOneLine() throws {
+        let run = try CommandRunner.run(["check", SharedFixtures.model("fuzz/hdf5_heap_index_segfault.h5")],
+                                        in: dir.path, environment: environment)
+        #expect(run.status == 1, "exit \(run.status): \(run.stderr)")
+        #expect(run.stderr.contains("the reader crashed on this file"), "\(run.stderr)")
+        #expect(run.stderr.split(separator: "\n").count == 1)
+        let onnx = try CommandRunner.run(["check", SharedFixtures.exampleSubmissions + "/pytorch-onnx/model.onnx"],
+                                         in: dir.path, environment: environment)
+        #expect(onnx.status == 0, "\(onnx.stderr)")
+        #expect(onnx.stdout.contains("validation rows 700: AUC"))
+    }
 }

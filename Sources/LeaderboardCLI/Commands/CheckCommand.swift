@@ -17,6 +17,11 @@ struct CheckCommand: ParsableCommand {
     var manifest: String?
     @Flag(help: "Print JSON instead of text.") var json = false
 
+    /// Why the file would not be scored: the sandboxed reader's one line.
+    struct Refused: Error, CustomStringConvertible {
+        let description: String
+    }
+
     struct Outcome: Codable {
         var summary: ModelSummary
         var validationRows: Int
@@ -28,26 +33,36 @@ struct CheckCommand: ParsableCommand {
         let dataPath = ws?.dataPath ?? KnownDataSets.samplePath
         let dataset = try global.loader().load(dataPath).dataset
         let split = try DataSplit(rowCount: dataset.rowCount, settings: ws?.config.split ?? SplitSettings(), path: dataPath)
+        // Read and predict in the sandboxed child, as `score` does: a file that crashes or
+        // hangs a reader (libhdf5 included) gives one line here too.
         let limits = try ws.map { try RunLimits(workspace: $0) } ?? RunLimits()
-        let manifestValue = try manifest.map {
-            try SubmissionManifest.read(from: URL(fileURLWithPath: $0), limits: limits.readers.submission)
+        let sandbox = SandboxedPrediction(executable: SandboxedPrediction.currentExecutable, limits: limits)
+        let request = SandboxedPrediction.Request(
+            modelPath: URL(fileURLWithPath: model).standardizedFileURL.path,
+            manifestPath: manifest.map { URL(fileURLWithPath: $0).standardizedFileURL.path }, dataPath: dataPath,
+            cacheDirectory: global.cacheDir ?? DataLoader.defaultCacheDirectory, rows: split.validation)
+        let scores: [Double], summaryJSON: String?
+        switch sandbox.run(request) {
+        case let .failed(reason):
+            throw Refused(description: reason)
+        case let .scores(values, _, summary):
+            scores = values
+            summaryJSON = summary
         }
-        let loaded = try ModelFileReader.read(contentsOf: URL(fileURLWithPath: model), limits: limits.readers.modelFile,
-                                              options: ModelFileOptions(output: manifestValue?.output))
-        let features = manifestValue?.featureIndices ?? Array(0..<FeatureSchema.featureCount)
-        try loaded.requireInputCount(features.count)
+        guard let summaryJSON, let summary = try? JSONDecoder().decode(ModelSummary.self, from: Data(summaryJSON.utf8)) else {
+            throw Refused(description: "'\((model as NSString).lastPathComponent)' is a predictions file, not a model: "
+                + "`check` reads model files; a predictions file is scored as it is")
+        }
         let rows = dataset.rows(split.validation)
-        let scores = try SubmissionPredictor.predict(loaded.classifier, features: features,
-                                                     standardization: manifestValue?.standardization, rows: rows)
         let report = try BinaryClassificationReport(scores: scores, labels: rows.labels)
-        let outcome = Outcome(summary: loaded.summary, validationRows: rows.rowCount, auc: report.auc,
+        let outcome = Outcome(summary: summary, validationRows: rows.rowCount, auc: report.auc,
                               aucLow: report.aucInterval.lower, aucHigh: report.aucInterval.upper,
                               accuracy: report.accuracy, logLoss: report.logLoss)
         if json {
             print(try Formatting.json(outcome))
             return
         }
-        print(loaded.summary.text)
+        print(summary.text)
         print("")
         print(String(format: "validation rows %@: AUC %.4f [%.4f, %.4f], accuracy %.4f, log loss %.4f",
                      Formatting.count(rows.rowCount), report.auc, report.aucInterval.lower,
