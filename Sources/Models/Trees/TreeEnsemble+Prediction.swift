@@ -25,21 +25,25 @@ enum WalkRule: Sendable {
 
 /// One split test: whether the row goes to the left child.
 protocol SplitTest {
-    static func goesLeft(_ x: Double, _ threshold: Double, _ flags: UInt8) -> Bool
+    /// Whether the test reads the node's flags (the walk skips loading them otherwise).
+    static var readsFlags: Bool { get }
+    static func goesLeft(_ x: Float, _ threshold: Float, _ flags: UInt8) -> Bool
 }
 
 /// `x < threshold`; NaN by the node's flag.
 enum LessThanTest: SplitTest {
+    static var readsFlags: Bool { true }
     @inline(__always)
-    static func goesLeft(_ x: Double, _ threshold: Double, _ flags: UInt8) -> Bool {
+    static func goesLeft(_ x: Float, _ threshold: Float, _ flags: UInt8) -> Bool {
         x.isNaN ? flags & 1 != 0 : x < threshold
     }
 }
 
 /// `x <= threshold`; NaN by the node's flag.
 enum LessOrEqualTest: SplitTest {
+    static var readsFlags: Bool { true }
     @inline(__always)
-    static func goesLeft(_ x: Double, _ threshold: Double, _ flags: UInt8) -> Bool {
+    static func goesLeft(_ x: Float, _ threshold: Float, _ flags: UInt8) -> Bool {
         x.isNaN ? flags & 1 != 0 : x <= threshold
     }
 }
@@ -48,24 +52,27 @@ enum LessOrEqualTest: SplitTest {
 /// (a NaN would go right whatever the node's flag); leaves still stay put, as nothing is
 /// `<` their NaN threshold.
 enum LessThanNoMissingTest: SplitTest {
+    static var readsFlags: Bool { false }
     @inline(__always)
-    static func goesLeft(_ x: Double, _ threshold: Double, _ flags: UInt8) -> Bool { x < threshold }
+    static func goesLeft(_ x: Float, _ threshold: Float, _ flags: UInt8) -> Bool { x < threshold }
 }
 
 /// `x <= threshold` for rows known to hold no NaN (see ``LessThanNoMissingTest``).
 enum LessOrEqualNoMissingTest: SplitTest {
+    static var readsFlags: Bool { false }
     @inline(__always)
-    static func goesLeft(_ x: Double, _ threshold: Double, _ flags: UInt8) -> Bool { x <= threshold }
+    static func goesLeft(_ x: Float, _ threshold: Float, _ flags: UInt8) -> Bool { x <= threshold }
 }
 
 /// The node's own comparison (flag bits 4-7) and missing rule (bits 0-1).
 enum GeneralTest: SplitTest {
+    static var readsFlags: Bool { true }
     /// LightGBM's `kZeroThreshold`: values this close to zero are "zero". LightGBM writes it
     /// as the float literal `1e-35f` stored in a double, so it is float32(1e-35), not 1e-35.
-    static let zeroThreshold = Double(Float(1e-35))
+    static let zeroThreshold: Float = 1e-35
 
     @inline(__always)
-    static func goesLeft(_ x: Double, _ threshold: Double, _ flags: UInt8) -> Bool {
+    static func goesLeft(_ x: Float, _ threshold: Float, _ flags: UInt8) -> Bool {
         if x.isNaN || (flags & 2 != 0 && abs(x) <= zeroThreshold) { return flags & 1 != 0 }
         switch TreeEnsemble.Comparison(rawValue: flags >> 4) ?? .lessThan {
         case .lessThan: return x < threshold
@@ -149,28 +156,27 @@ extension TreeEnsemble {
                                           into output: UnsafeMutablePointer<Double>) {
         let columns = inputCount, outputs = outputCount
         withUnsafeTemporaryAllocation(of: Int.self, capacity: Self.blockRows) { at in
-        withUnsafeTemporaryAllocation(of: UnsafePointer<Float>.self, capacity: Self.blockRows) { rowStarts in
         nodes.withUnsafeBufferPointer { nodes in
+        flags.withUnsafeBufferPointer { flags in
         values.withUnsafeBufferPointer { values in
-            let nodes = nodes.baseAddress!, v = values.baseAddress!
-            for r in 0..<rows { rowStarts[r] = input + r * columns }
-            @inline(__always) func step(_ n: Int, _ row: UnsafePointer<Float>) -> Int {
+            let nodes = nodes.baseAddress!, flags = flags.baseAddress!, v = values.baseAddress!
+            @inline(__always) func step(_ n: Int, _ r: Int) -> Int {
                 let node = nodes[n]
-                let x = Double(row[node.feature])
-                return Int(node.left) &+ (T.goesLeft(x, node.threshold, node.flags) ? 0 : 1)
+                let x = input[r &* columns &+ Int(node.feature)]
+                return Int(node.left) &+ (T.goesLeft(x, node.threshold, T.readsFlags ? flags[n] : 0) ? 0 : 1)
             }
             for t in roots.indices {
                 let root = Int(roots[t]), depth = depths[t]
                 if depth <= Self.fixedWalkDepth {
                     for r in 0..<rows { at[r] = root }
                     for _ in 0..<depth {
-                        for r in 0..<rows { at[r] = step(at[r], rowStarts[r]) }
+                        for r in 0..<rows { at[r] = step(at[r], r) }
                     }
                 } else {
                     for r in 0..<rows {
                         var n = root
                         while true {
-                            let next = step(n, rowStarts[r])
+                            let next = step(n, r)
                             if next == n { break }
                             n = next
                         }

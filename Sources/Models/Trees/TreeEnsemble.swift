@@ -4,9 +4,9 @@
 ///
 /// Each tree is given as a list of ``Node``s (node 0 its root). A split sends a row to its
 /// `left` child when the comparison `value <op> threshold` holds, to `right` otherwise;
-/// the value is the float32 feature widened to `Double`, the threshold a `Double`, so
-/// float thresholds (XGBoost, ONNX) and double thresholds (LightGBM) both compare exactly
-/// as their framework compares them. A missing value (NaN, and values with
+/// the value is the float32 feature, the threshold a `Double` (kept as the `Float` that
+/// compares every float32 value the same way), so float thresholds (XGBoost, ONNX) and
+/// double thresholds (LightGBM) both compare exactly as their framework compares them. A missing value (NaN, and values with
 /// `|x| ≤ float32(1e-35)` when the split's ``Node/zeroIsMissing`` is set, as LightGBM's missing
 /// type `Zero`) goes where ``Node/missingGoesLeft`` says, whatever the comparison.
 ///
@@ -122,12 +122,14 @@ public struct TreeEnsemble: Sendable {
     /// Leaves kept, over all trees.
     public let leafCount: Int
 
-    /// The flattened forest, tree after tree, each in breadth-first order so that the two
+    /// The flattened forest (12-byte nodes), tree after tree, each in breadth-first order so that the two
     /// children of a split are neighbours: node `n` goes to `nodes[n].left` when its test
     /// holds and to `nodes[n].left + 1` otherwise. A leaf has a NaN threshold (no value
     /// passes its test) and `left = n - 1`, so it is its own child and a walk may run a
     /// fixed number of steps; its values start at `values[n * outputCount]`.
     let nodes: [PackedNode]
+    /// Each node's flags (see ``PackedNode/flags(missingGoesLeft:zeroIsMissing:comparison:)``).
+    let flags: [UInt8]
     let values: [Double]
     /// Each tree's root in ``nodes``.
     let roots: [Int32]
@@ -178,27 +180,50 @@ public struct TreeEnsemble: Sendable {
         self.depths = flattener.depths
         self.leafCount = flattener.leafCount
         self.nodes = flattener.nodes
+        self.flags = flattener.flags
         self.values = flattener.values
         self.roots = flattener.roots
         self.rule = flattener.rule ?? .lessThan
     }
 }
 
-/// One node of the flattened forest: 16 bytes, one load a step.
+/// One node of the flattened forest: 12 bytes, one load a step.
 struct PackedNode: Sendable {
-    /// The threshold; NaN for a leaf.
-    var threshold: Double
+    /// The threshold as a `Float` that compares float32 values exactly as the given `Double`
+    /// threshold does (see ``floatThreshold(_:for:)``); NaN for a leaf.
+    var threshold: Float
     /// The child taken when the test holds; the other is `left + 1`. `n - 1` for leaf `n`.
     var left: Int32
-    /// The feature (low 24 bits) and the flags (high 8 bits): bit 0 missing goes left, bit 1
-    /// zero is missing, bits 4-7 the ``TreeEnsemble/Comparison``.
-    var featureAndFlags: UInt32
+    /// The feature the split reads (0 for a leaf). The node's flags, which only walks over
+    /// missing values need, are kept apart in ``TreeEnsemble/flags``.
+    var feature: UInt32
 
     /// Most features a node can name.
     static let maxFeatures = 1 << 24
 
-    @inline(__always) var feature: Int { Int(featureAndFlags & 0xFF_FFFF) }
-    @inline(__always) var flags: UInt8 { UInt8(truncatingIfNeeded: featureAndFlags >> 24) }
+    /// The flags of a split: bit 0 missing goes left, bit 1 zero is missing, bits 4-7 the
+    /// ``TreeEnsemble/Comparison``.
+    static func flags(missingGoesLeft: Bool, zeroIsMissing: Bool, comparison: TreeEnsemble.Comparison) -> UInt8 {
+        (missingGoesLeft ? 1 : 0) | (zeroIsMissing ? 2 : 0) | comparison.rawValue << 4
+    }
+
+    /// The `Float` `f` such that `x <comparison> f` ⟺ `Double(x) <comparison> threshold` for
+    /// every float `x`, so that a walk compares in `Float` without widening the row's value:
+    /// for `<` the smallest float ≥ `threshold`, for `<=` the largest float ≤ it; for `==` and
+    /// `!=` the threshold itself when it is a float, else NaN (no float equals it, and
+    /// nothing equals NaN). `>` and `>=` never reach here (the flattener turns them into `<=`
+    /// and `<`).
+    static func floatThreshold(_ threshold: Double, for comparison: TreeEnsemble.Comparison) -> Float {
+        let nearest = Float(threshold)
+        switch comparison {
+        case .lessThan, .greaterOrEqual:
+            return Double(nearest) < threshold ? nearest.nextUp : nearest
+        case .lessOrEqual, .greaterThan:
+            return Double(nearest) > threshold ? nearest.nextDown : nearest
+        case .equal, .notEqual:
+            return Double(nearest) == threshold ? nearest : .nan
+        }
+    }
 }
 
 /// Builds the flattened arrays tree by tree, checking each tree as it goes.
@@ -206,6 +231,7 @@ private struct Flattener {
     let inputCount: Int
     let outputCount: Int
     var nodes: [PackedNode] = []
+    var flags: [UInt8] = []
     var values: [Double] = []
     var roots: [Int32] = []
     var depths: [Int] = []
@@ -217,6 +243,7 @@ private struct Flattener {
         self.inputCount = inputCount
         self.outputCount = outputCount
         nodes.reserveCapacity(capacity)
+        flags.reserveCapacity(capacity)
         values.reserveCapacity(capacity * outputCount)
     }
 
@@ -272,7 +299,8 @@ private struct Flattener {
                 guard leaf.allSatisfy(\.isFinite) else {
                     throw TreeModelError("tree \(t): leaf \(n) has a value that is not finite")
                 }
-                nodes.append(PackedNode(threshold: .nan, left: Int32(here - 1), featureAndFlags: 0))
+                nodes.append(PackedNode(threshold: .nan, left: Int32(here - 1), feature: 0))
+                flags.append(0)
                 values.append(contentsOf: leaf)
                 leafCount += 1
                 continue
@@ -292,9 +320,10 @@ private struct Flattener {
             case .greaterOrEqual: comparison = .lessThan; missingLeft.toggle()
             default: break
             }
-            let flags = UInt32((missingLeft ? 1 : 0) | (node.zeroIsMissing ? 2 : 0) | comparison.rawValue << 4)
-            nodes.append(PackedNode(threshold: node.threshold, left: Int32(firstChild),
-                                    featureAndFlags: UInt32(node.feature) | flags << 24))
+            nodes.append(PackedNode(threshold: PackedNode.floatThreshold(node.threshold, for: comparison),
+                                    left: Int32(firstChild), feature: UInt32(node.feature)))
+            flags.append(PackedNode.flags(missingGoesLeft: missingLeft, zeroIsMissing: node.zeroIsMissing,
+                                          comparison: comparison))
             firstChild += 2
             values.append(contentsOf: repeatElement(0, count: outputCount))
             rule = WalkRule.combining(rule, comparison: comparison, zeroIsMissing: node.zeroIsMissing)
