@@ -6,9 +6,10 @@
 /// `left` child when the comparison `value <op> threshold` holds, to `right` otherwise;
 /// the value is the float32 feature, the threshold a `Double` (kept as the `Float` that
 /// compares every float32 value the same way), so float thresholds (XGBoost, ONNX) and
-/// double thresholds (LightGBM) both compare exactly as their framework compares them. A missing value (NaN, and values with
-/// `|x| ≤ float32(1e-35)` when the split's ``Node/zeroIsMissing`` is set, as LightGBM's missing
-/// type `Zero`) goes where ``Node/missingGoesLeft`` says, whatever the comparison.
+/// double thresholds (LightGBM) both compare exactly as their framework compares them.
+/// A missing value (NaN, and values with `|x| ≤ float32(1e-35)` when the split's
+/// ``Node/zeroIsMissing`` is set, as LightGBM's missing type `Zero`) goes where
+/// ``Node/missingGoesLeft`` says, whatever the comparison.
 ///
 /// Leaves hold ``outputCount`` values each (one for a binary booster, one per class for
 /// an ONNX multi-class forest). The ensemble's raw score of a row, output `k`, is
@@ -122,8 +123,8 @@ public struct TreeEnsemble: Sendable {
     /// Leaves kept, over all trees.
     public let leafCount: Int
 
-    /// The flattened forest (12-byte nodes), tree after tree, each in breadth-first order so that the two
-    /// children of a split are neighbours: node `n` goes to `nodes[n].left` when its test
+    /// The flattened forest (12-byte nodes), tree after tree, each in breadth-first order so
+    /// that the two children of a split are neighbours: node `n` goes to `nodes[n].left` when its test
     /// holds and to `nodes[n].left + 1` otherwise. A leaf has a NaN threshold (no value
     /// passes its test) and `left = n - 1`, so it is its own child and a walk may run a
     /// fixed number of steps; its values start at `values[n * outputCount]`.
