@@ -199,12 +199,17 @@ import TestSupport
         #expect(refused.stderr.split(separator: "\n").count == 1)
     }
 
-    @Test func checkReadsInTheSandboxSoAFileThatCrashesLibHDF5IsOneLine() throws {
+    @Test func checkAndPredictReadInTheSandboxSoAFileThatCrashesLibHDF5IsOneLine() throws {
         let run = try CommandRunner.run(["check", SharedFixtures.model("fuzz/hdf5_heap_index_segfault.h5")],
                                         in: dir.path, environment: environment)
         #expect(run.status == 1, "exit \(run.status): \(run.stderr)")
         #expect(run.stderr.contains("the reader crashed on this file"), "\(run.stderr)")
         #expect(run.stderr.split(separator: "\n").count == 1)
+        let predicted = try CommandRunner.run(
+            ["predict", SharedFixtures.model("fuzz/hdf5_heap_index_segfault.h5"), "--data", SharedFixtures.repositoryRoot + "/Sources/HiggsData/Resources/higgs-sample.csv"],
+            in: dir.path, environment: environment)
+        #expect(predicted.status == 1, "exit \(predicted.status): \(predicted.stderr)")
+        #expect(predicted.stderr.contains("the reader crashed on this file"), "\(predicted.stderr)")
         let onnx = try CommandRunner.run(["check", SharedFixtures.exampleSubmissions + "/pytorch-onnx/model.onnx"],
                                          in: dir.path, environment: environment)
         #expect(onnx.status == 0, "\(onnx.stderr)")

@@ -17,11 +17,6 @@ struct CheckCommand: ParsableCommand {
     var manifest: String?
     @Flag(help: "Print JSON instead of text.") var json = false
 
-    /// Why the file would not be scored: the sandboxed reader's one line.
-    struct Refused: Error, CustomStringConvertible {
-        let description: String
-    }
-
     struct Outcome: Codable {
         var summary: ModelSummary
         var validationRows: Int
@@ -44,13 +39,13 @@ struct CheckCommand: ParsableCommand {
         let scores: [Double], summaryJSON: String?
         switch sandbox.run(request) {
         case let .failed(reason):
-            throw Refused(description: reason)
+            throw SandboxRefusal(description: reason)
         case let .scores(values, _, summary):
             scores = values
             summaryJSON = summary
         }
         guard let summaryJSON, let summary = try? JSONDecoder().decode(ModelSummary.self, from: Data(summaryJSON.utf8)) else {
-            throw Refused(description: "'\((model as NSString).lastPathComponent)' is a predictions file, not a model: "
+            throw SandboxRefusal(description: "'\((model as NSString).lastPathComponent)' is a predictions file, not a model: "
                 + "`check` reads model files; a predictions file is scored as it is")
         }
         let rows = dataset.rows(split.validation)

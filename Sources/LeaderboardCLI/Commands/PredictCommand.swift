@@ -15,19 +15,31 @@ struct PredictCommand: ParsableCommand {
             precision): compare it with your framework's own predictions.
             """)
 
-    @Argument(help: "The model file (.h5, .keras) or a predictions file (id,score).") var model: String
+    @Argument(help: "The model file (.h5, .keras, .onnx, XGBoost .json/.ubj, LightGBM .txt) or a predictions file (id,score).")
+    var model: String
     @Option(help: "Rows to predict, in HIGGS.csv's layout.") var data: String
     @Option(help: "A manifest naming the features the model reads and their standardization.") var manifest: String?
     @Option(help: "Write here instead of standard output.") var output: String?
     @Option(name: .long, help: "Where parsed data caches live.") var cacheDir: String?
 
     func run() throws {
-        let rows = try DataLoader(cacheDirectory: cacheDir ?? DataLoader.defaultCacheDirectory).load(data).dataset
-        let manifestValue = try manifest.map { try SubmissionManifest.read(from: URL(fileURLWithPath: $0)) }
-        let prediction = try SubmissionPredictor.predict(modelPath: model, manifest: manifestValue, rows: rows)
+        let cache = cacheDir ?? DataLoader.defaultCacheDirectory
+        let rows = try DataLoader(cacheDirectory: cache).load(data).dataset
+        // Read and predict in the sandboxed child, as `score` does: a file that crashes or
+        // hangs a reader gives one line here too.
+        let sandbox = SandboxedPrediction(executable: SandboxedPrediction.currentExecutable)
+        let request = SandboxedPrediction.Request(
+            modelPath: URL(fileURLWithPath: model).standardizedFileURL.path,
+            manifestPath: manifest.map { URL(fileURLWithPath: $0).standardizedFileURL.path },
+            dataPath: URL(fileURLWithPath: data).standardizedFileURL.path, cacheDirectory: cache, rows: 0..<rows.rowCount)
+        let scores: [Double]
+        switch sandbox.run(request) {
+        case let .failed(reason): throw SandboxRefusal(description: reason)
+        case let .scores(values, _, _): scores = values
+        }
         var text = ""
-        text.reserveCapacity(prediction.scores.count * 12)
-        for score in prediction.scores {
+        text.reserveCapacity(scores.count * 12)
+        for score in scores {
             text += String(format: "%.9g\n", score)
         }
         if let output {
