@@ -26,15 +26,9 @@ struct SubmissionSnapshot {
     /// The model file as it was when copied.
     private let stamp: FileStamp
 
-    /// Why no snapshot could be taken.
-    struct Failure: Error, CustomStringConvertible {
-        /// The one-line reason.
-        let description: String
-        /// Whether the failure belongs to the file (too large, not a regular file, unreadable)
-        /// and is recorded as the entry's; otherwise (a change mid-read, a full disk) the next
-        /// run tries again.
-        var isRecorded = false
-    }
+    /// Why no snapshot could be taken: the file's own fault (recorded), or a passing one
+    /// such as a change mid-read or a full disk (the next run tries again).
+    typealias Failure = RegularFileStream.Failure
 
     /// Copies `modelPath` (at most `maxBytes`) and `manifestPath` into a new temporary folder.
     init(modelPath: String, manifestPath: String?, maxBytes: Int) throws(Failure) {
@@ -42,7 +36,8 @@ struct SubmissionSnapshot {
         do {
             folder = try ScratchFolders.make("snapshot")
         } catch {
-            throw Failure(description: "cannot make a temporary folder (\(error)); free some disk space and run again")
+            throw Failure(description: "cannot make a temporary folder (\(error)); free some disk space and run again",
+                          isRecorded: false)
         }
         self.folder = folder
         do {
@@ -89,23 +84,18 @@ struct SubmissionSnapshot {
         let name = (path as NSString).lastPathComponent
         let target = folder.appendingPathComponent(safeFileName(name)).path
         let output = open(target, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        guard output >= 0 else { throw Failure(description: cannotCopy(name)) }
+        guard output >= 0 else { throw Failure(description: cannotCopy(name), isRecorded: false) }
         defer { close(output) }
         var hasher = SHA256()
-        let stamp: FileStamp
-        do {
-            stamp = try RegularFileStream.read(path, maxBytes: maxBytes) { (chunk) throws(RegularFileStream.Failure) in
-                hasher.update(bufferPointer: chunk)
-                var written = 0
-                while written < chunk.count {
-                    let n = write(output, chunk.baseAddress! + written, chunk.count - written)
-                    if n < 0, errno == EINTR { continue }
-                    guard n > 0 else { throw RegularFileStream.Failure(description: cannotCopy(name), isRecorded: false) }
-                    written += n
-                }
+        let stamp = try RegularFileStream.read(path, maxBytes: maxBytes) { (chunk) throws(Failure) in
+            hasher.update(bufferPointer: chunk)
+            var written = 0
+            while written < chunk.count {
+                let n = write(output, chunk.baseAddress! + written, chunk.count - written)
+                if n < 0, errno == EINTR { continue }
+                guard n > 0 else { throw Failure(description: cannotCopy(name), isRecorded: false) }
+                written += n
             }
-        } catch {
-            throw Failure(description: error.description, isRecorded: error.isRecorded)
         }
         return (target, hasher.finalize().hexString, stamp)
     }

@@ -32,18 +32,9 @@ struct CheckCommand: ParsableCommand {
         // hangs a reader (libhdf5 included) gives one line here too.
         let limits = try ws.map { try RunLimits(workspace: $0) } ?? RunLimits()
         let sandbox = SandboxedPrediction(executable: SandboxedPrediction.currentExecutable, limits: limits)
-        let request = SandboxedPrediction.Request(
-            modelPath: URL(fileURLWithPath: model).standardizedFileURL.path,
-            manifestPath: manifest.map { URL(fileURLWithPath: $0).standardizedFileURL.path }, dataPath: dataPath,
+        let (scores, summaryJSON) = try sandbox.scores(
+            model: model, manifest: manifest, data: dataPath,
             cacheDirectory: global.cacheDir ?? DataLoader.defaultCacheDirectory, rows: split.validation)
-        let scores: [Double], summaryJSON: String?
-        switch sandbox.run(request) {
-        case let .failed(reason):
-            throw SandboxRefusal(description: reason)
-        case let .scores(values, _, summary):
-            scores = values
-            summaryJSON = summary
-        }
         guard let summaryJSON, let summary = try? JSONDecoder().decode(ModelSummary.self, from: Data(summaryJSON.utf8)) else {
             throw SandboxRefusal(description: "'\((model as NSString).lastPathComponent)' is a predictions file, not a model: "
                 + "`check` reads model files; a predictions file is scored as it is")

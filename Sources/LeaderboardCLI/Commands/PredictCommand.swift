@@ -25,18 +25,9 @@ struct PredictCommand: ParsableCommand {
     func run() throws {
         let cache = cacheDir ?? DataLoader.defaultCacheDirectory
         let rows = try DataLoader(cacheDirectory: cache).load(data).dataset
-        // Read and predict in the sandboxed child, as `score` does: a file that crashes or
-        // hangs a reader gives one line here too.
         let sandbox = SandboxedPrediction(executable: SandboxedPrediction.currentExecutable)
-        let request = SandboxedPrediction.Request(
-            modelPath: URL(fileURLWithPath: model).standardizedFileURL.path,
-            manifestPath: manifest.map { URL(fileURLWithPath: $0).standardizedFileURL.path },
-            dataPath: URL(fileURLWithPath: data).standardizedFileURL.path, cacheDirectory: cache, rows: 0..<rows.rowCount)
-        let scores: [Double]
-        switch sandbox.run(request) {
-        case let .failed(reason): throw SandboxRefusal(description: reason)
-        case let .scores(values, _, _): scores = values
-        }
+        let scores = try sandbox.scores(model: model, manifest: manifest, data: data, cacheDirectory: cache,
+                                        rows: 0..<rows.rowCount).scores
         var text = ""
         text.reserveCapacity(scores.count * 12)
         for score in scores {

@@ -1,5 +1,26 @@
+import Foundation
+import Scoring
+
 /// Why the sandboxed child did not give scores for a file: its one line, printed as the
 /// command's error.
 struct SandboxRefusal: Error, CustomStringConvertible {
     let description: String
+}
+
+extension SandboxedPrediction {
+    /// The scores (and the model's summary as JSON, `nil` for a predictions file) of `model`
+    /// on `rows` of the data file at `data`, read and predicted in a child as `score` does:
+    /// a file that crashes or hangs a reader gives one line.
+    ///
+    /// - Throws: ``SandboxRefusal`` with the child's reason.
+    func scores(model: String, manifest: String?, data: String, cacheDirectory: String,
+                rows: Range<Int>) throws(SandboxRefusal) -> (scores: [Double], summaryJSON: String?) {
+        func absolute(_ path: String) -> String { URL(fileURLWithPath: path).standardizedFileURL.path }
+        let request = Request(modelPath: absolute(model), manifestPath: manifest.map(absolute), dataPath: absolute(data),
+                              cacheDirectory: cacheDirectory, rows: rows)
+        switch run(request) {
+        case let .failed(reason): throw SandboxRefusal(description: reason)
+        case let .scores(scores, _, summary): return (scores, summary)
+        }
+    }
 }

@@ -28,8 +28,14 @@ enum Broadcasting {
         let count = ONNXTensor.product(output) ?? 0
         let own = ONNXTensor.product(shape) ?? 0
         if own == count { return Array(0..<count) }
+        guard count > 0, own > 1 else { return [Int](repeating: 0, count: count) }
+        return stridedOffsets(output, strides: strides, count: count)
+    }
+
+    /// For each element of a tensor of shape `output`, in row-major order, the flat offset
+    /// `Σ index[axis] × strides[axis]` into another tensor (a broadcast or transposed view).
+    static func stridedOffsets(_ output: [Int], strides: [Int], count: Int) -> [Int] {
         var indices = [Int](repeating: 0, count: count)
-        guard count > 0, own > 1 else { return indices }
         var counter = [Int](repeating: 0, count: output.count)
         var source = 0
         for flat in 0..<count {

@@ -159,21 +159,7 @@ extension ONNXOperatorRegistry {
             let strides = ONNXTensor.strides(x.shape)
             let permutedStrides = order.map { strides[$0] }
             // Walk the output in order; the source offset follows the permuted strides.
-            var indices = [Int](repeating: 0, count: x.count)
-            var counter = [Int](repeating: 0, count: shape.count)
-            var source = 0
-            for flat in 0..<x.count {
-                indices[flat] = source
-                var axis = shape.count - 1
-                while axis >= 0 {
-                    counter[axis] += 1
-                    source += permutedStrides[axis]
-                    if counter[axis] < shape[axis] { break }
-                    source -= permutedStrides[axis] * counter[axis]
-                    counter[axis] = 0
-                    axis -= 1
-                }
-            }
+            let indices = Broadcasting.stridedOffsets(shape, strides: permutedStrides, count: x.count)
             return [.tensor(ONNXTensor(unchecked: shape, x.storage.gathering(indices)))]
         }
     }
