@@ -41,7 +41,9 @@ let package = Package(
             resources: [.copy("Resources/higgs-sample.csv"), .copy("Resources/SAMPLE-README.md")],
             swiftSettings: fastLoops),
         .target(name: "Metrics", swiftSettings: fastLoops),
-        .target(name: "Models", swiftSettings: fastLoops),
+        // The vectorised inner loop of tree-ensemble prediction (Models/Trees/LeafMaskForest.swift).
+        .target(name: "CForestKernel", cSettings: [.unsafeFlags(["-O3"], .when(configuration: .release))]),
+        .target(name: "Models", dependencies: ["CForestKernel"], swiftSettings: fastLoops),
         .target(
             name: "ModelFiles",
             dependencies: ["HiggsSchema", "Models", "ONNX", "CHDF5", "Yams", .product(name: "ZIPFoundation", package: "ZIPFoundation")],

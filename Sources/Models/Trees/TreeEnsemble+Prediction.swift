@@ -105,19 +105,23 @@ extension TreeEnsemble {
         let rows = batch.rows
         var out = [Double](repeating: 0, count: rows * outputCount)
         guard rows > 0, let source = batch.values.baseAddress else { return out }
-        let chunks = rows < 2 * Self.blockRows ? 1 : min(64, max(1, rows / 2048), rows / Self.blockRows)
+        let block = leafMasks == nil ? Self.blockRows : LeafMaskForest.blockRows
+        let chunks = rows < 2 * block ? 1 : min(64, max(1, rows / 2048), rows / block)
         let input = UnsafeSendablePointer(source)
         out.withUnsafeMutableBufferPointer { buffer in
             let target = UnsafeSendablePointer(UnsafePointer(buffer.baseAddress!))
             let work: @Sendable (Int) -> Void = { chunk in
                 let first = rows * chunk / chunks, end = rows * (chunk + 1) / chunks
                 let output = UnsafeMutablePointer(mutating: target.pointer)
-                var start = first
-                while start < end {
-                    let count = min(Self.blockRows, end - start)
-                    self.scoreBlock(input.pointer + start * self.inputCount, rows: count,
-                                    into: output + start * self.outputCount)
-                    start += count
+                let columnCount = self.leafMasks == nil ? 0 : self.inputCount * block
+                withUnsafeTemporaryAllocation(of: Float.self, capacity: columnCount) { columns in
+                    var start = first
+                    while start < end {
+                        let count = min(block, end - start)
+                        self.scoreBlock(input.pointer + start * self.inputCount, rows: count, columns: columns,
+                                        into: output + start * self.outputCount)
+                        start += count
+                    }
                 }
             }
             if chunks == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: chunks, execute: work) }
@@ -125,9 +129,59 @@ extension TreeEnsemble {
         return out
     }
 
-    /// Scores `rows` (at most ``blockRows``) consecutive rows from `input` into `output`
-    /// (zeroed).
-    private func scoreBlock(_ input: UnsafePointer<Float>, rows: Int, into output: UnsafeMutablePointer<Double>) {
+    /// Scores `rows` consecutive rows from `input` (at most ``LeafMaskForest/blockRows``
+    /// with leaf masks, else at most ``blockRows``) into `output` (zeroed); `columns` holds
+    /// a block of ``LeafMaskForest/blockRows`` rows by column when there are leaf masks.
+    private func scoreBlock(_ input: UnsafePointer<Float>, rows: Int, columns: UnsafeMutableBufferPointer<Float>,
+                            into output: UnsafeMutablePointer<Double>) {
+        if let leafMasks, let columns = columns.baseAddress, Self.copyColumns(input, rows: rows, inputCount, to: columns) {
+            // Blocks without NaN: the kernel adds the trees' leaf values, in the same order as
+            // the walk.
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: LeafMaskForest.blockRows) { sums in
+                sums.initialize(repeating: 0)
+                leafMasks.add(columns: columns, into: sums.baseAddress!)
+                for r in 0..<rows { output[r] = sums[r] }
+            }
+        } else {
+            var start = 0
+            while start < rows {
+                let count = min(Self.blockRows, rows - start)
+                walkBlock(input + start * inputCount, rows: count, into: output + start * outputCount)
+                start += count
+            }
+        }
+        let scale = aggregation == .average ? 1 / Double(treeCount) : 1
+        for row in 0..<rows {
+            for k in 0..<outputCount {
+                output[row * outputCount + k] = baseScores[k] + output[row * outputCount + k] * scale
+            }
+        }
+    }
+
+    /// Copies `rows` rows of `width` features to `columns` by column (``LeafMaskForest/blockRows``
+    /// floats a column, rows past `rows` zero); `false`, and a partial copy, if a value is NaN.
+    private static func copyColumns(_ input: UnsafePointer<Float>, rows: Int, _ width: Int,
+                                    to columns: UnsafeMutablePointer<Float>) -> Bool {
+        let stride = LeafMaskForest.blockRows
+        var nan = false
+        for r in 0..<rows {
+            let row = input + r * width
+            for f in 0..<width {
+                let x = row[f]
+                nan = nan || x.isNaN
+                columns[f * stride + r] = x
+            }
+            if nan { return false }
+        }
+        if rows < stride {
+            for f in 0..<width { (columns + f * stride + rows).update(repeating: 0, count: stride - rows) }
+        }
+        return true
+    }
+
+    /// Walks `rows` (at most ``blockRows``) consecutive rows from `input` through every
+    /// tree, adding the leaf values into `output` (zeroed).
+    private func walkBlock(_ input: UnsafePointer<Float>, rows: Int, into output: UnsafeMutablePointer<Double>) {
         // Most blocks hold no NaN: their walks skip the missing-value test.
         let hasNaN = UnsafeBufferPointer(start: input, count: rows * inputCount).contains { $0.isNaN }
         switch (rule, hasNaN) {
@@ -136,12 +190,6 @@ extension TreeEnsemble {
         case (.lessOrEqual, false): accumulate(LessOrEqualNoMissingTest.self, input, rows: rows, into: output)
         case (.lessOrEqual, true): accumulate(LessOrEqualTest.self, input, rows: rows, into: output)
         case (.general, _): accumulate(GeneralTest.self, input, rows: rows, into: output)
-        }
-        let scale = aggregation == .average ? 1 / Double(treeCount) : 1
-        for row in 0..<rows {
-            for k in 0..<outputCount {
-                output[row * outputCount + k] = baseScores[k] + output[row * outputCount + k] * scale
-            }
         }
     }
 

@@ -136,6 +136,9 @@ public struct TreeEnsemble: Sendable {
     let roots: [Int32]
     /// How a walk may run (see ``TreeEnsemble+Prediction``).
     let rule: WalkRule
+    /// The forest in leaf-mask form, when every tree has at most 64 leaves and one output
+    /// and splits are `<` or `<=`: blocks without NaN are scored with it instead of walked.
+    var leafMasks: LeafMaskForest?
 
     /// Default bound on the nodes of a whole ensemble.
     public static let defaultMaxNodes = 20_000_000
@@ -185,6 +188,8 @@ public struct TreeEnsemble: Sendable {
         self.values = flattener.values
         self.roots = flattener.roots
         self.rule = flattener.rule ?? .lessThan
+        self.leafMasks = LeafMaskForest(nodes: nodes, roots: roots, values: values, rule: rule,
+                                        inputCount: inputCount, outputCount: outputCount)
     }
 }
 

@@ -1,0 +1,146 @@
+import CForestKernel
+
+/// A forest of small trees in "leaf mask" form (QuickScorer: Lucchese et al., SIGIR 2015),
+/// the fast path of ``TreeEnsemble`` for boosted trees of at most 64 leaves.
+///
+/// Number a tree's leaves from left to right. A row that fails a split's test (goes
+/// right) can reach none of the leaves of the split's left subtree: a contiguous run of
+/// leaf numbers. Start a row with every leaf bit set and clear, for every split it fails,
+/// the bits of that split's left subtree; the lowest bit left is the row's leaf. The
+/// splits need no order, so a block of rows tests every split of a tree one after another,
+/// each split for all rows at once: one comparison and one masked AND per row, which the
+/// processor does 8 or 16 rows at a time. The walk it replaces loads a node, then the row's
+/// value, then the next node, one dependent step after another.
+///
+/// The kernel (C target `CForestKernel`) is compiled for AVX-512, AVX2 and the baseline
+/// instruction set, and runs the best one this processor has. It only ever compares
+/// `x < threshold`, on blocks without NaN; ``TreeEnsemble`` walks the other blocks.
+struct LeafMaskForest: Sendable {
+    /// Rows a kernel call scores.
+    static let blockRows = Int(LB_FOREST_BLOCK_ROWS)
+    /// The most leaves a tree may have (two 32-bit mask words).
+    static let maxLeaves = 64
+    /// The most features a row may have: a block is copied column by column into a buffer
+    /// of `blockRows` rows.
+    static let maxFeatures = 4096
+
+    /// Every tree's splits, leaves and mask width.
+    let trees: [LBMaskTree]
+    /// The splits, tree after tree, as mask updates on one 32-bit word each: a tree's
+    /// updates of its low word, then of its high word.
+    let splits: [LBMaskSplit]
+    /// Leaf values, tree after tree, each tree's from left to right.
+    let leaves: [Double]
+    /// The instruction set the kernel runs with.
+    private(set) var level: LBForestKernelLevel
+
+    /// The mask form of the flattened forest, or `nil` when it has none: more than one
+    /// output, more than ``maxFeatures`` features, a split rule other than `<` or `<=` with
+    /// NaN as the only missing value, or a tree of more than ``maxLeaves`` leaves.
+    init?(nodes: [PackedNode], roots: [Int32], values: [Double], rule: WalkRule, inputCount: Int, outputCount: Int) {
+        guard outputCount == 1, inputCount <= Self.maxFeatures, rule == .lessThan || rule == .lessOrEqual else {
+            return nil
+        }
+        var trees: [LBMaskTree] = []
+        var splits: [LBMaskSplit] = []
+        var leaves: [Double] = []
+        trees.reserveCapacity(roots.count)
+        var high: [LBMaskSplit] = []
+        for (t, root) in roots.enumerated() {
+            let end = t + 1 < roots.count ? Int(roots[t + 1]) : nodes.count
+            guard (end - Int(root) + 1) / 2 <= Self.maxLeaves else { return nil }
+            let firstSplit = splits.count, firstLeaf = leaves.count
+            high.removeAll(keepingCapacity: true)
+            Self.appendTree(Int(root), nodes: nodes, values: values, orEqual: rule == .lessOrEqual,
+                            firstLeaf: firstLeaf, low: &splits, high: &high, leaves: &leaves)
+            let lowCount = splits.count - firstSplit
+            splits.append(contentsOf: high)
+            trees.append(LBMaskTree(firstSplit: UInt32(firstSplit), lowCount: UInt32(lowCount),
+                                    highCount: UInt32(high.count), firstLeaf: UInt32(firstLeaf)))
+        }
+        self.trees = trees
+        self.splits = splits
+        self.leaves = leaves
+        self.level = lb_forest_best_level()
+    }
+
+    /// The same forest run with `level` (at most the processor's best): for tests that
+    /// compare every compiled kernel.
+    func running(at level: LBForestKernelLevel) -> LeafMaskForest {
+        var copy = self
+        copy.level = level
+        return copy
+    }
+
+    /// Appends the splits and leaves of the tree rooted at `root` (a leaf is its own left
+    /// child's successor: `left == n - 1`). A `<=` split becomes `<` against the next float
+    /// up, which is the same test for every float that is not NaN; a `<= +inf` split sends
+    /// every such row left and clears nothing, so it is left out.
+    private static func appendTree(_ root: Int, nodes: [PackedNode], values: [Double], orEqual: Bool,
+                                   firstLeaf: Int, low: inout [LBMaskSplit], high: inout [LBMaskSplit],
+                                   leaves: inout [Double]) {
+        /// Visits `n`, returning the range of leaf numbers under it.
+        func visit(_ n: Int) -> Range<Int> {
+            let node = nodes[n]
+            if Int(node.left) == n - 1 {
+                leaves.append(values[n])
+                return leaves.count - 1 - firstLeaf ..< leaves.count - firstLeaf
+            }
+            let left = visit(Int(node.left))
+            let right = visit(Int(node.left) + 1)
+            var threshold = node.threshold
+            if orEqual {
+                guard threshold != .infinity else { return left.lowerBound ..< right.upperBound }
+                threshold = threshold.nextUp
+            }
+            for word in 0..<2 {
+                let bits = left.clamped(to: word * 32 ..< word * 32 + 32)
+                guard !bits.isEmpty else { continue }
+                let run = bits.count == 32 ? UInt32.max : (UInt32(1) << UInt32(bits.count)) &- 1
+                let split = LBMaskSplit(feature: node.feature, threshold: threshold,
+                                        mask: ~(run << UInt32(bits.lowerBound - word * 32)))
+                if word == 0 { low.append(split) } else { high.append(split) }
+            }
+            return left.lowerBound ..< right.upperBound
+        }
+        _ = visit(root)
+    }
+
+    /// Adds every tree's leaf value for the ``blockRows`` rows of `columns` (feature `f` of
+    /// row `r` at `columns[f * blockRows + r]`, no NaN) to `sums`.
+    func add(columns: UnsafePointer<Float>, into sums: UnsafeMutablePointer<Double>) {
+        trees.withUnsafeBufferPointer { trees in
+            splits.withUnsafeBufferPointer { splits in
+                leaves.withUnsafeBufferPointer { leaves in
+                    lb_forest_add(level, columns, trees.baseAddress, trees.count, splits.baseAddress,
+                                  leaves.baseAddress, sums)
+                }
+            }
+        }
+    }
+}
+
+extension LeafMaskForest {
+    /// Every instruction set this processor runs the kernel with, the baseline first.
+    static var availableLevels: [LBForestKernelLevel] {
+        let best = lb_forest_best_level()
+        return [LBForestKernelBaseline, LBForestKernelAVX2, LBForestKernelAVX512].filter { $0.rawValue <= best.rawValue }
+    }
+}
+
+extension TreeEnsemble {
+    /// This ensemble scoring every block by walking its trees (no leaf masks).
+    func walkingOnly() -> TreeEnsemble {
+        var copy = self
+        copy.leafMasks = nil
+        return copy
+    }
+
+    /// This ensemble with its leaf-mask kernel run at `level`, one of
+    /// ``LeafMaskForest/availableLevels``.
+    func runningLeafMasks(at level: LBForestKernelLevel) -> TreeEnsemble {
+        var copy = self
+        copy.leafMasks = leafMasks?.running(at: level)
+        return copy
+    }
+}

@@ -1,0 +1,125 @@
+import Foundation
+@testable import Models
+import Testing
+import TestSupport
+
+/// The leaf-mask kernel (every instruction set this processor has) against the tree walk
+/// and the plain reading of each tree.
+@Suite("Tree ensembles scored by leaf masks")
+struct LeafMaskForestTests {
+    typealias Node = TreeEnsemble.Node
+
+    /// Rows without NaN: values at and around the trees' thresholds (floats in -1...1 and
+    /// quarters), zeros of both signs and infinities.
+    static func rowsWithoutNaN(_ count: Int, inputs: Int, generator: inout TreeEnsembleTests.SplitMix) -> [Float] {
+        TreeEnsembleTests.randomRows(count, inputs: inputs, generator: &generator).map { x in
+            guard x.isNaN else { return x }
+            return [Float.infinity, -.infinity, -0.0, 0.5][Int.random(in: 0..<4, using: &generator)]
+        }
+    }
+
+    /// The plain reading: base plus every tree's leaf along its own comparisons.
+    static func plainScores(_ trees: [TreeEnsemble.Tree], _ rows: [Float], inputs: Int, base: Double) -> [Double] {
+        (0..<rows.count / inputs).map { r in
+            let row = rows[r * inputs ..< (r + 1) * inputs]
+            return base + trees.reduce(0) { $0 + $1.leafValues[TreeEnsembleTests.plainLeaf($1, row)] }
+        }
+    }
+
+    @Test("every compiled kernel agrees with the walk and the plain reading", arguments: [
+        ([TreeEnsemble.Comparison.lessThan], 6), ([.lessOrEqual], 6), ([.greaterOrEqual], 5), ([.lessThan], 2),
+    ])
+    func agreesWithWalk(comparisons: [TreeEnsemble.Comparison], depth: Int) throws {
+        var generator = TreeEnsembleTests.SplitMix(state: UInt64(depth * 7) + UInt64(comparisons[0].rawValue))
+        let inputs = 9
+        let trees = (0..<60).map { _ in
+            TreeEnsembleTests.randomTree(depth: depth, inputs: inputs, outputs: 1, comparisons: comparisons,
+                                         zeroMissing: false, generator: &generator)
+        }
+        #expect(trees.contains { $0.nodes.count > 65 } == (depth == 6), "some trees need both mask words")
+        let ensemble = try TreeEnsemble(trees: trees, inputCount: inputs, baseScores: [0.25])
+        #expect(ensemble.leafMasks != nil)
+        let walk = ensemble.walkingOnly()
+        // A tail shorter than a block, exactly one block, one past it, and many blocks on all cores.
+        for count in [1, 127, 128, 129, 2_900] {
+            var rows = Self.rowsWithoutNaN(count, inputs: inputs, generator: &generator)
+            if count > 200 { rows[200 * inputs + 3] = .nan }  // that block is walked, the others are not
+            let walked = try withFeatureBatch(rows, columns: inputs) { try walk.rawScores($0) }
+            let plain = Self.plainScores(trees, rows, inputs: inputs, base: 0.25)
+            #expect(maxAbsDifference(walked, plain) < 1e-12)
+            for level in LeafMaskForest.availableLevels {
+                let masked = try withFeatureBatch(rows, columns: inputs) {
+                    try ensemble.runningLeafMasks(at: level).rawScores($0)
+                }
+                // Same leaves, added in the same order: the very same doubles.
+                #expect(masked == walked, "kernel \(level.rawValue), \(count) rows")
+            }
+        }
+    }
+
+    /// A complete tree of `depth` levels on feature 0, thresholds splitting `range` in halves;
+    /// its leaves, left to right, hold `firstValue`, `firstValue + 1`, ….
+    static func completeTree(depth: Int, range: ClosedRange<Double>, firstValue: Double,
+                             nodes: inout [Node], values: inout [Double]) -> Int {
+        let index = nodes.count
+        nodes.append(.leaf)
+        values.append(firstValue)
+        guard depth > 0 else { return index }
+        let middle = (range.lowerBound + range.upperBound) / 2
+        let left = completeTree(depth: depth - 1, range: range.lowerBound...middle, firstValue: firstValue,
+                                nodes: &nodes, values: &values)
+        let right = completeTree(depth: depth - 1, range: middle...range.upperBound,
+                                 firstValue: firstValue + Double(1 << (depth - 1)), nodes: &nodes, values: &values)
+        nodes[index] = .split(feature: 0, threshold: middle, comparison: .lessThan, left: left, right: right,
+                              missingGoesLeft: false)
+        return index
+    }
+
+    @Test("the leaves past the 32nd: a 33-leaf tree whose last leaf no split rules out, and 64 leaves")
+    func leavesPastThirtyTwo() throws {
+        // 33 leaves: 32 under the root's left child (values 0...31), leaf 32 on its right.
+        var nodes: [Node] = [.leaf], values: [Double] = [0]
+        let left = Self.completeTree(depth: 5, range: 0...32, firstValue: 0, nodes: &nodes, values: &values)
+        nodes.append(.leaf)
+        values.append(32)
+        nodes[0] = .split(feature: 0, threshold: 32, comparison: .lessThan, left: left, right: nodes.count - 1,
+                          missingGoesLeft: false)
+        var full: [Node] = [], fullValues: [Double] = []
+        _ = Self.completeTree(depth: 6, range: 0...64, firstValue: 0, nodes: &full, values: &fullValues)
+        let xs = (0..<130).map { Float($0) / 2 - 0.25 }  // every leaf's interval, and past the last
+        for (tree, leaves) in [(TreeEnsemble.Tree(nodes: nodes, leafValues: values), 33),
+                               (TreeEnsemble.Tree(nodes: full, leafValues: fullValues), 64)] {
+            let ensemble = try TreeEnsemble(trees: [tree], inputCount: 1, baseScores: [0])
+            #expect(ensemble.leafMasks != nil)
+            let expected = xs.map { x in Double(min(max(0, Int(x.rounded(.down))), leaves - 1)) }
+            for level in LeafMaskForest.availableLevels {
+                let scores = try withFeatureBatch(xs, columns: 1) { try ensemble.runningLeafMasks(at: level).rawScores($0) }
+                #expect(scores == expected, "\(leaves) leaves, kernel \(level.rawValue)")
+            }
+        }
+    }
+
+    @Test("forests the kernel cannot score exactly are walked")
+    func whichForests() throws {
+        var generator = TreeEnsembleTests.SplitMix(state: 5)
+        func ensemble(_ comparisons: [TreeEnsemble.Comparison], depth: Int, outputs: Int = 1,
+                      zeroMissing: Bool = false) throws -> TreeEnsemble {
+            let trees = (0..<8).map { _ in
+                TreeEnsembleTests.randomTree(depth: depth, inputs: 3, outputs: outputs, comparisons: comparisons,
+                                             zeroMissing: zeroMissing, generator: &generator)
+            }
+            return try TreeEnsemble(trees: trees, inputCount: 3, outputCount: outputs,
+                                    baseScores: [Double](repeating: 0, count: outputs))
+        }
+        #expect(try ensemble([.lessThan], depth: 6).leafMasks != nil)
+        #expect(try ensemble([.lessThan], depth: 12).leafMasks == nil, "more than 64 leaves")
+        #expect(try ensemble([.lessThan, .lessOrEqual], depth: 4).leafMasks == nil, "two comparisons")
+        #expect(try ensemble([.equal], depth: 4).leafMasks == nil)
+        #expect(try ensemble([.lessOrEqual], depth: 4, outputs: 2).leafMasks == nil, "two outputs")
+        #expect(try ensemble([.lessOrEqual], depth: 4, zeroMissing: true).leafMasks == nil, "zero is missing")
+        let leaf = TreeEnsemble.Tree(nodes: [.leaf], leafValues: [1.5])
+        let single = try TreeEnsemble(trees: [leaf, leaf], inputCount: 2, baseScores: [1])
+        #expect(single.leafMasks != nil)
+        #expect(try withFeatureBatch([0, 1, 2, 3], columns: 2) { try single.rawScores($0) } == [4, 4])
+    }
+}
