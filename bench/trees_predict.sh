@@ -5,7 +5,8 @@
 # same 500,000 HIGGS-shaped test rows and the same 1,000-tree model files, in the same run.
 # Prints a Markdown table with wall and CPU seconds (all threads; the machine is shared, so
 # CPU seconds are the steadier figure), the ratios and the largest difference between the
-# predictions.
+# predictions. Our side runs with the processor's best tree kernel, then again held to AVX2
+# and to the baseline instruction set (LEADERBOARD_TREE_KERNEL), for older processors.
 #
 # Needs the peers' venv (xgboost, lightgbm). Env: PY, BENCH_DATA, PEERS, REPEATS (default 3).
 source "$(dirname "$0")/common.sh"
@@ -20,7 +21,15 @@ $PY bench/trees_predict_peers.py --train "$D/higgs-100k.csv" --test "$D/higgs-te
   --repeats "$REPEATS" > "$OUT"
 for model in xgb-1000.json xgb-1000.ubj lgbm-1000.txt; do
   line=$("$TP" "$DIR/$model" "$DIR/test.f32" 28 "$REPEATS" "$DIR/$model.ours.f64")
-  printf '{"model": "%s", "ours": %s}\n' "$model" "$line" >> "$OUT"
+  printf '{"model": "%s", "kernel": "best", "ours": %s}\n' "$model" "$line" >> "$OUT"
+done
+# What a processor without AVX-512 (or without AVX2) would take: the same binary, its tree
+# kernel held to a lower instruction set.
+for kernel in avx2 baseline; do
+  for model in xgb-1000.ubj lgbm-1000.txt; do
+    line=$(LEADERBOARD_TREE_KERNEL=$kernel "$TP" "$DIR/$model" "$DIR/test.f32" 28 "$REPEATS" "$DIR/$model.$kernel.f64")
+    printf '{"model": "%s", "kernel": "%s", "ours": %s}\n' "$model" "$kernel" "$line" >> "$OUT"
+  done
 done
 
 $PY - "$OUT" "$DIR" <<'PYEOF'
@@ -29,16 +38,17 @@ import numpy as np
 out, folder = sys.argv[1], sys.argv[2]
 recs = [json.loads(l) for l in open(out)]
 peers = {r["model"]: r for r in recs if "framework" in r}
-print("| model file | ours: load (s) | ours: predict, wall (CPU) s | peer | peer: predict, wall (CPU) s "
+print("| model file | kernel | ours: load (s) | ours: predict, wall (CPU) s | peer | peer: predict, wall (CPU) s "
       "| peer / ours, wall (CPU) | max abs difference |")
-print("|---|---:|---:|---|---:|---:|---:|")
+print("|---|---|---:|---:|---|---:|---:|---:|")
 for r in (r for r in recs if "ours" in r):
     stem = r["model"].rsplit(".", 1)[0]
     peer, ours = peers[stem], r["ours"]
-    a = np.fromfile(os.path.join(folder, r["model"] + ".ours.f64"))
+    suffix = ".ours.f64" if r["kernel"] == "best" else "." + r["kernel"] + ".f64"
+    a = np.fromfile(os.path.join(folder, r["model"] + suffix))
     b = np.fromfile(os.path.join(folder, stem + ".peer.f64"))
     diff = float(np.max(np.abs(a - b))) if len(a) == len(b) else float("nan")
-    print(f"| {r['model']} | {ours['load_s']:.3f} | {ours['predict_s']:.2f} ({ours['predict_cpu_s']:.2f}) "
+    print(f"| {r['model']} | {r['kernel']} | {ours['load_s']:.3f} | {ours['predict_s']:.2f} ({ours['predict_cpu_s']:.2f}) "
           f"| {peer['framework']} {peer['version']} {peer['call']} | {peer['predict_s']:.2f} ({peer['predict_cpu_s']:.2f}) "
           f"| {peer['predict_s'] / ours['predict_s']:.2f} ({peer['predict_cpu_s'] / ours['predict_cpu_s']:.2f}) | {diff:.2e} |")
 print(f"\n{recs[-1]['ours']['rows']} rows; best of the repeats; results in {out}")

@@ -80,7 +80,7 @@ static void add_baseline(const float *columns, const LBMaskTree *trees, size_t t
     add_trees(columns, trees, treeCount, splits, leaves, sums, 1);
 }
 
-LBForestKernelLevel lb_forest_best_level(void) {
+LBForestKernelLevel lb_forest_processor_level(void) {
 #if defined(__x86_64__)
     __builtin_cpu_init();
     if (__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512vl") && __builtin_cpu_supports("avx512bw")

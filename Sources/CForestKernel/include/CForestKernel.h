@@ -40,12 +40,12 @@ typedef enum {
 } LBForestKernelLevel;
 
 /// The fastest level this processor runs.
-LBForestKernelLevel lb_forest_best_level(void);
+LBForestKernelLevel lb_forest_processor_level(void);
 
 /// Adds every tree's leaf value for the `LB_FOREST_BLOCK_ROWS` rows of `columns` (feature
 /// `f` of row `r` at `columns[f * LB_FOREST_BLOCK_ROWS + r]`, no NaN) into `sums`
 /// (`LB_FOREST_BLOCK_ROWS` values), tree after tree. `level` must not exceed
-/// `lb_forest_best_level()`.
+/// `lb_forest_processor_level()`.
 void lb_forest_add(LBForestKernelLevel level, const float *columns, const LBMaskTree *trees, size_t treeCount,
                    const LBMaskSplit *splits, const double *leaves, double *sums);
 

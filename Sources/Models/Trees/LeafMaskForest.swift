@@ -1,4 +1,5 @@
 import CForestKernel
+import Foundation
 
 /// A forest of small trees in "leaf mask" form (QuickScorer: Lucchese et al., SIGIR 2015),
 /// the fast path of ``TreeEnsemble`` for boosted trees of at most 64 leaves.
@@ -61,7 +62,7 @@ struct LeafMaskForest: Sendable {
         self.trees = trees
         self.splits = splits
         self.leaves = leaves
-        self.level = lb_forest_best_level()
+        self.level = Self.defaultLevel
     }
 
     /// The same forest run with `level` (at most the processor's best): for tests that
@@ -123,9 +124,23 @@ struct LeafMaskForest: Sendable {
 extension LeafMaskForest {
     /// Every instruction set this processor runs the kernel with, the baseline first.
     static var availableLevels: [LBForestKernelLevel] {
-        let best = lb_forest_best_level()
+        let best = lb_forest_processor_level()
         return [LBForestKernelBaseline, LBForestKernelAVX2, LBForestKernelAVX512].filter { $0.rawValue <= best.rawValue }
     }
+
+    /// The instruction set kernels run with: the processor's best, or a lower one named by
+    /// the environment variable `LEADERBOARD_TREE_KERNEL` (`baseline`, `avx2`), which
+    /// bench/trees_predict.sh uses to time what a processor without AVX-512 would do.
+    static let defaultLevel: LBForestKernelLevel = {
+        let best = lb_forest_processor_level()
+        let named: LBForestKernelLevel
+        switch ProcessInfo.processInfo.environment["LEADERBOARD_TREE_KERNEL"] {
+        case "baseline": named = LBForestKernelBaseline
+        case "avx2": named = LBForestKernelAVX2
+        default: named = best
+        }
+        return named.rawValue < best.rawValue ? named : best
+    }()
 }
 
 extension TreeEnsemble {

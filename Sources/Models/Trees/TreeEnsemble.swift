@@ -25,8 +25,13 @@
 /// the rest are renumbered breadth-first, tree after tree, so that a split's children are
 /// neighbours and a row's path runs forward through memory.
 ///
-/// Prediction (``rawScores(_:)``) runs over blocks of 64 rows, on all cores for large
-/// batches: each tree is walked for the whole block, level by level, before the next tree.
+/// Prediction (``rawScores(_:)``) runs over blocks of rows, on all cores for large batches.
+/// Boosted trees of at most 64 leaves, one output and `<` or `<=` splits (XGBoost, LightGBM,
+/// scikit-learn's boosters) score a block without NaN in leaf-mask form
+/// (``LeafMaskForest``), every split of a tree tested for 16 rows at once; other blocks and
+/// other forests are walked: each tree for a block of 64 rows, level by level, before the
+/// next tree. Both add the trees' leaf values in the same order, so they give the same
+/// doubles.
 public struct TreeEnsemble: Sendable {
     /// How a split compares a row's value with its threshold; the row goes left when the
     /// comparison holds (ONNX's `BRANCH_LT`, `BRANCH_LEQ`, … modes).
