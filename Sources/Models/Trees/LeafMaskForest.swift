@@ -25,7 +25,7 @@ struct LeafMaskForest: Sendable {
     /// of `blockRows` rows.
     static let maxFeatures = 4096
 
-    /// Every tree's splits, leaves and mask width.
+    /// Where each tree's splits (on the low word, then the high word) and leaves start.
     let trees: [LBMaskTree]
     /// The splits, tree after tree, as mask updates on one 32-bit word each: a tree's
     /// updates of its low word, then of its high word.
@@ -73,8 +73,8 @@ struct LeafMaskForest: Sendable {
         return copy
     }
 
-    /// Appends the splits and leaves of the tree rooted at `root` (a leaf is its own left
-    /// child's successor: `left == n - 1`). A `<=` split becomes `<` against the next float
+    /// Appends the splits and leaves of the tree rooted at `root` (in the flattened forest,
+    /// node `n` is a leaf when its `left` is `n - 1`). A `<=` split becomes `<` against the next float
     /// up, which is the same test for every float that is not NaN; a `<= +inf` split sends
     /// every such row left and clears nothing, so it is left out.
     private static func appendTree(_ root: Int, nodes: [PackedNode], values: [Double], orEqual: Bool,
