@@ -5,8 +5,9 @@ and times the frameworks' own predict on them (best of --repeats, 2 threads).
   python trees_predict_peers.py --train TRAIN.csv --test TEST.csv --dir DIR [--repeats 3]
 
 Writes DIR/xgb-1000.json, DIR/xgb-1000.ubj, DIR/lgbm-1000.txt (kept between runs),
-DIR/test.f32 (rows x 28 float32), DIR/<model>.peer.f64 (the framework's predictions) and
-prints one JSON line per model: {"model", "framework", "version", "call", "predict_s" (wall),
+DIR/test.f32 (rows x 28 float32), DIR/test-nan.f32 (the same with 5% of the values NaN,
+seeded), DIR/<model>.peer.f64 and DIR/<model>-nan.peer.f64 (the framework's predictions) and
+prints one JSON line per model and test file (model "<model>-nan" for the NaN rows): {"model", "framework", "version", "call", "predict_s" (wall),
 "predict_cpu_s" (CPU seconds, all threads), "rows"}.
 Made for the peers' venv (~/peers-bench: xgboost 3.2.0, lightgbm 4.7.0, numpy).
 """
@@ -48,6 +49,9 @@ def main():
 
     test_x, _ = load(args.test)
     test_x.astype("<f4").tofile(path("test.f32"))
+    test_nan = test_x.copy()
+    test_nan[np.random.default_rng(7).random(test_nan.shape) < 0.05] = np.nan
+    test_nan.astype("<f4").tofile(path("test-nan.f32"))
 
     if not all(os.path.exists(path(n)) for n in ("xgb-1000.json", "xgb-1000.ubj", "lgbm-1000.txt")):
         train_x, train_y = load(args.train)
@@ -61,17 +65,18 @@ def main():
 
     booster = xgb.Booster(model_file=path("xgb-1000.ubj"))
     booster.set_param({"nthread": 2})
-    seconds, cpu, predictions = best_of(args.repeats, lambda: booster.inplace_predict(test_x))
-    np.asarray(predictions, dtype="<f8").tofile(path("xgb-1000.peer.f64"))
-    print(json.dumps(dict(model="xgb-1000", framework="xgboost", version=xgb.__version__,
-                          call="Booster.inplace_predict (nthread=2)", predict_s=seconds, predict_cpu_s=cpu, rows=len(test_x))))
-
     model = lgb.Booster(model_file=path("lgbm-1000.txt"))
-    seconds, cpu, predictions = best_of(args.repeats, lambda: model.predict(test_x, num_threads=2))
-    np.asarray(predictions, dtype="<f8").tofile(path("lgbm-1000.peer.f64"))
-    print(json.dumps(dict(model="lgbm-1000", framework="lightgbm", version=lgb.__version__,
-                          call="Booster.predict (num_threads=2)", predict_s=seconds, predict_cpu_s=cpu, rows=len(test_x))))
-
+    for rows, suffix in ((test_x, ""), (test_nan, "-nan")):
+        seconds, cpu, predictions = best_of(args.repeats, lambda: booster.inplace_predict(rows))
+        np.asarray(predictions, dtype="<f8").tofile(path(f"xgb-1000{suffix}.peer.f64"))
+        print(json.dumps(dict(model="xgb-1000" + suffix, framework="xgboost", version=xgb.__version__,
+                              call="Booster.inplace_predict (nthread=2)", predict_s=seconds, predict_cpu_s=cpu,
+                              rows=len(rows))))
+        seconds, cpu, predictions = best_of(args.repeats, lambda: model.predict(rows, num_threads=2))
+        np.asarray(predictions, dtype="<f8").tofile(path(f"lgbm-1000{suffix}.peer.f64"))
+        print(json.dumps(dict(model="lgbm-1000" + suffix, framework="lightgbm", version=lgb.__version__,
+                              call="Booster.predict (num_threads=2)", predict_s=seconds, predict_cpu_s=cpu,
+                              rows=len(rows))))
 
 if __name__ == "__main__":
     main()

@@ -10,24 +10,36 @@
 /// Rows a kernel call scores: the block's feature columns are this many floats apart.
 #define LB_FOREST_BLOCK_ROWS 128
 
-/// One split in mask form: rows whose `feature` value is not `< threshold` go right, which
-/// clears `mask`'s zero bits (the leaves of the split's left subtree) in one 32-bit word of
-/// the row's leaf mask.
+/// One split in mask form: rows that fail its test (`x < threshold`, or `x <= threshold`
+/// in a forest of `orEqual` splits) go right, which clears `mask`'s zero bits (the leaves of
+/// the split's left subtree) in one 32-bit word of the row's leaf mask.
 typedef struct {
     uint32_t feature;
     float threshold;
     uint32_t mask;
 } LBMaskSplit;
 
-/// One tree: `lowCount` splits on the low word of its leaf mask (leaves 0-31) from
-/// `splits[firstSplit]`, then `highCount` on the high word (leaves 32-63), and its leaf
-/// values from `leaves[firstLeaf]`, left to right.
+/// One tree: its splits from `splits[firstSplit]`, in four runs: on the low word of its
+/// leaf mask (leaves 0-31), those where NaN fails the test, then those where NaN passes it;
+/// then the same two runs on the high word (leaves 32-63). Its leaf values start at
+/// `leaves[firstLeaf * outputs]`, leaf after leaf from left to right.
 typedef struct {
     uint32_t firstSplit;
-    uint32_t lowCount;
-    uint32_t highCount;
     uint32_t firstLeaf;
+    uint32_t counts[4];
 } LBMaskTree;
+
+/// A forest in mask form.
+typedef struct {
+    const LBMaskTree *trees;
+    size_t treeCount;
+    const LBMaskSplit *splits;
+    const double *leaves;
+    /// Values per leaf (outputs of the forest).
+    uint32_t outputs;
+    /// Whether splits test `x <= threshold` rather than `x < threshold`.
+    uint32_t orEqual;
+} LBMaskForest;
 
 /// The instruction sets a kernel is compiled for.
 typedef enum {
@@ -42,11 +54,10 @@ typedef enum {
 /// The fastest level this processor runs.
 LBForestKernelLevel lb_forest_processor_level(void);
 
-/// Adds every tree's leaf value for the `LB_FOREST_BLOCK_ROWS` rows of `columns` (feature
-/// `f` of row `r` at `columns[f * LB_FOREST_BLOCK_ROWS + r]`, no NaN) into `sums`
-/// (`LB_FOREST_BLOCK_ROWS` values), tree after tree. `level` must not exceed
-/// `lb_forest_processor_level()`.
-void lb_forest_add(LBForestKernelLevel level, const float *columns, const LBMaskTree *trees, size_t treeCount,
-                   const LBMaskSplit *splits, const double *leaves, double *sums);
+/// Adds every tree's leaf values for the `LB_FOREST_BLOCK_ROWS` rows of `columns` (feature
+/// `f` of row `r` at `columns[f * LB_FOREST_BLOCK_ROWS + r]`) into `sums` (output `k` of
+/// row `r` at `sums[k * LB_FOREST_BLOCK_ROWS + r]`), tree after tree. `level` must not
+/// exceed `lb_forest_processor_level()`.
+void lb_forest_add(LBForestKernelLevel level, const LBMaskForest *forest, const float *columns, double *sums);
 
 #endif

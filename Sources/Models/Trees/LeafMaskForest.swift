@@ -13,9 +13,12 @@ import Foundation
 /// processor does 8 or 16 rows at a time. The walk it replaces loads a node, then the row's
 /// value, then the next node, one dependent step after another.
 ///
+/// Missing values need no test of their own: a split whose NaN goes left tests
+/// `!(x >= t)` (or `!(x > t)`), which NaN passes, and one whose NaN goes right tests
+/// `x < t` (or `x <= t`), which NaN fails; the kernel keeps the two kinds in separate runs.
+///
 /// The kernel (C target `CForestKernel`) is compiled for AVX-512, AVX2 and the baseline
-/// instruction set, and runs the best one this processor has. It only ever compares
-/// `x < threshold`, on blocks without NaN; ``TreeEnsemble`` walks the other blocks.
+/// instruction set, and runs the best one this processor has.
 struct LeafMaskForest: Sendable {
     /// Rows a kernel call scores.
     static let blockRows = Int(LB_FOREST_BLOCK_ROWS)
@@ -24,44 +27,54 @@ struct LeafMaskForest: Sendable {
     /// The most features a row may have: a block is copied column by column into a buffer
     /// of `blockRows` rows.
     static let maxFeatures = 4096
+    /// The most values a leaf may have: the kernel sums a block's outputs in a buffer of
+    /// `blockRows` rows.
+    static let maxOutputs = 64
 
-    /// Where each tree's splits (on the low word, then the high word) and leaves start.
+    /// Where each tree's splits (four runs: see ``LBMaskTree``) and leaves start.
     let trees: [LBMaskTree]
-    /// The splits, tree after tree, as mask updates on one 32-bit word each: a tree's
-    /// updates of its low word, then of its high word.
+    /// The splits, tree after tree, as mask updates on one 32-bit word each.
     let splits: [LBMaskSplit]
-    /// Leaf values, tree after tree, each tree's from left to right.
+    /// Leaf values, tree after tree, each tree's leaves from left to right, `outputs` values
+    /// a leaf.
     let leaves: [Double]
+    /// Values per leaf.
+    let outputs: Int
+    /// Whether splits test `x <= t` (else `x < t`).
+    let orEqual: Bool
     /// The instruction set the kernel runs with.
     private(set) var level: LBForestKernelLevel
 
-    /// The mask form of the flattened forest, or `nil` when it has none: more than one
-    /// output, more than ``maxFeatures`` features, a split rule other than `<` or `<=` with
-    /// NaN as the only missing value, or a tree of more than ``maxLeaves`` leaves.
-    init?(nodes: [PackedNode], roots: [Int32], values: [Double], rule: WalkRule, inputCount: Int, outputCount: Int) {
-        guard outputCount == 1, inputCount <= Self.maxFeatures, rule == .lessThan || rule == .lessOrEqual else {
-            return nil
-        }
+    /// The mask form of the flattened forest, or `nil` when it has none: more than
+    /// ``maxOutputs`` outputs or ``maxFeatures`` features, splits other than all `<` or all
+    /// `<=` with NaN as the only missing value, or a tree of more than ``maxLeaves`` leaves.
+    init?(nodes: [PackedNode], flags: [UInt8], roots: [Int32], values: [Double], rule: WalkRule,
+          inputCount: Int, outputCount: Int) {
+        guard outputCount <= Self.maxOutputs, inputCount <= Self.maxFeatures,
+              rule == .lessThan || rule == .lessOrEqual else { return nil }
         var trees: [LBMaskTree] = []
         var splits: [LBMaskSplit] = []
         var leaves: [Double] = []
         trees.reserveCapacity(roots.count)
-        var high: [LBMaskSplit] = []
+        // The tree's splits by word (low, high) and by where NaN goes (fails, passes).
+        var runs = [[LBMaskSplit]](repeating: [], count: 4)
         for (t, root) in roots.enumerated() {
             let end = t + 1 < roots.count ? Int(roots[t + 1]) : nodes.count
             guard (end - Int(root) + 1) / 2 <= Self.maxLeaves else { return nil }
-            let firstSplit = splits.count, firstLeaf = leaves.count
-            high.removeAll(keepingCapacity: true)
-            Self.appendTree(Int(root), nodes: nodes, values: values, orEqual: rule == .lessOrEqual,
-                            firstLeaf: firstLeaf, low: &splits, high: &high, leaves: &leaves)
-            let lowCount = splits.count - firstSplit
-            splits.append(contentsOf: high)
-            trees.append(LBMaskTree(firstSplit: UInt32(firstSplit), lowCount: UInt32(lowCount),
-                                    highCount: UInt32(high.count), firstLeaf: UInt32(firstLeaf)))
+            let firstSplit = splits.count, firstLeaf = leaves.count / outputCount
+            for k in runs.indices { runs[k].removeAll(keepingCapacity: true) }
+            Self.appendTree(Int(root), nodes: nodes, flags: flags, values: values, outputs: outputCount,
+                            firstLeaf: firstLeaf, runs: &runs, leaves: &leaves)
+            for run in runs { splits.append(contentsOf: run) }
+            trees.append(LBMaskTree(firstSplit: UInt32(firstSplit), firstLeaf: UInt32(firstLeaf),
+                                    counts: (UInt32(runs[0].count), UInt32(runs[1].count),
+                                             UInt32(runs[2].count), UInt32(runs[3].count))))
         }
         self.trees = trees
         self.splits = splits
         self.leaves = leaves
+        self.outputs = outputCount
+        self.orEqual = rule == .lessOrEqual
         self.level = Self.defaultLevel
     }
 
@@ -73,48 +86,45 @@ struct LeafMaskForest: Sendable {
         return copy
     }
 
-    /// Appends the splits and leaves of the tree rooted at `root` (in the flattened forest,
-    /// node `n` is a leaf when its `left` is `n - 1`). A `<=` split becomes `<` against the next float
-    /// up, which is the same test for every float that is not NaN; a `<= +inf` split sends
-    /// every such row left and clears nothing, so it is left out.
-    private static func appendTree(_ root: Int, nodes: [PackedNode], values: [Double], orEqual: Bool,
-                                   firstLeaf: Int, low: inout [LBMaskSplit], high: inout [LBMaskSplit],
-                                   leaves: inout [Double]) {
+    /// Appends the leaves of the tree rooted at `root` to `leaves` and sorts its splits into
+    /// `runs` (in the flattened forest, node `n` is a leaf when its `left` is `n - 1`).
+    private static func appendTree(_ root: Int, nodes: [PackedNode], flags: [UInt8], values: [Double], outputs: Int,
+                                   firstLeaf: Int, runs: inout [[LBMaskSplit]], leaves: inout [Double]) {
         /// Visits `n`, returning the range of leaf numbers under it.
         func visit(_ n: Int) -> Range<Int> {
             let node = nodes[n]
             if Int(node.left) == n - 1 {
-                leaves.append(values[n])
-                return leaves.count - 1 - firstLeaf ..< leaves.count - firstLeaf
+                leaves.append(contentsOf: values[n * outputs ..< (n + 1) * outputs])
+                let leaf = leaves.count / outputs - 1 - firstLeaf
+                return leaf ..< leaf + 1
             }
             let left = visit(Int(node.left))
             let right = visit(Int(node.left) + 1)
-            var threshold = node.threshold
-            if orEqual {
-                guard threshold != .infinity else { return left.lowerBound ..< right.upperBound }
-                threshold = threshold.nextUp
-            }
+            let nanPasses = flags[n] & 1 != 0
             for word in 0..<2 {
                 let bits = left.clamped(to: word * 32 ..< word * 32 + 32)
                 guard !bits.isEmpty else { continue }
                 let run = bits.count == 32 ? UInt32.max : (UInt32(1) << UInt32(bits.count)) &- 1
-                let split = LBMaskSplit(feature: node.feature, threshold: threshold,
-                                        mask: ~(run << UInt32(bits.lowerBound - word * 32)))
-                if word == 0 { low.append(split) } else { high.append(split) }
+                runs[word * 2 + (nanPasses ? 1 : 0)].append(
+                    LBMaskSplit(feature: node.feature, threshold: node.threshold,
+                                mask: ~(run << UInt32(bits.lowerBound - word * 32))))
             }
             return left.lowerBound ..< right.upperBound
         }
         _ = visit(root)
     }
 
-    /// Adds every tree's leaf value for the ``blockRows`` rows of `columns` (feature `f` of
-    /// row `r` at `columns[f * blockRows + r]`, no NaN) to `sums`.
+    /// Adds every tree's leaf values for the ``blockRows`` rows of `columns` (feature `f` of
+    /// row `r` at `columns[f * blockRows + r]`) to `sums` (output `k` of row `r` at
+    /// `sums[k * blockRows + r]`).
     func add(columns: UnsafePointer<Float>, into sums: UnsafeMutablePointer<Double>) {
         trees.withUnsafeBufferPointer { trees in
             splits.withUnsafeBufferPointer { splits in
                 leaves.withUnsafeBufferPointer { leaves in
-                    lb_forest_add(level, columns, trees.baseAddress, trees.count, splits.baseAddress,
-                                  leaves.baseAddress, sums)
+                    var forest = LBMaskForest(trees: trees.baseAddress, treeCount: trees.count,
+                                              splits: splits.baseAddress, leaves: leaves.baseAddress,
+                                              outputs: UInt32(outputs), orEqual: orEqual ? 1 : 0)
+                    lb_forest_add(level, &forest, columns, sums)
                 }
             }
         }

@@ -134,49 +134,45 @@ extension TreeEnsemble {
     /// a block of ``LeafMaskForest/blockRows`` rows by column when there are leaf masks.
     private func scoreBlock(_ input: UnsafePointer<Float>, rows: Int, columns: UnsafeMutableBufferPointer<Float>,
                             into output: UnsafeMutablePointer<Double>) {
-        if let leafMasks, let columns = columns.baseAddress, Self.copyColumns(input, rows: rows, inputCount, to: columns) {
-            // Blocks without NaN: the kernel adds the trees' leaf values, in the same order as
-            // the walk.
-            withUnsafeTemporaryAllocation(of: Double.self, capacity: LeafMaskForest.blockRows) { sums in
+        let outputs = outputCount
+        if let leafMasks, let columns = columns.baseAddress {
+            Self.copyColumns(input, rows: rows, inputCount, to: columns)
+            let block = LeafMaskForest.blockRows
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: block * outputs) { sums in
                 sums.initialize(repeating: 0)
                 leafMasks.add(columns: columns, into: sums.baseAddress!)
-                for r in 0..<rows { output[r] = sums[r] }
+                for r in 0..<rows {
+                    for k in 0..<outputs { output[r * outputs + k] = sums[k * block + r] }
+                }
             }
         } else {
             var start = 0
             while start < rows {
                 let count = min(Self.blockRows, rows - start)
-                walkBlock(input + start * inputCount, rows: count, into: output + start * outputCount)
+                walkBlock(input + start * inputCount, rows: count, into: output + start * outputs)
                 start += count
             }
         }
         let scale = aggregation == .average ? 1 / Double(treeCount) : 1
         for row in 0..<rows {
-            for k in 0..<outputCount {
-                output[row * outputCount + k] = baseScores[k] + output[row * outputCount + k] * scale
+            for k in 0..<outputs {
+                output[row * outputs + k] = baseScores[k] + output[row * outputs + k] * scale
             }
         }
     }
 
     /// Copies `rows` rows of `width` features to `columns` by column (``LeafMaskForest/blockRows``
-    /// floats a column, rows past `rows` zero); `false`, and a partial copy, if a value is NaN.
+    /// floats a column, rows past `rows` zero).
     private static func copyColumns(_ input: UnsafePointer<Float>, rows: Int, _ width: Int,
-                                    to columns: UnsafeMutablePointer<Float>) -> Bool {
+                                    to columns: UnsafeMutablePointer<Float>) {
         let stride = LeafMaskForest.blockRows
-        var nan = false
         for r in 0..<rows {
             let row = input + r * width
-            for f in 0..<width {
-                let x = row[f]
-                nan = nan || x.isNaN
-                columns[f * stride + r] = x
-            }
-            if nan { return false }
+            for f in 0..<width { columns[f * stride + r] = row[f] }
         }
         if rows < stride {
             for f in 0..<width { (columns + f * stride + rows).update(repeating: 0, count: stride - rows) }
         }
-        return true
     }
 
     /// Walks `rows` (at most ``blockRows``) consecutive rows from `input` through every

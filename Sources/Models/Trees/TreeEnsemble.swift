@@ -26,12 +26,11 @@
 /// neighbours and a row's path runs forward through memory.
 ///
 /// Prediction (``rawScores(_:)``) runs over blocks of rows, on all cores for large batches.
-/// Boosted trees of at most 64 leaves, one output and `<` or `<=` splits (XGBoost, LightGBM,
-/// scikit-learn's boosters) score a block without NaN in leaf-mask form
-/// (``LeafMaskForest``), every split of a tree tested for 16 rows at once; other blocks and
-/// other forests are walked: each tree for a block of 64 rows, level by level, before the
-/// next tree. Both add the trees' leaf values in the same order, so they give the same
-/// doubles.
+/// Boosted trees of at most 64 leaves with splits all `<` or all `<=` and NaN as the only
+/// missing value (XGBoost, LightGBM, scikit-learn's boosters) are scored in leaf-mask form
+/// (``LeafMaskForest``), every split of a tree tested for 16 rows at once; other forests
+/// are walked: each tree for a block of 64 rows, level by level, before the next tree. Both
+/// add the trees' leaf values in the same order, so they give the same doubles.
 public struct TreeEnsemble: Sendable {
     /// How a split compares a row's value with its threshold; the row goes left when the
     /// comparison holds (ONNX's `BRANCH_LT`, `BRANCH_LEQ`, … modes).
@@ -141,8 +140,8 @@ public struct TreeEnsemble: Sendable {
     let roots: [Int32]
     /// How a walk may run (see ``TreeEnsemble+Prediction``).
     let rule: WalkRule
-    /// The forest in leaf-mask form, when every tree has at most 64 leaves and one output
-    /// and splits are `<` or `<=`: blocks without NaN are scored with it instead of walked.
+    /// The forest in leaf-mask form, when every tree has at most 64 leaves and splits are all
+    /// `<` or all `<=` with NaN as the only missing value: then it scores every block.
     var leafMasks: LeafMaskForest?
 
     /// Default bound on the nodes of a whole ensemble.
@@ -193,7 +192,7 @@ public struct TreeEnsemble: Sendable {
         self.values = flattener.values
         self.roots = flattener.roots
         self.rule = flattener.rule ?? .lessThan
-        self.leafMasks = LeafMaskForest(nodes: nodes, roots: roots, values: values, rule: rule,
+        self.leafMasks = LeafMaskForest(nodes: nodes, flags: flags, roots: roots, values: values, rule: rule,
                                         inputCount: inputCount, outputCount: outputCount)
     }
 }

@@ -9,43 +9,47 @@ import TestSupport
 struct LeafMaskForestTests {
     typealias Node = TreeEnsemble.Node
 
-    /// Rows without NaN: values at and around the trees' thresholds (floats in -1...1 and
-    /// quarters), zeros of both signs and infinities.
-    static func rowsWithoutNaN(_ count: Int, inputs: Int, generator: inout TreeEnsembleTests.SplitMix) -> [Float] {
-        TreeEnsembleTests.randomRows(count, inputs: inputs, generator: &generator).map { x in
-            guard x.isNaN else { return x }
-            return [Float.infinity, -.infinity, -0.0, 0.5][Int.random(in: 0..<4, using: &generator)]
-        }
-    }
-
-    /// The plain reading: base plus every tree's leaf along its own comparisons.
-    static func plainScores(_ trees: [TreeEnsemble.Tree], _ rows: [Float], inputs: Int, base: Double) -> [Double] {
-        (0..<rows.count / inputs).map { r in
+    /// The plain reading: base plus every tree's leaf along its own comparisons, `outputs`
+    /// values a row.
+    static func plainScores(_ trees: [TreeEnsemble.Tree], _ rows: [Float], inputs: Int, outputs: Int,
+                            base: [Double]) -> [Double] {
+        var scores: [Double] = []
+        for r in 0..<rows.count / inputs {
             let row = rows[r * inputs ..< (r + 1) * inputs]
-            return base + trees.reduce(0) { $0 + $1.leafValues[TreeEnsembleTests.plainLeaf($1, row)] }
+            var sums = base
+            for tree in trees {
+                let leaf = TreeEnsembleTests.plainLeaf(tree, row)
+                for k in 0..<outputs { sums[k] += tree.leafValues[leaf * outputs + k] }
+            }
+            scores += sums
         }
+        return scores
     }
 
     @Test("every compiled kernel agrees with the walk and the plain reading", arguments: [
-        ([TreeEnsemble.Comparison.lessThan], 6), ([.lessOrEqual], 6), ([.greaterOrEqual], 5), ([.lessThan], 2),
+        ([TreeEnsemble.Comparison.lessThan], 6, 1), ([.lessOrEqual], 6, 1), ([.greaterOrEqual], 5, 1),
+        ([.greaterThan], 6, 1), ([.lessThan], 2, 1), ([.lessOrEqual], 6, 3), ([.lessThan], 4, 2),
     ])
-    func agreesWithWalk(comparisons: [TreeEnsemble.Comparison], depth: Int) throws {
-        var generator = TreeEnsembleTests.SplitMix(state: UInt64(depth * 7) + UInt64(comparisons[0].rawValue))
+    func agreesWithWalk(comparisons: [TreeEnsemble.Comparison], depth: Int, outputs: Int) throws {
+        var generator = TreeEnsembleTests.SplitMix(state: UInt64(depth * 7 + outputs) + UInt64(comparisons[0].rawValue))
         let inputs = 9
         let trees = (0..<60).map { _ in
-            TreeEnsembleTests.randomTree(depth: depth, inputs: inputs, outputs: 1, comparisons: comparisons,
+            TreeEnsembleTests.randomTree(depth: depth, inputs: inputs, outputs: outputs, comparisons: comparisons,
                                          zeroMissing: false, generator: &generator)
         }
         #expect(trees.contains { $0.nodes.count > 65 } == (depth == 6), "some trees need both mask words")
-        let ensemble = try TreeEnsemble(trees: trees, inputCount: inputs, baseScores: [0.25])
+        let base = (0..<outputs).map { Double($0) + 0.25 }
+        let ensemble = try TreeEnsemble(trees: trees, inputCount: inputs, outputCount: outputs, baseScores: base)
         #expect(ensemble.leafMasks != nil)
         let walk = ensemble.walkingOnly()
-        // A tail shorter than a block, exactly one block, one past it, and many blocks on all cores.
+        // A tail shorter than a block, exactly one block, one past it, and many blocks on all
+        // cores; values at and around the thresholds, zeros, tiny values, infinities and NaN
+        // (which goes where each split's flag says).
         for count in [1, 127, 128, 129, 2_900] {
-            var rows = Self.rowsWithoutNaN(count, inputs: inputs, generator: &generator)
-            if count > 200 { rows[200 * inputs + 3] = .nan }  // that block is walked, the others are not
+            var rows = TreeEnsembleTests.randomRows(count, inputs: inputs, generator: &generator)
+            for i in stride(from: 5, to: rows.count, by: 37) { rows[i] = i % 2 == 0 ? .infinity : -.infinity }
             let walked = try withFeatureBatch(rows, columns: inputs) { try walk.rawScores($0) }
-            let plain = Self.plainScores(trees, rows, inputs: inputs, base: 0.25)
+            let plain = Self.plainScores(trees, rows, inputs: inputs, outputs: outputs, base: base)
             #expect(maxAbsDifference(walked, plain) < 1e-12)
             for level in LeafMaskForest.availableLevels {
                 let masked = try withFeatureBatch(rows, columns: inputs) {
@@ -115,7 +119,7 @@ struct LeafMaskForestTests {
         #expect(try ensemble([.lessThan], depth: 12).leafMasks == nil, "more than 64 leaves")
         #expect(try ensemble([.lessThan, .lessOrEqual], depth: 4).leafMasks == nil, "two comparisons")
         #expect(try ensemble([.equal], depth: 4).leafMasks == nil)
-        #expect(try ensemble([.lessOrEqual], depth: 4, outputs: 2).leafMasks == nil, "two outputs")
+        #expect(try ensemble([.lessOrEqual], depth: 4, outputs: 2).leafMasks != nil)
         #expect(try ensemble([.lessOrEqual], depth: 4, zeroMissing: true).leafMasks == nil, "zero is missing")
         let leaf = TreeEnsemble.Tree(nodes: [.leaf], leafValues: [1.5])
         let single = try TreeEnsemble(trees: [leaf, leaf], inputCount: 2, baseScores: [1])
