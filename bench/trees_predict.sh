@@ -19,22 +19,21 @@ REPEATS=${REPEATS:-3}
 
 $PY bench/trees_predict_peers.py --train "$D/higgs-100k.csv" --test "$D/higgs-test-500k.csv" --dir "$DIR" \
   --repeats "$REPEATS" > "$OUT"
-for model in xgb-1000.json xgb-1000.ubj lgbm-1000.txt; do
-  line=$("$TP" "$DIR/$model" "$DIR/test.f32" 28 "$REPEATS" "$DIR/$model.ours.f64")
-  printf '{"model": "%s", "kernel": "best", "ours": %s}\n' "$model" "$line" >> "$OUT"
-done
-# Rows with missing values (5% NaN): each split sends them where the model file says.
-for model in xgb-1000.ubj lgbm-1000.txt; do
-  line=$("$TP" "$DIR/$model" "$DIR/test-nan.f32" 28 "$REPEATS" "$DIR/$model.nan.f64")
-  printf '{"model": "%s", "kernel": "best", "data": "nan", "ours": %s}\n' "$model" "$line" >> "$OUT"
-done
+# ours MODEL DATA KERNEL: times our prediction of the test rows (DATA: plain, or nan for the
+# rows with 5% NaN) with the tree kernel held to KERNEL (best, avx2, baseline).
+ours() {
+  local model=$1 data=$2 kernel=$3 rows=test.f32 line
+  [ "$data" = nan ] && rows=test-nan.f32
+  line=$(LEADERBOARD_TREE_KERNEL=$kernel "$TP" "$DIR/$model" "$DIR/$rows" 28 "$REPEATS" "$DIR/$model.$data.$kernel.f64")
+  printf '{"model": "%s", "data": "%s", "kernel": "%s", "ours": %s}\n' "$model" "$data" "$kernel" "$line" >> "$OUT"
+}
+for model in xgb-1000.json xgb-1000.ubj lgbm-1000.txt; do ours "$model" plain best; done
+# Rows with missing values: each split sends them where the model file says.
+for model in xgb-1000.ubj lgbm-1000.txt; do ours "$model" nan best; done
 # What a processor without AVX-512 (or without AVX2) would take: the same binary, its tree
 # kernel held to a lower instruction set.
 for kernel in avx2 baseline; do
-  for model in xgb-1000.ubj lgbm-1000.txt; do
-    line=$(LEADERBOARD_TREE_KERNEL=$kernel "$TP" "$DIR/$model" "$DIR/test.f32" 28 "$REPEATS" "$DIR/$model.$kernel.f64")
-    printf '{"model": "%s", "kernel": "%s", "ours": %s}\n' "$model" "$kernel" "$line" >> "$OUT"
-  done
+  for model in xgb-1000.ubj lgbm-1000.txt; do ours "$model" plain "$kernel"; done
 done
 
 $PY - "$OUT" "$DIR" <<'PYEOF'
@@ -47,11 +46,10 @@ print("| model file | rows | kernel | ours: load (s) | ours: predict, wall (CPU)
       "| peer / ours, wall (CPU) | max abs difference |")
 print("|---|---|---|---:|---:|---|---:|---:|---:|")
 for r in (r for r in recs if "ours" in r):
-    nan = r.get("data") == "nan"
+    nan = r["data"] == "nan"
     stem = r["model"].rsplit(".", 1)[0] + ("-nan" if nan else "")
     peer, ours = peers[stem], r["ours"]
-    suffix = ".nan.f64" if nan else ".ours.f64" if r["kernel"] == "best" else "." + r["kernel"] + ".f64"
-    a = np.fromfile(os.path.join(folder, r["model"] + suffix))
+    a = np.fromfile(os.path.join(folder, f"{r['model']}.{r['data']}.{r['kernel']}.f64"))
     b = np.fromfile(os.path.join(folder, stem + ".peer.f64"))
     diff = float(np.max(np.abs(a - b))) if len(a) == len(b) else float("nan")
     print(f"| {r['model']} | {'5% NaN' if nan else 'no NaN'} | {r['kernel']} | {ours['load_s']:.3f} | {ours['predict_s']:.2f} ({ours['predict_cpu_s']:.2f}) "

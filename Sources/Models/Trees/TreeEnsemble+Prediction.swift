@@ -113,15 +113,18 @@ extension TreeEnsemble {
             let work: @Sendable (Int) -> Void = { chunk in
                 let first = rows * chunk / chunks, end = rows * (chunk + 1) / chunks
                 let output = UnsafeMutablePointer(mutating: target.pointer)
-                let columnCount = self.leafMasks == nil ? 0 : self.inputCount * block
-                withUnsafeTemporaryAllocation(of: Float.self, capacity: columnCount) { columns in
+                // The leaf-mask kernel's block by column, and its sums (none for walks).
+                let masked = self.leafMasks == nil ? 0 : block
+                withUnsafeTemporaryAllocation(of: Float.self, capacity: masked * self.inputCount) { columns in
+                withUnsafeTemporaryAllocation(of: Double.self, capacity: masked * self.outputCount) { sums in
                     var start = first
                     while start < end {
                         let count = min(block, end - start)
                         self.scoreBlock(input.pointer + start * self.inputCount, rows: count, columns: columns,
-                                        into: output + start * self.outputCount)
+                                        sums: sums, into: output + start * self.outputCount)
                         start += count
                     }
+                }
                 }
             }
             if chunks == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: chunks, execute: work) }
@@ -130,20 +133,19 @@ extension TreeEnsemble {
     }
 
     /// Scores `rows` consecutive rows from `input` (at most ``LeafMaskForest/blockRows``
-    /// with leaf masks, else at most ``blockRows``) into `output` (zeroed); `columns` holds
-    /// a block of ``LeafMaskForest/blockRows`` rows by column when there are leaf masks.
+    /// with leaf masks, else at most ``blockRows``) into `output` (zeroed). With leaf masks,
+    /// `columns` and `sums` hold a block of ``LeafMaskForest/blockRows`` rows by column
+    /// (`inputCount` and `outputCount` columns).
     private func scoreBlock(_ input: UnsafePointer<Float>, rows: Int, columns: UnsafeMutableBufferPointer<Float>,
-                            into output: UnsafeMutablePointer<Double>) {
+                            sums: UnsafeMutableBufferPointer<Double>, into output: UnsafeMutablePointer<Double>) {
         let outputs = outputCount
-        if let leafMasks, let columns = columns.baseAddress {
+        if let leafMasks, let columns = columns.baseAddress, let sum = sums.baseAddress {
             Self.copyColumns(input, rows: rows, inputCount, to: columns)
             let block = LeafMaskForest.blockRows
-            withUnsafeTemporaryAllocation(of: Double.self, capacity: block * outputs) { sums in
-                sums.initialize(repeating: 0)
-                leafMasks.add(columns: columns, into: sums.baseAddress!)
-                for r in 0..<rows {
-                    for k in 0..<outputs { output[r * outputs + k] = sums[k * block + r] }
-                }
+            sums.initialize(repeating: 0)
+            leafMasks.add(columns: columns, into: sum)
+            for r in 0..<rows {
+                for k in 0..<outputs { output[r * outputs + k] = sum[k * block + r] }
             }
         } else {
             var start = 0
