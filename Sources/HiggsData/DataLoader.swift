@@ -63,7 +63,7 @@ public struct DataLoader: Sendable {
                 BinaryCache.storeSHA256(digest!, in: cache, header: header)
             }
             return Loaded(dataset: try BinaryCache.map(cache, header: header), fromCache: true,
-                          sha256: digest.map(Self.hex), fileBytes: identity.size, cachePath: cache)
+                          sha256: digest.map(\.hexString), fileBytes: identity.size, cachePath: cache)
         }
         do {
             try FileManager.default.createDirectory(atPath: cacheDirectory, withIntermediateDirectories: true)
@@ -73,13 +73,13 @@ public struct DataLoader: Sendable {
         let header = try parse(file, identity: identity, into: cache, sha256: sha256)
         guard header.rows > 0 else { throw DataError(path: path, reason: .empty) }
         return Loaded(dataset: try BinaryCache.map(cache, header: header), fromCache: false,
-                      sha256: header.sha256.map(Self.hex), fileBytes: identity.size, cachePath: cache)
+                      sha256: header.sha256.map(\.hexString), fileBytes: identity.size, cachePath: cache)
     }
 
     /// The cache file for `path`: its name plus a hash of its absolute path.
     public func cachePath(for path: String) -> String {
         let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
-        let key = Self.hex(Array(SHA256.hash(data: Data(absolute.utf8)))).prefix(16)
+        let key = SHA256.hash(data: Data(absolute.utf8)).hexString.prefix(16)
         return cacheDirectory + "/" + URL(fileURLWithPath: path).lastPathComponent + "-" + key + ".lbcache"
     }
 
@@ -133,9 +133,5 @@ public struct DataLoader: Sendable {
             offset += n
         }
         return Array(hasher.finalize())
-    }
-
-    static func hex(_ bytes: [UInt8]) -> String {
-        bytes.map { String(format: "%02x", $0) }.joined()
     }
 }

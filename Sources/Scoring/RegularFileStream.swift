@@ -17,10 +17,11 @@ enum RegularFileStream {
         let isRecorded: Bool
     }
 
-    /// Calls `body` with each chunk of the regular file at `path` (at most `maxBytes`), and
-    /// returns the file's stamp. Throws when the file changes while it is read.
+    /// Calls `body` with each chunk of the regular file at `path` (at most `maxBytes`, the
+    /// setting `limitName` when it is one), and returns the file's stamp. Throws when the file
+    /// changes while it is read.
     static func read(
-        _ path: String, maxBytes: Int, _ body: (UnsafeRawBufferPointer) throws(Failure) -> Void
+        _ path: String, maxBytes: Int, limitName: String? = nil, _ body: (UnsafeRawBufferPointer) throws(Failure) -> Void
     ) throws(Failure) -> FileStamp {
         let name = (path as NSString).lastPathComponent
         let input = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
@@ -32,8 +33,8 @@ enum RegularFileStream {
                           isRecorded: true)
         }
         guard Int(before.st_size) <= maxBytes else {
-            throw Failure(description: "'\(name)' is too large: \(before.st_size) bytes, over the limit of \(maxBytes) bytes "
-                + "(limits.max_file_bytes in leaderboard.yml)", isRecorded: true)
+            throw Failure(description: "'\(name)' is too large: \(before.st_size) bytes, over the limit of \(maxBytes) bytes"
+                + (limitName.map { " (\($0))" } ?? ""), isRecorded: true)
         }
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
         defer { buffer.deallocate() }

@@ -41,13 +41,14 @@ public struct RunLimits: Sendable, Equatable {
     }
 
     /// Every key under `limits:`, in the order `leaderboard limits` lists them.
-    public static var allKeys: [String] {
-        SandboxLimits.settings.map(\.key) + ModelFileLimits.settings.map(\.key) + SubmissionLimits.settings.map(\.key)
-    }
+    public static var allKeys: [String] { RunLimits().table.map(\.key) }
+
+    /// One limit as `leaderboard limits` lists it.
+    public typealias Row = (key: String, value: Double, defaultValue: Double, unit: String, meaning: String)
 
     /// One row per limit: key, value, default, unit and meaning.
-    public var table: [(key: String, value: Double, defaultValue: Double, unit: String, meaning: String)] {
-        func rows<L: SettableLimits>(_ limits: L) -> [(key: String, value: Double, defaultValue: Double, unit: String, meaning: String)] {
+    public var table: [Row] {
+        func rows<L: SettableLimits>(_ limits: L) -> [Row] {
             L.settings.map { ($0.key, $0.value(in: limits), $0.value(in: L.defaults), $0.unit, $0.meaning) }
         }
         return rows(sandbox) + rows(readers.modelFile) + rows(readers.submission)

@@ -108,7 +108,10 @@ public struct ScoreRun: Sendable {
             snapshot = try SubmissionSnapshot(modelPath: submission.modelPath, manifestPath: submission.manifestPath,
                                               maxBytes: sandbox.readerLimits.modelFile.maxFileBytes)
         } catch {
-            guard error.isRecorded else { return unrecorded(submission, relative: relative, failure: error.description) }
+            guard error.isRecorded else {
+                let entry = entry(submission, relative: relative, modelSHA: "", contentSHA: "", failure: nil, prediction: nil)
+                return unrecorded(entry, failure: error.description)
+            }
             return record(submission, relative: relative, modelSHA: content.model, contentSHA: content.all,
                           failure: error.description, prediction: nil)
         }
@@ -130,14 +133,25 @@ public struct ScoreRun: Sendable {
         }
     }
 
-    /// An outcome that is reported but not recorded, so that the next run tries again.
-    private func unrecorded(_ submission: Submission, relative: String, failure: String) -> Outcome {
-        let entry = EntryRecord(
-            datasetID: datasetID, contentSHA256: "", modelSHA256: "", team: submission.team, title: submission.title,
-            members: submission.members, path: relative, modelFile: submission.modelName, format: submission.formatGuess,
-            fileBytes: submission.modelBytes, isBaseline: submission.isBaseline, failure: "not recorded: " + failure,
-            submittedAt: submission.submittedAt, modelSummary: nil, readme: nil, history: nil)
-        return Outcome(path: relative, team: submission.team, status: .failed, entry: entry)
+    /// `entry` reported as failed but not recorded, so that the next run tries again.
+    private func unrecorded(_ entry: EntryRecord, failure: String) -> Outcome {
+        var entry = entry
+        entry.failure = "not recorded: " + failure
+        entry.status = "failed"
+        return Outcome(path: entry.path, team: entry.team, status: .failed, entry: entry)
+    }
+
+    /// The entry of `submission` with its digests, and its failure or its prediction's format
+    /// and summary.
+    private func entry(_ submission: Submission, relative: String, modelSHA: String, contentSHA: String,
+                       failure: String?, prediction: (scores: [Double], format: String, summary: String?)?) -> EntryRecord {
+        EntryRecord(
+            datasetID: datasetID, contentSHA256: contentSHA, modelSHA256: modelSHA, team: submission.team,
+            title: submission.title, members: submission.members, path: relative, modelFile: submission.modelName,
+            format: prediction?.format ?? submission.formatGuess, fileBytes: submission.modelBytes,
+            isBaseline: submission.isBaseline, failure: failure, submittedAt: submission.submittedAt,
+            modelSummary: failure == nil ? prediction?.summary : nil, readme: submission.readme,
+            history: submission.historyJSON)
     }
 
     private func record(_ submission: Submission, relative: String, modelSHA: String, contentSHA: String,
@@ -151,13 +165,8 @@ public struct ScoreRun: Sendable {
                 failure = "\(submission.modelName): the scores cannot be evaluated (\(error)); every score must be a finite number"
             }
         }
-        let entry = EntryRecord(
-            datasetID: datasetID, contentSHA256: contentSHA, modelSHA256: modelSHA, team: submission.team,
-            title: submission.title, members: submission.members, path: relative, modelFile: submission.modelName,
-            format: prediction?.format ?? submission.formatGuess, fileBytes: submission.modelBytes,
-            isBaseline: submission.isBaseline, failure: failure, submittedAt: submission.submittedAt,
-            modelSummary: failure == nil ? prediction?.summary : nil, readme: submission.readme,
-            history: submission.historyJSON)
+        let entry = entry(submission, relative: relative, modelSHA: modelSHA, contentSHA: contentSHA,
+                          failure: failure, prediction: prediction)
         do {
             let stored = try database.record(
                 entry, metrics: failure == nil ? evaluation?.record : nil,
@@ -165,7 +174,7 @@ public struct ScoreRun: Sendable {
             return Outcome(path: relative, team: submission.team, status: failure == nil ? .scored : .failed,
                            entry: stored, metrics: failure == nil ? evaluation?.record : nil)
         } catch {
-            return unrecorded(submission, relative: relative, failure: "\(error)")
+            return unrecorded(entry, failure: "\(error)")
         }
     }
 }

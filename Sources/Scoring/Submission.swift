@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import HiggsData
 import ModelFiles
 
 /// A submission found under a submissions folder, taken apart (by `SubmissionFolder`) into

@@ -45,7 +45,7 @@ public enum SubmissionPredictor {
 
     /// The short name tables show for a model file's format: `keras-h5`, `keras`, `onnx`,
     /// `xgboost-json`, `xgboost-ubj`, `lightgbm`, `bdt-json`.
-    public static func formatName(_ summary: ModelSummary) -> String {
+    static func formatName(_ summary: ModelSummary) -> String {
         switch summary.format {
         case .hdf5: "keras-h5"
         case .zip: "keras"

@@ -1,5 +1,7 @@
 import Crypto
 import Foundation
+import HiggsData
+import ModelFiles
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -30,7 +32,8 @@ struct SubmissionSnapshot {
     /// such as a change mid-read or a full disk (the next run tries again).
     typealias Failure = RegularFileStream.Failure
 
-    /// Copies `modelPath` (at most `maxBytes`) and `manifestPath` into a new temporary folder.
+    /// Copies `modelPath` and `manifestPath` (each at most `maxBytes`, the `max_file_bytes`
+    /// setting) into a new temporary folder.
     init(modelPath: String, manifestPath: String?, maxBytes: Int) throws(Failure) {
         let folder: URL
         do {
@@ -87,7 +90,8 @@ struct SubmissionSnapshot {
         guard output >= 0 else { throw Failure(description: cannotCopy(name), isRecorded: false) }
         defer { close(output) }
         var hasher = SHA256()
-        let stamp = try RegularFileStream.read(path, maxBytes: maxBytes) { (chunk) throws(Failure) in
+        let stamp = try RegularFileStream.read(path, maxBytes: maxBytes,
+                                               limitName: ModelFileLimits.settingName(\.maxFileBytes)) { (chunk) throws(Failure) in
             hasher.update(bufferPointer: chunk)
             var written = 0
             while written < chunk.count {

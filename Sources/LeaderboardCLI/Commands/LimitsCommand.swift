@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ModelFiles
 import Scoring
 
 /// `leaderboard limits`: every limit a run enforces, its default, its value in this
@@ -25,13 +26,9 @@ struct LimitsCommand: ParsableCommand {
         for row in limits.table {
             let changed = row.value != row.defaultValue ? "*" : " "
             print(row.key.padding(toLength: width, withPad: " ", startingAt: 0) + " " + changed
-                + Self.number(row.value).padding(toLength: 15, withPad: " ", startingAt: 0)
-                + Self.number(row.defaultValue).padding(toLength: 15, withPad: " ", startingAt: 0)
+                + limitText(row.value).padding(toLength: 15, withPad: " ", startingAt: 0)
+                + limitText(row.defaultValue).padding(toLength: 15, withPad: " ", startingAt: 0)
                 + row.meaning + " (" + row.unit + ")")
         }
-    }
-
-    static func number(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e18 ? String(Int(value)) : String(value)
     }
 }

@@ -29,9 +29,7 @@ struct ScoreCommand: ParsableCommand {
 
     func run() throws {
         let ws = try global.openWorkspace()
-        let lock = try WorkspaceLock(ws) { pid in
-            FileHandle.standardError.write(Data("waiting for another run in this workspace\(pid.map { " (process \($0))" } ?? "") to finish…\n".utf8))
-        }
+        let lock = try global.lock(ws)
         defer { withExtendedLifetime(lock) {} }
         var limits = try RunLimits(workspace: ws)
         if let memoryMib { limits.sandbox.memoryBytes = memoryMib << 20 }

@@ -42,9 +42,7 @@ struct TrainCommand: ParsableCommand {
 
     func run() throws {
         let ws = try global.openWorkspace()
-        let lock = try WorkspaceLock(ws) { pid in
-            FileHandle.standardError.write(Data("waiting for another run in this workspace\(pid.map { " (process \($0))" } ?? "") to finish…\n".utf8))
-        }
+        let lock = try global.lock(ws)
         defer { withExtendedLifetime(lock) {} }
         let display = ProgressDisplay(label: "reading data", unit: .bytes)
         let scoring = try ScoreRun(workspace: ws, cacheDirectory: global.cacheDir ?? DataLoader.defaultCacheDirectory,

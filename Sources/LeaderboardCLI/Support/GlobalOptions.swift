@@ -23,6 +23,13 @@ struct GlobalOptions: ParsableArguments {
         return try? Workspace.find()
     }
 
+    /// The workspace's run lock, saying on standard error when it waits for another run.
+    func lock(_ ws: Workspace) throws -> WorkspaceLock {
+        try WorkspaceLock(ws) { pid in
+            FileHandle.standardError.write(Data("waiting for another run in this workspace\(pid.map { " (process \($0))" } ?? "") to finish…\n".utf8))
+        }
+    }
+
     /// A data loader using the chosen cache folder, showing progress on standard error.
     func loader(progress label: String? = nil) -> DataLoader {
         var loader = DataLoader(cacheDirectory: cacheDir ?? DataLoader.defaultCacheDirectory)

@@ -43,6 +43,11 @@ public struct LimitSetting<Limits>: @unchecked Sendable {
     public func set(_ value: Double, in limits: inout Limits) { write(&limits, value) }
 }
 
+/// How a limit's value is written: a whole number without a fraction.
+public func limitText(_ value: Double) -> String {
+    value == value.rounded() && abs(value) < 1e18 ? String(Int(value)) : String(value)
+}
+
 /// A set of limits whose fields are all settings.
 public protocol SettableLimits: Sendable {
     /// The defaults.
@@ -52,16 +57,13 @@ public protocol SettableLimits: Sendable {
 }
 
 extension SettableLimits {
-    /// How a message names the limit at `keyPath`: `the limit of 536870912 (limits.max_file_bytes)`.
+    /// How a message names the limit at `keyPath`: `the limit of 536870912 bytes
+    /// (limits.max_file_bytes in leaderboard.yml)`.
     public func phrase(_ keyPath: PartialKeyPath<Self>) -> String {
-        let value: String
-        switch self[keyPath: keyPath] {
-        case let number as Int: value = String(number)
-        case let number as Double: value = number == number.rounded() ? String(Int(number)) : String(number)
-        case let other: value = "\(other)"
+        guard let setting = Self.settings.first(where: { $0.path == keyPath }) else {
+            return "the limit of \(self[keyPath: keyPath])"
         }
-        guard let setting = Self.settings.first(where: { $0.path == keyPath }) else { return "the limit of \(value)" }
-        return "the limit of \(value) \(setting.unit) (limits.\(setting.key) in leaderboard.yml)"
+        return "the limit of \(limitText(setting.value(in: self))) \(setting.unit) (\(Self.settingName(keyPath)))"
     }
 
     /// How a message names the setting of the field at `keyPath`:

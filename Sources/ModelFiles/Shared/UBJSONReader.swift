@@ -109,10 +109,15 @@ struct UBJSONReader {
         valuesLeft -= 1
     }
 
-    private mutating func value(depth: Int) throws(SyntaxError) -> JSONValue {
+    /// The next marker, past any no-op `N` bytes.
+    private mutating func nextMarker() throws(SyntaxError) -> UInt8 {
         var marker = try byte()
         while marker == UInt8(ascii: "N") { marker = try byte() }
-        return try value(marker: marker, depth: depth)
+        return marker
+    }
+
+    private mutating func value(depth: Int) throws(SyntaxError) -> JSONValue {
+        try value(marker: try nextMarker(), depth: depth)
     }
 
     private mutating func value(marker: UInt8, depth: Int) throws(SyntaxError) -> JSONValue {
@@ -167,9 +172,7 @@ struct UBJSONReader {
             var index = 0
             while count.map({ index < $0 }) ?? true {
                 if count == nil {
-                    var marker = try byte()
-                    while marker == UInt8(ascii: "N") { marker = try byte() }
-                    if marker == UInt8(ascii: "}") { break }
+                    if try nextMarker() == UInt8(ascii: "}") { break }
                     position -= 1
                 }
                 let key = try string()
@@ -182,8 +185,7 @@ struct UBJSONReader {
         if let count { elements.reserveCapacity(count) }
         while count.map({ elements.count < $0 }) ?? true {
             if count == nil {
-                var marker = try byte()
-                while marker == UInt8(ascii: "N") { marker = try byte() }
+                let marker = try nextMarker()
                 if marker == UInt8(ascii: "]") { break }
                 elements.append(try value(marker: marker, depth: depth))
                 continue

@@ -15,8 +15,12 @@ import Models
 ///
 /// Refused with a reason: other objectives, several classes, categorical splits, linear
 /// trees.
-enum LightGBMModelFile {
+enum LightGBMModelFile: TreeModelRefusals {
     static let advice = "save the model again with booster.save_model('model.txt')"
+    /// The refusal of a model with categorical splits.
+    static var categoricalSplits: ReasonError {
+        unsupported("has categorical splits", "encode categories as numbers and train without categorical_feature")
+    }
 
     /// Reads the text model in `data` as a ``LoadedModel``.
     static func read(_ data: Data, fileName: String, limits: ModelFileLimits) throws(ReasonError) -> LoadedModel {
@@ -78,14 +82,6 @@ enum LightGBMModelFile {
         return LoadedModel(classifier: classifier, summary: summary)
     }
 
-    static func damaged(_ detail: String) -> ReasonError {
-        ReasonError(.damagedModel(detail: detail, advice: advice))
-    }
-
-    static func unsupported(_ detail: String, _ advice: String) -> ReasonError {
-        ReasonError(.unsupportedModel(detail: detail, advice: advice))
-    }
-
     /// The `key=value` lines (and bare `key` lines) of one block, up to a blank line or the
     /// next block; consumed from `lines` with the blank lines after them.
     static func fields(_ lines: inout ArraySlice<Substring>, block: String) throws(ReasonError) -> [Substring: Substring] {
@@ -118,8 +114,7 @@ enum LightGBMModelFile {
             throw unsupported("has linear trees (linear_tree=True)", "train with linear_tree=False")
         }
         if let categorical = fields["num_cat"], categorical != "0" {
-            throw unsupported("has categorical splits", "encode categories as numbers and train without "
-                + "categorical_feature")
+            throw categoricalSplits
         }
         func column<T>(_ key: Substring, _ count: Int, _ parse: (Substring) -> T?) throws(ReasonError) -> [T] {
             guard let line = fields[key] else { throw damaged("tree \(t) has no \"\(key)\"") }
@@ -150,8 +145,7 @@ enum LightGBMModelFile {
         func node(_ child: Int) -> Int { child >= 0 ? child : child == Int.min ? -1 : splits + (-child - 1) }
         for i in 0..<splits {
             guard types[i] & 1 == 0 else {
-                throw unsupported("has categorical splits", "encode categories as numbers and train without "
-                    + "categorical_feature")
+                throw categoricalSplits
             }
             let defaultLeft = types[i] & 2 != 0
             let missing: MissingType

@@ -16,7 +16,7 @@ import Models
 ///
 /// Refused with a reason: other objectives, `dart` and `gblinear` boosters, categorical
 /// splits, multi-output leaves, more than one output group.
-enum XGBoostModelFile {
+enum XGBoostModelFile: TreeModelRefusals {
     static let advice = "save the model again with booster.save_model('model.json') (XGBoost ≥ 1.0)"
 
     /// Whether JSON `data` looks like an XGBoost model: `"learner"` in its first 4 KiB
@@ -44,14 +44,6 @@ enum XGBoostModelFile {
             }
         }
         return try read(root, format: format, fileName: fileName, limits: limits)
-    }
-
-    static func damaged(_ detail: String) -> ReasonError {
-        ReasonError(.damagedModel(detail: detail, advice: advice))
-    }
-
-    static func unsupported(_ detail: String, _ advice: String) -> ReasonError {
-        ReasonError(.unsupportedModel(detail: detail, advice: advice))
     }
 
     /// Reads a parsed model document.
@@ -202,10 +194,7 @@ enum XGBoostModelFile {
 
     /// A whole number given as a number or as text (XGBoost writes parameters as text).
     static func integer(_ value: JSONValue?) -> Int? {
-        switch value {
-        case let .string(text)?: return Int(text)
-        case let .number(number)? where number.rounded() == number && abs(number) < 1e15: return Int(number)
-        default: return nil
-        }
+        if case let .string(text)? = value { return Int(text) }
+        return value?.integer
     }
 }
