@@ -24,12 +24,19 @@ public struct RunLimits: Sendable, Equatable {
 
     /// The defaults with `settings` (keys under `limits:`) applied.
     ///
-    /// - Throws: ``SettingError`` for a key that is no limit (naming the keys there are), or
-    ///   a value that is not a positive number.
+    /// - Throws: ``SettingError`` for a key that is no limit (naming the keys there are), a
+    ///   value that is not a positive number, or a count that is not a whole number below 2^62.
     public init(settings: [String: Double]) throws(SettingError) {
         self.init()
-        for (key, value) in settings.sorted(by: { $0.key < $1.key }) where !(value.isFinite && value > 0) {
-            throw SettingError(description: "limits.\(key) in leaderboard.yml is \(value): give a positive number")
+        let counts = Set(table.filter(\.isWhole).map(\.key))
+        for (key, value) in settings.sorted(by: { $0.key < $1.key }) {
+            guard value.isFinite, value > 0 else {
+                throw SettingError(description: "limits.\(key) in leaderboard.yml is \(value): give a positive number")
+            }
+            guard !counts.contains(key) || (value == value.rounded() && value < 0x1p62) else {
+                throw SettingError(description: "limits.\(key) in leaderboard.yml is \(value): give a whole number "
+                    + "below 2^62")
+            }
         }
         var rest = settings
         (sandbox, rest) = sandbox.applying(rest)
@@ -44,12 +51,13 @@ public struct RunLimits: Sendable, Equatable {
     public static var allKeys: [String] { RunLimits().table.map(\.key) }
 
     /// One limit as `leaderboard limits` lists it.
-    public typealias Row = (key: String, value: Double, defaultValue: Double, unit: String, meaning: String)
+    public typealias Row = (key: String, value: Double, defaultValue: Double, unit: String, meaning: String,
+                            isWhole: Bool)
 
     /// One row per limit: key, value, default, unit and meaning.
     public var table: [Row] {
         func rows<L: SettableLimits>(_ limits: L) -> [Row] {
-            L.settings.map { ($0.key, $0.value(in: limits), $0.value(in: L.defaults), $0.unit, $0.meaning) }
+            L.settings.map { ($0.key, $0.value(in: limits), $0.value(in: L.defaults), $0.unit, $0.meaning, $0.isWhole) }
         }
         return rows(sandbox) + rows(readers.modelFile) + rows(readers.submission)
     }

@@ -11,6 +11,8 @@ public struct LimitSetting<Limits>: @unchecked Sendable {
     public let meaning: String
     /// The unit the value is in (`bytes`, `seconds`, `entries`…).
     public let unit: String
+    /// Whether the value is a count, so a whole number (an integer field).
+    public let isWhole: Bool
     /// The field it sets (key paths are immutable values, hence the unchecked `Sendable`).
     let path: PartialKeyPath<Limits>
     let read: (Limits) -> Double
@@ -22,6 +24,7 @@ public struct LimitSetting<Limits>: @unchecked Sendable {
         path = keyPath
         self.meaning = meaning
         self.unit = unit
+        isWhole = true
         read = { Double($0[keyPath: keyPath]) }
         write = { $0[keyPath: keyPath] = Int($1) }
     }
@@ -32,6 +35,7 @@ public struct LimitSetting<Limits>: @unchecked Sendable {
         path = keyPath
         self.meaning = meaning
         self.unit = unit
+        isWhole = false
         read = { $0[keyPath: keyPath] }
         write = { $0[keyPath: keyPath] = $1 }
     }
