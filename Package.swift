@@ -13,7 +13,7 @@ let package = Package(
     products: [
         .executable(name: "leaderboard", targets: ["leaderboard"]),
         .library(name: "LeaderboardCLI", targets: ["LeaderboardCLI"]),
-        // The readers of participant and organizer files, for the fuzz package in Fuzz/.
+        // The readers of participant and organizer files, for the fuzz package in Fuzzing/.
         .library(name: "LeaderboardReaders", targets: ["HiggsData", "ModelFiles", "Models"]),
     ],
     dependencies: [

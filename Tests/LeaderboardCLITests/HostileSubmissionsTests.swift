@@ -9,13 +9,9 @@ import TestSupport
     var environment: [String: String] { ["LEADERBOARD_CACHE": dir.file("cache")] }
 
     @Test func pipesDevicesLinksOutAndHugeFilesAreFailuresNotHangs() throws {
-        let ws = dir.file("ws")
-        #expect(try CommandRunner.run(["init", ws], in: dir.path).status == 0)
+        let ws = try dir.workspace(examples: ["notebook-net"])
         let fm = FileManager.default
         let submissions = ws + "/submissions"
-        for name in try fm.contentsOfDirectory(atPath: submissions) where !name.hasPrefix(".") {
-            try fm.removeItem(atPath: submissions + "/" + name)
-        }
         func folder(_ name: String) throws -> String {
             try fm.createDirectory(atPath: submissions + "/" + name, withIntermediateDirectories: true)
             return submissions + "/" + name
@@ -27,13 +23,12 @@ import TestSupport
         let sparse = try folder("sparse") + "/model.h5"
         #expect(fm.createFile(atPath: sparse, contents: nil))
         #expect(truncate(sparse, 1 << 30) == 0)
-        try fm.copyItem(atPath: SharedFixtures.exampleSubmissions + "/notebook-net", toPath: submissions + "/notebook-net")
 
         let start = Date()
         let result = try CommandRunner.run(["score", "--workspace", ws, "--json"], in: dir.path, environment: environment)
         #expect(Date().timeIntervalSince(start) < 120)
         #expect(result.status == 0, "\(result.stderr)")
-        let outcomes = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+        let outcomes = try json(result.stdout)
         func failure(_ path: String) -> String {
             (outcomes.first { $0["path"] as? String == "submissions/" + path }?["failure"] as? String) ?? "(none)"
         }

@@ -9,17 +9,7 @@ import TestSupport
 
     /// A workspace with one example submission and `limits` appended to its config.
     func workspace(limits: String) throws -> String {
-        let ws = dir.file("ws")
-        #expect(try CommandRunner.run(["init", ws], in: dir.path).status == 0)
-        let fm = FileManager.default
-        for name in try fm.contentsOfDirectory(atPath: ws + "/submissions") where !name.hasPrefix(".") {
-            try fm.removeItem(atPath: ws + "/submissions/" + name)
-        }
-        try fm.copyItem(atPath: SharedFixtures.exampleSubmissions + "/notebook-net", toPath: ws + "/submissions/notebook-net")
-        let config = ws + "/leaderboard.yml"
-        let text = try String(contentsOfFile: config, encoding: .utf8)
-        try (text + "\n" + limits).write(toFile: config, atomically: true, encoding: .utf8)
-        return ws
+        try dir.workspace(examples: ["notebook-net"], config: limits)
     }
 
     @Test func limitsListsEveryKeyWithItsDefaultAndMarksWhatTheWorkspaceChanged() throws {
@@ -39,7 +29,7 @@ import TestSupport
         let ws = try workspace(limits: "limits:\n  max_parameters: 100\n")
         let result = try CommandRunner.run(["score", "--workspace", ws, "--json"], in: dir.path, environment: environment)
         #expect(result.status == 0, "\(result.stderr)")
-        let outcomes = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+        let outcomes = try json(result.stdout)
         let failure = try #require(outcomes.first?["failure"] as? String)
         #expect(failure.contains("limits.max_parameters in leaderboard.yml"), "\(failure)")
         #expect(failure.contains("the limit of 100"), "\(failure)")
@@ -52,17 +42,8 @@ import TestSupport
         #expect(result.stderr.contains("limits.max_paramters in leaderboard.yml is not a limit"), "\(result.stderr)")
         #expect(result.stderr.contains("max_parameters"))
 
-        let negative = try workspace2(limits: "limits:\n  cpu_seconds: -1\n")
+        let negative = try dir.workspace("ws2", examples: [], config: "limits:\n  cpu_seconds: -1\n")
         let refused = try CommandRunner.run(["score", "--workspace", negative], in: dir.path, environment: environment)
         #expect(refused.stderr.contains("limits.cpu_seconds in leaderboard.yml is -1.0: give a positive number"), "\(refused.stderr)")
-    }
-
-    func workspace2(limits: String) throws -> String {
-        let ws = dir.file("ws2")
-        #expect(try CommandRunner.run(["init", ws], in: dir.path).status == 0)
-        let config = ws + "/leaderboard.yml"
-        try (try String(contentsOfFile: config, encoding: .utf8) + "\n" + limits)
-            .write(toFile: config, atomically: true, encoding: .utf8)
-        return ws
     }
 }

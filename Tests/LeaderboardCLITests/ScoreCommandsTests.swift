@@ -8,24 +8,13 @@ import TestSupport
     let dir = TemporaryDirectory()
     var environment: [String: String] { ["LEADERBOARD_CACHE": dir.file("cache")] }
 
-    /// A workspace with the repository's example submissions.
-    func workspace() throws -> String {
-        let ws = dir.file("ws")
-        #expect(try CommandRunner.run(["init", ws], in: dir.path).status == 0)
-        let fm = FileManager.default
-        for name in try fm.contentsOfDirectory(atPath: SharedFixtures.exampleSubmissions) where !name.hasPrefix(".") {
-            try? fm.removeItem(atPath: ws + "/submissions/" + name)
-            try fm.copyItem(atPath: SharedFixtures.exampleSubmissions + "/" + name, toPath: ws + "/submissions/" + name)
-        }
-        return ws
-    }
-
-    func json(_ text: String) throws -> [[String: Any]] {
-        try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]])
+    /// How many entries the database holds.
+    static func entryCount(_ db: Database) throws -> Int? {
+        try Int.fetchOne(db, sql: "SELECT count(*) FROM entry")
     }
 
     @Test func scoreRecordsEveryExampleAndSkipsThemTheSecondTime() throws {
-        let ws = try workspace()
+        let ws = try dir.workspace()
         let first = try CommandRunner.run(["score", "--workspace", ws, "--json"], in: dir.path, environment: environment)
         #expect(first.status == 0, "\(first.stderr)")
         let outcomes = try json(first.stdout)
@@ -52,33 +41,25 @@ import TestSupport
     }
 
     @Test func aKilledRunLosesNothingAndTheNextRunScoresWhatIsMissing() throws {
-        let ws = try workspace()
+        let ws = try dir.workspace()
         // A submission whose sandboxed reader hangs, between the others in name order.
         try FileManager.default.createDirectory(atPath: ws + "/submissions/m-hangs", withIntermediateDirectories: true)
         try "LEADERBOARD-TEST-FAULT hang\n".write(toFile: ws + "/submissions/m-hangs/model.h5", atomically: true, encoding: .utf8)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: CommandRunner.executable)
-        process.arguments = ["score", "--workspace", ws]
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-            .merging(["LEADERBOARD_TEST_FAULTS": "1"]) { $1 }
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let process = try CommandRunner.start(["score", "--workspace", ws],
+                                              environment: environment.merging(["LEADERBOARD_TEST_FAULTS": "1"]) { $1 })
         // Wait until the entries before the hanging one are recorded, then kill -9 the run.
         let database = ws + "/leaderboard.sqlite"
         var recorded = 0
         for _ in 0..<600 where recorded < 3 {
             usleep(50_000)
-            recorded = (try? DatabaseQueue(path: database, configuration: readOnly()).read {
-                try Int.fetchOne($0, sql: "SELECT count(*) FROM entry") ?? 0
-            }) ?? 0
+            recorded = (try? DatabaseQueue(path: database, configuration: readOnly()).read(Self.entryCount)) ?? 0
         }
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         #expect(recorded >= 3)
         let check = try DatabaseQueue(path: database)
         #expect(try check.read { try String.fetchOne($0, sql: "PRAGMA integrity_check") } == "ok")
-        let afterKill = try check.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM entry") } ?? 0
+        let afterKill = try check.read(Self.entryCount) ?? 0
         #expect(afterKill < 11, "the hanging submission cannot have been recorded")
         try check.close()
 
@@ -87,7 +68,7 @@ import TestSupport
         let outcomes = try json(resumed.stdout)
         #expect(outcomes.filter { $0["status"] as? String == "unchanged" }.count == afterKill)
         #expect(outcomes.count == 11)
-        let total = try DatabaseQueue(path: database).read { try Int.fetchOne($0, sql: "SELECT count(*) FROM entry") }
+        let total = try DatabaseQueue(path: database).read(Self.entryCount)
         #expect(total == 11)
     }
 
@@ -97,13 +78,9 @@ import TestSupport
     /// both are beyond any check of ours; scoring's sandboxed child turns them into recorded
     /// failures (a crash, the CPU limit) and the other entries still score. No test switch.
     @Test func filesThatCrashOrHangLibHDF5AreRecordedFailures() throws {
-        let ws = try workspace()
         // Two examples stay beside the two files (a tight CPU limit suits only small models).
+        let ws = try dir.workspace(examples: ["notebook-net", "xgboost-trees", "README.md"])
         let fm = FileManager.default
-        for name in try fm.contentsOfDirectory(atPath: ws + "/submissions")
-        where !["notebook-net", "xgboost-trees", "README.md"].contains(name) && !name.hasPrefix(".") {
-            try fm.removeItem(atPath: ws + "/submissions/" + name)
-        }
         for (team, fixture) in [("hdf5-crash", "hdf5_heap_index_segfault.h5"), ("hdf5-hang", "hdf5_global_heap_hang.h5")] {
             try fm.createDirectory(atPath: ws + "/submissions/" + team, withIntermediateDirectories: true)
             try fm.copyItem(atPath: SharedFixtures.model("fuzz/" + fixture), toPath: ws + "/submissions/\(team)/model.h5")
@@ -128,7 +105,7 @@ import TestSupport
     }
 
     @Test func aSecondRunWaitsForTheFirstInsteadOfScoringTwice() throws {
-        let ws = try workspace()
+        let ws = try dir.workspace()
         // Another run holds the workspace's lock.
         let lockPath = ws + "/.leaderboard.lock"
         let fd = open(lockPath, O_RDWR | O_CREAT, 0o644)
@@ -137,13 +114,8 @@ import TestSupport
         #expect(flock(fd, LOCK_EX) == 0)
         let errors = dir.file("stderr.txt")
         _ = FileManager.default.createFile(atPath: errors, contents: nil)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: CommandRunner.executable)
-        process.arguments = ["score", "--workspace", ws, "--json"]
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle(forWritingAtPath: errors)
-        try process.run()
+        let process = try CommandRunner.start(["score", "--workspace", ws, "--json"], environment: environment,
+                                              standardError: FileHandle(forWritingAtPath: errors))
         var said = ""
         for _ in 0..<100 where !said.contains("waiting") {
             usleep(50_000)
@@ -155,9 +127,7 @@ import TestSupport
         close(fd)
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
-        let count = try DatabaseQueue(path: ws + "/leaderboard.sqlite").read {
-            try Int.fetchOne($0, sql: "SELECT count(*) FROM entry")
-        }
+        let count = try DatabaseQueue(path: ws + "/leaderboard.sqlite").read(Self.entryCount)
         #expect(count == 10)
     }
 

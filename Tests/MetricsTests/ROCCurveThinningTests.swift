@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import Metrics
 
 @Suite("Thinning a ROC curve within a stated bound")
@@ -6,7 +7,7 @@ struct ROCCurveThinningTests {
     /// The realistic fixture's curve and a 20,000-row curve with ~10,000 points.
     static func curves() throws -> [ROCCurve] {
         let fixture = try MetricsFixtures.case("realistic_5000")
-        var generator = SplitMix64(seed: 42)
+        var generator = SeededGenerator(seed: 42)
         let labels = (0..<20_000).map { _ in generator.nextUnit() < 0.5 }
         let scores = labels.map { ($0 ? 0.3 : 0.0) + generator.nextUnit() }
         return [try ROCCurve(scores: fixture.scores, labels: fixture.labels), try ROCCurve(scores: scores, labels: labels)]
@@ -86,20 +87,7 @@ struct ROCCurveThinningTests {
     }
 }
 
-/// A small deterministic generator for test data (Steele, Lea & Flood's SplitMix64).
-struct SplitMix64 {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
+extension SeededGenerator {
     /// Uniform in [0, 1) with 53 random bits.
     mutating func nextUnit() -> Double { Double(next() >> 11) * 0x1p-53 }
 }

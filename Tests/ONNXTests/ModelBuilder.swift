@@ -5,7 +5,6 @@ import Foundation
 /// `x` of shape `[N, width]`, the given nodes and initializers, the given outputs.
 struct ModelBuilder {
     var width = 28
-    var inputShape: [Int64]? = nil
     var opset: Int64 = 17
     var nodes: [Onnx_NodeProto] = []
     var initializers: [Onnx_TensorProto] = []
@@ -85,7 +84,7 @@ struct ModelBuilder {
         graph.name = "test"
         graph.node = nodes
         graph.initializer = initializers
-        graph.input = [Self.valueInfo("x", type: 1, dims: inputShape ?? [-1, Int64(width)])]
+        graph.input = [Self.valueInfo("x", type: 1, dims: [-1, Int64(width)])]
         graph.output = outputs.map { Self.valueInfo($0.name, type: $0.type, dims: $0.dims) }
         model.graph = graph
         return model

@@ -1,6 +1,7 @@
 import Foundation
 @testable import ONNX
 import Testing
+import TestSupport
 
 /// Operator semantics that differ between opsets, or that the exporter fixtures do not
 /// reach, checked on small tensors against values worked out by hand.
@@ -118,7 +119,7 @@ struct ONNXOperatorTests {
     @Test("constants are folded when the model is read, and Constant nodes give their value")
     func constantFolding() throws {
         let folded = model(width: 2, [
-            B.node("Constant", [], ["c"], [B.ints("value_ints", [2, 3])].map { var a = $0; a.name = "value_ints"; return a }),
+            B.node("Constant", [], ["c"], [B.ints("value_ints", [2, 3])]),
             B.node("Cast", ["c"], ["cf"], [B.int("to", 1)]), B.node("Add", ["x", "cf"], ["y"]),
         ])
         let program = try ONNXProgram(graph: ONNXGraph(folded.proto, limits: ONNXLimits()), results: ["y"], limits: ONNXLimits())
@@ -129,7 +130,7 @@ struct ONNXOperatorTests {
     @Test("the blocked float product equals the plain loop bit for bit", arguments: [(1, 1, 1), (7, 13, 21), (9, 28, 64), (4, 3, 8), (5, 0, 9)])
     func blockedProduct(_ size: (Int, Int, Int)) {
         let (m, k, n) = size
-        var generator = SplitMix(seed: UInt64(m * 1000 + k * 10 + n))
+        var generator = SeededGenerator(seed: UInt64(m * 1000 + k * 10 + n))
         func random() -> Float { Float(Int(generator.next() % 2001) - 1000) / 997 }
         let a = (0..<(m * k)).map { _ in random() }, b = (0..<(k * n)).map { _ in random() }
         let blocked = a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { MatrixProduct.multiply(x, $0, m: m, k: k, n: n) } }

@@ -2,6 +2,7 @@ import Foundation
 import ModelFiles
 @testable import ONNX
 import Testing
+import TestSupport
 
 /// Broken, hostile and unsupported files are refused with one line that names the file and
 /// the problem (and the limit, for limits), never with a crash or a large allocation.
@@ -152,7 +153,7 @@ struct ONNXRefusalTests {
     @Test("flipped bytes in a real file never crash the reader")
     func mutations() throws {
         let original = [UInt8](try ONNXFixtures.data("torch_glue.onnx"))
-        var generator = SplitMix(seed: 42)
+        var generator = SeededGenerator(seed: 42)
         var refused = 0
         for _ in 0..<300 {
             var bytes = original
@@ -168,18 +169,5 @@ struct ONNXRefusalTests {
             }
         }
         print("flipped-byte files refused: \(refused) of 300")
-    }
-}
-
-/// A small deterministic generator for the mutation test.
-struct SplitMix {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -40,4 +40,19 @@ public enum CommandRunner {
         return Outcome(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
                        stderr: String(decoding: errData, as: UTF8.self))
     }
+
+    /// Starts `leaderboard arguments…` in the background with extra environment variables,
+    /// its standard output discarded and its standard error written to `standardError`
+    /// (discarded when nil); the caller waits for it or kills it.
+    public static func start(_ arguments: [String], environment: [String: String] = [:],
+                             standardError: FileHandle? = nil) throws -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = standardError ?? FileHandle.nullDevice
+        try process.run()
+        return process
+    }
 }

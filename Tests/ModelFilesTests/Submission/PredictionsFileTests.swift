@@ -91,7 +91,7 @@ struct PredictionsFileTests {
 
     @Test("many rows, shuffled, in Python's repr: each score equals Double(text)")
     func manyRows() throws {
-        var generator = SubmissionTestRandom(seed: 42)
+        var generator = SeededGenerator(seed: 42)
         let rows = 20_000
         let expected = (0..<rows).map { _ in Double(Float.random(in: 0..<1, using: &generator)) }
         var text = "id,score\n"
@@ -103,7 +103,7 @@ struct PredictionsFileTests {
     /// The fast path must agree with the standard library's conversion bit for bit.
     @Test("ExactDecimal's fast path equals Double(_:) on every kind of number")
     func exactDecimal() {
-        var generator = SubmissionTestRandom(seed: 7)
+        var generator = SeededGenerator(seed: 7)
         var texts = ["0", "-0", "+1", "1.", ".5", "00.0500", "1e5", "1E-5", "123456789012345678901234", "9007199254740993",
                      "0.1", "0.30000000000000004", "1e22", "1e23", "4.9e-324", "1.7976931348623157e308", "2.2250738585072014e-308"]
         for _ in 0..<20_000 {
@@ -120,18 +120,5 @@ struct PredictionsFileTests {
             if parsed?.bitPattern != reference?.bitPattern { mismatches.append(text) }
         }
         #expect(mismatches.isEmpty, "differs from Double(_:) on \(mismatches.prefix(5))")
-    }
-}
-
-/// A small deterministic generator (SplitMix64), so that failures reproduce.
-struct SubmissionTestRandom: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

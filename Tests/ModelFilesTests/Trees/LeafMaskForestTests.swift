@@ -9,29 +9,12 @@ import TestSupport
 struct LeafMaskForestTests {
     typealias Node = TreeEnsemble.Node
 
-    /// The plain reading: base plus every tree's leaf along its own comparisons, `outputs`
-    /// values a row.
-    static func plainScores(_ trees: [TreeEnsemble.Tree], _ rows: [Float], inputs: Int, outputs: Int,
-                            base: [Double]) -> [Double] {
-        var scores: [Double] = []
-        for r in 0..<rows.count / inputs {
-            let row = rows[r * inputs ..< (r + 1) * inputs]
-            var sums = base
-            for tree in trees {
-                let leaf = TreeEnsembleTests.plainLeaf(tree, row)
-                for k in 0..<outputs { sums[k] += tree.leafValues[leaf * outputs + k] }
-            }
-            scores += sums
-        }
-        return scores
-    }
-
     @Test("every compiled kernel agrees with the walk and the plain reading", arguments: [
         ([TreeEnsemble.Comparison.lessThan], 6, 1), ([.lessOrEqual], 6, 1), ([.greaterOrEqual], 5, 1),
         ([.greaterThan], 6, 1), ([.lessThan], 2, 1), ([.lessOrEqual], 6, 3), ([.lessThan], 4, 2),
     ])
     func agreesWithWalk(comparisons: [TreeEnsemble.Comparison], depth: Int, outputs: Int) throws {
-        var generator = TreeEnsembleTests.SplitMix(state: UInt64(depth * 7 + outputs) + UInt64(comparisons[0].rawValue))
+        var generator = SeededGenerator(seed: UInt64(depth * 7 + outputs) + UInt64(comparisons[0].rawValue))
         let inputs = 9
         let trees = (0..<60).map { _ in
             TreeEnsembleTests.randomTree(depth: depth, inputs: inputs, outputs: outputs, comparisons: comparisons,
@@ -49,7 +32,7 @@ struct LeafMaskForestTests {
             var rows = TreeEnsembleTests.randomRows(count, inputs: inputs, generator: &generator)
             for i in stride(from: 5, to: rows.count, by: 37) { rows[i] = i % 2 == 0 ? .infinity : -.infinity }
             let walked = try withFeatureBatch(rows, columns: inputs) { try walk.rawScores($0) }
-            let plain = Self.plainScores(trees, rows, inputs: inputs, outputs: outputs, base: base)
+            let plain = TreeEnsembleTests.plainScores(trees, rows, inputs: inputs, outputs: outputs, base: base)
             #expect(maxAbsDifference(walked, plain) < 1e-12)
             for level in LeafMaskForest.availableLevels {
                 let masked = try withFeatureBatch(rows, columns: inputs) {
@@ -105,7 +88,7 @@ struct LeafMaskForestTests {
 
     @Test("forests the kernel cannot score exactly are walked")
     func whichForests() throws {
-        var generator = TreeEnsembleTests.SplitMix(state: 5)
+        var generator = SeededGenerator(seed: 5)
         func ensemble(_ comparisons: [TreeEnsemble.Comparison], depth: Int, outputs: Int = 1,
                       zeroMissing: Bool = false) throws -> TreeEnsemble {
             let trees = (0..<8).map { _ in

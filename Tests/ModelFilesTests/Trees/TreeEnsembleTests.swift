@@ -7,22 +7,10 @@ import TestSupport
 struct TreeEnsembleTests {
     typealias Node = TreeEnsemble.Node
 
-    /// A tiny deterministic generator, so failures reproduce.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// A random tree of up to `depth` levels; nodes are numbered in a shuffled order (so
     /// children may come before parents), with `outputs` values per leaf.
     static func randomTree(depth: Int, inputs: Int, outputs: Int, comparisons: [TreeEnsemble.Comparison],
-                           zeroMissing: Bool, generator: inout SplitMix) -> TreeEnsemble.Tree {
+                           zeroMissing: Bool, generator: inout SeededGenerator) -> TreeEnsemble.Tree {
         var shape: [(node: Node, values: [Double])] = []
         func grow(_ level: Int) -> Int {
             let index = shape.count
@@ -55,6 +43,18 @@ struct TreeEnsembleTests {
         return TreeEnsemble.Tree(nodes: nodes, leafValues: values)
     }
 
+    /// Whether `x comparison threshold` holds, compared as doubles.
+    static func holds(_ x: Double, _ comparison: TreeEnsemble.Comparison, _ threshold: Double) -> Bool {
+        switch comparison {
+        case .lessThan: x < threshold
+        case .lessOrEqual: x <= threshold
+        case .greaterOrEqual: x >= threshold
+        case .greaterThan: x > threshold
+        case .equal: x == threshold
+        case .notEqual: x != threshold
+        }
+    }
+
     /// The plain reading of a tree: follow each node's own comparison from the root.
     static func plainLeaf(_ tree: TreeEnsemble.Tree, _ row: ArraySlice<Float>) -> Int {
         var n = 0
@@ -65,22 +65,35 @@ struct TreeEnsembleTests {
             if x.isNaN || (node.zeroIsMissing && abs(x) <= Double(Float(1e-35))) {
                 left = node.missingGoesLeft
             } else {
-                switch node.comparison {
-                case .lessThan: left = x < node.threshold
-                case .lessOrEqual: left = x <= node.threshold
-                case .greaterOrEqual: left = x >= node.threshold
-                case .greaterThan: left = x > node.threshold
-                case .equal: left = x == node.threshold
-                case .notEqual: left = x != node.threshold
-                }
+                left = holds(x, node.comparison, node.threshold)
             }
             n = left ? node.left : node.right
         }
         return n
     }
 
+    /// The plain reading of a forest: per row, every tree's leaf along its own comparisons,
+    /// summed (divided by the number of trees for `.average`) and added to `base`; `outputs`
+    /// values a row.
+    static func plainScores(_ trees: [TreeEnsemble.Tree], _ rows: [Float], inputs: Int, outputs: Int,
+                            base: [Double], aggregation: TreeEnsemble.Aggregation = .sum) -> [Double] {
+        var scores: [Double] = []
+        for r in 0..<rows.count / inputs {
+            let row = rows[r * inputs ..< (r + 1) * inputs]
+            var sums = [Double](repeating: 0, count: outputs)
+            for tree in trees {
+                let leaf = plainLeaf(tree, row)
+                for k in 0..<outputs { sums[k] += tree.leafValues[leaf * outputs + k] }
+            }
+            for k in 0..<outputs {
+                scores.append(base[k] + (aggregation == .average ? sums[k] / Double(trees.count) : sums[k]))
+            }
+        }
+        return scores
+    }
+
     /// Rows with values near the thresholds, exact zeros, tiny values and NaNs.
-    static func randomRows(_ count: Int, inputs: Int, generator: inout SplitMix) -> [Float] {
+    static func randomRows(_ count: Int, inputs: Int, generator: inout SeededGenerator) -> [Float] {
         (0..<count * inputs).map { _ in
             switch Int.random(in: 0..<10, using: &generator) {
             case 0: return .nan
@@ -102,7 +115,7 @@ struct TreeEnsembleTests {
         ([.lessThan], false, 2, 18),
     ])
     func agreesWithPlain(comparisons: [TreeEnsemble.Comparison], zeroMissing: Bool, outputs: Int, depth: Int) throws {
-        var generator = SplitMix(state: UInt64(depth * 31 + outputs))
+        var generator = SeededGenerator(seed: UInt64(depth * 31 + outputs))
         let inputs = 7
         let trees = (0..<40).map { _ in
             Self.randomTree(depth: depth, inputs: inputs, outputs: outputs, comparisons: comparisons,
@@ -116,18 +129,8 @@ struct TreeEnsembleTests {
             let ensemble = try TreeEnsemble(trees: trees, inputCount: inputs, outputCount: outputs,
                                             aggregation: aggregation, baseScores: base)
             let scores = try withFeatureBatch(rows, columns: inputs) { try ensemble.rawScores($0) }
-            var expected = [Double](repeating: 0, count: scores.count)
-            for r in 0..<1_500 {
-                let row = rows[r * inputs ..< (r + 1) * inputs]
-                for tree in trees {
-                    let leaf = Self.plainLeaf(tree, row)
-                    for k in 0..<outputs { expected[r * outputs + k] += tree.leafValues[leaf * outputs + k] }
-                }
-                for k in 0..<outputs {
-                    let sum = expected[r * outputs + k]
-                    expected[r * outputs + k] = base[k] + (aggregation == .average ? sum / 40 : sum)
-                }
-            }
+            let expected = Self.plainScores(trees, rows, inputs: inputs, outputs: outputs, base: base,
+                                            aggregation: aggregation)
             let difference = maxAbsDifference(scores, expected)
             #expect(difference < 1e-12, "max difference \(difference)")
         }

@@ -28,16 +28,7 @@ struct TreeEnsembleThresholdTests {
                                    0, -0.0, .infinity, -.infinity, .greatestFiniteMagnitude]
             let scores = try withFeatureBatch(values, columns: 1) { try ensemble.rawScores($0) }
             for (x, score) in zip(values, scores) {
-                let v = Double(x)
-                let holds: Bool
-                switch comparison {
-                case .lessThan: holds = v < threshold
-                case .lessOrEqual: holds = v <= threshold
-                case .greaterOrEqual: holds = v >= threshold
-                case .greaterThan: holds = v > threshold
-                case .equal: holds = v == threshold
-                case .notEqual: holds = v != threshold
-                }
+                let holds = TreeEnsembleTests.holds(Double(x), comparison, threshold)
                 #expect(score == (holds ? 1 : 2), "x \(x) \(comparison) \(threshold)")
             }
         }

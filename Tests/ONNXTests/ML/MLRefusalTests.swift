@@ -34,26 +34,28 @@ import Testing
         change(&node.attribute[index])
     }
 
-    @Test func childOutOfRange() throws {
+    /// One integer of one attribute changed: `ints[index] = value` of `name`, and the message.
+    @Test(arguments: [
+        // A child out of range.
+        ("nodes_truenodeids", 0, 99, "child 99 is not a node of tree 1"),
+        // A cycle: tree 0's node 1 sends rows back to its parent, node 0.
+        ("nodes_falsenodeids", 4, 0, "reached twice"),
+        // A self-loop.
+        ("nodes_truenodeids", 0, 0, "reached twice"),
+        // A feature beyond the input's width.
+        ("nodes_featureids", 0, 40, "feature 40, but the input has 4 features"),
+        // A class id out of range.
+        ("class_ids", 0, 5, "class ids run from 0 to 1"),
+        // A weight on a node that does not exist.
+        ("class_nodeids", 0, 17, "node 17 of tree 0, which is not a node"),
+        // A node listed twice.
+        ("nodes_nodeids", 1, 0, "lists node 0 of tree 1 twice"),
+    ] as [(String, Int, Int64, String)])
+    func oneIntegerChanged(name: String, index: Int, value: Int64, expected: String) throws {
         let message = try Self.refusal(Self.forest) { node in
-            Self.attribute(&node, "nodes_truenodeids") { $0.ints[0] = 99 }
+            Self.attribute(&node, name) { $0.ints[index] = value }
         }
-        #expect(message.contains("child 99 is not a node of tree 1"), "\(message)")
-    }
-
-    @Test func cycle() throws {
-        // Tree 0's node 1 sends rows back to its parent, node 0.
-        let message = try Self.refusal(Self.forest) { node in
-            Self.attribute(&node, "nodes_falsenodeids") { $0.ints[4] = 0 }
-        }
-        #expect(message.contains("reached twice"), "\(message)")
-    }
-
-    @Test func selfLoop() throws {
-        let message = try Self.refusal(Self.forest) { node in
-            Self.attribute(&node, "nodes_truenodeids") { $0.ints[0] = 0 }
-        }
-        #expect(message.contains("reached twice"), "\(message)")
+        #expect(message.contains(expected), "\(message)")
     }
 
     @Test func mismatchedNodeLists() throws {
@@ -70,20 +72,6 @@ import Testing
         #expect(message.contains("6 class_weights for 5 class_treeids"), "\(message)")
     }
 
-    @Test func featureBeyondInputWidth() throws {
-        let message = try Self.refusal(Self.forest) { node in
-            Self.attribute(&node, "nodes_featureids") { $0.ints[0] = 40 }
-        }
-        #expect(message.contains("feature 40, but the input has 4 features"), "\(message)")
-    }
-
-    @Test func classIDOutOfRange() throws {
-        let message = try Self.refusal(Self.forest) { node in
-            Self.attribute(&node, "class_ids") { $0.ints[0] = 5 }
-        }
-        #expect(message.contains("class ids run from 0 to 1"), "\(message)")
-    }
-
     @Test func leafWithoutWeight() throws {
         let message = try Self.refusal(Self.forest) { node in
             for name in ["class_treeids", "class_nodeids", "class_ids"] {
@@ -92,20 +80,6 @@ import Testing
             Self.attribute(&node, "class_weights") { $0.floats.removeLast() }
         }
         #expect(message.contains("without a class weight"), "\(message)")
-    }
-
-    @Test func weightOnMissingNode() throws {
-        let message = try Self.refusal(Self.forest) { node in
-            Self.attribute(&node, "class_nodeids") { $0.ints[0] = 17 }
-        }
-        #expect(message.contains("node 17 of tree 0, which is not a node"), "\(message)")
-    }
-
-    @Test func nodeListedTwice() throws {
-        let message = try Self.refusal(Self.forest) { node in
-            Self.attribute(&node, "nodes_nodeids") { $0.ints[1] = 0 }
-        }
-        #expect(message.contains("lists node 0 of tree 1 twice"), "\(message)")
     }
 
     @Test func unknownMode() throws {
