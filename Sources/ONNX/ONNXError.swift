@@ -22,10 +22,8 @@ public struct ONNXError: Error, Equatable, Sendable, CustomStringConvertible {
         case unsupportedSetting(node: String, detail: String)
         /// The file uses a part of ONNX this tool does not read (external data, float16…).
         case unsupported(detail: String)
-        /// Over a limit of ``ONNXLimits``; `limit` names it (`maxTensorElements`).
-        case tooLarge(limit: String, detail: String)
-        /// The graph reads `found` features per row where `expected` are given.
-        case inputWidth(expected: Int, found: Int)
+        /// Over `limit`, whose value is `value`.
+        case tooLarge(limit: ONNXLimit, value: Int, detail: String)
         /// Which output is the signal probability could not be decided, or the named one is
         /// missing or unusable.
         case output(detail: String)
@@ -46,9 +44,9 @@ public struct ONNXError: Error, Equatable, Sendable, CustomStringConvertible {
         ONNXError(.unsupportedSetting(node: node, detail: detail))
     }
 
-    /// Shorthand for ``Reason/tooLarge(limit:detail:)``.
-    public static func tooLarge(_ limit: String, _ detail: String) -> ONNXError {
-        ONNXError(.tooLarge(limit: limit, detail: detail))
+    /// Shorthand for ``Reason/tooLarge(limit:value:detail:)``, with `limit`'s value in `limits`.
+    public static func tooLarge(_ limit: ONNXLimit, of limits: ONNXLimits, _ detail: String) -> ONNXError {
+        ONNXError(.tooLarge(limit: limit, value: limit.value(in: limits), detail: detail))
     }
 
     /// The message, meant to follow the file's quoted name: one line (control characters
@@ -59,18 +57,6 @@ public struct ONNXError: Error, Equatable, Sendable, CustomStringConvertible {
         }))
         guard text.count > 1_000 else { return text }
         return String(text.prefix(700)) + " … " + String(text.suffix(250))
-    }
-
-    /// Limits organizers set under `limits:` in `leaderboard.yml` (the others are fixed).
-    static let settableLimits: Set<String> = ["maxTensorElements", "maxParameters", "maxGraphNodes", "maxGraphDepth"]
-
-    /// `maxGraphNodes = 10000` as a message names it: `the limit of 10000, limits.max_graph_nodes
-    /// in leaderboard.yml` for a limit organizers set, `limit maxMessageDepth = 32` otherwise.
-    static func limitPhrase(_ limit: String) -> String {
-        let parts = limit.components(separatedBy: " = ")
-        guard parts.count == 2, settableLimits.contains(parts[0]) else { return "limit \(limit)" }
-        let key = parts[0].unicodeScalars.map { $0.properties.isUppercase ? "_" + String($0).lowercased() : String($0) }.joined()
-        return "the limit of \(parts[1]), limits.\(key) in leaderboard.yml"
     }
 
     private var message: String {
@@ -84,10 +70,8 @@ public struct ONNXError: Error, Equatable, Sendable, CustomStringConvertible {
             return "has node '\(node)' \(detail), which this tool does not evaluate; \(instead)"
         case let .unsupported(detail):
             return "uses \(detail), which this tool does not read; \(instead)"
-        case let .tooLarge(limit, detail):
-            return "is too large: \(detail) (\(Self.limitPhrase(limit)))"
-        case let .inputWidth(expected, found):
-            return "reads \(found) features per event, but \(expected) are given"
+        case let .tooLarge(limit, value, detail):
+            return "is too large: \(detail) (\(limit.phrase(value)))"
         case let .output(detail):
             return "has no usable signal output: \(detail)"
         case let .evaluation(node, detail):

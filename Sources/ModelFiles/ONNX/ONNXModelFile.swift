@@ -6,27 +6,17 @@ import ONNX
 /// interpreter, checks it by evaluating one row, and describes it.
 enum ONNXModelFile {
     static func read(_ data: Data, fileName: String, limits: ModelFileLimits, options: ModelFileOptions) throws(ReasonError) -> LoadedModel {
-        func fail(_ error: ONNXError) -> ReasonError {
-            if case let .inputWidth(expected, found) = error.reason {
-                return ReasonError(.inputWidth(expected: expected, found: found))
-            }
-            return ReasonError(.onnx(error))
-        }
-        let model: ONNXModel
-        let trial: (shapes: [String: [Int]], output: ONNXValue, scores: [Double])
         do {
-            model = try ONNXModel(data: data, options: ONNXReadOptions(outputName: options.output), limits: limits.onnx)
-            trial = try model.trialRun()
+            let model = try ONNXModel(data: data, options: ONNXReadOptions(outputName: options.output), limits: limits.onnx)
+            let trial = try model.trialRun()
+            return LoadedModel(classifier: model.classifier, summary: summary(model, trial: trial, fileName: fileName))
         } catch {
-            throw fail(error)
+            throw ReasonError(.onnx(error))
         }
-        return LoadedModel(classifier: model.classifier, summary: summary(model, trial: trial, fileName: fileName))
     }
 
     /// What `leaderboard check` shows: producer, opsets, the nodes that run, the output read.
-    private static func summary(
-        _ model: ONNXModel, trial: (shapes: [String: [Int]], output: ONNXValue, scores: [Double]), fileName: String
-    ) -> ModelSummary {
+    private static func summary(_ model: ONNXModel, trial: ONNXModel.Trial, fileName: String) -> ModelSummary {
         let units: Int
         let reading: String
         switch trial.output {

@@ -22,9 +22,6 @@ public struct ONNXAttributes: Sendable {
         self.byName = byName
     }
 
-    /// The attributes' names, sorted.
-    public var names: [String] { byName.keys.sorted() }
-
     /// Whether attribute `name` is given.
     public func has(_ name: String) -> Bool { byName[name] != nil }
 
@@ -98,10 +95,5 @@ public struct ONNXAttributes: Sendable {
     public func tensor(_ name: String, limits: ONNXLimits) throws(ONNXError) -> ONNXTensor? {
         guard let proto = try attribute(name, .tensor)?.t else { return nil }
         return try ONNXTensor(proto: proto, what: "attribute '\(name)' of node '\(node)'", limits: limits)
-    }
-
-    /// Whether any attribute holds a subgraph (If, Loop, Scan bodies), which is not evaluated.
-    var hasSubgraph: Bool {
-        byName.values.contains { $0.hasG || !$0.graphs.isEmpty }
     }
 }

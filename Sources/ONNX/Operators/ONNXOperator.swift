@@ -84,12 +84,6 @@ public struct ONNXNodeContext: Sendable {
         }
     }
 
-    /// The constant integer values of input `index` (shapes, axes), if known at read time.
-    public func constantIntegers(_ index: Int) -> [Int]? {
-        guard index < constantInputs.count else { return nil }
-        return constantInputs[index]?.integers
-    }
-
     /// Checks `shape`'s element count against `maxTensorElements` before a kernel allocates it.
     ///
     /// - Throws: ``ONNXError`` (tooLarge).

@@ -17,8 +17,6 @@ public struct ONNXModel: Sendable {
         public let domain: String
         /// The values it reads.
         public let inputs: [String]
-        /// The values it writes.
-        public let outputs: [String]
         /// Numbers in the initializers it reads.
         public let parameterCount: Int
     }
@@ -37,8 +35,6 @@ public struct ONNXModel: Sendable {
     public let input: ONNXValueInfo
     /// Features per row: the input's declared width, or the options' default when symbolic.
     public let inputWidth: Int
-    /// All outputs the graph declares.
-    public let outputs: [ONNXValueInfo]
     /// The output read as the signal probability.
     public let output: ONNXOutputReading
     /// The graph's nodes, in evaluation order (before constants are folded).
@@ -61,9 +57,8 @@ public struct ONNXModel: Sendable {
         graphName = proto.graph.name.isEmpty ? nil : proto.graph.name
         opsets = graph.opsets.versions
         input = graph.input
-        outputs = graph.outputs
         nodes = graph.nodes.map { node in
-            Node(name: node.name, opType: node.opType, domain: node.domain, inputs: node.inputs, outputs: node.outputs,
+            Node(name: node.name, opType: node.opType, domain: node.domain, inputs: node.inputs,
                  parameterCount: Set(node.inputs).reduce(0) { $0 + (graph.initializers[$1]?.count ?? 0) })
         }
         parameterCount = graph.parameterCount
@@ -104,19 +99,27 @@ public struct ONNXModel: Sendable {
         return value
     }
 
-    /// Evaluates the graph once on `rows` rows of zeros (the input's fixed batch size, if it
-    /// has one) and reports, per node that runs on the data, the shape of its first output,
-    /// the chosen output's value and the scores: a check, when a file is read, that the graph evaluates and its output
-    /// gives one score per row.
+    /// What ``trialRun()`` found.
+    public struct Trial: Sendable {
+        /// Per node that runs on the data, the shape of its first output.
+        public let shapes: [String: [Int]]
+        /// The chosen output's value.
+        public let output: ONNXValue
+    }
+
+    /// Evaluates the graph once on one row of zeros (the input's fixed batch size, if it has
+    /// one) and reports the shapes its nodes give and the chosen output's value: a check, when
+    /// a file is read, that the graph evaluates and its output gives one score per row.
     ///
     /// - Throws: ``ONNXError``.
-    public func trialRun(rows: Int = 1) throws(ONNXError) -> (shapes: [String: [Int]], output: ONNXValue, scores: [Double]) {
-        let count = fixedBatch ?? rows
+    public func trialRun() throws(ONNXError) -> Trial {
+        let count = fixedBatch ?? 1
         var shapes: [String: [Int]] = [:]
         let value = try evaluate(rows: count, features: [Float](repeating: 0, count: count * inputWidth)) { name, outputs in
             if let shape = outputs.first?.tensor?.shape { shapes[name] = shape }
         }
-        return (shapes, value, try output.scores(from: value, rows: count))
+        _ = try output.scores(from: value, rows: count)
+        return Trial(shapes: shapes, output: value)
     }
 
     /// The signal scores of `rows` rows (row-major features), one per row.

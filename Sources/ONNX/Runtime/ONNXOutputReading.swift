@@ -5,8 +5,6 @@ public struct ONNXOutputReading: Sendable, Equatable {
     /// The operator that produces it (`Sigmoid`, `Softmax`, `ZipMap`…); `nil` when it is an
     /// input or an initializer.
     public let producer: String?
-    /// What the output declares.
-    public let info: ONNXValueInfo
 
     /// Chooses the output: the one named in `options`, else the only output that can carry
     /// a probability per row (a float tensor of 1 or 2 columns, or a sequence of maps).
@@ -35,7 +33,6 @@ public struct ONNXOutputReading: Sendable, Equatable {
                 + "or a sequence of maps; the graph's outputs are \(listed)"))
         }
         name = chosen.name
-        info = chosen
         producer = graph.producer[chosen.name].map { graph.nodes[$0].opType }
     }
 

@@ -9,8 +9,8 @@ struct ONNXProgram: Sendable {
         let inputs: [Int?]
         /// Slot of each output; `nil` for an output left unnamed.
         let outputs: [Int?]
-        /// Slots no later step reads: freed after this step.
-        let releases: [Int]
+        /// Slots no later step reads: freed after this step (set once all steps are known).
+        var releases: [Int] = []
     }
 
     let steps: [Step]
@@ -49,7 +49,7 @@ struct ONNXProgram: Sendable {
         // An initializer that shares the input's name would be a default; the data wins.
         constants[inputSlot] = nil
 
-        var steps: [(step: Step, reads: [Int])] = []
+        var steps: [Step] = []
         for (index, node) in graph.nodes.enumerated() where needed.contains(index) {
             let op = try Self.findOperator(node, opsets: graph.opsets)
             let attributes = try ONNXAttributes(node.attributes, node: node.name)
@@ -75,24 +75,19 @@ struct ONNXProgram: Sendable {
                     continue
                 }
             }
-            let step = Step(name: node.name, kernel: kernel, inputs: inputSlots, outputs: outputSlots, releases: [])
-            steps.append((step, inputSlots.compactMap { $0 }))
+            steps.append(Step(name: node.name, kernel: kernel, inputs: inputSlots, outputs: outputSlots))
         }
 
         let resultSlots = results.map { slot($0) }
         var lastRead = [Int: Int]()
-        for (position, entry) in steps.enumerated() {
-            for read in entry.reads { lastRead[read] = position }
+        for (position, step) in steps.enumerated() {
+            for case let read? in step.inputs { lastRead[read] = position }
         }
         let kept = Set(resultSlots).union([inputSlot])
-        var releasesAt = [[Int]](repeating: [], count: steps.count)
         for (slot, position) in lastRead where !kept.contains(slot) && constants[slot] == nil {
-            releasesAt[position].append(slot)
+            steps[position].releases.append(slot)
         }
-        self.steps = steps.enumerated().map { position, entry in
-            Step(name: entry.step.name, kernel: entry.step.kernel, inputs: entry.step.inputs,
-                 outputs: entry.step.outputs, releases: releasesAt[position])
-        }
+        self.steps = steps
         var initial = [ONNXValue?](repeating: nil, count: slotOf.count)
         for (slot, tensor) in constants { initial[slot] = .tensor(tensor) }
         initialSlots = initial

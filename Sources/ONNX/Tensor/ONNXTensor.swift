@@ -78,11 +78,6 @@ public struct ONNXTensor: Sendable, Equatable {
         try self.init(shape: shape, storage: .float(floats))
     }
 
-    /// An int64 tensor of `shape` (checked).
-    public init(shape: [Int], int64s: [Int64]) throws(ONNXError) {
-        try self.init(shape: shape, storage: .int64(int64s))
-    }
-
     /// How many elements.
     public var count: Int { storage.count }
     /// The element type.
@@ -150,7 +145,7 @@ public struct ONNXTensor: Sendable, Equatable {
             throw .malformed("\(what) has a negative dimension in shape \(shape)")
         }
         guard let count = product(shape), count <= limits.maxTensorElements else {
-            throw .tooLarge("maxTensorElements = \(limits.maxTensorElements)",
+            throw .tooLarge(.maxTensorElements, of: limits,
                             "\(what) has shape \(shape), more elements than allowed")
         }
         return count

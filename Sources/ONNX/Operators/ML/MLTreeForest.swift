@@ -109,7 +109,7 @@ struct MLTreeForest: Sendable {
         let outputs = outputCount + (countWeightsOf == nil ? 0 : 1)
         let (cells, overflow) = count.multipliedReportingOverflow(by: outputs)
         guard !overflow, cells <= context.limits.maxTensorElements else {
-            throw .tooLarge("maxTensorElements = \(context.limits.maxTensorElements)",
+            throw .tooLarge(.maxTensorElements, of: context.limits,
                             "node '\(context.name)' has \(count) tree nodes of \(outputCount) outputs each")
         }
         var leafValues = members.map { [Double](repeating: 0, count: $0.count * outputs) }

@@ -82,10 +82,15 @@ extension ONNXOperatorRegistry {
                             var peak = -Double.infinity
                             for k in 0..<length { peak = Swift.max(peak, values[base + k * inner]) }
                             var sum = 0.0
-                            for k in 0..<length { sum += exp(values[base + k * inner] - peak) }
                             for k in 0..<length {
-                                let shifted = values[base + k * inner] - peak
-                                out[base + k * inner] = takeLog ? shifted - Foundation.log(sum) : exp(shifted) / sum
+                                out[base + k * inner] = exp(values[base + k * inner] - peak)
+                                sum += out[base + k * inner]
+                            }
+                            if takeLog {
+                                let logSum = Foundation.log(sum)
+                                for k in 0..<length { out[base + k * inner] = values[base + k * inner] - peak - logSum }
+                            } else {
+                                for k in 0..<length { out[base + k * inner] /= sum }
                             }
                         }
                     }

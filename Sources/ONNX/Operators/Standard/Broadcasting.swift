@@ -33,11 +33,12 @@ enum Broadcasting {
     }
 
     /// For each element of a tensor of shape `output`, in row-major order, the flat offset
-    /// `Σ index[axis] × strides[axis]` into another tensor (a broadcast or transposed view).
-    static func stridedOffsets(_ output: [Int], strides: [Int], count: Int) -> [Int] {
+    /// `base + Σ index[axis] × strides[axis]` into another tensor (a broadcast, transposed
+    /// or sliced view; strides may be negative).
+    static func stridedOffsets(_ output: [Int], strides: [Int], count: Int, base: Int = 0) -> [Int] {
         var indices = [Int](repeating: 0, count: count)
         var counter = [Int](repeating: 0, count: output.count)
-        var source = 0
+        var source = base
         for flat in 0..<count {
             indices[flat] = source
             // Odometer step over `output`, carrying the source offset along.

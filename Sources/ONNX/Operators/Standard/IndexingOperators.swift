@@ -79,21 +79,10 @@ extension ONNXOperatorRegistry {
                 shape[a] = s > 0 ? Swift.max(0, (e - b + s - 1) / s) : Swift.max(0, (b - e - s - 1) / -s)
             }
             let count = try context.checkedCount(shape)
+            // Element `index` of the slice is `begin + index × step` of x, axis by axis.
             let strides = ONNXTensor.strides(x.shape)
-            var indices = [Int](repeating: 0, count: count)
-            var counter = [Int](repeating: 0, count: shape.count)
-            for flat in 0..<count {
-                var source = 0
-                for axis in 0..<shape.count { source += (begin[axis] + counter[axis] * step[axis]) * strides[axis] }
-                indices[flat] = source
-                var axis = shape.count - 1
-                while axis >= 0 {
-                    counter[axis] += 1
-                    if counter[axis] < shape[axis] { break }
-                    counter[axis] = 0
-                    axis -= 1
-                }
-            }
+            let indices = Broadcasting.stridedOffsets(shape, strides: zip(strides, step).map(*), count: count,
+                                                      base: zip(begin, strides).map(*).reduce(0, +))
             return [.tensor(ONNXTensor(unchecked: shape, x.storage.gathering(indices)))]
         }
     }

@@ -26,6 +26,11 @@ extension ONNXOperatorRegistry {
             }
             var y = x.values
             guard size > 0 else { return [.tensor(ONNXTensor(unchecked: x.shape, .float(y)))] }
+            // One value per position in a group; an absent B adds zeros.
+            func expanded(_ values: [Float]) -> [Float] {
+                values.count == 1 ? [Float](repeating: values[0], count: size) : values
+            }
+            let scales = expanded(scale.values), biases = expanded(bias?.values ?? [0])
             for start in stride(from: 0, to: y.count, by: size) {
                 var mean = 0.0
                 for i in start..<(start + size) { mean += Double(y[i]) }
@@ -34,9 +39,7 @@ extension ONNXOperatorRegistry {
                 for i in start..<(start + size) { variance += (Double(y[i]) - mean) * (Double(y[i]) - mean) }
                 let inverse = 1 / (variance / Double(size) + epsilon).squareRoot()
                 for k in 0..<size {
-                    let s = scale.values.count == 1 ? scale.values[0] : scale.values[k]
-                    let b = bias.map { $0.values.count == 1 ? $0.values[0] : $0.values[k] } ?? 0
-                    y[start + k] = Float((Double(y[start + k]) - mean) * inverse) * s + b
+                    y[start + k] = Float((Double(y[start + k]) - mean) * inverse) * scales[k] + biases[k]
                 }
             }
             return [.tensor(ONNXTensor(unchecked: x.shape, .float(y)))]
