@@ -10,6 +10,8 @@ public enum ONNXLimit: String, Sendable, Equatable {
     case maxGraphDepth
     /// ``ONNXLimits/maxMessageDepth``.
     case maxMessageDepth
+    /// ``ONNXLimits/maxTreeNodes``.
+    case maxTreeNodes
 
     /// Its key under `limits:` in `leaderboard.yml` (`max_graph_nodes`); `nil` for a limit
     /// organizers do not set.
@@ -20,6 +22,7 @@ public enum ONNXLimit: String, Sendable, Equatable {
         case .maxGraphNodes: "max_graph_nodes"
         case .maxGraphDepth: "max_graph_depth"
         case .maxMessageDepth: nil
+        case .maxTreeNodes: "max_tree_nodes"
         }
     }
 
@@ -31,6 +34,7 @@ public enum ONNXLimit: String, Sendable, Equatable {
         case .maxGraphNodes: limits.maxGraphNodes
         case .maxGraphDepth: limits.maxGraphDepth
         case .maxMessageDepth: limits.maxMessageDepth
+        case .maxTreeNodes: limits.maxTreeNodes
         }
     }
 

@@ -1,3 +1,5 @@
+import Models
+
 /// Bounds on what the ONNX reader accepts, against files made to exhaust memory or time.
 ///
 /// Every limit is checked before anything it bounds is allocated; a refusal names the limit.
@@ -13,16 +15,19 @@ public struct ONNXLimits: Sendable, Equatable {
     public var maxGraphDepth: Int
     /// Deepest nesting of protobuf messages (a graph inside an attribute inside a node…).
     public var maxMessageDepth: Int
+    /// Most nodes in one `ai.onnx.ml` tree ensemble.
+    public var maxTreeNodes: Int
 
     /// Limits; every argument has a generous default.
     public init(
         maxTensorElements: Int = 64 << 20, maxParameters: Int = 50_000_000, maxGraphNodes: Int = 10_000,
-        maxGraphDepth: Int = 2_000, maxMessageDepth: Int = 32
+        maxGraphDepth: Int = 2_000, maxMessageDepth: Int = 32, maxTreeNodes: Int = TreeEnsemble.defaultMaxNodes
     ) {
         self.maxTensorElements = maxTensorElements
         self.maxParameters = maxParameters
         self.maxGraphNodes = maxGraphNodes
         self.maxGraphDepth = maxGraphDepth
         self.maxMessageDepth = maxMessageDepth
+        self.maxTreeNodes = maxTreeNodes
     }
 }

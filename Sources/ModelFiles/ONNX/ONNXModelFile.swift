@@ -52,6 +52,6 @@ extension ModelFileLimits {
     /// The limits the ONNX interpreter applies, taken from these.
     var onnx: ONNXLimits {
         ONNXLimits(maxTensorElements: maxTensorElements, maxParameters: maxParameters,
-                   maxGraphNodes: maxGraphNodes, maxGraphDepth: maxGraphDepth)
+                   maxGraphNodes: maxGraphNodes, maxGraphDepth: maxGraphDepth, maxTreeNodes: maxTreeNodes)
     }
 }

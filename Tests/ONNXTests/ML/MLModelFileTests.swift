@@ -36,4 +36,16 @@ import TestSupport
         #expect(message.contains("feature 40, but the input has 28 features"), "\(message)")
         #expect(!message.contains("\n"))
     }
+
+    @Test("a forest of more nodes than max_tree_nodes is refused naming the setting")
+    func treeNodeLimit() throws {
+        var limits = ModelFileLimits()
+        limits.maxTreeNodes = 50
+        let error = try #require(throws: ModelFileError.self) {
+            _ = try ModelFileReader.read(contentsOf: ONNXFixtures.url("gradient_boosting.onnx"), limits: limits)
+        }
+        #expect(error.description.contains("the limit of 50, limits.max_tree_nodes in leaderboard.yml"), "\(error)")
+        limits.maxTreeNodes = 1_000_000
+        _ = try ModelFileReader.read(contentsOf: ONNXFixtures.url("gradient_boosting.onnx"), limits: limits)
+    }
 }

@@ -64,6 +64,9 @@ struct MLTreeForest: Sendable {
         _ = try context.floatList("nodes_hitrates")  // unused, but both spellings at once are refused
         let count = treeIDs.count
         guard count > 0 else { throw context.invalid("has no tree nodes (nodes_treeids is empty)") }
+        guard count <= context.limits.maxTreeNodes else {
+            throw .tooLarge(.maxTreeNodes, of: context.limits, "node '\(context.name)' has \(count) tree nodes")
+        }
         let lists: [(String, Int)] = [
             ("nodes_nodeids", nodeIDs.count), ("nodes_featureids", featureIDs.count), ("nodes_modes", modes.count),
             ("nodes_values", thresholds.count), ("nodes_truenodeids", trueIDs.count),
@@ -183,13 +186,13 @@ struct MLTreeForest: Sendable {
             switch aggregate {
             case .sum, .average:
                 ensemble = try TreeEnsemble(trees: trees, inputCount: max(1, features), outputCount: outputs,
-                                            aggregation: aggregate == .sum ? .sum : .average, baseScores: zeros)
+                                            aggregation: aggregate == .sum ? .sum : .average, baseScores: zeros, maxNodes: context.limits.maxTreeNodes)
                 singleTrees = []
             case .min, .max:
                 var single: [TreeEnsemble] = []
                 for tree in trees {
                     single.append(try TreeEnsemble(trees: [tree], inputCount: max(1, features), outputCount: outputs,
-                                                   baseScores: zeros))
+                                                   baseScores: zeros, maxNodes: context.limits.maxTreeNodes))
                 }
                 ensemble = nil
                 singleTrees = single
