@@ -44,6 +44,8 @@ let package = Package(
         // The vectorised inner loop of tree-ensemble prediction (Models/Trees/LeafMaskForest.swift).
         .target(name: "CForestKernel", cSettings: [.unsafeFlags(["-O3"], .when(configuration: .release))]),
         .target(name: "Models", dependencies: ["CForestKernel"], swiftSettings: fastLoops),
+        // Landlock and seccomp for the sandboxed child (Scoring/Containment.swift).
+        .target(name: "CSandbox"),
         .target(
             name: "ModelFiles",
             dependencies: ["HiggsSchema", "Models", "ONNX", "CHDF5", "Yams", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
@@ -67,12 +69,13 @@ let package = Package(
         .target(name: "Workspace", dependencies: ["HiggsData", "Results", "Yams"]),
         .target(
             name: "Scoring",
-            dependencies: ["HiggsData", "Metrics", "Models", "ModelFiles", "Results", "Workspace"],
+            dependencies: ["CSandbox", "HiggsData", "Metrics", "Models", "ModelFiles", "Results", "Workspace"],
             swiftSettings: fastLoops),
         .target(
             name: "LeaderboardCLI",
             dependencies: [
                 "HiggsData", "Workspace", "Results", "Metrics", "Models", "ModelFiles", "Scoring", "Baselines", "Site",
+                "CSandbox",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "leaderboard", dependencies: ["LeaderboardCLI"]),

@@ -18,6 +18,8 @@ public struct SandboxedPrediction: Sendable {
     public var readerLimits = ReaderLimits()
     /// Extra environment for the child.
     public var environment: [String: String] = [:]
+    /// Told what containment each child applied, to say once if some is missing.
+    public var containmentNotice: ContainmentNotice?
 
     /// A runner of children made from `executable`.
     public init(executable: String, limits: SandboxLimits = SandboxLimits()) {
@@ -76,14 +78,17 @@ public struct SandboxedPrediction: Sendable {
         let scoresPath = work.appendingPathComponent("scores.f64").path
         let summaryPath = work.appendingPathComponent("summary.json").path
         let errorPath = work.appendingPathComponent("stderr.txt").path
+        let reportPath = work.appendingPathComponent(Containment.reportName).path
         _ = FileManager.default.createFile(atPath: errorPath, contents: nil)
 
-        var arguments = ["_predict", "--model", request.modelPath, "--data", request.dataPath,
-                         "--cache-dir", request.cacheDirectory,
+        // The child works in `work`: every path it gets is absolute.
+        func absolute(_ path: String) -> String { URL(fileURLWithPath: path).standardizedFileURL.path }
+        var arguments = ["_predict", "--model", absolute(request.modelPath), "--data", absolute(request.dataPath),
+                         "--cache-dir", absolute(request.cacheDirectory),
                          "--first-row", String(request.rows.lowerBound), "--row-count", String(request.rows.count),
-                         "--scores-out", scoresPath, "--summary-out", summaryPath,
+                         "--scores-out", scoresPath, "--summary-out", summaryPath, "--containment-out", reportPath,
                          "--memory-bytes", String(limits.memoryBytes), "--cpu-seconds", String(limits.cpuSeconds)]
-        if let manifest = request.manifestPath { arguments += ["--manifest", manifest] }
+        if let manifest = request.manifestPath { arguments += ["--manifest", absolute(manifest)] }
         for (key, value) in readerLimits.overrides.sorted(by: { $0.key < $1.key }) {
             arguments += ["--limit", "\(key)=\(value)"]
         }
@@ -91,9 +96,9 @@ public struct SandboxedPrediction: Sendable {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
-        // No Swift backtrace on a crash: it takes seconds, and its lines are not the reason.
-        process.environment = ProcessInfo.processInfo.environment
-            .merging(["SWIFT_BACKTRACE": "enable=no"]) { $1 }.merging(environment) { $1 }
+        process.environment = childEnvironment
+        // Relative paths a reader opens resolve in a folder that holds only the child's outputs.
+        process.currentDirectoryURL = work
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = FileHandle.nullDevice
         guard let errorHandle = FileHandle(forWritingAtPath: errorPath) else {
@@ -117,6 +122,9 @@ public struct SandboxedPrediction: Sendable {
             usleep(5_000)
         }
         process.waitUntilExit()
+        if let text = try? String(contentsOfFile: reportPath, encoding: .utf8), let report = Containment.Report(text: text) {
+            containmentNotice?.note(report)
+        }
         let message = lastLine(of: errorPath)
         if timedOut {
             return .failed("reading and predicting took longer than the \(Int(limits.wallSeconds)) s wall-clock limit; submit a smaller model, or ask the organizers to raise limits.wall_seconds")
@@ -142,6 +150,16 @@ public struct SandboxedPrediction: Sendable {
         let summary = FileManager.default.contents(atPath: summaryPath).map { String(decoding: $0, as: UTF8.self) }
         let format = summary.flatMap(Self.format(fromSummary:)) ?? "predictions"
         return .scores(scores, format: format, summaryJSON: summary?.isEmpty == false ? summary : nil)
+    }
+
+    /// The child's whole environment: none of the organizer's, so that no variable a library
+    /// reads (libhdf5's `HDF5_PLUGIN_PATH`, `HDF5_EXT_PREFIX`, `HDF5_DRIVER` and the like)
+    /// steers what the child opens. Only the tool's own `LEADERBOARD_*` settings pass (the
+    /// tree kernel's choice, the tests' switches), and `environment`.
+    var childEnvironment: [String: String] {
+        let own = ProcessInfo.processInfo.environment.filter { $0.key.hasPrefix("LEADERBOARD_") }
+        // No Swift backtrace on a crash: it takes seconds, and its lines are not the reason.
+        return own.merging(["SWIFT_BACKTRACE": "enable=no"]) { $1 }.merging(environment) { $1 }
     }
 
     /// The `format` field the child adds to its summary.

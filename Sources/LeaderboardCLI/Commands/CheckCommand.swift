@@ -31,7 +31,7 @@ struct CheckCommand: ParsableCommand {
         // Read and predict in the sandboxed child, as `score` does: a file that crashes or
         // hangs a reader (libhdf5 included) gives one line here too.
         let limits = try ws.map { try RunLimits(workspace: $0) } ?? RunLimits()
-        let sandbox = SandboxedPrediction(executable: SandboxedPrediction.currentExecutable, limits: limits)
+        let sandbox = SandboxedPrediction.forCommand(limits: limits)
         let (scores, summaryJSON) = try sandbox.scores(
             model: model, manifest: manifest, data: dataPath,
             cacheDirectory: global.cacheDir ?? DataLoader.defaultCacheDirectory, rows: split.validation)

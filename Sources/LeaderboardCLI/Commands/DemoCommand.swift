@@ -58,8 +58,7 @@ struct DemoCommand: ParsableCommand {
         // The score run loads and caches the data and records it, with its split, in the database.
         let display = ProgressDisplay(label: "reading", unit: .bytes)
         let run = try ScoreRun(workspace: ws, cacheDirectory: cacheDir ?? ws.root + "/.cache",
-                               sandbox: SandboxedPrediction(executable: SandboxedPrediction.currentExecutable,
-                                                            limits: try RunLimits(workspace: ws)),
+                               sandbox: SandboxedPrediction.forCommand(limits: try RunLimits(workspace: ws)),
                                progress: { display.update($0, of: $1) })
         let rows = run.dataset.rowCount, signal = run.dataset.signalCount
         print("data        the embedded sample: \(Formatting.count(rows)) real HIGGS events (signal \(Formatting.count(signal)), background \(Formatting.count(rows - signal)))")

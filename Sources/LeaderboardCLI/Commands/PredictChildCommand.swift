@@ -8,9 +8,11 @@ import Glibc
 #endif
 
 /// `leaderboard _predict`: the sandboxed child of `score`. Not for people: it limits its own
-/// memory and CPU time, reads one submitted file, scores the requested rows, and writes the
-/// scores (float64) and what it understood of the model to files its parent owns. A failure
-/// is one line on standard error and exit status 3.
+/// memory and CPU time, maps the data, contains itself (`Containment`: from then on it can
+/// read only the submitted file and its manifest and write only its outputs), reads the
+/// submitted file, scores the requested rows, and writes the scores (float64) and what it
+/// understood of the model to files its parent owns. A failure is one line on standard
+/// error and exit status 3.
 struct PredictChildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "_predict", abstract: "The sandboxed prediction of one submission (used by `score`).",
@@ -24,6 +26,7 @@ struct PredictChildCommand: ParsableCommand {
     @Option var rowCount: Int
     @Option var scoresOut: String
     @Option var summaryOut: String
+    @Option(help: "Where to write which containment was applied.") var containmentOut: String?
     @Option var memoryBytes: Int
     @Option var cpuSeconds: Int
     @Option(name: .customLong("limit"), help: "A reader limit, key=value (repeatable).") var limitSettings: [String] = []
@@ -31,13 +34,14 @@ struct PredictChildCommand: ParsableCommand {
     func run() throws {
         Self.limit(__rlimit_resource_t(RLIMIT_DATA.rawValue), to: memoryBytes)
         Self.limit(__rlimit_resource_t(RLIMIT_CPU.rawValue), to: cpuSeconds)
-        TestFaults.trigger(forModelAt: model)
         do {
             let loaded = try DataLoader(cacheDirectory: cacheDir).load(data)
             guard firstRow >= 0, rowCount > 0, firstRow + rowCount <= loaded.dataset.rowCount else {
                 throw ValidationError("rows \(firstRow)..<\(firstRow + rowCount) are outside the data")
             }
             let limits = try readerLimits()
+            contain()
+            TestFaults.trigger(forModelAt: model)
             let manifestValue = try manifest.map {
                 try SubmissionManifest.read(from: URL(fileURLWithPath: $0), limits: limits.submission)
             }
@@ -61,6 +65,16 @@ struct PredictChildCommand: ParsableCommand {
         }
     }
 
+    /// Contains this process before it opens the submission, and writes what was applied for
+    /// the parent. The data is mapped already and needs no more opening.
+    private func contain() {
+        let outputs = [scoresOut, summaryOut] + (containmentOut.map { [$0] } ?? [])
+        let folders = Set(outputs.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path })
+        let report = Containment.apply(readable: [model] + (manifest.map { [$0] } ?? []), writable: folders.sorted(),
+                                       skipping: TestFaults.skippedLayers)
+        if let containmentOut { try? report.text.write(toFile: containmentOut, atomically: false, encoding: .utf8) }
+    }
+
     /// The reader limits the parent passed as `--limit key=value`.
     private func readerLimits() throws -> ReaderLimits {
         var limits = ReaderLimits()
@@ -81,39 +95,5 @@ struct PredictChildCommand: ParsableCommand {
     private static func limit(_ resource: __rlimit_resource_t, to value: Int) {
         var limit = rlimit(rlim_cur: rlim_t(value), rlim_max: rlim_t(value))
         setrlimit(resource, &limit)
-    }
-}
-
-/// Deliberate faults for the tests of the sandbox: a file starting with
-/// `LEADERBOARD-TEST-FAULT <kind>` makes the child crash, hang or exhaust its memory —
-/// only when `LEADERBOARD_TEST_FAULTS=1` is set, so no submission can trigger it.
-enum TestFaults {
-    static let prefix = "LEADERBOARD-TEST-FAULT "
-
-    static func trigger(forModelAt path: String) {
-        guard ProcessInfo.processInfo.environment["LEADERBOARD_TEST_FAULTS"] == "1",
-              let handle = FileHandle(forReadingAtPath: path),
-              let head = try? handle.read(upToCount: 64) else { return }
-        let text = String(decoding: head, as: UTF8.self)
-        guard text.hasPrefix(prefix) else { return }
-        switch text.dropFirst(prefix.count).prefix(while: { $0.isLetter }) {
-        case "crash":
-            // A real invalid write, as a reader crashing on a hostile file would make.
-            let address = UnsafeMutablePointer<Int>(bitPattern: Int(getpid() & 0) + 16)
-            address?.pointee = 1
-        case "hang":
-            // Ends by itself after 30 s, so a test that loses track of the child leaves nothing behind.
-            let end = Date().addingTimeInterval(30)
-            while Date() < end { sleep(1) }
-            exit(0)
-        case "memory":
-            var blocks: [UnsafeMutableRawPointer] = []
-            while let block = malloc(64 << 20) {
-                memset(block, 1, 64 << 20)
-                blocks.append(block)
-            }
-            fatalError("out of memory after \(blocks.count * 64) MiB")
-        default: return
-        }
     }
 }

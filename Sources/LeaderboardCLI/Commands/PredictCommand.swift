@@ -25,7 +25,7 @@ struct PredictCommand: ParsableCommand {
     func run() throws {
         let cache = cacheDir ?? DataLoader.defaultCacheDirectory
         let rows = try DataLoader(cacheDirectory: cache).load(data).dataset
-        let sandbox = SandboxedPrediction(executable: SandboxedPrediction.currentExecutable)
+        let sandbox = SandboxedPrediction.forCommand()
         let scores = try sandbox.scores(model: model, manifest: manifest, data: data, cacheDirectory: cache,
                                         rows: 0..<rows.rowCount).scores
         var text = ""

@@ -35,7 +35,7 @@ struct ScoreCommand: ParsableCommand {
         if let memoryMib { limits.sandbox.memoryBytes = memoryMib << 20 }
         if let cpuSeconds { limits.sandbox.cpuSeconds = cpuSeconds }
         if let wallSeconds { limits.sandbox.wallSeconds = wallSeconds }
-        let sandbox = SandboxedPrediction(executable: SandboxedPrediction.currentExecutable, limits: limits)
+        let sandbox = SandboxedPrediction.forCommand(limits: limits)
         let display = ProgressDisplay(label: "reading data", unit: .bytes)
         let run = try ScoreRun(workspace: ws, cacheDirectory: global.cacheDir ?? DataLoader.defaultCacheDirectory,
                                sandbox: sandbox, progress: { display.update($0, of: $1) })

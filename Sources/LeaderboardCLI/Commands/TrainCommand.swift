@@ -46,8 +46,7 @@ struct TrainCommand: ParsableCommand {
         defer { withExtendedLifetime(lock) {} }
         let display = ProgressDisplay(label: "reading data", unit: .bytes)
         let scoring = try ScoreRun(workspace: ws, cacheDirectory: global.cacheDir ?? DataLoader.defaultCacheDirectory,
-                                   sandbox: SandboxedPrediction(executable: SandboxedPrediction.currentExecutable,
-                                                            limits: try RunLimits(workspace: ws)),
+                                   sandbox: SandboxedPrediction.forCommand(limits: try RunLimits(workspace: ws)),
                                    progress: { display.update($0, of: $1) })
         let baselines = BaselineRun(scoring: scoring, rowLimit: rows)
         for choice in try models() {

@@ -15,8 +15,7 @@ extension SandboxedPrediction {
     /// - Throws: ``SandboxRefusal`` with the child's reason.
     func scores(model: String, manifest: String?, data: String, cacheDirectory: String,
                 rows: Range<Int>) throws(SandboxRefusal) -> (scores: [Double], summaryJSON: String?) {
-        func absolute(_ path: String) -> String { URL(fileURLWithPath: path).standardizedFileURL.path }
-        let request = Request(modelPath: absolute(model), manifestPath: manifest.map(absolute), dataPath: absolute(data),
+        let request = Request(modelPath: model, manifestPath: manifest, dataPath: data,
                               cacheDirectory: cacheDirectory, rows: rows)
         switch run(request) {
         case let .failed(reason): throw SandboxRefusal(description: reason)
