@@ -40,8 +40,8 @@ struct PredictChildCommand: ParsableCommand {
                 throw ValidationError("rows \(firstRow)..<\(firstRow + rowCount) are outside the data")
             }
             let limits = try readerLimits()
-            contain()
-            TestFaults.trigger(forModelAt: model)
+            let containment = contain()
+            TestFaults.trigger(forModelAt: model, containment: containment)
             let manifestValue = try manifest.map {
                 try SubmissionManifest.read(from: URL(fileURLWithPath: $0), limits: limits.submission)
             }
@@ -67,12 +67,13 @@ struct PredictChildCommand: ParsableCommand {
 
     /// Contains this process before it opens the submission, and writes what was applied for
     /// the parent. The data is mapped already and needs no more opening.
-    private func contain() {
+    private func contain() -> Containment.Report {
         let outputs = [scoresOut, summaryOut] + (containmentOut.map { [$0] } ?? [])
         let folders = Set(outputs.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path })
         let report = Containment.apply(readable: [model] + (manifest.map { [$0] } ?? []), writable: folders.sorted(),
                                        skipping: TestFaults.skippedLayers)
         if let containmentOut { try? report.text.write(toFile: containmentOut, atomically: false, encoding: .utf8) }
+        return report
     }
 
     /// The reader limits the parent passed as `--limit key=value`.

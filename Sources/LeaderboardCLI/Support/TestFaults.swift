@@ -24,7 +24,10 @@ enum TestFaults {
         return Set(Containment.Layer.allCases.filter { environment["LEADERBOARD_TEST_NO_\($0.rawValue.uppercased())"] == "1" })
     }
 
-    static func trigger(forModelAt path: String) {
+    /// Acts on the fault the file at `path` names, if any; `containment` is what the child
+    /// applied (a probe does not try to run a program in a child with no layer, where it
+    /// would succeed and replace the child).
+    static func trigger(forModelAt path: String, containment: Containment.Report) {
         guard enabled, let handle = FileHandle(forReadingAtPath: path),
               let head = try? handle.read(upToCount: 4096) else { return }
         let text = String(decoding: head, as: UTF8.self)
@@ -50,7 +53,8 @@ enum TestFaults {
         case "probe":
             let sentinel = text.dropFirst(prefix.count + kind.count).split(separator: "\n").first
                 .map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
-            FileHandle.standardError.write(Data((probe(sentinel: sentinel) + "\n").utf8))
+            let line = probe(sentinel: sentinel, exec: containment.missing.count < Containment.Layer.allCases.count)
+            FileHandle.standardError.write(Data((line + "\n").utf8))
             exit(3)
         default: return
         }
@@ -58,9 +62,9 @@ enum TestFaults {
 
     /// Tries what a contained child must not do: read `sentinel` (a file outside its allowed
     /// paths) by its absolute path and by a path relative to the working folder, write beside
-    /// it, run a program, open a socket, and reach its parent. One line: `probes: name=ERRNO …`,
-    /// `OK` for what succeeded.
-    static func probe(sentinel: String) -> String {
+    /// it, run a program (when `exec`), open a socket, and reach its parent. One line:
+    /// `probes: name=ERRNO …`, `OK` for what succeeded.
+    static func probe(sentinel: String, exec: Bool) -> String {
         let parent = getppid()
         let folder = URL(fileURLWithPath: sentinel).deletingLastPathComponent().path
         let depth = FileManager.default.currentDirectoryPath.split(separator: "/").count
@@ -70,7 +74,7 @@ enum TestFaults {
             ("read-relative", lb_probe_open(relative, O_RDONLY)),
             ("write-outside", lb_probe_open(folder + "/written-by-the-child", O_WRONLY | O_CREAT)),
             ("read-proc-parent", lb_probe_open("/proc/\(parent)/environ", O_RDONLY)),
-            ("exec", lb_probe_exec("/bin/true")),
+            ("exec", exec ? lb_probe_exec("/bin/true") : 0),
             ("socket", lb_probe_socket()),
             ("ptrace", lb_probe_ptrace(parent)),
             ("process_vm_readv", lb_probe_process_vm_readv(parent)),
