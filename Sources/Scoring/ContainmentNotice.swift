@@ -36,6 +36,6 @@ public final class ContainmentNotice: @unchecked Sendable {
         let missing = report.missing.sorted { $0.key < $1.key }.map { "\($0.key.name) (\($0.value))" }
         return "warning: sandboxed predictions run without " + missing.joined(separator: " and ")
             + "; they still score, but a reader tricked into opening files or running programs is not stopped "
-            + "by the kernel (SECURITY.md, 'Containment', says what is lost)"
+            + "by the kernel (SECURITY.md says what is then lost)"
     }
 }
