@@ -32,16 +32,18 @@ public enum Containment {
     public struct Report: Sendable, Equatable {
         /// The reason of each layer that is missing.
         public var missing: [Layer: String] = [:]
+        /// How long applying took, in microseconds (`bench/containment.sh` reads it).
+        public var microseconds = 0
 
         /// Whether every layer was applied.
         public var isComplete: Bool { missing.isEmpty }
 
         /// The report as the child writes it: a line per layer, `<layer> applied` or
-        /// `<layer> missing <reason>`.
+        /// `<layer> missing <reason>`, then `took <microseconds> us`.
         public var text: String {
             Layer.allCases.map { layer in
                 missing[layer].map { "\(layer.rawValue) missing \($0)" } ?? "\(layer.rawValue) applied"
-            }.joined(separator: "\n") + "\n"
+            }.joined(separator: "\n") + "\ntook \(microseconds) us\n"
         }
 
         /// A report read back from its `text`; `nil` unless it names every layer.
@@ -49,6 +51,10 @@ public enum Containment {
             var seen = Set<Layer>()
             for line in text.split(separator: "\n") {
                 let words = line.split(separator: " ", maxSplits: 2)
+                if words.first == "took", words.count > 1, let value = Int(words[1]) {
+                    microseconds = value
+                    continue
+                }
                 guard words.count >= 2, let layer = Layer(rawValue: String(words[0])) else { return nil }
                 seen.insert(layer)
                 if words[1] == "missing" { missing[layer] = words.count > 2 ? String(words[2]) : "unknown reason" }
@@ -56,8 +62,10 @@ public enum Containment {
             guard seen.count == Layer.allCases.count else { return nil }
         }
 
-        init(missing: [Layer: String]) {
+        init(missing: [Layer: String], since start: ContinuousClock.Instant) {
             self.missing = missing
+            let elapsed = ContinuousClock.now - start
+            microseconds = Int(elapsed.components.seconds * 1_000_000 + elapsed.components.attoseconds / 1_000_000_000_000)
         }
     }
 
@@ -71,12 +79,13 @@ public enum Containment {
     /// Call it while the process has a single thread: Landlock binds only the calling thread
     /// and those it starts later, so it is reported missing otherwise.
     public static func apply(readable: [String], writable: [String], skipping: Set<Layer> = []) -> Report {
+        let start = ContinuousClock.now
         var missing: [Layer: String] = [:]
         for layer in skipping { missing[layer] = "switched off for a test" }
         let privileges = lb_no_new_privs()
         if privileges != 0 {
             for layer in Layer.allCases { missing[layer] = "no_new_privs refused: " + describe(privileges) }
-            return Report(missing: missing)
+            return Report(missing: missing, since: start)
         }
         if !skipping.contains(.landlock) {
             let status = withCStrings(readable) { r in
@@ -88,7 +97,7 @@ public enum Containment {
             let status = lb_seccomp_restrict()
             if status != 0 { missing[.seccomp] = describe(status, layer: .seccomp) }
         }
-        return Report(missing: missing)
+        return Report(missing: missing, since: start)
     }
 
     /// The Landlock ABI version of the running kernel, `nil` without Landlock.

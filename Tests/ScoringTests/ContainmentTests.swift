@@ -109,6 +109,14 @@ extension SandboxedPredictionTests {
         #expect(lines.value == 1)
     }
 
+    @Test func aReportReadsBackAsTheChildWroteIt() throws {
+        var report = try #require(Containment.Report(text: "landlock applied\nseccomp applied\n"))
+        report.missing[.seccomp] = "the kernel has no seccomp (Function not implemented)"
+        report.microseconds = 84
+        #expect(Containment.Report(text: report.text) == report)
+        #expect(Containment.Report(text: "landlock applied\n") == nil, "a report names every layer")
+    }
+
     @Test func theChildInheritsNoneOfTheOrganizersEnvironment() throws {
         setenv("HDF5_PLUGIN_PATH", dir.path, 1)
         setenv("HDF5_EXT_PREFIX", dir.path, 1)
