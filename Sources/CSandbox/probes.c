@@ -8,6 +8,7 @@
 #include <signal.h>
 #include <sys/ptrace.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/uio.h>
 #include <netinet/in.h>
 #include <unistd.h>
@@ -50,4 +51,15 @@ int lb_probe_open(const char *path, int flags) {
 
 int lb_probe_signal(pid_t pid) {
     return kill(pid, 0) == 0 ? 0 : errno;
+}
+
+int lb_probe_writable_descriptors(void) {
+    int count = 0;
+    for (int fd = 3; fd < 1024; fd++) {
+        int flags = fcntl(fd, F_GETFL);
+        if (flags < 0) continue;
+        struct stat info;
+        if ((flags & O_ACCMODE) != O_RDONLY || (fstat(fd, &info) == 0 && S_ISSOCK(info.st_mode))) count++;
+    }
+    return count;
 }

@@ -100,6 +100,13 @@ public enum Containment {
         return Report(missing: missing, since: start)
     }
 
+    /// Closes every descriptor above standard error. Call it first thing in the child:
+    /// whatever is open then was inherited (a socket, a pipe, a file open for writing from
+    /// whoever started the run), and no layer stops the use of a descriptor already open.
+    public static func closeInheritedFiles() {
+        lb_close_inherited_files()
+    }
+
     /// The Landlock ABI version of the running kernel, `nil` without Landlock.
     public static var landlockABI: Int? {
         let abi = lb_landlock_abi()

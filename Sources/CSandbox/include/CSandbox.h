@@ -13,6 +13,11 @@
 /// container's seccomp profile).
 int lb_landlock_abi(void);
 
+/// Closes every file descriptor above standard error. The child calls it first: anything
+/// open then was inherited from whoever started the run (a socket, a pipe, a file opened
+/// for writing), and Landlock would not stop its use.
+int lb_close_inherited_files(void);
+
 /// Sets `no_new_privs`: nothing this process executes can gain privileges (a set-uid
 /// program, file capabilities). Both layers below require it.
 int lb_no_new_privs(void);
@@ -48,5 +53,7 @@ int lb_probe_ptrace(pid_t pid);
 int lb_probe_process_vm_readv(pid_t pid);
 int lb_probe_open(const char *path, int flags);
 int lb_probe_signal(pid_t pid);
+/// How many descriptors above standard error are open for writing, or are sockets.
+int lb_probe_writable_descriptors(void);
 
 #endif

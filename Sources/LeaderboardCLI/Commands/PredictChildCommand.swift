@@ -7,8 +7,8 @@ import Scoring
 import Glibc
 #endif
 
-/// `leaderboard _predict`: the sandboxed child of `score`. Not for people: it limits its own
-/// memory and CPU time, maps the data, contains itself (`Containment`: from then on it can
+/// `leaderboard _predict`: the sandboxed child of `score`. Not for people: it closes what it
+/// inherited, limits its own memory and CPU time, maps the data, contains itself (`Containment`: from then on it can
 /// read only the submitted file and its manifest and write only its outputs), reads the
 /// submitted file, scores the requested rows, and writes the scores (float64) and what it
 /// understood of the model to files its parent owns. A failure is one line on standard
@@ -32,6 +32,7 @@ struct PredictChildCommand: ParsableCommand {
     @Option(name: .customLong("limit"), help: "A reader limit, key=value (repeatable).") var limitSettings: [String] = []
 
     func run() throws {
+        Containment.closeInheritedFiles()
         Self.limit(__rlimit_resource_t(RLIMIT_DATA.rawValue), to: memoryBytes)
         Self.limit(__rlimit_resource_t(RLIMIT_CPU.rawValue), to: cpuSeconds)
         do {

@@ -63,7 +63,8 @@ enum TestFaults {
     /// Tries what a contained child must not do: read `sentinel` (a file outside its allowed
     /// paths) by its absolute path and by a path relative to the working folder, write beside
     /// it, run a program (when `exec`), open a socket, and reach its parent. One line:
-    /// `probes: name=ERRNO …`, `OK` for what succeeded.
+    /// `probes: name=ERRNO …`, `OK` for what succeeded, then how many descriptors it holds
+    /// open for writing or on sockets beyond standard error (inherited ones, which no layer stops).
     static func probe(sentinel: String, exec: Bool) -> String {
         let parent = getppid()
         let folder = URL(fileURLWithPath: sentinel).deletingLastPathComponent().path
@@ -81,6 +82,7 @@ enum TestFaults {
             ("signal-parent", lb_probe_signal(parent)),
         ]
         return "probes: " + results.map { "\($0.0)=\(errnoName($0.1))" }.joined(separator: " ")
+            + " writable-descriptors=\(lb_probe_writable_descriptors())"
     }
 
     private static func errnoName(_ error: Int32) -> String {
