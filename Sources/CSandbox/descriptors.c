@@ -1,4 +1,5 @@
 // The descriptors the sandboxed child inherits: see include/CSandbox.h.
+#ifdef __linux__
 #include "CSandbox.h"
 
 #include <sys/syscall.h>
@@ -13,3 +14,5 @@ int lb_close_inherited_files(void) {
     for (long fd = 3; fd < (last > 0 ? last : 1024); fd++) close((int)fd);
     return 0;
 }
+
+#endif

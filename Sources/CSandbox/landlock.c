@@ -1,6 +1,7 @@
 // Landlock for the sandboxed child: see include/CSandbox.h. The system's linux/landlock.h
 // may predate the rights of the running kernel, so the few constants and structures used
 // are spelled out here, from the kernel's stable user-space ABI.
+#ifdef __linux__
 #define _GNU_SOURCE
 #include "CSandbox.h"
 
@@ -111,3 +112,5 @@ int lb_landlock_restrict(const char *const *readable, size_t readable_count,
     close(ruleset);
     return result;
 }
+
+#endif

@@ -1,5 +1,6 @@
 // The probes of include/CSandbox.h: what a contained child must not be able to do, tried
 // for real by the tests' fault mechanism (LeaderboardCLI's TestFaults) and nothing else.
+#ifdef __linux__
 #define _GNU_SOURCE
 #include "CSandbox.h"
 
@@ -63,3 +64,5 @@ int lb_probe_writable_descriptors(void) {
     }
     return count;
 }
+
+#endif

@@ -4,6 +4,7 @@
 // would turn into a failed submission on the next library update. What is refused is what
 // a prediction never needs and an attacker would: other programs, the network, other
 // processes, and the kernel's larger attack surfaces.
+#ifdef __linux__
 #include "CSandbox.h"
 
 #include <errno.h>
@@ -141,3 +142,5 @@ int lb_seccomp_restrict(void) {
 int lb_seccomp_available(void) {
     return prctl(PR_GET_SECCOMP, 0, 0, 0, 0) >= 0;
 }
+
+#endif
