@@ -44,9 +44,12 @@ let package = Package(
         // The vectorised inner loop of tree-ensemble prediction (Models/Trees/LeafMaskForest.swift).
         .target(name: "CForestKernel", cSettings: [.unsafeFlags(["-O3"], .when(configuration: .release))]),
         .target(name: "Models", dependencies: ["CForestKernel"], swiftSettings: fastLoops),
+        // openat2 (with a component walk where it is missing): submitted files are opened
+        // beneath their folder, never through a link (ModelFiles/Submission/SubmissionRoot.swift).
+        .target(name: "CBeneath"),
         .target(
             name: "ModelFiles",
-            dependencies: ["HiggsSchema", "Models", "ONNX", "CHDF5", "Yams", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: ["HiggsSchema", "Models", "ONNX", "CHDF5", "CBeneath", "Yams", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: fastLoops),
         // ONNX graphs: the protobuf (generated once, scripts/generate-onnx-proto) and an interpreter.
         .target(
