@@ -14,6 +14,15 @@
 
 enum { extra_flags = O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK };
 
+/// The flags the last component is opened with: `flags` plus the extra ones (openat2 refuses
+/// O_NONBLOCK beside O_PATH, which opens nothing that could block anyway).
+static int final_flags(int flags) {
+#ifdef O_PATH
+    if (flags & O_PATH) return flags | O_NOFOLLOW | O_CLOEXEC;
+#endif
+    return flags | extra_flags;
+}
+
 /// ELOOP when `name` beneath `dirfd` is a symbolic link, else the `errno` of the failure.
 static int link_or(int dirfd, const char *name, int error) {
     struct stat s;
@@ -45,7 +54,7 @@ static int open_walk(int dirfd, const char *path, int flags) {
             return -1;
         }
         int last = slash == NULL || slash[1] == '\0';
-        int next = openat(current, component, last ? (flags | extra_flags) : (O_RDONLY | O_DIRECTORY | extra_flags));
+        int next = openat(current, component, last ? final_flags(flags) : (O_RDONLY | O_DIRECTORY | extra_flags));
         int error = errno;
         if (next < 0) error = link_or(current, component, error);
         if (current != dirfd) close(current);
@@ -61,7 +70,7 @@ int lb_open_beneath(int dirfd, const char *path, int flags, LBResolve resolve) {
     if (resolve == LB_RESOLVE_BEST) {
         struct open_how how;
         memset(&how, 0, sizeof how);
-        how.flags = (unsigned long long)(flags | extra_flags);
+        how.flags = (unsigned long long)final_flags(flags);
         how.resolve = RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS | RESOLVE_NO_MAGICLINKS;
         long fd = syscall(SYS_openat2, dirfd, path, &how, sizeof how);
         if (fd >= 0) return (int)fd;

@@ -14,8 +14,9 @@ typedef enum {
 } LBResolve;
 
 /// Opens `path` (relative, `/`-separated) beneath the folder `dirfd` with `flags` plus
-/// O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK, refusing a symbolic link in any component (errno
-/// ELOOP) and an absolute path or `..` (errno EXDEV). Returns the descriptor, or -1 with errno.
+/// O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK (O_NONBLOCK left out beside O_PATH), refusing a
+/// symbolic link in any component (errno ELOOP) and an absolute path or `..` (errno EXDEV).
+/// Returns the descriptor, or -1 with errno.
 int lb_open_beneath(int dirfd, const char *path, int flags, LBResolve resolve);
 
 /// `O_PATH`: a descriptor that only names a file (for `fstat`), opening nothing for reading;
