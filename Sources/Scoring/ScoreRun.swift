@@ -24,9 +24,6 @@ public struct ScoreRun: Sendable {
     public let dataPath: String, cacheDirectory: String
     /// The sandbox.
     public let sandbox: SandboxedPrediction
-    /// The time an entry is recorded at: its submission time is when the tool first saw its
-    /// content, never a time the participant sets (such as a file's modification time).
-    public var clock: @Sendable () -> Date = { Date() }
 
     /// A run over `workspace`'s data (loaded and cached here, once).
     public init(workspace: Workspace, cacheDirectory: String, sandbox: SandboxedPrediction,
@@ -174,7 +171,9 @@ public struct ScoreRun: Sendable {
             title: submission.title, members: submission.members, path: relative, modelFile: submission.modelName,
             format: prediction?.format ?? submission.formatGuess, fileBytes: submission.modelBytes,
             isBaseline: submission.isBaseline, failure: failure,
-            submittedAt: ISO8601DateFormatter().string(from: clock()),
+            // When the tool first saw this content (an entry is recorded once), never a time
+            // the participant sets, such as the file's modification time.
+            submittedAt: ISO8601DateFormatter().string(from: Date()),
             modelSummary: failure == nil ? prediction?.summary : nil, readme: submission.readme,
             history: submission.historyJSON)
     }
