@@ -12,6 +12,7 @@ import Foundation
 /// - `history.json`, `history.csv`, `training.log`, `*log*.csv`: the training history;
 /// - hidden files (`.DS_Store`, `.git`…), `Thumbs.db`, `desktop.ini` and sub-folders:
 ///   ignored;
+/// - symbolic links (other than hidden ones, which are never opened): refused;
 /// - anything else could be the model: the manifest's `model` names it, otherwise there
 ///   must be exactly one.
 ///
