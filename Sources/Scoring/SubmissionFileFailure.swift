@@ -20,7 +20,7 @@ struct SubmissionFileFailure: Error, CustomStringConvertible {
         switch error {
         case .tooLarge: text += " (\(limitName))"
         case .changed: text += ": it was not scored; run score again once it is complete"
-        case .symbolicLink: text += ": links are not followed under the submissions folder; submit the file itself"
+        case .symbolicLink: text += ": links are never followed in submissions; submit the file itself"
         case .notRegular: text += ": submit the file itself"
         default: break
         }

@@ -38,8 +38,8 @@ import TestSupport
         for paths in [nil, [submissions + "/team-x"]] {
             let found = try discover(paths)
             let linked = try #require(found["team-x"])
-            #expect(linked.problem == "'submissions/team-x' is a symbolic link: links are not followed under the "
-                + "submissions folder; submit a real folder (or the file itself)")
+            #expect(linked.problem == "'submissions/team-x' is a symbolic link: links are never followed in "
+                + "submissions; submit a real folder (or the file itself)")
             #expect(linked.readme == nil && linked.historyJSON == nil && linked.modelBytes == 0)
             let fields = [linked.team, linked.title, linked.modelName, linked.readme ?? "", linked.historyJSON ?? ""]
             #expect(!fields.joined().contains("SENTINEL"))

@@ -77,7 +77,7 @@ public struct SubmissionFolderError: Error, Equatable, Sendable, CustomStringCon
             return "\(name) has several training histories (\(list(names))): keep the one of the run that "
                 + "made the model"
         case .submissionIsLink:
-            return "\(name) is a symbolic link: links are not followed under the submissions folder; submit a real "
+            return "\(name) is a symbolic link: links are never followed in submissions; submit a real "
                 + "folder (or the file itself)"
         case let .file(file, problem):
             return "\(name): \(file.quotedForMessage()) \(problem.phrase): " + Self.remedy(problem)

@@ -80,8 +80,8 @@ struct SubmissionFolderTests {
         try FileManager.default.createSymbolicLink(at: alias, withDestinationURL: root)
         let error = try loadError(alias)
         #expect(error.reason == .submissionIsLink)
-        #expect(error.description == "'submissions/team-a' is a symbolic link: links are not followed under the "
-            + "submissions folder; submit a real folder (or the file itself)")
+        #expect(error.description == "'submissions/team-a' is a symbolic link: links are never followed in "
+            + "submissions; submit a real folder (or the file itself)")
     }
 
     @Test("a single file is a submission; its team is its name without the extension")
