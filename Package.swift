@@ -46,9 +46,12 @@ let package = Package(
         .target(name: "Models", dependencies: ["CForestKernel"], swiftSettings: fastLoops),
         // Landlock and seccomp for the sandboxed child (Scoring/Containment.swift).
         .target(name: "CSandbox"),
+        // openat2 (with a component walk where it is missing): submitted files are opened
+        // beneath their folder, never through a link (ModelFiles/Submission/SubmissionRoot.swift).
+        .target(name: "CBeneath"),
         .target(
             name: "ModelFiles",
-            dependencies: ["HiggsSchema", "Models", "ONNX", "CHDF5", "Yams", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: ["HiggsSchema", "Models", "ONNX", "CHDF5", "CBeneath", "Yams", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: fastLoops),
         // ONNX graphs: the protobuf (generated once, scripts/generate-onnx-proto) and an interpreter.
         .target(

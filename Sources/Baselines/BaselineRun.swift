@@ -80,7 +80,8 @@ public struct BaselineRun: Sendable {
         submission.isBaseline = true
         let outcome = scoring.score(submission)
         let entryID = try outcome.entry?.id ?? scoring.database.entryID(
-            contentSHA256: try submission.contentHashes().all, datasetID: scoring.datasetID)
+            contentSHA256: try submission.contentHashes(maxModelBytes: scoring.sandbox.readerLimits.modelFile.maxFileBytes).all,
+            datasetID: scoring.datasetID)
         let check = try overtrainingCheck(modelPath: written.modelPath, rows: rows, entryID: entryID)
         let record = try scoring.database.record(TrainingRunRecord(
             datasetID: scoring.datasetID, model: model.name, settings: written.settingsJSON, seed: written.seed,

@@ -81,43 +81,43 @@ public struct ScoreRun: Sendable {
                             displayName: workspace.relativePath)
     }
 
-    /// Scores one submission unless its content was recorded before.
+    /// Scores one submission unless its content was recorded before. The model and manifest
+    /// are opened once and hashed, checked and copied from those descriptors; a submission
+    /// that fails before it is scored is identified by its folder's stamp (see
+    /// `Submission.failureIdentity`), so an unchanged failing folder is not read again.
     public func score(_ submission: Submission) -> Outcome {
         let relative = workspace.relativePath(submission.root)
-        let content: (model: String, all: String)
+        if let problem = submission.problem { return recordFailure(submission, relative: relative, problem) }
+        let files: SubmissionFiles
+        let content: (model: String, manifest: String?)
         do {
-            content = try submission.contentHashes()
+            files = try submission.openFiles(maxModelBytes: sandbox.readerLimits.modelFile.maxFileBytes)
+            content = try files.digests()
         } catch {
-            return record(submission, relative: relative, modelSHA: "", contentSHA: "unreadable:" + relative,
-                          failure: "\(error)", prediction: nil)
+            guard error.isRecorded else { return unrecorded(submission, relative: relative, failure: error.description) }
+            return recordFailure(submission, relative: relative, error.description)
         }
+        let identity = Submission.identity(modelSHA256: content.model, manifestSHA256: content.manifest)
         do {
-            if try database.hasEntry(contentSHA256: content.all, datasetID: datasetID) {
+            if try database.hasEntry(contentSHA256: identity, datasetID: datasetID) {
                 return Outcome(path: relative, team: submission.team, status: .unchanged)
             }
         } catch {
             return Outcome(path: relative, team: submission.team, status: .failed)
         }
-        if let problem = submission.problem {
-            return record(submission, relative: relative, modelSHA: content.model, contentSHA: content.all,
-                          failure: problem, prediction: nil)
-        }
-        // The child reads a private copy, and the entry is what that copy holds.
+        // The child reads a private copy, taken from the descriptors just hashed, and the
+        // entry is what that copy holds.
         let snapshot: SubmissionSnapshot
         do {
-            snapshot = try SubmissionSnapshot(modelPath: submission.modelPath, manifestPath: submission.manifestPath,
-                                              maxBytes: sandbox.readerLimits.modelFile.maxFileBytes)
+            snapshot = try SubmissionSnapshot(files)
         } catch {
-            guard error.isRecorded else {
-                let entry = entry(submission, relative: relative, modelSHA: "", contentSHA: "", failure: nil, prediction: nil)
-                return unrecorded(entry, failure: error.description)
-            }
-            return record(submission, relative: relative, modelSHA: content.model, contentSHA: content.all,
+            guard error.isRecorded else { return unrecorded(submission, relative: relative, failure: error.description) }
+            return record(submission, relative: relative, modelSHA: content.model, contentSHA: identity,
                           failure: error.description, prediction: nil)
         }
         defer { snapshot.remove() }
         let copied = Submission.identity(modelSHA256: snapshot.modelSHA256, manifestSHA256: snapshot.manifestSHA256)
-        if copied != content.all, (try? database.hasEntry(contentSHA256: copied, datasetID: datasetID)) == true {
+        if copied != identity, (try? database.hasEntry(contentSHA256: copied, datasetID: datasetID)) == true {
             return Outcome(path: relative, team: submission.team, status: .unchanged)
         }
         let request = SandboxedPrediction.Request(
@@ -131,6 +131,27 @@ public struct ScoreRun: Sendable {
             return record(submission, relative: relative, modelSHA: snapshot.modelSHA256, contentSHA: copied,
                           failure: nil, prediction: (scores, format, summary))
         }
+    }
+
+    /// Records `submission` as failing with `failure` before any model was read, under its
+    /// failure identity; an unchanged failing folder seen before is `unchanged`.
+    private func recordFailure(_ submission: Submission, relative: String, _ failure: String) -> Outcome {
+        let identity = submission.failureIdentity(failure)
+        do {
+            if try database.hasEntry(contentSHA256: identity, datasetID: datasetID) {
+                return Outcome(path: relative, team: submission.team, status: .unchanged)
+            }
+        } catch {
+            return Outcome(path: relative, team: submission.team, status: .failed)
+        }
+        return record(submission, relative: relative, modelSHA: "", contentSHA: identity, failure: failure, prediction: nil)
+    }
+
+    /// `submission` reported as failed with `failure` but not recorded, so that the next run
+    /// tries again.
+    private func unrecorded(_ submission: Submission, relative: String, failure: String) -> Outcome {
+        unrecorded(entry(submission, relative: relative, modelSHA: "", contentSHA: "", failure: nil, prediction: nil),
+                   failure: failure)
     }
 
     /// `entry` reported as failed but not recorded, so that the next run tries again.
@@ -149,7 +170,10 @@ public struct ScoreRun: Sendable {
             datasetID: datasetID, contentSHA256: contentSHA, modelSHA256: modelSHA, team: submission.team,
             title: submission.title, members: submission.members, path: relative, modelFile: submission.modelName,
             format: prediction?.format ?? submission.formatGuess, fileBytes: submission.modelBytes,
-            isBaseline: submission.isBaseline, failure: failure, submittedAt: submission.submittedAt,
+            isBaseline: submission.isBaseline, failure: failure,
+            // When the tool first saw this content (an entry is recorded once), never a time
+            // the participant sets, such as the file's modification time.
+            submittedAt: ISO8601DateFormatter().string(from: Date()),
             modelSummary: failure == nil ? prediction?.summary : nil, readme: submission.readme,
             history: submission.historyJSON)
     }

@@ -25,47 +25,69 @@ public struct Submission: Sendable {
     public let readme: String?
     /// The training history as JSON (`{"epoch": [...], "loss": [...], ...}`).
     public let historyJSON: String?
-    /// The model file's size.
+    /// The model file's size when it was found.
     public let modelBytes: Int
-    /// The model file's modification time, ISO 8601 in UTC.
-    public let submittedAt: String
     /// The format guessed from the file name, for failures that never reached a reader.
     public let formatGuess: String
     /// Why the submission cannot be scored, before any model is read.
     public let problem: String?
     /// Whether it is one of the organizers' baselines (shown as such on the leaderboard).
     public var isBaseline = false
+    /// The folder the submission is opened from (the submissions folder, or the folder
+    /// holding a path given on the command line); `nil` if even that cannot be opened.
+    let base: SubmissionRoot?
+    /// The submission's path beneath `base`, and its model's and manifest's.
+    let relative: String, modelRelative: String?, manifestRelative: String?
+    /// The limits on the manifest, history and README.
+    let limits: SubmissionLimits
 
-    /// The submission at `url`, named `displayName` in messages, read within `limits`.
+    /// The submission at `url`, named `displayName` in messages, read within `limits`. The
+    /// folder holding `url` is the caller's; from there on no link is followed.
     public init(at url: URL, displayName: String, limits: SubmissionLimits = SubmissionLimits()) {
-        root = url.standardizedFileURL.path
+        let location = url.standardizedFileURL
+        self.init(location.lastPathComponent, in: try? SubmissionRoot(opening: location.deletingLastPathComponent().path),
+                  location: location, displayName: displayName, limits: limits)
+    }
+
+    /// The submission `relative` beneath `base`, at `location`.
+    init(_ relative: String, in base: SubmissionRoot?, location url: URL, displayName: String, limits: SubmissionLimits) {
+        root = url.path
+        self.base = base
+        self.relative = relative
+        self.limits = limits
         do {
-            let folder = try SubmissionFolder.load(url, displayName: displayName, limits: limits)
+            guard let base else {
+                throw SubmissionFolderError(submission: displayName, reason: .unreadable(
+                    name: url.deletingLastPathComponent().lastPathComponent, detail: "the folder cannot be opened"))
+            }
+            let folder = try SubmissionFolder.load(relative, in: base, location: url, displayName: displayName, limits: limits)
             team = folder.manifest?.team ?? folder.team
             title = folder.manifest?.title ?? folder.entryName
             members = folder.manifest?.members ?? []
             modelPath = folder.model.path
             modelName = folder.modelName
+            modelRelative = folder.isSingleFile ? relative : relative + "/" + folder.modelName
             manifestPath = folder.manifestName.map { url.appendingPathComponent($0).path }
+            manifestRelative = folder.manifestName.map { relative + "/" + $0 }
+            modelBytes = folder.modelBytes
             readme = folder.readme
             historyJSON = folder.history.map(Self.json)
             problem = nil
         } catch {
-            let isFile = !Self.isDirectory(root)
+            let isFile = base?.kind(of: relative) == .file
             team = isFile ? url.deletingPathExtension().lastPathComponent : url.lastPathComponent
             title = url.lastPathComponent
             members = []
             modelPath = isFile ? root : ""
             modelName = isFile ? url.lastPathComponent : ""
+            modelRelative = nil
             manifestPath = nil
+            manifestRelative = nil
+            modelBytes = 0
             readme = nil
             historyJSON = nil
             problem = "\(error)"
         }
-        let attributes = modelPath.isEmpty ? nil : try? FileManager.default.attributesOfItem(atPath: modelPath)
-        modelBytes = (attributes?[.size] as? NSNumber)?.intValue ?? 0
-        let modified = (attributes?[.modificationDate] as? Date) ?? Date(timeIntervalSince1970: 0)
-        submittedAt = ISO8601DateFormatter().string(from: modified)
         formatGuess = modelName.isEmpty ? "none" : URL(fileURLWithPath: modelName).pathExtension.lowercased()
     }
 
@@ -73,56 +95,89 @@ public struct Submission: Sendable {
     /// subfolder and per top-level file (README and hidden files aside); a folder without
     /// subfolders given directly, a file, or a folder that cannot be listed is one submission
     /// (the last one failing with the reason). Sorted by path.
+    ///
+    /// A path inside `submissionsFolder` is opened beneath it, any other beneath the folder
+    /// holding it; from there on no link is followed, so a team folder that is a link is one
+    /// failed submission, never listed.
     /// `displayName` turns a path into the name messages use (e.g. relative to the workspace).
     public static func discover(
         in paths: [String], submissionsFolder: String? = nil, limits: SubmissionLimits = SubmissionLimits(),
         displayName: (String) -> String = { $0 }
     ) -> [Submission] {
+        let submissions = submissionsFolder.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+        let submissionsRoot = submissions.flatMap { try? SubmissionRoot(opening: $0) }
         var found: [Submission] = []
-        let fm = FileManager.default
         for path in paths {
             let url = URL(fileURLWithPath: path).standardizedFileURL
-            guard isDirectory(url.path), let listed = try? fm.contentsOfDirectory(atPath: url.path) else {
-                found.append(Submission(at: url, displayName: displayName(path), limits: limits))
+            let (base, relative) = locate(url.path, submissions: submissions, submissionsRoot: submissionsRoot)
+            let folder: SubmissionRoot?
+            if relative.isEmpty {
+                folder = base
+            } else if case let .folder(opened)? = try? base?.item(relative) {
+                folder = opened
+            } else {
+                folder = nil
+            }
+            guard let folder, let entries = try? folder.entries() else {
+                found.append(Submission(relative, in: base, location: url, displayName: displayName(path), limits: limits))
                 continue
             }
-            let entries = listed.sorted()
-            let hasFolders = entries.contains { isDirectory(url.appendingPathComponent($0).path) }
-            let isRoot = hasFolders || url.path == submissionsFolder.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+            let isRoot = relative.isEmpty || url.path == submissions || entries.contains { $0.kind == .folder }
             guard isRoot else {
-                found.append(Submission(at: url, displayName: displayName(path), limits: limits))
+                found.append(Submission(relative, in: base, location: url, displayName: displayName(path), limits: limits))
                 continue
             }
-            for name in entries where !name.hasPrefix(".") && !name.lowercased().hasPrefix("readme") {
-                let child = url.appendingPathComponent(name)
-                found.append(Submission(at: child, displayName: displayName((path as NSString).appendingPathComponent(name)),
-                                        limits: limits))
+            for entry in entries where !entry.name.hasPrefix(".") && !entry.name.lowercased().hasPrefix("readme") {
+                found.append(Submission(
+                    relative.isEmpty ? entry.name : relative + "/" + entry.name, in: base,
+                    location: url.appendingPathComponent(entry.name),
+                    displayName: displayName((path as NSString).appendingPathComponent(entry.name)), limits: limits))
             }
         }
         return found
     }
 
-    /// SHA-256 of the model file, and of the model and manifest together (the entry's
-    /// identity: a new model or a new manifest is a new entry). A submission that could not
-    /// be taken apart is identified by all its files.
-    public func contentHashes() throws -> (model: String, all: String) {
-        let model = modelPath.isEmpty ? "" : try Self.sha256(ofFile: modelPath)
-        let manifest = try manifestPath.map { try Self.sha256(ofFile: $0) }
-        guard problem != nil else { return (model, Self.identity(modelSHA256: model, manifestSHA256: manifest)) }
-        var all = SHA256()
-        if !modelPath.isEmpty { all.update(data: Data(model.utf8)) }
-        if let manifest { all.update(data: Data(manifest.utf8)) }
-        all.update(data: Data(root.utf8))
-        all.update(data: Data((problem ?? "").utf8))
-        if Self.isDirectory(root) {
-            for name in ((try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []).sorted().prefix(1_000) {
-                let path = root + "/" + name
-                guard !Self.isDirectory(path) else { continue }
-                all.update(data: Data(name.utf8))
-                all.update(data: Data(((try? Self.sha256(ofFile: path)) ?? "unreadable").utf8))
+    /// The folder to open `path` beneath, and its path there: the submissions folder for a
+    /// path inside it (the folder itself with an empty path), else the folder holding it.
+    private static func locate(
+        _ path: String, submissions: String?, submissionsRoot: SubmissionRoot?
+    ) -> (base: SubmissionRoot?, relative: String) {
+        if let submissions, let submissionsRoot {
+            if path == submissions { return (submissionsRoot, "") }
+            if path.hasPrefix(submissions + "/") { return (submissionsRoot, String(path.dropFirst(submissions.count + 1))) }
+        }
+        let url = URL(fileURLWithPath: path)
+        return (try? SubmissionRoot(opening: url.deletingLastPathComponent().path), url.lastPathComponent)
+    }
+
+    /// The model file and manifest, opened beneath the submissions folder without following
+    /// a link at any depth; `maxModelBytes` is the `max_file_bytes` setting.
+    func openFiles(maxModelBytes: Int) throws(SubmissionFileFailure) -> SubmissionFiles {
+        func open(_ relative: String, name: String, limitName: String) throws(SubmissionFileFailure) -> SubmittedFile {
+            guard let base else { throw SubmissionFileFailure(description: "'\(name)' cannot be opened", isRecorded: false) }
+            do {
+                return try base.file(relative)
+            } catch {
+                throw SubmissionFileFailure(error, name: name, limitName: limitName)
             }
         }
-        return (model, all.finalize().hexString)
+        guard let modelRelative else {
+            throw SubmissionFileFailure(description: problem ?? "no model file", isRecorded: true)
+        }
+        let model = try open(modelRelative, name: modelName, limitName: ModelFileLimits.settingName(\.maxFileBytes))
+        let manifestName = manifestPath.map { ($0 as NSString).lastPathComponent }
+        let manifest = try manifestRelative.map { (relative) throws(SubmissionFileFailure) in
+            try open(relative, name: manifestName ?? relative, limitName: SubmissionLimits.settingName(\.maxManifestBytes))
+        }
+        return SubmissionFiles(model: model, modelName: modelName, manifest: manifest, manifestName: manifestName,
+                               maxModelBytes: maxModelBytes, maxManifestBytes: limits.maxManifestBytes)
+    }
+
+    /// SHA-256 of the model file, and of the model and manifest together (the entry's
+    /// identity: a new model or a new manifest is a new entry), each read within its limit.
+    public func contentHashes(maxModelBytes: Int = ModelFileLimits().maxFileBytes) throws -> (model: String, all: String) {
+        let digests = try openFiles(maxModelBytes: maxModelBytes).digests()
+        return (digests.model, Self.identity(modelSHA256: digests.model, manifestSHA256: digests.manifest))
     }
 
     /// The identity of an entry whose model and manifest have these digests (hex).
@@ -133,16 +188,28 @@ public struct Submission: Sendable {
         return all.finalize().hexString
     }
 
-    /// SHA-256 (hex) of the regular file at `path`, read once, at most 4 GiB.
-    static func sha256(ofFile path: String) throws -> String {
-        var hasher = SHA256()
-        _ = try RegularFileStream.read(path, maxBytes: 4 << 30) { hasher.update(bufferPointer: $0) }
-        return hasher.finalize().hexString
-    }
-
-    static func isDirectory(_ path: String) -> Bool {
-        var isDir: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && isDir.boolValue
+    /// The identity of this submission failing with `failure`, read from no file: its path,
+    /// the failure, and the stamp (name, kind, device, inode, size, modification time) of
+    /// each entry of its folder as listed without following links, and of its model and
+    /// manifest. An unchanged failing folder has the same identity on the next run, so it
+    /// is skipped without a byte of it read; any change to it is a new identity.
+    func failureIdentity(_ failure: String) -> String {
+        var all = SHA256()
+        for part in ["failed", root, failure] { all.update(data: Data((part + "\n").utf8)) }
+        var stamps: [(String, FileKind?, FileStamp?)] = []
+        if let base {
+            if base.kind(of: relative) == .folder, let folder = try? base.folder(relative),
+               let entries = try? folder.entries() {
+                stamps += entries.map { ($0.name, $0.kind, $0.stamp) }
+            }
+            for path in [relative, modelRelative, manifestRelative].compactMap({ $0 }) {
+                stamps.append((path, base.kind(of: path), base.stamp(of: path)))
+            }
+        }
+        for (name, kind, stamp) in stamps {
+            all.update(data: Data("\(name)\u{0}\(kind.map { "\($0)" } ?? "-")\u{0}\(stamp?.text ?? "-")\n".utf8))
+        }
+        return all.finalize().hexString
     }
 
     static func json(_ history: TrainingHistory) -> String {

@@ -9,13 +9,15 @@ import Glibc
 /// A private copy of a submission's model file and manifest, taken before it is scored, in
 /// a temporary folder the tool owns.
 ///
-/// The sandboxed child reads the copy, and the entry's identity is the copy's digest, so
-/// what is recorded is exactly what was scored even when a participant replaces the file
-/// mid-run: the next run sees the new content and scores it. A file that changes while it
-/// is being copied (an upload in progress) is not scored at all. The copy keeps the file's
-/// name, made safe (letters, digits, `.`, `_` and `-` only), because readers use the
-/// extension and name the file in their messages; nothing else from the submission becomes
-/// part of a path.
+/// The copy is read from the descriptors `SubmissionFiles` opened (beneath the submissions
+/// folder, no link followed), never from the names again: a file swapped for a link after it
+/// was found is refused when opened, and one swapped after it was opened is not what is
+/// copied. The sandboxed child reads the copy, and the entry's identity is the copy's digest,
+/// so what is recorded is exactly what was scored even when a participant replaces the file
+/// mid-run: the next run sees the new content and scores it. A file that changes while it is
+/// being copied (an upload in progress) is not scored at all. The copy keeps the file's name,
+/// made safe (letters, digits, `.`, `_` and `-` only), because readers use the extension and
+/// name the file in their messages; nothing else from the submission becomes part of a path.
 struct SubmissionSnapshot {
     /// The temporary folder holding the copies.
     let folder: URL
@@ -25,16 +27,14 @@ struct SubmissionSnapshot {
     let manifestPath: String?
     /// SHA-256 of the model file and of the manifest, hex.
     let modelSHA256: String, manifestSHA256: String?
-    /// The model file as it was when copied.
-    private let stamp: FileStamp
 
     /// Why no snapshot could be taken: the file's own fault (recorded), or a passing one
     /// such as a change mid-read or a full disk (the next run tries again).
-    typealias Failure = RegularFileStream.Failure
+    typealias Failure = SubmissionFileFailure
 
-    /// Copies `modelPath` and `manifestPath` (each at most `maxBytes`, the `max_file_bytes`
-    /// setting) into a new temporary folder.
-    init(modelPath: String, manifestPath: String?, maxBytes: Int) throws(Failure) {
+    /// Copies the model (at most `max_file_bytes`) and the manifest (at most its limit) of
+    /// `files` into a new temporary folder.
+    init(_ files: SubmissionFiles) throws(Failure) {
         let folder: URL
         do {
             folder = try ScratchFolders.make("snapshot")
@@ -44,23 +44,21 @@ struct SubmissionSnapshot {
         }
         self.folder = folder
         do {
-            let model = try Self.copy(modelPath, into: folder, maxBytes: maxBytes)
-            var manifest: (path: String, sha256: String, stamp: FileStamp)?
-            if let manifestPath { manifest = try Self.copy(manifestPath, into: folder, maxBytes: maxBytes) }
-            self.modelPath = model.path
+            let model = try Self.copy(files.model, name: files.modelName, into: folder, maxBytes: files.maxModelBytes,
+                                      limitName: ModelFileLimits.settingName(\.maxFileBytes))
+            var manifest: (path: String, sha256: String)?
+            if let file = files.manifest, let name = files.manifestName {
+                manifest = try Self.copy(file, name: name, into: folder, maxBytes: files.maxManifestBytes,
+                                         limitName: SubmissionLimits.settingName(\.maxManifestBytes))
+            }
+            modelPath = model.path
             modelSHA256 = model.sha256
-            stamp = model.stamp
-            self.manifestPath = manifest?.path
+            manifestPath = manifest?.path
             manifestSHA256 = manifest?.sha256
         } catch {
             try? FileManager.default.removeItem(at: folder)
             throw error
         }
-    }
-
-    /// Whether the original model file has changed since it was copied.
-    func originalChanged(_ originalPath: String) -> Bool {
-        FileStamp(path: originalPath) != stamp
     }
 
     /// Deletes the copies.
@@ -83,28 +81,38 @@ struct SubmissionSnapshot {
         return safe.isEmpty ? "file" : safe
     }
 
-    private static func copy(_ path: String, into folder: URL, maxBytes: Int) throws(Failure) -> (path: String, sha256: String, stamp: FileStamp) {
-        let name = (path as NSString).lastPathComponent
+    private static func copy(_ file: SubmittedFile, name: String, into folder: URL, maxBytes: Int,
+                             limitName: String) throws(Failure) -> (path: String, sha256: String) {
         let target = folder.appendingPathComponent(safeFileName(name)).path
         let output = open(target, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard output >= 0 else { throw Failure(description: cannotCopy(name), isRecorded: false) }
         defer { close(output) }
         var hasher = SHA256()
-        let stamp = try RegularFileStream.read(path, maxBytes: maxBytes,
-                                               limitName: ModelFileLimits.settingName(\.maxFileBytes)) { (chunk) throws(Failure) in
-            hasher.update(bufferPointer: chunk)
-            var written = 0
-            while written < chunk.count {
-                let n = write(output, chunk.baseAddress! + written, chunk.count - written)
-                if n < 0, errno == EINTR { continue }
-                guard n > 0 else { throw Failure(description: cannotCopy(name), isRecorded: false) }
-                written += n
+        var writeFailed = false
+        do {
+            try file.read(maxBytes: maxBytes) { chunk in
+                hasher.update(bufferPointer: chunk)
+                var written = 0
+                while written < chunk.count, let base = chunk.baseAddress {
+                    let n = write(output, base + written, chunk.count - written)
+                    if n < 0, errno == EINTR { continue }
+                    guard n > 0 else {
+                        writeFailed = true
+                        return false
+                    }
+                    written += n
+                }
+                return true
             }
+        } catch {
+            throw Failure(error, name: (name as NSString).lastPathComponent, limitName: limitName)
         }
-        return (target, hasher.finalize().hexString, stamp)
+        guard !writeFailed else { throw Failure(description: cannotCopy(name), isRecorded: false) }
+        return (target, hasher.finalize().hexString)
     }
 
     private static func cannotCopy(_ name: String) -> String {
-        "cannot copy '\(name)' for scoring: \(RegularFileStream.errnoText()); free some disk space and run again"
+        let reason = String(cString: strerror(errno)).lowercased()
+        return "cannot copy '\((name as NSString).lastPathComponent)' for scoring: \(reason); free some disk space and run again"
     }
 }

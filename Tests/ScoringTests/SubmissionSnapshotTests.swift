@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import ModelFiles
 import Testing
 import TestSupport
 @testable import Scoring
@@ -8,25 +9,31 @@ import TestSupport
 @Suite struct SubmissionSnapshotTests {
     let dir = TemporaryDirectory()
 
+    /// The submission folder `team` holding `files`, and its model and manifest opened.
+    private func opened(_ files: [String: String], maxModelBytes: Int = 1 << 20) throws -> SubmissionFiles {
+        try FileManager.default.createDirectory(atPath: dir.file("team"), withIntermediateDirectories: true)
+        for (name, text) in files { _ = try dir.write(text, to: "team/" + name) }
+        let submission = Submission(at: URL(fileURLWithPath: dir.file("team")), displayName: "team")
+        #expect(submission.problem == nil, "\(submission.problem ?? "")")
+        return try submission.openFiles(maxModelBytes: maxModelBytes)
+    }
+
     @Test func theCopyHoldsTheBytesAsReadAndItsDigest() throws {
-        let model = try dir.write("version one\n", to: "net.h5")
-        let snapshot = try SubmissionSnapshot(modelPath: model, manifestPath: nil, maxBytes: 1 << 20)
+        let files = try opened(["net.h5": "version one\n"])
+        let snapshot = try SubmissionSnapshot(files)
         defer { snapshot.remove() }
         #expect(snapshot.modelPath.hasPrefix(FileManager.default.temporaryDirectory.path))
         #expect((snapshot.modelPath as NSString).lastPathComponent == "net.h5")
         #expect(snapshot.modelSHA256 == SHA256.hash(data: Data("version one\n".utf8)).hexString)
-        #expect(!snapshot.originalChanged(model))
 
         // The participant replaces the file while it is scored: the copy stays what was read.
-        try "version two, longer\n".write(toFile: model, atomically: true, encoding: .utf8)
-        #expect(snapshot.originalChanged(model))
+        try "version two, longer\n".write(toFile: dir.file("team/net.h5"), atomically: true, encoding: .utf8)
         #expect(try String(contentsOfFile: snapshot.modelPath, encoding: .utf8) == "version one\n")
     }
 
     @Test func theManifestIsCopiedBesideTheModel() throws {
-        let model = try dir.write("m", to: "model.onnx")
-        let manifest = try dir.write("team: A\n", to: "manifest.yml")
-        let snapshot = try SubmissionSnapshot(modelPath: model, manifestPath: manifest, maxBytes: 1 << 20)
+        let files = try opened(["model.onnx": "m", "manifest.yml": "team: A\n"])
+        let snapshot = try SubmissionSnapshot(files)
         defer { snapshot.remove() }
         let copy = try #require(snapshot.manifestPath)
         #expect((copy as NSString).lastPathComponent == "manifest.yml")
@@ -34,23 +41,10 @@ import TestSupport
         #expect(snapshot.manifestSHA256 == SHA256.hash(data: Data("team: A\n".utf8)).hexString)
     }
 
-    @Test func aPipeInPlaceOfTheModelIsRefusedWithoutWaiting() throws {
-        let fifo = dir.file("model.h5")
-        #expect(mkfifo(fifo, 0o644) == 0)
-        let start = Date()
-        #expect {
-            try SubmissionSnapshot(modelPath: fifo, manifestPath: nil, maxBytes: 1 << 20)
-        } throws: { error in
-            let failure = try #require(error as? SubmissionSnapshot.Failure)
-            return failure.isRecorded && failure.description.contains("is not a regular file")
-        }
-        #expect(Date().timeIntervalSince(start) < 5)
-    }
-
     @Test func aFileOverTheLimitIsRefusedNamingTheSetting() throws {
-        let model = try dir.write(String(repeating: "x", count: 2_000), to: "big.h5")
+        let files = try opened(["big.h5": String(repeating: "x", count: 2_000)], maxModelBytes: 1_000)
         #expect {
-            try SubmissionSnapshot(modelPath: model, manifestPath: nil, maxBytes: 1_000)
+            try SubmissionSnapshot(files)
         } throws: { error in
             (error as? SubmissionSnapshot.Failure)?.description.contains("limits.max_file_bytes") == true
         }

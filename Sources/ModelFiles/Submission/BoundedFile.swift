@@ -1,51 +1,49 @@
 import Foundation
 
-/// Reads a whole regular file, refusing anything larger than a bound before reading it.
-///
-/// FIFOs, devices and folders are refused up front: reading `/dev/zero` or a pipe would
-/// never end. The size is checked twice (stat, then while reading), because a file may
-/// grow in between.
+/// Reads a whole regular file through `SubmissionRoot`, refusing anything larger than a
+/// bound before reading it, and anything that is a link, a FIFO, a device or a folder.
 enum BoundedFile {
     /// Why a file was not read.
     enum Failure: Error, Equatable {
         /// Larger than the bound; `bytes` is its size as far as it was seen.
         case tooLarge(bytes: Int)
-        /// Not a regular file (a folder, FIFO, device or socket); `kind` names it.
+        /// Not a regular file (a link, folder, FIFO, device or socket); `kind` names it.
         case notRegular(kind: String)
-        /// The operating system's reason.
+        /// The operating system's reason, or a change while it was read.
         case unreadable(String)
+
+        init(_ error: SubmittedFileError) {
+            switch error {
+            case let .tooLarge(bytes, _): self = .tooLarge(bytes: bytes)
+            case .symbolicLink: self = .notRegular(kind: "a symbolic link")
+            case .notRegular(.folder): self = .notRegular(kind: "a folder")
+            case .notRegular, .notFolder: self = .notRegular(kind: "not a regular file (a pipe, device or socket)")
+            case .missing: self = .unreadable("no such file")
+            case let .unreadable(detail): self = .unreadable(detail)
+            case .outside, .changed: self = .unreadable(String(error.phrase.trimmingPrefix("is ")))
+            }
+        }
     }
 
-    /// The contents of `url`, at most `maxBytes` long.
+    /// The contents of the file at `url`, at most `maxBytes` long. The folder holding it is
+    /// the caller's; the file's own name is not followed if it is a link.
     static func read(_ url: URL, maxBytes: Int) throws(Failure) -> Data {
-        let attributes: [FileAttributeKey: Any]
+        let root: SubmissionRoot
         do {
-            // attributesOfItem follows a final symlink on neither platform, so ask about
-            // the resolved path: the caller has already decided whether to follow it.
-            attributes = try FileManager.default.attributesOfItem(atPath: url.resolvingSymlinksInPath().path)
+            root = try SubmissionRoot(opening: url.deletingLastPathComponent().path)
         } catch {
-            throw .unreadable(describe(error))
+            throw Failure(error)
         }
-        let type = attributes[.type] as? FileAttributeType
-        guard type == .typeRegular else { throw .notRegular(kind: kindName(type)) }
-        if let size = (attributes[.size] as? NSNumber)?.intValue, size > maxBytes {
-            throw .tooLarge(bytes: size)
-        }
-        let handle: FileHandle
+        return try read(url.lastPathComponent, in: root, maxBytes: maxBytes)
+    }
+
+    /// The contents of `name` beneath `root`, at most `maxBytes` long.
+    static func read(_ name: String, in root: SubmissionRoot, maxBytes: Int) throws(Failure) -> Data {
         do {
-            handle = try FileHandle(forReadingFrom: url)
+            return try root.file(name).contents(maxBytes: maxBytes)
         } catch {
-            throw .unreadable(describe(error))
+            throw Failure(error)
         }
-        defer { try? handle.close() }
-        let data: Data
-        do {
-            data = try handle.read(upToCount: maxBytes + 1) ?? Data()
-        } catch {
-            throw .unreadable(describe(error))
-        }
-        if data.count > maxBytes { throw .tooLarge(bytes: data.count) }
-        return data
     }
 
     /// A short, one-line description of a Foundation or POSIX error.
@@ -62,16 +60,6 @@ enum BoundedFile {
         case NSFileReadNoSuchFileError, NSFileNoSuchFileError: return "no such file"
         case NSFileReadNoPermissionError: return "permission denied"
         default: return ns.localizedDescription.split(whereSeparator: \.isNewline).first.map(String.init) ?? "\(ns.code)"
-        }
-    }
-
-    private static func kindName(_ type: FileAttributeType?) -> String {
-        switch type {
-        case .typeDirectory?: return "a folder"
-        case .typeCharacterSpecial?, .typeBlockSpecial?: return "a device"
-        case .typeSocket?: return "a socket"
-        case .typeSymbolicLink?: return "a symbolic link"
-        default: return "not a regular file (a pipe or special file)"
         }
     }
 }

@@ -12,12 +12,16 @@ import Foundation
 /// - `history.json`, `history.csv`, `training.log`, `*log*.csv`: the training history;
 /// - hidden files (`.DS_Store`, `.git`…), `Thumbs.db`, `desktop.ini` and sub-folders:
 ///   ignored;
+/// - symbolic links (other than hidden ones, which are never opened): refused;
 /// - anything else could be the model: the manifest's `model` names it, otherwise there
 ///   must be exactly one.
 ///
-/// Nothing outside the folder is ever read: a symbolic link that resolves outside it is an
-/// error, and the manifest's `model` may not contain `..` or be absolute. Only the manifest,
-/// history and README are read here; the model file is left to the model readers.
+/// Nothing outside the folder is ever read: every file is opened beneath the folder through
+/// `SubmissionRoot`, so a symbolic link anywhere (the submission itself, an entry, a
+/// sub-folder on the manifest's `model` path) is refused rather than followed, and the
+/// manifest's `model` may not contain `..` or be absolute. Only the manifest, history and
+/// README are read here; the model file is opened (to check that it is a readable regular
+/// file) and left to the model readers.
 public struct SubmissionFolder: Sendable, Equatable {
     /// The folder or file as given.
     public let location: URL
@@ -32,6 +36,8 @@ public struct SubmissionFolder: Sendable, Equatable {
     public let model: URL
     /// The model's path relative to the folder (its file name for a single file).
     public let modelName: String
+    /// The model file's size when it was opened.
+    public let modelBytes: Int
     /// The manifest, if there is one.
     public let manifest: SubmissionManifest?
     /// The manifest's file name, if there is one.
@@ -51,70 +57,100 @@ public struct SubmissionFolder: Sendable, Equatable {
     /// File names (lowercased) ignored besides hidden files.
     static let systemFiles: Set<String> = ["thumbs.db", "desktop.ini"]
 
-    /// Takes apart the submission at `url`, a folder or a single model file.
+    /// Takes apart the submission at `url`, a folder or a single model file. The folder
+    /// holding `url` is the caller's; `url` itself is not followed if it is a link.
     ///
     /// - Parameters:
     ///   - url: The folder or file.
     ///   - displayName: How messages name the submission (e.g. `submissions/team-a`); the
     ///     last path component by default.
     ///   - limits: Bounds on the folder's entries and on the files read.
-    /// - Throws: `SubmissionFolderError`: no model, several candidates, a link leading out of
-    ///   the folder, an unreadable file, or an invalid manifest or history (wrapped).
+    /// - Throws: `SubmissionFolderError`: no model, several candidates, a link, an
+    ///   unreadable file, or an invalid manifest or history (wrapped).
     public static func load(
         _ url: URL, displayName: String? = nil, limits: SubmissionLimits = SubmissionLimits()
     ) throws(SubmissionFolderError) -> SubmissionFolder {
         let location = url.standardizedFileURL
         let name = displayName ?? location.lastPathComponent
+        let parent: SubmissionRoot
+        do {
+            parent = try SubmissionRoot(opening: location.deletingLastPathComponent().path)
+        } catch {
+            throw SubmissionFolderError(submission: name, reason: .unreadable(
+                name: location.deletingLastPathComponent().lastPathComponent, detail: error.phrase))
+        }
+        return try load(location.lastPathComponent, in: parent, location: location, displayName: name, limits: limits)
+    }
+
+    /// Takes apart the submission `relative` beneath `parent` (a `/`-separated path, opened
+    /// without following a link at any depth).
+    ///
+    /// - Parameters:
+    ///   - relative: The submission's path beneath `parent`.
+    ///   - parent: The folder the submission is opened from (the submissions folder).
+    ///   - location: The submission's full path, for `location` and `model`.
+    ///   - displayName: How messages name the submission.
+    ///   - limits: Bounds on the folder's entries and on the files read.
+    public static func load(
+        _ relative: String, in parent: SubmissionRoot, location: URL, displayName: String,
+        limits: SubmissionLimits = SubmissionLimits()
+    ) throws(SubmissionFolderError) -> SubmissionFolder {
         func fail(_ reason: SubmissionFolderError.Reason) -> SubmissionFolderError {
-            SubmissionFolderError(submission: name, reason: reason)
+            SubmissionFolderError(submission: displayName, reason: reason)
         }
-        guard let resolved = realPath(location.path) else {
-            throw fail(.unreadable(name: location.lastPathComponent, detail: "no such file or folder"))
+        let item: SubmissionRoot.Item
+        do {
+            item = try parent.item(relative)
+        } catch {
+            switch error {
+            case .symbolicLink: throw fail(.submissionIsLink)
+            case .missing: throw fail(.unreadable(name: location.lastPathComponent, detail: "no such file or folder"))
+            default: throw fail(.file(name: location.lastPathComponent, problem: error))
+            }
         }
-        var isDirectory: ObjCBool = false
-        _ = FileManager.default.fileExists(atPath: resolved, isDirectory: &isDirectory)
-        if isDirectory.boolValue {
-            return try loadFolder(location, resolvedRoot: resolved, fail: fail, displayName: name, limits: limits)
+        switch item {
+        case let .folder(root):
+            return try loadFolder(root, location: location, fail: fail, displayName: displayName, limits: limits)
+        case let .file(file):
+            return try loadFile(location, bytes: file.size, fail: fail)
         }
-        return try loadFile(location, resolved: resolved, fail: fail)
     }
 
     private static func loadFile(
-        _ location: URL, resolved: String, fail: (SubmissionFolderError.Reason) -> SubmissionFolderError
+        _ location: URL, bytes: Int, fail: (SubmissionFolderError.Reason) -> SubmissionFolderError
     ) throws(SubmissionFolderError) -> SubmissionFolder {
         let fileName = location.lastPathComponent
-        // A single file may be a link, but only to something beside it.
-        if let parent = realPath(location.deletingLastPathComponent().path), !isInside(resolved, parent) {
-            throw fail(.linkOutside(name: fileName))
-        }
         if let kind = kind(of: fileName) { throw fail(.notAModel(name: fileName, kind: kind)) }
-        try checkRegularAndReadable(resolved, name: fileName, fail: fail)
         let stem = location.deletingPathExtension().lastPathComponent
         return SubmissionFolder(
             location: location, isSingleFile: true, team: stem.isEmpty ? fileName : stem, entryName: fileName,
-            model: location, modelName: fileName, manifest: nil, manifestName: nil, history: nil,
+            model: location, modelName: fileName, modelBytes: bytes, manifest: nil, manifestName: nil, history: nil,
             historyName: nil, readme: nil, readmeName: nil, ignored: [])
     }
 
-    /// What a non-model file is, for the refusal of a single file; `nil` if it may be a model.
-    private static func kind(of fileName: String) -> String? {
-        let lower = fileName.lowercased()
-        if lower.hasPrefix(".") || systemFiles.contains(lower) { return "a hidden or system file" }
+    /// What a non-model file is, for the refusal of a single file or of a manifest's `model`
+    /// naming it; `nil` if it may be a model. `path` may have folders; a hidden one makes it
+    /// hidden.
+    static func kind(of path: String) -> String? {
+        let components = path.split(separator: "/")
+        if components.contains(where: { $0.hasPrefix(".") }) { return "a hidden or system file" }
+        let lower = components.last.map { $0.lowercased() } ?? ""
+        if systemFiles.contains(lower) { return "a hidden or system file" }
         if lower.hasPrefix("readme") { return "a README" }
         if lower.hasPrefix("manifest.") { return "a manifest" }
-        if TrainingHistory.isHistoryFileName(fileName) { return "a training history" }
+        if TrainingHistory.isHistoryFileName(lower) { return "a training history" }
         return nil
     }
 
     private static func loadFolder(
-        _ location: URL, resolvedRoot: String, fail: (SubmissionFolderError.Reason) -> SubmissionFolderError,
+        _ root: SubmissionRoot, location: URL, fail: (SubmissionFolderError.Reason) -> SubmissionFolderError,
         displayName: String, limits: SubmissionLimits
     ) throws(SubmissionFolderError) -> SubmissionFolder {
-        let entries: [String]
+        let entries: [SubmissionRoot.Entry]
         do {
-            entries = try FileManager.default.contentsOfDirectory(atPath: resolvedRoot).sorted()
+            entries = try root.entries()
         } catch {
-            throw fail(.unreadable(name: location.lastPathComponent, detail: BoundedFile.describe(error)))
+            throw fail(.file(name: location.lastPathComponent, problem: error))
         }
         guard entries.count <= limits.maxFolderEntries else {
             throw fail(.tooManyFiles(count: entries.count, limit: limits.maxFolderEntries))
@@ -122,31 +158,28 @@ public struct SubmissionFolder: Sendable, Equatable {
         var ignored: [String] = []
         var readmes: [String] = [], manifests: [String] = [], histories: [String] = [], candidates: [String] = []
         for entry in entries {
-            let lower = entry.lowercased()
+            let lower = entry.name.lowercased()
             if lower.hasPrefix(".") || systemFiles.contains(lower) {
-                ignored.append(entry)
+                ignored.append(entry.name)
                 continue
             }
-            let path = resolvedRoot + "/" + entry
-            guard let target = realPath(path), isInside(target, resolvedRoot) else {
-                throw fail(.linkOutside(name: entry))
-            }
-            var isDirectory: ObjCBool = false
-            _ = FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory)
-            if isDirectory.boolValue {
-                ignored.append(entry + "/")
+            switch entry.kind {
+            case .link: throw fail(.file(name: entry.name, problem: .symbolicLink))
+            case .folder:
+                ignored.append(entry.name + "/")
                 continue
+            case .other: throw fail(.file(name: entry.name, problem: .notRegular(kind: .other)))
+            case .file: break
             }
-            try checkRegularAndReadable(target, name: entry, fail: fail)
             if lower.hasPrefix("readme") {
-                readmes.append(entry)
+                readmes.append(entry.name)
             } else if lower.hasPrefix("manifest.") {
-                guard SubmissionManifest.fileNames.contains(lower) else { throw fail(.unsupportedManifest(name: entry)) }
-                manifests.append(entry)
-            } else if TrainingHistory.isHistoryFileName(entry) {
-                histories.append(entry)
+                guard SubmissionManifest.fileNames.contains(lower) else { throw fail(.unsupportedManifest(name: entry.name)) }
+                manifests.append(entry.name)
+            } else if TrainingHistory.isHistoryFileName(entry.name) {
+                histories.append(entry.name)
             } else {
-                candidates.append(entry)
+                candidates.append(entry.name)
             }
         }
         if manifests.count > 1 { throw fail(.severalManifests(manifests)) }
@@ -155,8 +188,7 @@ public struct SubmissionFolder: Sendable, Equatable {
         var manifest: SubmissionManifest?
         if let file = manifests.first {
             do {
-                manifest = try SubmissionManifest.read(
-                    from: location.appendingPathComponent(file), displayName: displayName + "/" + file, limits: limits)
+                manifest = try SubmissionManifest.read(file, in: root, displayName: displayName + "/" + file, limits: limits)
             } catch {
                 throw fail(.manifest(error))
             }
@@ -164,8 +196,7 @@ public struct SubmissionFolder: Sendable, Equatable {
         var history: TrainingHistory?
         if let file = histories.first {
             do {
-                history = try TrainingHistory.read(
-                    from: location.appendingPathComponent(file), displayName: displayName + "/" + file, limits: limits)
+                history = try TrainingHistory.read(file, in: root, displayName: displayName + "/" + file, limits: limits)
             } catch {
                 throw fail(.history(error))
             }
@@ -173,35 +204,39 @@ public struct SubmissionFolder: Sendable, Equatable {
         let readmeName = preferredReadme(readmes)
         ignored += readmes.filter { $0 != readmeName }
         let readme = try readmeName.map { (file) throws(SubmissionFolderError) in
-            try readText(location.appendingPathComponent(file), name: file, limits: limits, fail: fail)
+            try readText(file, in: root, limits: limits, fail: fail)
         }
 
         let modelName: String
         if let named = manifest?.model {
-            let path = resolvedRoot + "/" + named
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
-                throw fail(.namedModelMissing(name: named, found: candidates))
+            if let kind = kind(of: named) {
+                throw fail(.manifestNamesNonModel(manifest: manifests.first ?? "manifest", name: named, kind: kind))
             }
-            guard let target = realPath(path), isInside(target, resolvedRoot) else {
-                throw fail(.linkOutside(name: named))
-            }
-            try checkRegularAndReadable(target, name: named, fail: fail)
             modelName = named
             ignored += candidates.filter { $0 != named }
         } else {
             guard !candidates.isEmpty else {
-                throw fail(.noModel(found: entries.filter { !$0.hasPrefix(".") }))
+                throw fail(.noModel(found: entries.map(\.name).filter { !$0.hasPrefix(".") }))
             }
             guard candidates.count == 1 else { throw fail(.severalModels(candidates: candidates)) }
             modelName = candidates[0]
+        }
+        let modelBytes: Int
+        do {
+            modelBytes = try root.file(modelName).size
+        } catch {
+            switch error {
+            case .missing where manifest?.model != nil, .notRegular(.folder) where manifest?.model != nil:
+                throw fail(.namedModelMissing(name: modelName, found: candidates))
+            default: throw fail(.file(name: modelName, problem: error))
+            }
         }
         let modelURL = location.appendingPathComponent(modelName)
         return SubmissionFolder(
             location: location, isSingleFile: false, team: manifest?.team ?? location.lastPathComponent,
             entryName: manifest?.title ?? modelURL.lastPathComponent, model: modelURL, modelName: modelName,
-            manifest: manifest, manifestName: manifests.first, history: history, historyName: histories.first,
-            readme: readme, readmeName: readmeName, ignored: ignored.sorted())
+            modelBytes: modelBytes, manifest: manifest, manifestName: manifests.first, history: history,
+            historyName: histories.first, readme: readme, readmeName: readmeName, ignored: ignored.sorted())
     }
 
     /// `README.md` first, then `README.markdown`, `README`, `README.txt`, then the first
@@ -214,47 +249,20 @@ public struct SubmissionFolder: Sendable, Equatable {
     }
 
     private static func readText(
-        _ url: URL, name: String, limits: SubmissionLimits, fail: (SubmissionFolderError.Reason) -> SubmissionFolderError
+        _ name: String, in root: SubmissionRoot, limits: SubmissionLimits,
+        fail: (SubmissionFolderError.Reason) -> SubmissionFolderError
     ) throws(SubmissionFolderError) -> String {
         let data: Data
         do {
-            data = try BoundedFile.read(url, maxBytes: limits.maxReadmeBytes)
+            data = try root.file(name).contents(maxBytes: limits.maxReadmeBytes)
         } catch {
             switch error {
-            case let .tooLarge(bytes): throw fail(.readmeTooLarge(name: name, bytes: bytes, limit: limits.maxReadmeBytes))
-            case .notRegular: throw fail(.notRegularFile(name: name))
-            case let .unreadable(detail): throw fail(.unreadable(name: name, detail: detail))
+            case let .tooLarge(bytes, _): throw fail(.readmeTooLarge(name: name, bytes: bytes, limit: limits.maxReadmeBytes))
+            default: throw fail(.file(name: name, problem: error))
             }
         }
         guard var text = String(data: data, encoding: .utf8) else { throw fail(.readmeNotText(name: name)) }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         return text
-    }
-
-    private static func checkRegularAndReadable(
-        _ path: String, name: String, fail: (SubmissionFolderError.Reason) -> SubmissionFolderError
-    ) throws(SubmissionFolderError) {
-        let type: FileAttributeType?
-        do {
-            type = try FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType
-        } catch {
-            throw fail(.unreadable(name: name, detail: BoundedFile.describe(error)))
-        }
-        guard type == .typeRegular else { throw fail(.notRegularFile(name: name)) }
-        guard FileManager.default.isReadableFile(atPath: path) else {
-            throw fail(.unreadable(name: name, detail: "permission denied"))
-        }
-    }
-
-    /// The canonical path of `path` with every link resolved; `nil` if it does not exist.
-    static func realPath(_ path: String) -> String? {
-        guard let resolved = realpath(path, nil) else { return nil }
-        defer { free(resolved) }
-        return String(cString: resolved)
-    }
-
-    /// Whether canonical `path` is `root` or inside it.
-    static func isInside(_ path: String, _ root: String) -> Bool {
-        path == root || path.hasPrefix(root.hasSuffix("/") ? root : root + "/")
     }
 }

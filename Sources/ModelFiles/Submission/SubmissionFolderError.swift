@@ -26,10 +26,14 @@ public struct SubmissionFolderError: Error, Equatable, Sendable, CustomStringCon
         case unsupportedManifest(name: String)
         /// More than one training history file.
         case severalHistories([String])
-        /// A symbolic link whose target is outside the submission folder (or is missing).
-        case linkOutside(name: String)
-        /// An entry that is not a regular file or folder (a FIFO, device or socket).
-        case notRegularFile(name: String)
+        /// The submission itself (the team's folder or the single file) is a symbolic link.
+        case submissionIsLink
+        /// A file in the folder that cannot be used: a link (at any depth), not a regular
+        /// file, unreadable; `problem` says which.
+        case file(name: String, problem: SubmittedFileError)
+        /// The manifest's `model` names a file that is not a model (the manifest itself, the
+        /// README, the history, a hidden or system file); `kind` says what it is.
+        case manifestNamesNonModel(manifest: String, name: String, kind: String)
         /// A file or the folder could not be read; `detail` is the system's reason.
         case unreadable(name: String, detail: String)
         /// The README is larger than the limit.
@@ -72,12 +76,14 @@ public struct SubmissionFolderError: Error, Equatable, Sendable, CustomStringCon
         case let .severalHistories(names):
             return "\(name) has several training histories (\(list(names))): keep the one of the run that "
                 + "made the model"
-        case let .linkOutside(file):
-            return "\(name): \(file.quotedForMessage()) is a symbolic link to something outside the "
-                + "submission folder (or to nothing): put the file itself in the folder"
-        case let .notRegularFile(file):
-            return "\(name): \(file.quotedForMessage()) is not a regular file (a pipe, device or socket): "
-                + "remove it"
+        case .submissionIsLink:
+            return "\(name) is a symbolic link: links are never followed in submissions; submit a real "
+                + "folder (or the file itself)"
+        case let .file(file, problem):
+            return "\(name): \(file.quotedForMessage()) \(problem.phrase): " + Self.remedy(problem)
+        case let .manifestNamesNonModel(manifest, model, kind):
+            return "\(name): \(manifest) names \(model.quotedForMessage()) as the model, which is \(kind); name the "
+                + "model file (.h5, .keras, .onnx, or a predictions .csv with id,score)"
         case let .unreadable(file, detail):
             return "\(name): \(file.quotedForMessage()) could not be read: \(detail)"
         case let .readmeTooLarge(file, bytes, limit):
@@ -96,6 +102,18 @@ public struct SubmissionFolderError: Error, Equatable, Sendable, CustomStringCon
             return error.description
         case let .history(error):
             return error.description
+        }
+    }
+
+    /// What to do about a file that cannot be used.
+    private static func remedy(_ problem: SubmittedFileError) -> String {
+        switch problem {
+        case .symbolicLink: "links are not followed; put the file itself in the folder"
+        case .notRegular(.folder), .notFolder, .outside, .missing: "name a file inside the submission folder"
+        case .notRegular: "remove it"
+        case .tooLarge: "submit a smaller file"
+        case .changed: "run score again once it is complete"
+        case .unreadable: "make it readable"
         }
     }
 }

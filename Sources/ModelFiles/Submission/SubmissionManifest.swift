@@ -110,10 +110,26 @@ public struct SubmissionManifest: Sendable, Equatable {
     public static func read(
         from url: URL, displayName: String? = nil, limits: SubmissionLimits = SubmissionLimits()
     ) throws(ManifestError) -> SubmissionManifest {
-        let name = displayName ?? url.lastPathComponent
+        try read(named: displayName ?? url.lastPathComponent, fileName: url.lastPathComponent, limits: limits) {
+            () throws(BoundedFile.Failure) in try BoundedFile.read(url, maxBytes: limits.maxManifestBytes)
+        }
+    }
+
+    /// Reads and checks the manifest `file` beneath `root`, named `displayName` in messages.
+    static func read(
+        _ file: String, in root: SubmissionRoot, displayName: String, limits: SubmissionLimits
+    ) throws(ManifestError) -> SubmissionManifest {
+        try read(named: displayName, fileName: file, limits: limits) { () throws(BoundedFile.Failure) in
+            try BoundedFile.read(file, in: root, maxBytes: limits.maxManifestBytes)
+        }
+    }
+
+    private static func read(
+        named name: String, fileName: String, limits: SubmissionLimits, _ load: () throws(BoundedFile.Failure) -> Data
+    ) throws(ManifestError) -> SubmissionManifest {
         let data: Data
         do {
-            data = try BoundedFile.read(url, maxBytes: limits.maxManifestBytes)
+            data = try load()
         } catch {
             switch error {
             case let .tooLarge(bytes):
@@ -126,7 +142,7 @@ public struct SubmissionManifest: Sendable, Equatable {
             }
         }
         return try SubmissionManifest(
-            parsing: data, fileName: name, isJSON: url.pathExtension.lowercased() == "json", limits: limits)
+            parsing: data, fileName: name, isJSON: fileName.lowercased().hasSuffix(".json"), limits: limits)
     }
 
     /// Parses and checks a manifest's bytes.

@@ -82,7 +82,9 @@ struct HistoryColumns {
         do {
             root = try JSONValue.decode(text, allowsJSON5: true)
         } catch {
-            throw fail(.syntax(detail: error.detail))
+            // Only where: the parser's words may quote the file.
+            let place = error.detail.firstMatch(of: /^line \d+, column \d+/).map { String($0.output) }
+            throw fail(.syntax(place: place))
         }
         guard case let .object(members) = root else { throw fail(.notAnObjectOfArrays(found: root.typeName)) }
         var columns: [(name: String, column: Column)] = []
@@ -97,20 +99,20 @@ struct HistoryColumns {
                 var numbered: [(Int, JSONValue)] = []
                 for (row, item) in rows {
                     guard let index = Int(row) else {
-                        throw fail(.notAnObjectOfArrays(found: "'\(key)' holding an object keyed by \(row.quotedForMessage(limit: 20))"))
+                        throw fail(.notAnObjectOfArrays(found: "an object keyed by something other than row numbers"))
                     }
                     numbered.append((index, item))
                 }
                 items = numbered.sorted { $0.0 < $1.0 }.map(\.1)
             default:
-                throw fail(.notAnObjectOfArrays(found: "'\(key)' holding \(value.typeName)"))
+                throw fail(.notAnObjectOfArrays(found: "a key holding \(value.typeName)"))
             }
             if items.count > maxEpochs { throw fail(.tooManyEpochs(limit: maxEpochs)) }
             // Only the series that are read must agree in length; other keys are ignored.
             let isRead = key.lowercased() == "epoch" || HistorySeries(columnName: key.lowercased()) != nil
             if isRead {
                 if let length, items.count != length {
-                    throw fail(.lengthMismatch(key: items.count > length ? key : lengthKey,
+                    throw fail(.lengthMismatch(key: (items.count > length ? key : lengthKey).lowercased(),
                                                expected: min(length, items.count), found: max(length, items.count)))
                 }
                 length = items.count
@@ -129,7 +131,7 @@ struct HistoryColumns {
                     }
                 case let .string(text): column.texts.append(text)
                 default:
-                    if isRead { throw fail(.notANumber(column: key, line: nil, index: i, value: item.typeName)) }
+                    if isRead { throw fail(.notANumber(column: key.lowercased(), line: nil, index: i)) }
                 }
             }
             columns.append((key, column))

@@ -76,10 +76,26 @@ public struct TrainingHistory: Sendable, Equatable {
     public static func read(
         from url: URL, displayName: String? = nil, limits: SubmissionLimits = SubmissionLimits()
     ) throws(TrainingHistoryError) -> TrainingHistory {
-        let name = displayName ?? url.lastPathComponent
+        try read(named: displayName ?? url.lastPathComponent, limits: limits) { () throws(BoundedFile.Failure) in
+            try BoundedFile.read(url, maxBytes: limits.maxHistoryBytes)
+        }
+    }
+
+    /// Reads the history `file` beneath `root`, named `displayName` in messages.
+    static func read(
+        _ file: String, in root: SubmissionRoot, displayName: String, limits: SubmissionLimits
+    ) throws(TrainingHistoryError) -> TrainingHistory {
+        try read(named: displayName, limits: limits) { () throws(BoundedFile.Failure) in
+            try BoundedFile.read(file, in: root, maxBytes: limits.maxHistoryBytes)
+        }
+    }
+
+    private static func read(
+        named name: String, limits: SubmissionLimits, _ load: () throws(BoundedFile.Failure) -> Data
+    ) throws(TrainingHistoryError) -> TrainingHistory {
         let data: Data
         do {
-            data = try BoundedFile.read(url, maxBytes: limits.maxHistoryBytes)
+            data = try load()
         } catch {
             switch error {
             case let .tooLarge(bytes):
@@ -127,7 +143,7 @@ public struct TrainingHistory: Sendable, Equatable {
                 var numbers: [Int] = []
                 for (i, text) in column.texts.enumerated() {
                     guard let value = Int(text.trimmingCharacters(in: .whitespaces)), value >= 0 else {
-                        throw fail(.badEpoch(line: column.lines?[i], index: i, value: text))
+                        throw fail(.badEpoch(line: column.lines?[i], index: i))
                     }
                     numbers.append(value)
                 }
@@ -135,25 +151,25 @@ public struct TrainingHistory: Sendable, Equatable {
                 continue
             }
             guard let kind = HistorySeries(columnName: key) else { continue }
-            if let existing = series[kind] { throw fail(.duplicateSeries(first: existing.name, second: name)) }
+            if let existing = series[kind] { throw fail(.duplicateSeries(first: existing.name, second: key)) }
             var values: [Double?] = []
             values.reserveCapacity(column.texts.count)
             for (i, text) in column.texts.enumerated() {
                 guard let value = HistoryColumns.number(text) else {
-                    throw fail(.notANumber(column: name, line: column.lines?[i], index: i, value: text))
+                    throw fail(.notANumber(column: key, line: column.lines?[i], index: i))
                 }
                 guard let point = value, point.isFinite else {
                     values.append(nil)
                     continue
                 }
                 if kind.isAccuracy && !(0...1).contains(point) {
-                    throw fail(.accuracyOutOfRange(column: name, index: i, value: point))
+                    throw fail(.accuracyOutOfRange(column: key, index: i))
                 }
                 values.append(point)
             }
-            series[kind] = (name, values)
+            series[kind] = (key, values)
         }
-        guard !series.isEmpty else { throw fail(.noKnownSeries(found: columns.columns.map(\.name))) }
+        guard !series.isEmpty else { throw fail(.noKnownSeries(columnCount: columns.columns.count)) }
         guard columns.rowCount > 0 else { throw fail(.noEpochs) }
         self.init(
             source: source, epochs: epochs ?? Array(0..<columns.rowCount),

@@ -61,28 +61,27 @@ struct SubmissionFolderTests {
         _ = base
     }
 
-    @Test("a manifest may name a model in a sub-folder, reached through a link inside the folder")
+    @Test("a manifest may name a model in a sub-folder")
     func namedInSubfolder() throws {
         let (base, root) = try makeFolder([
             "manifest.json": #"{"model": "models/net.h5"}"#, "models/net.h5": "x", "notes.txt": "x",
         ])
         let folder = try SubmissionFolder.load(root)
         #expect(folder.modelName == "models/net.h5")
+        #expect(folder.modelBytes == 1)
         #expect(folder.ignored == ["models/", "notes.txt"])
-        try link(root, "latest.h5", to: "models/net.h5")
-        // Without the manifest, the in-folder link is a candidate like any file.
-        try FileManager.default.removeItem(at: root.appendingPathComponent("manifest.json"))
-        try FileManager.default.removeItem(at: root.appendingPathComponent("notes.txt"))
-        #expect(try SubmissionFolder.load(root).modelName == "latest.h5")
         _ = base
     }
 
-    @Test("a folder given through a link is read")
+    @Test("a team folder that is a link to a folder elsewhere is refused, and nothing of it is read")
     func linkedFolder() throws {
-        let (base, root) = try makeFolder(["model.keras": "x"])
-        let alias = URL(fileURLWithPath: base.path).appendingPathComponent("alias")
+        let (base, root) = try makeFolder(["model.keras": "x", "README.md": "SENTINEL-README"], team: "elsewhere")
+        let alias = URL(fileURLWithPath: base.path).appendingPathComponent("team-a")
         try FileManager.default.createSymbolicLink(at: alias, withDestinationURL: root)
-        #expect(try SubmissionFolder.load(alias).modelName == "model.keras")
+        let error = try loadError(alias)
+        #expect(error.reason == .submissionIsLink)
+        #expect(error.description == "'submissions/team-a' is a symbolic link: links are never followed in "
+            + "submissions; submit a real folder (or the file itself)")
     }
 
     @Test("a single file is a submission; its team is its name without the extension")
@@ -140,7 +139,7 @@ struct SubmissionFolderTests {
         let (base2, root2) = try makeFolder(["history.csv": "epoch,loss\n0,x\n", "m.h5": "x"])
         let history = try loadError(root2)
         guard case let .history(inner2) = history.reason else { Issue.record("got \(history.reason)"); return }
-        #expect(inner2.reason == .notANumber(column: "loss", line: 2, index: 0, value: "x"))
+        #expect(inner2.reason == .notANumber(column: "loss", line: 2, index: 0))
         #expect(history.description.hasPrefix("'submissions/team-a/history.csv'"))
         _ = (base, base2)
     }
@@ -154,29 +153,72 @@ struct SubmissionFolderTests {
         _ = base
     }
 
-    @Test("links that lead out of the folder, or nowhere, are refused")
-    func linksOutside() throws {
-        let (base, root) = try makeFolder(["m.h5": "x", "../outside/secret.h5": "x"])
-        let outside = URL(fileURLWithPath: base.path).appendingPathComponent("outside")
-        try link(root, "stolen.h5", to: outside.appendingPathComponent("secret.h5").path)
-        #expect(try loadError(root).reason == .linkOutside(name: "stolen.h5"))
-        try FileManager.default.removeItem(at: root.appendingPathComponent("stolen.h5"))
+    /// Every entry that is a link is refused, wherever it leads (outside, inside, nowhere),
+    /// and whatever it stands for: the model, the README, the manifest, the history, a
+    /// sub-folder. Nothing of the target is read: the sentinel never appears.
+    @Test("no link is followed in a folder, at any depth", arguments: [
+        ("model.h5", "../outside/secret.h5"), ("model.h5", "OUTSIDE/secret.h5"), ("model.h5", "inside.bin"),
+        ("model.h5", "nowhere.h5"), ("README.md", "../outside/README.md"), ("manifest.yml", "../outside/manifest.yml"),
+        ("history.csv", "../outside/history.csv"), ("sub", "../outside"),
+    ])
+    func noLinkFollowed(name: String, target: String) throws {
+        let (base, root) = try makeFolder(["inside.bin": "x", "../outside/secret.h5": "SENTINEL", "../outside/README.md": "SENTINEL",
+                                           "../outside/manifest.yml": "team: SENTINEL", "../outside/history.csv": "loss\nSENTINEL\n"])
+        if name != "model.h5" { try Data("x".utf8).write(to: root.appendingPathComponent("model.h5")) }
+        try link(root, name, to: target.replacingOccurrences(of: "OUTSIDE", with: base.path + "/outside"))
+        let error = try loadError(root)
+        #expect(error.reason == .file(name: name, problem: .symbolicLink), "\(error.reason)")
+        #expect(error.description.contains("is a symbolic link"), "\(error.description)")
+        #expect(!error.description.contains("SENTINEL"))
+    }
 
-        try link(root, "relative.h5", to: "../outside/secret.h5")
-        #expect(try loadError(root).reason == .linkOutside(name: "relative.h5"))
-        try FileManager.default.removeItem(at: root.appendingPathComponent("relative.h5"))
+    @Test("a link in the middle of the manifest's model path is refused")
+    func linkOnTheModelPath() throws {
+        let (base, root) = try makeFolder(["manifest.yml": "model: real/models/net.h5", "real/keep.txt": "x",
+                                           "../outside/net.h5": "SENTINEL"])
+        try link(root.appendingPathComponent("real"), "models", to: base.path + "/outside")
+        let error = try loadError(root)
+        #expect(error.reason == .file(name: "real/models/net.h5", problem: .symbolicLink))
+        #expect(!error.description.contains("SENTINEL"))
+    }
 
-        try link(root, "dir", to: outside.path)
-        #expect(try loadError(root).reason == .linkOutside(name: "dir"))
-        try FileManager.default.removeItem(at: root.appendingPathComponent("dir"))
+    @Test("a single file that is a link is refused, even to a file beside it")
+    func singleFileLink() throws {
+        let (base, root) = try makeFolder(["real.h5": "x"])
+        try link(root, "single.h5", to: "real.h5")
+        #expect(try loadError(root.appendingPathComponent("single.h5")).reason == .submissionIsLink)
+        _ = base
+    }
 
-        try link(root, "broken.h5", to: "nowhere.h5")
-        #expect(try loadError(root).reason == .linkOutside(name: "broken.h5"))
-        try FileManager.default.removeItem(at: root.appendingPathComponent("broken.h5"))
+    @Test("a manifest naming itself or another file that is not a model is one clear failure", arguments: [
+        ("manifest.yml", "a manifest"), ("README.md", "a README"), ("history.csv", "a training history"),
+        (".hidden.h5", "a hidden or system file"), ("sub/.git/config", "a hidden or system file"),
+        ("Thumbs.db", "a hidden or system file"),
+    ])
+    func manifestNamesNonModel(named: String, kind: String) throws {
+        let (base, root) = try makeFolder(["manifest.yml": "model: \(named)", "README.md": "# hi", "history.csv": "loss\n1\n",
+                                           "m.h5": "x", ".hidden.h5": "x"])
+        let error = try loadError(root)
+        #expect(error.reason == .manifestNamesNonModel(manifest: "manifest.yml", name: named, kind: kind))
+        #expect(error.description == "'submissions/team-a': manifest.yml names '\(named)' as the model, which is \(kind); "
+            + "name the model file (.h5, .keras, .onnx, or a predictions .csv with id,score)")
+        _ = base
+    }
 
-        // A single file that is a link out of its folder.
-        try link(root, "single.h5", to: outside.appendingPathComponent("secret.h5").path)
-        #expect(try loadError(root.appendingPathComponent("single.h5")).reason == .linkOutside(name: "single.h5"))
+    @Test("a README's or history's content never appears in the folder's failure")
+    func secretsStayOut() throws {
+        let secret = "SECRET-CONTENT-42"
+        for (name, text) in [("history.csv", "epoch,loss\n0,\(secret)\n"), ("history.json", "{\"\(secret)\": 1}"),
+                             ("training.log", "epoch,\(secret)\n0,1\n")] {
+            let (base, root) = try makeFolder([name: text, "m.h5": "x", "README.md": secret])
+            let error = try loadError(root)
+            #expect(!error.description.contains(secret), "\(error.description)")
+            _ = base
+        }
+        let (base, root) = try makeFolder(["m.h5": "x", "README.md": secret + String(repeating: "x", count: 100)])
+        let error = try loadError(root, limits: SubmissionLimits(maxReadmeBytes: 10))
+        #expect(!error.description.contains(secret), "\(error.description)")
+        _ = base
     }
 
     @Test("README: size limit, UTF-8, and the preferred name")
@@ -201,7 +243,7 @@ struct SubmissionFolderTests {
         let (base, root) = try makeFolder(["m.h5": "x"])
         #expect(mkfifo(root.appendingPathComponent("README.md").path, 0o600) == 0)
         let error = try loadError(root)
-        #expect(error.reason == .notRegularFile(name: "README.md"))
+        #expect(error.reason == .file(name: "README.md", problem: .notRegular(kind: .other)))
         #expect(error.description.contains("not a regular file"))
         _ = base
     }
@@ -210,7 +252,7 @@ struct SubmissionFolderTests {
     func unreadable() throws {
         let (base, root) = try makeFolder(["m.h5": "x"])
         try FileManager.default.setAttributes([.posixPermissions: 0o000], ofItemAtPath: root.appendingPathComponent("m.h5").path)
-        #expect(try loadError(root).reason == .unreadable(name: "m.h5", detail: "permission denied"))
+        #expect(try loadError(root).reason == .file(name: "m.h5", problem: .unreadable(detail: "permission denied")))
         _ = base
     }
 

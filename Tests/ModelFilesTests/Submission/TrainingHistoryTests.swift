@@ -84,19 +84,19 @@ struct TrainingHistoryTests {
     @Test("invalid histories are refused with a message naming the place", arguments: [
         ("", TrainingHistoryError.Reason.noEpochs, "no epochs"),
         ("epoch,loss\n", .noEpochs, "no epochs"),
-        ("epoch,lr\n0,0.1\n", .noKnownSeries(found: ["epoch", "lr"]), "'lr'"),
+        ("epoch,lr\n0,0.1\n", .noKnownSeries(columnCount: 2), "found 2 other columns"),
         ("epoch,acc,accuracy\n0,0.5,0.5\n", .duplicateSeries(first: "acc", second: "accuracy"), "same series"),
         ("epoch,loss\n0,0.5\n1,0.4,9\n", .columnCount(line: 3, expected: 2, found: 3), "line 3"),
-        ("epoch,loss\n0,0.5\n1,abc\n", .notANumber(column: "loss", line: 3, index: 1, value: "abc"), "line 3"),
-        ("epoch,accuracy\n0,87.5\n", .accuracyOutOfRange(column: "accuracy", index: 0, value: 87.5), "fraction"),
-        ("epoch,loss\n0.5,0.5\n", .badEpoch(line: 2, index: 0, value: "0.5"), "whole number"),
+        ("epoch,loss\n0,0.5\n1,abc\n", .notANumber(column: "loss", line: 3, index: 1), "line 3"),
+        ("epoch,accuracy\n0,87.5\n", .accuracyOutOfRange(column: "accuracy", index: 0), "fraction"),
+        ("epoch,loss\n0.5,0.5\n", .badEpoch(line: 2, index: 0), "whole number"),
         ("{\"loss\": [0.5, 0.4], \"val_loss\": [0.5]}", .lengthMismatch(key: "loss", expected: 1, found: 2), "one value per epoch"),
-        ("{\"loss\": 0.5}", .notAnObjectOfArrays(found: "'loss' holding a number"), "per-epoch arrays"),
-        ("{\"loss\": [0.5, [1]]}", .notANumber(column: "loss", line: nil, index: 1, value: "an array"), "value 2"),
-        ("{\"loss\": [0.5, true]}", .notANumber(column: "loss", line: nil, index: 1, value: "a boolean"), "not a number"),
-        ("{\"loss\": {\"a\": 1}}", .notAnObjectOfArrays(found: "'loss' holding an object keyed by 'a'"), "keyed by"),
+        ("{\"loss\": 0.5}", .notAnObjectOfArrays(found: "a key holding a number"), "per-epoch arrays"),
+        ("{\"loss\": [0.5, [1]]}", .notANumber(column: "loss", line: nil, index: 1), "value 2"),
+        ("{\"loss\": [0.5, true]}", .notANumber(column: "loss", line: nil, index: 1), "not a number"),
+        ("{\"loss\": {\"a\": 1}}", .notAnObjectOfArrays(found: "an object keyed by something other than row numbers"), "keyed by"),
         ("{\"loss\": []}", .noEpochs, "no epochs"),
-        ("{\"acc\": [0.5]", .syntax(detail: ""), "not valid JSON"),
+        ("{\"acc\": [0.5]", .syntax(place: nil), "not valid JSON"),
     ])
     func invalid(text: String, reason: TrainingHistoryError.Reason, phrase: String) throws {
         let error = try #require(throws: TrainingHistoryError.self) {
@@ -110,6 +110,22 @@ struct TrainingHistoryTests {
         #expect(error.description.hasPrefix("'team/history.csv'"))
         #expect(error.description.contains(phrase), "\(error.description)")
         #expect(!error.description.contains("\n"))
+    }
+
+    /// A history is not the model or the manifest: whatever it holds, its error quotes none of
+    /// it (a value, a column name, a key, a stray byte), so no secret reaches a recorded failure.
+    @Test("an invalid history's error never quotes the file", arguments: [
+        "epoch,loss\n0,SECRET-TOKEN\n", "epoch,SECRET-TOKEN\n0,1\n", "epoch,loss\nSECRET-TOKEN,1\n",
+        "epoch,accuracy\n0,1234567\n", "{\"SECRET-TOKEN\": 1}", "{\"loss\": {\"SECRET-TOKEN\": 1}}",
+        "{\"loss\": [SECRET-TOKEN]}", "{\"loss\": [\"SECRET-TOKEN\"]}", "{\"loss\": [1, 2], \"SECRET-TOKEN\": 3}",
+        "epoch;loss;SECRET-TOKEN\n0;1\n", "{SECRET-TOKEN",
+    ])
+    func errorsQuoteNothing(text: String) throws {
+        let error = try #require(throws: TrainingHistoryError.self) {
+            try TrainingHistory(parsing: .text(text), fileName: "team/history.csv")
+        }
+        #expect(!error.description.contains("SECRET"), "\(error.description)")
+        #expect(!error.description.contains("1234567"), "\(error.description)")
     }
 
     @Test("limits: bytes and epochs, in CSV and JSON")

@@ -1,0 +1,48 @@
+import Foundation
+import Results
+import Testing
+import TestSupport
+
+/// `score` end to end on a submissions folder shaped by a hostile participant: a team folder
+/// that is a link to a folder elsewhere, and a model whose modification time is set back.
+@Suite struct SubmissionFolderLinksTests {
+    let dir = TemporaryDirectory()
+    var environment: [String: String] { ["LEADERBOARD_CACHE": dir.file("cache")] }
+
+    @Test func aLinkedTeamFolderReachesNothingAndTheSubmissionTimeIsWhenTheToolSawIt() throws {
+        let ws = try dir.workspace(examples: ["notebook-net"])
+        let fm = FileManager.default
+        let outside = dir.file("outside")
+        try fm.createDirectory(atPath: outside, withIntermediateDirectories: true)
+        // A real model behind the link: followed, it would be scored and its README published.
+        try fm.copyItem(atPath: ws + "/submissions/notebook-net/model.h5", toPath: outside + "/model.h5")
+        _ = try dir.write("SENTINEL-README-TEXT", to: "outside/README.md")
+        try fm.createSymbolicLink(atPath: ws + "/submissions/team-x", withDestinationPath: outside)
+        // The participant sets the model's modification time to the year 2000.
+        let model = ws + "/submissions/notebook-net/model.h5"
+        try fm.setAttributes([.modificationDate: Date(timeIntervalSince1970: 946_684_800)], ofItemAtPath: model)
+        let started = ISO8601DateFormatter().string(from: Date().addingTimeInterval(-1))
+
+        let first = try CommandRunner.run(["score", "--workspace", ws, "--json"], in: dir.path, environment: environment)
+        #expect(first.status == 0, "\(first.stderr)")
+        let outcomes = try json(first.stdout)
+        let linked = try #require(outcomes.first { $0["path"] as? String == "submissions/team-x" })
+        #expect((linked["failure"] as? String)?.contains("is a symbolic link") == true, "\(linked)")
+        #expect(outcomes.first { $0["path"] as? String == "submissions/notebook-net" }?["status"] as? String == "scored")
+        #expect(!first.stdout.contains("SENTINEL") && !first.stderr.contains("SENTINEL"))
+
+        let database = try ResultsDatabase(path: ws + "/leaderboard.sqlite")
+        let dataset = try #require(try database.datasets().first?.id)
+        let entries = try database.entries(datasetID: dataset).map(\.entry)
+        #expect(entries.count == 2)
+        #expect(!entries.contains { ($0.readme ?? "").contains("SENTINEL") })
+        #expect(entries.filter { $0.failure == nil }.map(\.path) == ["submissions/notebook-net"])
+        for entry in entries {
+            #expect(entry.submittedAt >= started, "\(entry.path): \(entry.submittedAt)")
+        }
+
+        // The failing linked folder is unchanged on the next run: not recorded (or read) again.
+        let second = try CommandRunner.run(["score", "--workspace", ws, "--json"], in: dir.path, environment: environment)
+        #expect(try json(second.stdout).allSatisfy { $0["status"] as? String == "unchanged" }, "\(second.stdout)")
+    }
+}

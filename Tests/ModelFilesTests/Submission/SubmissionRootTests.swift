@@ -1,0 +1,91 @@
+import Foundation
+import ModelFiles
+import TestSupport
+import Testing
+
+/// The one way the parent reads participant bytes: names opened beneath a folder's
+/// descriptor, no link followed at any depth, nothing but regular files and folders opened,
+/// with `openat2` and with the component walk used where the kernel lacks it.
+@Suite("Submission root")
+struct SubmissionRootTests {
+    let dir = TemporaryDirectory("submission-root")
+
+    /// `submissions/team/{model.h5, sub/net.h5}` and `outside/secret.h5`, each holding its
+    /// own name, plus links: `team/link.h5` and `team/sub/link.h5` to the secret,
+    /// `team/linked-sub` to the outside folder, `team/inner.h5` to `model.h5` beside it.
+    private func layout() throws -> String {
+        let fm = FileManager.default
+        for folder in ["submissions/team/sub", "outside"] {
+            try fm.createDirectory(atPath: dir.file(folder), withIntermediateDirectories: true)
+        }
+        for file in ["submissions/team/model.h5", "submissions/team/sub/net.h5", "outside/secret.h5"] {
+            _ = try dir.write(file, to: file)
+        }
+        try fm.createSymbolicLink(atPath: dir.file("submissions/team/link.h5"), withDestinationPath: dir.file("outside/secret.h5"))
+        try fm.createSymbolicLink(atPath: dir.file("submissions/team/sub/link.h5"), withDestinationPath: "../../../outside/secret.h5")
+        try fm.createSymbolicLink(atPath: dir.file("submissions/team/linked-sub"), withDestinationPath: dir.file("outside"))
+        try fm.createSymbolicLink(atPath: dir.file("submissions/team/inner.h5"), withDestinationPath: "model.h5")
+        try fm.createSymbolicLink(atPath: dir.file("submissions/linked-team"), withDestinationPath: dir.file("outside"))
+        return dir.file("submissions")
+    }
+
+    @Test("regular files and folders open; a link at any depth, `..` and absolute paths do not",
+          arguments: [SubmissionRoot.Resolution.best, .walk])
+    func beneath(resolution: SubmissionRoot.Resolution) throws {
+        let root = try SubmissionRoot(opening: try layout(), resolve: resolution)
+        #expect(try root.file("team/model.h5").contents(maxBytes: 100) == Data("submissions/team/model.h5".utf8))
+        #expect(try root.file("team/sub/net.h5").size == "submissions/team/sub/net.h5".utf8.count)
+        let team = try root.folder("team")
+        #expect(try team.file("sub/net.h5").size > 0)
+        for path in ["team/link.h5", "team/sub/link.h5", "team/linked-sub/secret.h5", "team/inner.h5", "linked-team",
+                     "linked-team/secret.h5"] {
+            #expect(throws: SubmittedFileError.symbolicLink, "\(path)") { try root.file(path) }
+        }
+        #expect(throws: SubmittedFileError.symbolicLink) { try root.folder("linked-team") }
+        #expect(throws: SubmittedFileError.symbolicLink) { try team.folder("linked-sub") }
+        #expect(throws: SubmittedFileError.outside) { try team.file("../team/model.h5") }
+        #expect(throws: SubmittedFileError.outside) { try team.file(dir.file("outside/secret.h5")) }
+        #expect(throws: SubmittedFileError.missing) { try team.file("nothing.h5") }
+        #expect(root.bytesRead == "submissions/team/model.h5".utf8.count)
+    }
+
+    @Test("the listing shows links as links and follows none of them")
+    func listing() throws {
+        let team = try SubmissionRoot(opening: try layout()).folder("team")
+        let entries = try team.entries()
+        #expect(entries.map(\.name) == ["inner.h5", "link.h5", "linked-sub", "model.h5", "sub"])
+        #expect(entries.map(\.kind) == [.link, .link, .link, .file, .folder])
+        #expect(team.kind(of: "linked-sub") == .link)
+    }
+
+    @Test("a FIFO or /dev/zero behind a name is never read or waited on",
+          arguments: [SubmissionRoot.Resolution.best, .walk])
+    func specialFiles(resolution: SubmissionRoot.Resolution) throws {
+        try FileManager.default.createDirectory(atPath: dir.file("team"), withIntermediateDirectories: true)
+        #expect(mkfifo(dir.file("team/model.h5"), 0o644) == 0)
+        try FileManager.default.createSymbolicLink(atPath: dir.file("team/zero.h5"), withDestinationPath: "/dev/zero")
+        let root = try SubmissionRoot(opening: dir.path, resolve: resolution)
+        @Sendable func failure(_ name: String) -> SubmittedFileError? {
+            do {
+                _ = try root.file(name)
+                return nil
+            } catch {
+                return error
+            }
+        }
+        let outcome = try withinSeconds(5) { (fifo: failure("team/model.h5"), zero: failure("team/zero.h5")) }
+        #expect(outcome.fifo == .notRegular(kind: .other))
+        #expect(outcome.zero == .symbolicLink)
+        #expect(root.bytesRead == 0)
+    }
+
+    @Test("a file over the limit is refused before a byte is read; one read twice gives the same bytes")
+    func limits() throws {
+        _ = try dir.write("0123456789", to: "ten.bin")
+        let root = try SubmissionRoot(opening: dir.path)
+        let file = try root.file("ten.bin")
+        #expect(throws: SubmittedFileError.tooLarge(bytes: 10, limit: 9)) { try file.contents(maxBytes: 9) }
+        #expect(root.bytesRead == 0)
+        #expect(try file.contents(maxBytes: 10) == file.contents(maxBytes: 10))
+    }
+}
