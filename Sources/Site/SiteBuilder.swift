@@ -88,7 +88,8 @@ public struct SiteBuilder {
                 guard let id = ranked.entry.id else { continue }
                 let training = runs.first { $0.entryID == id }
                 let context = EntryContext(ranked, showPrivate: final,
-                                           plots: SitePlots.entry(ranked, baselines: baselines, training: training),
+                                           plots: SitePlots.entry(ranked, baselines: baselines, training: training,
+                                                                  final: final),
                                            training: training)
                 try output.write(try page(ranked.entry.title + " · " + ranked.entry.team, root: "../",
                                           content: templates.render(context.dictionary, with: "entry")),
