@@ -11,11 +11,13 @@ import TestSupport
     let dir = TemporaryDirectory()
     var environment: [String: String] { ["LEADERBOARD_CACHE": dir.file("cache")] }
 
-    /// A predictions file, a Keras file, a tree model and a failing pickle: every kind of
-    /// entry the pages and exports show, two participants' entries for the score-over-time chart.
-    static let examples = ["kaggle-style", "notebook-net", "xgboost-trees", "pickled-model"]
+    /// A predictions file, a Keras file and a failing pickle, beside the two baselines
+    /// (trained small): every kind of entry the pages and exports show, two participants'
+    /// entries for the score-over-time chart, the baselines' curves on every entry page and
+    /// their overtraining check.
+    static let examples = ["kaggle-style", "notebook-net", "pickled-model"]
 
-    @Test func flippingThePrivateLabelsChangesNothingPublicAndTheFinalRanking() throws {
+    @Test func flippingThePrivateLabelsChangesNothingPublicAndTheFinalRanking() async throws {
         let sample = try String(contentsOfFile: KnownDataSets.samplePath, encoding: .utf8)
         let lines = sample.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let rows = lines.last == "" ? lines.count - 1 : lines.count
@@ -28,18 +30,10 @@ import TestSupport
         }
         #expect(split.privateTestIndices.count > split.publicTestIndices.count)
 
-        let real = try scoredWorkspace("real", data: sample)
-        let other = try scoredWorkspace("flipped", data: flipped.joined(separator: "\n"))
-
-        for workspace in [real, other] {
-            let built = try CommandRunner.run(["build", "--workspace", workspace.path, "--output", workspace.path + "/public"],
-                                              in: dir.path, environment: environment)
-            #expect(built.status == 0, "\(built.stderr)")
-            let final = try CommandRunner.run(
-                ["build", "--final", "--workspace", workspace.path, "--output", workspace.path + "/final"],
-                in: dir.path, environment: environment)
-            #expect(final.status == 0, "\(final.stderr)")
-        }
+        // The two workspaces are made side by side: each is several runs of the tool.
+        async let first = builtWorkspace("real", data: sample)
+        async let second = builtWorkspace("flipped", data: flipped.joined(separator: "\n"))
+        let (real, other) = try await (first, second)
         let publicReal = try files(real, "public"), publicFlipped = try files(other, "public")
         #expect(publicReal.count > 8, "pages, exports and the stylesheet")
         #expect(publicReal.keys.sorted() == publicFlipped.keys.sorted())
@@ -51,14 +45,15 @@ import TestSupport
         #expect(finalReal["leaderboard.json"] != finalFlipped["leaderboard.json"])
     }
 
-    /// A workspace whose data file is `data`, with the examples scored one at a time (so
-    /// that entry ids follow the same order in both workspaces).
+    /// A workspace whose data file is `data`, with the baselines trained and the examples
+    /// scored one at a time (so that entry ids follow the same order in both workspaces),
+    /// and its public and final sites built into `public/` and `final/`.
     ///
-    /// Two things differ between the workspaces that are not about labels, and are made the
-    /// same here: the submission time (the time the tool first saw each entry, a wall-clock
-    /// reading) is set to one fixed time in both, and the data file's SHA-256 (shown on the
-    /// data page) is returned so that `files` can put one placeholder in its place.
-    func scoredWorkspace(_ name: String, data: String) throws -> (path: String, dataSHA256: String) {
+    /// Three things differ between the workspaces that are not about labels, and are made
+    /// the same here: the submission and training times and the training's duration
+    /// (wall-clock readings) are set to fixed values in both, and the data file's SHA-256
+    /// (shown on the data page) is returned so that `files` can put one placeholder in its place.
+    func builtWorkspace(_ name: String, data: String) async throws -> (path: String, dataSHA256: String) {
         let ws = try dir.workspace(name, examples: Self.examples)
         try data.write(toFile: ws + "/data.csv", atomically: true, encoding: .utf8)
         let config = try String(contentsOfFile: ws + "/leaderboard.yml", encoding: .utf8)
@@ -68,10 +63,21 @@ import TestSupport
         let scored = try CommandRunner.run(["score", "--workspace", ws, "--concurrency", "1"],
                                            in: dir.path, environment: environment)
         #expect(scored.status == 0, "\(scored.stderr)")
+        let trained = try CommandRunner.run(["train", "--workspace", ws, "--rows", "400", "--rounds", "5", "--epochs", "2"],
+                                            in: dir.path, environment: environment)
+        #expect(trained.status == 0, "\(trained.stderr)")
         let database = try DatabaseQueue(path: ws + "/leaderboard.sqlite")
         defer { try? database.close() }
-        try database.write { try $0.execute(sql: "UPDATE entry SET submitted_at = '2026-01-01T00:00:00Z'") }
-        let sha = try database.read { try String.fetchOne($0, sql: "SELECT sha256 FROM dataset") }
+        try await database.write { db in
+            try db.execute(sql: "UPDATE entry SET submitted_at = '2026-01-01T00:00:00Z'")
+            try db.execute(sql: "UPDATE training_run SET trained_at = '2026-01-01T00:00:00Z', seconds = 1")
+        }
+        let sha = try await database.read { try String.fetchOne($0, sql: "SELECT sha256 FROM dataset") }
+        for (folder, flags) in [("public", []), ("final", ["--final"])] {
+            let built = try CommandRunner.run(["build", "--workspace", ws, "--output", ws + "/" + folder] + flags,
+                                              in: dir.path, environment: environment)
+            #expect(built.status == 0, "\(built.stderr)")
+        }
         return (ws, try #require(sha))
     }
 
