@@ -47,7 +47,7 @@ import TestSupport
 
     /// A workspace whose data file is `data`, with the baselines trained and the examples
     /// scored one at a time (so that entry ids follow the same order in both workspaces),
-    /// and its public and final sites built into `public/` and `final/`.
+    /// and its public and final sites built beside it, into `NAME-public` and `NAME-final`.
     ///
     /// Three things differ between the workspaces that are not about labels, and are made
     /// the same here: the submission and training times and the training's duration
@@ -74,7 +74,7 @@ import TestSupport
         }
         let sha = try await database.read { try String.fetchOne($0, sql: "SELECT sha256 FROM dataset") }
         for (folder, flags) in [("public", []), ("final", ["--final"])] {
-            let built = try CommandRunner.run(["build", "--workspace", ws, "--output", ws + "/" + folder] + flags,
+            let built = try CommandRunner.run(["build", "--workspace", ws, "--output", ws + "-" + folder] + flags,
                                               in: dir.path, environment: environment)
             #expect(built.status == 0, "\(built.stderr)")
         }
@@ -83,7 +83,7 @@ import TestSupport
 
     /// Every file of a built site by its relative path, the data file's digest replaced.
     func files(_ workspace: (path: String, dataSHA256: String), _ folder: String) throws -> [String: Data] {
-        let root = workspace.path + "/" + folder
+        let root = workspace.path + "-" + folder
         var out: [String: Data] = [:]
         let enumerator = try #require(FileManager.default.enumerator(atPath: root))
         for case let name as String in enumerator {
