@@ -73,6 +73,9 @@ public struct ScoreRun: Sendable {
         public var entry: EntryRecord?
         /// Its figures (scored ones).
         public var metrics: EntryMetricsRecord?
+        /// Its figures on the public rows (scored ones): what may be printed where the public
+        /// may read it (a CI log).
+        public var publicMetrics: EntryPublicMetricsRecord?
     }
 
     /// Every submission under `paths` (the workspace's submissions folder when empty), read
@@ -175,7 +178,8 @@ public struct ScoreRun: Sendable {
                 publicMetrics: failure == nil ? evaluation?.publicFigures.record : nil,
                 scores: failure == nil ? prediction?.scores.map { Float($0) } : nil)
             return Outcome(path: relative, team: submission.team, status: failure == nil ? .scored : .failed,
-                           entry: stored, metrics: failure == nil ? evaluation?.record : nil)
+                           entry: stored, metrics: failure == nil ? evaluation?.record : nil,
+                           publicMetrics: failure == nil ? evaluation?.publicFigures.record : nil)
         } catch {
             return unrecorded(entry, failure: "\(error)")
         }
