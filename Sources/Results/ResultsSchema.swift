@@ -108,6 +108,9 @@ enum ResultsSchema {
             // The data page's statistics were computed on every row, the hidden ones' labels
             // included: they are dropped, and `score` recomputes them on the labelled rows.
             try db.execute(sql: "UPDATE dataset_detail SET statistics = ''")
+            // So was the overtraining check's test side; it needs the training scores to be
+            // done again on the public rows, so it is dropped until the baseline is trained again.
+            try db.execute(sql: "UPDATE training_run SET ks_signal = NULL, ks_background = NULL")
         }
         return migrator
     }

@@ -5,8 +5,8 @@ import TestSupport
 
 /// A database written before public-only figures existed (`Fixtures/before-public-figures.sqlite`,
 /// made by `Fixtures/make-before-public-figures.sh` with the tool at commit ba89c00) is
-/// migrated: its data page statistics, computed then on every row including the hidden
-/// ones, are dropped; the next `score` fills in every entry's public figures from its stored
+/// migrated: its data page statistics and the baselines' overtraining checks, computed then
+/// on every row including the hidden ones, are dropped; the next `score` fills in every entry's public figures from its stored
 /// hidden-test scores and recomputes the statistics on the labelled rows; until then the
 /// public site shows no figure of those entries beyond the public AUC.
 @Suite struct PublicFiguresMigrationTests {
@@ -23,7 +23,7 @@ import TestSupport
         let scoredBefore = try DatabaseQueue(path: database).read {
             try Int.fetchOne($0, sql: "SELECT count(*) FROM entry_metrics")
         }
-        #expect(scoredBefore == 2)
+        #expect(scoredBefore == 4, "two examples and the two baselines")
 
         // Built before `score` ran again: the public view shows the public AUC and nothing
         // computed on all hidden rows.
@@ -34,6 +34,9 @@ import TestSupport
         #expect(!earlyJSON.contains("logLoss"), "no log loss of all hidden rows before the public one is filled in")
         let earlyData = try String(contentsOfFile: ws + "/early/data.html", encoding: .utf8)
         #expect(!earlyData.contains("<svg"), "no statistics computed on the hidden labels")
+        let baseline = try String(contentsOfFile: ws + "/early/entries/5.html", encoding: .utf8)
+        #expect(baseline.contains("<h2>Training</h2>"))
+        #expect(!baseline.contains("overtraining check"), "no Kolmogorov–Smirnov test against all hidden rows")
 
         let scored = try CommandRunner.run(["score", "--workspace", ws, "--json"], in: dir.path, environment: environment)
         #expect(scored.status == 0, "\(scored.stderr)")
