@@ -103,7 +103,7 @@ let package = Package(
         .testTarget(name: "SiteTests", dependencies: ["Site", "TestSupport"]),
         .testTarget(name: "PlotsTests", dependencies: ["Plots", "TestSupport"], resources: [.copy("Golden")]),
         .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "TestSupport"]),
-        .testTarget(name: "LeaderboardCLITests", dependencies: ["LeaderboardCLI", "TestSupport"]),
+        .testTarget(name: "LeaderboardCLITests", dependencies: ["LeaderboardCLI", "TestSupport"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

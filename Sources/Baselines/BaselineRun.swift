@@ -11,7 +11,8 @@ import Training
 /// files into `baselines/`, scores those files through the same sandboxed path as every
 /// submission (so the round trip is proven), and records each run with TMVA's overtraining
 /// check: the Kolmogorov–Smirnov probability of the training against the test score
-/// distributions, per class.
+/// distributions, per class. The test side is the public hidden rows only, since the check
+/// is published before the end and must not depend on a private row's label.
 public struct BaselineRun: Sendable {
     /// Which baseline, with its settings.
     public enum Model: Sendable {
@@ -94,7 +95,7 @@ public struct BaselineRun: Sendable {
     }
 
     /// Scores (from the file) up to `overtrainingRows` evenly spaced training rows, and
-    /// compares them with the entry's test scores, class by class.
+    /// compares them with the entry's scores on the public hidden rows, class by class.
     func overtrainingCheck(modelPath: String, rows: HiggsDataset, entryID: Int64?)
         throws -> (histograms: String, ksSignal: Double, ksBackground: Double)? {
         guard let entryID else { return nil }
@@ -117,11 +118,14 @@ public struct BaselineRun: Sendable {
             start += block.rowCount
         }
         let histograms = ScoreHistograms(scores: trainScores, labels: trainLabels)
-        func split(_ scores: [Double], _ labels: [UInt8], _ label: UInt8) -> [Double] {
-            zip(scores, labels).filter { $0.1 == label }.map(\.0)
+        func split(_ scores: [Double], _ labels: [UInt8], _ label: UInt8, where keep: [Bool]? = nil) -> [Double] {
+            scores.indices.filter { labels[$0] == label && keep?[$0] != false }.map { scores[$0] }
         }
-        let ksSignal = try KolmogorovSmirnov(split(trainScores, trainLabels, 1), split(testScores, scoring.hidden.labels, 1))
-        let ksBackground = try KolmogorovSmirnov(split(trainScores, trainLabels, 0), split(testScores, scoring.hidden.labels, 0))
+        let hidden = scoring.hidden
+        let ksSignal = try KolmogorovSmirnov(split(trainScores, trainLabels, 1),
+                                             split(testScores, hidden.labels, 1, where: hidden.isPublic))
+        let ksBackground = try KolmogorovSmirnov(split(trainScores, trainLabels, 0),
+                                                 split(testScores, hidden.labels, 0, where: hidden.isPublic))
         return (StoredJSON.text(histograms), ksSignal.pValue, ksBackground.pValue)
     }
 }

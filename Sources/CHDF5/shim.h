@@ -20,3 +20,5 @@ static inline herr_t chdf5_silence_errors(void) { return H5Eset_auto2(H5E_DEFAUL
 
 // Write side (ModelFiles' KerasWriter): creating a file that replaces any of that name.
 static inline unsigned chdf5_acc_trunc(void) { return H5F_ACC_TRUNC; }
+// Write side: dataset creation properties (to leave out modification times).
+static inline hid_t chdf5_p_dataset_create(void) { return H5P_DATASET_CREATE; }

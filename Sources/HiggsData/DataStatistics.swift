@@ -18,6 +18,8 @@ public struct DataStatistics: Codable, Sendable, Equatable {
         public var signal: [Int], background: [Int]
     }
 
+    /// Rows the statistics are of, and how many of them are signal.
+    public var rows: Int, signal: Int
     /// The features' histograms, in schema order.
     public var histograms: [FeatureHistogram]
     /// Pearson correlations among the 28 features, row-major 28×28, for signal rows.
@@ -31,6 +33,8 @@ public struct DataStatistics: Codable, Sendable, Equatable {
     public init(_ dataset: HiggsDataset, bins: Int = 40, correlationRows maxRows: Int = 1_000_000) {
         let width = FeatureSchema.featureCount
         let summary = DataSummary(dataset)
+        rows = dataset.rowCount
+        signal = summary.signal
         // Pass 1: a fine histogram per feature, for the 99.5th percentile.
         let fineBins = 1_000
         let fine = Self.histograms(dataset, bins: fineBins,

@@ -4,6 +4,9 @@ import GRDB
 /// What the site needs of a data set beyond its counts: the hidden rows' labels and
 /// public/private membership (for paired tests between entries) and the statistics of the
 /// data page (per-feature histograms by class, correlation matrices), as JSON.
+///
+/// The statistics are of the rows whose labels are not hidden (training and validation):
+/// the data page is public, and must not depend on a hidden row's label.
 public struct DatasetDetailRecord: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
     public static let databaseTableName = "dataset_detail"
 
@@ -13,7 +16,8 @@ public struct DatasetDetailRecord: Codable, Sendable, Equatable, FetchableRecord
     public var testLabels: Data
     /// One byte per hidden row: 1 in the public part.
     public var testPublic: Data
-    /// The data page's statistics, as JSON.
+    /// The data page's statistics, as JSON; empty when a migration dropped them (they were
+    /// computed on every row before) and `score` has not recomputed them yet.
     public var statistics: String
 
     enum CodingKeys: String, CodingKey {
@@ -31,16 +35,24 @@ public struct DatasetDetailRecord: Codable, Sendable, Equatable, FetchableRecord
 }
 
 extension ResultsDatabase {
-    /// Stores the detail of a data set unless it is there already.
+    /// Stores the detail of a data set unless it is there already; statistics that a
+    /// migration dropped are filled in from `detail`.
     public func recordDetailIfMissing(_ detail: DatasetDetailRecord) throws(ResultsError) {
         try write { db in
-            if try DatasetDetailRecord.fetchOne(db, key: detail.datasetID) == nil { try detail.insert(db) }
+            guard var stored = try DatasetDetailRecord.fetchOne(db, key: detail.datasetID) else {
+                try detail.insert(db)
+                return
+            }
+            if stored.statistics.isEmpty {
+                stored.statistics = detail.statistics
+                try stored.update(db)
+            }
         }
     }
 
-    /// Whether the detail of `datasetID` is stored.
+    /// Whether the detail of `datasetID` is stored, statistics included.
     public func hasDetail(datasetID: Int64) throws(ResultsError) -> Bool {
-        try read { db in try DatasetDetailRecord.fetchOne(db, key: datasetID) != nil }
+        try read { db in try DatasetDetailRecord.fetchOne(db, key: datasetID).map { !$0.statistics.isEmpty } ?? false }
     }
 
     /// The detail of `datasetID`, if stored.

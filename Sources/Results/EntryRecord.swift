@@ -153,6 +153,9 @@ public struct RankedEntry: Sendable {
     public var entry: EntryRecord
     /// Its figures; `nil` for a failed entry.
     public var metrics: EntryMetricsRecord?
+    /// Its figures on the public hidden rows only; `nil` for a failed entry, or one scored
+    /// before they were stored and not yet filled in.
+    public var publicMetrics: EntryPublicMetricsRecord?
 }
 
 extension ResultsDatabase {
@@ -164,9 +167,10 @@ extension ResultsDatabase {
         }
     }
 
-    /// Records an entry — with its figures and scores when it was scored — in one
-    /// transaction: all of it is stored, or none of it. Returns the stored entry.
-    public func record(_ entry: EntryRecord, metrics: EntryMetricsRecord?, scores: [Float]?) throws(ResultsError) -> EntryRecord {
+    /// Records an entry — with its figures, its public-rows figures and scores when it was
+    /// scored — in one transaction: all of it is stored, or none of it. Returns the stored entry.
+    public func record(_ entry: EntryRecord, metrics: EntryMetricsRecord?, publicMetrics: EntryPublicMetricsRecord? = nil,
+                       scores: [Float]?) throws(ResultsError) -> EntryRecord {
         try write { db in
             var stored = entry
             try stored.insert(db)
@@ -174,6 +178,10 @@ extension ResultsDatabase {
             if var metrics {
                 metrics.entryID = id
                 try metrics.insert(db)
+            }
+            if var publicMetrics {
+                publicMetrics.entryID = id
+                try publicMetrics.insert(db)
             }
             if let scores {
                 let data = scores.withUnsafeBufferPointer { Data(buffer: $0) }
@@ -189,7 +197,11 @@ extension ResultsDatabase {
             let entries = try EntryRecord.filter(Column("dataset_id") == datasetID).order(Column("id")).fetchAll(db)
             let metrics = try EntryMetricsRecord.fetchAll(db)
             let byID = Dictionary(metrics.map { ($0.entryID, $0) }, uniquingKeysWith: { a, _ in a })
-            let ranked = entries.map { RankedEntry(entry: $0, metrics: $0.id.flatMap { byID[$0] }) }
+            let publicByID = Dictionary(try EntryPublicMetricsRecord.fetchAll(db).map { ($0.entryID, $0) },
+                                        uniquingKeysWith: { a, _ in a })
+            let ranked = entries.map {
+                RankedEntry(entry: $0, metrics: $0.id.flatMap { byID[$0] }, publicMetrics: $0.id.flatMap { publicByID[$0] })
+            }
             return ranked.sorted { a, b in
                 switch (a.metrics, b.metrics) {
                 case let (x?, y?): return x.auc != y.auc ? x.auc > y.auc : (a.entry.id ?? 0) < (b.entry.id ?? 0)

@@ -91,6 +91,27 @@ enum ResultsSchema {
                 t.column("statistics", .text).notNull()
             }
         }
+        migrator.registerMigration("v5: figures on the public rows only") { db in
+            try db.create(table: "entry_public_metrics") { t in
+                t.primaryKey("entry_id", .integer).references("entry", onDelete: .cascade)
+                for column in ["accuracy", "log_loss"] {
+                    t.column(column, .double).notNull()
+                }
+                for column in ["true_negatives", "false_positives", "false_negatives", "true_positives"] {
+                    t.column(column, .integer).notNull()
+                }
+                for column in ["efficiencies", "roc", "histograms"] {
+                    t.column(column, .text).notNull()
+                }
+            }
+            // Entries scored before have none: `score` fills them in from the stored scores.
+            // The data page's statistics were computed on every row, the hidden ones' labels
+            // included: they are dropped, and `score` recomputes them on the labelled rows.
+            try db.execute(sql: "UPDATE dataset_detail SET statistics = ''")
+            // So was the overtraining check's test side; it needs the training scores to be
+            // done again on the public rows, so it is dropped until the baseline is trained again.
+            try db.execute(sql: "UPDATE training_run SET ks_signal = NULL, ks_background = NULL")
+        }
         return migrator
     }
 }

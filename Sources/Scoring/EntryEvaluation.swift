@@ -4,7 +4,8 @@ import Results
 
 /// Everything the leaderboard shows of one entry, computed from its hidden-test scores.
 public struct EntryEvaluation: Sendable {
-    /// All figures on the whole hidden set (one sort, shared by every metric).
+    /// All figures on the whole hidden set (one sort, shared by every metric): for the final
+    /// view only.
     public let report: BinaryClassificationReport
     /// ROC AUC and its DeLong interval on the public rows only.
     public let publicAUC: AUCConfidenceInterval
@@ -14,6 +15,8 @@ public struct EntryEvaluation: Sendable {
     public let thinnedROC: ThinnedROCCurve
     /// Score distributions of signal and background.
     public let histograms: ScoreHistograms
+    /// Every figure again, on the public rows only: what the public site shows.
+    public let publicFigures: PublicFigures
 
     /// Evaluates `scores` (one per hidden row, in row order).
     ///
@@ -24,6 +27,7 @@ public struct EntryEvaluation: Sendable {
         privateAUC = try AUCConfidenceInterval(report.ranked.subset(where: hidden.isPublic.map { !$0 }))
         thinnedROC = report.roc.thinned()
         histograms = ScoreHistograms(scores: scores, labels: hidden.labels)
+        publicFigures = try PublicFigures(scores: scores, hidden: hidden)
     }
 
     /// The database record of these figures.

@@ -49,10 +49,12 @@ public struct ScoreRun: Sendable {
         guard let id = record.id else { throw ResultsError(path: workspace.databasePath, reason: .sqlite("no data set id")) }
         datasetID = id
         if try !database.hasDetail(datasetID: id) {
-            let statistics = StoredJSON.text(DataStatistics(loaded.dataset))
+            // Of the rows whose labels are not hidden: the data page is public.
+            let statistics = StoredJSON.text(DataStatistics(loaded.dataset.rows(0..<split.test.lowerBound)))
             try database.recordDetailIfMissing(DatasetDetailRecord(
                 datasetID: id, testLabels: hidden.labels, testPublic: hidden.isPublic, statistics: statistics))
         }
+        try PublicFigures.fillMissing(in: database, datasetID: id, hidden: hidden)
     }
 
     /// What happened to one submission in this run.
@@ -71,6 +73,9 @@ public struct ScoreRun: Sendable {
         public var entry: EntryRecord?
         /// Its figures (scored ones).
         public var metrics: EntryMetricsRecord?
+        /// Its figures on the public rows (scored ones): what may be printed where the public
+        /// may read it (a CI log).
+        public var publicMetrics: EntryPublicMetricsRecord?
     }
 
     /// Every submission under `paths` (the workspace's submissions folder when empty), read
@@ -194,9 +199,11 @@ public struct ScoreRun: Sendable {
         do {
             let stored = try database.record(
                 entry, metrics: failure == nil ? evaluation?.record : nil,
+                publicMetrics: failure == nil ? evaluation?.publicFigures.record : nil,
                 scores: failure == nil ? prediction?.scores.map { Float($0) } : nil)
             return Outcome(path: relative, team: submission.team, status: failure == nil ? .scored : .failed,
-                           entry: stored, metrics: failure == nil ? evaluation?.record : nil)
+                           entry: stored, metrics: failure == nil ? evaluation?.record : nil,
+                           publicMetrics: failure == nil ? evaluation?.publicFigures.record : nil)
         } catch {
             return unrecorded(entry, failure: "\(error)")
         }

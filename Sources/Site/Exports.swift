@@ -1,12 +1,20 @@
 import Foundation
 import Results
 
-/// The machine-readable results beside the pages: `leaderboard.json` and `results.csv`.
+/// The machine-readable results beside the pages: `leaderboard.json` and `results.csv`,
+/// carrying the view's figures as the pages show them.
 enum Exports {
+    /// One ranked entry as exported: the figures of the view, each rounded to the decimals
+    /// the pages show (AUC and its interval, accuracy and log loss to 4), so that an export
+    /// tells no more than the pages. The public view carries the public rows' figures only;
+    /// the final view adds those of all hidden rows and of the private part.
     struct Row: Encodable {
         var rank: Int, id: Int64, team: String, title: String, format: String, baseline: Bool
-        var auc: Double, aucLow: Double, aucHigh: Double, publicAUC: Double, privateAUC: Double?
-        var accuracy: Double, logLoss: Double, tieWithAbove: Bool, submitted: String, sha256: String
+        var publicAUC: Double?, publicAUCLow: Double?, publicAUCHigh: Double?
+        var privateAUC: Double?, privateAUCLow: Double?, privateAUCHigh: Double?
+        var auc: Double?, aucLow: Double?, aucHigh: Double?
+        var accuracy: Double?, logLoss: Double?
+        var tieWithAbove: Bool, submitted: String, sha256: String
     }
 
     struct Failure: Encodable {
@@ -16,26 +24,38 @@ enum Exports {
     struct Document: Encodable {
         var title = "leaderboard"
         var view: String
+        /// Which hidden rows `accuracy` and `logLoss` are of.
+        var figuresOn: String
         var hiddenRows: Int, publicRows: Int
         var entries: [Row]
         var failed: [Failure]
     }
 
+    /// `value` as the pages show it (`digits` decimals), as a number.
+    static func shown(_ value: Double?, _ digits: Int = 4) -> Double? {
+        value.flatMap { Double(SiteFormatting.fixed($0, digits)) }
+    }
+
     static func rows(_ board: LeaderboardView) -> [Row] {
         board.rows.compactMap { row in
             guard let m = row.entry.metrics else { return nil }
-            let e = row.entry.entry
+            let e = row.entry.entry, final = board.final
             return Row(rank: row.rank, id: e.id ?? 0, team: e.team, title: e.title, format: e.format,
-                       baseline: e.isBaseline, auc: m.auc, aucLow: m.aucLow, aucHigh: m.aucHigh,
-                       publicAUC: m.publicAUC, privateAUC: board.final ? m.privateAUC : nil,
-                       accuracy: m.accuracy, logLoss: m.logLoss, tieWithAbove: row.tiePValue != nil,
-                       submitted: e.submittedAt, sha256: e.modelSHA256)
+                       baseline: e.isBaseline,
+                       publicAUC: shown(m.publicAUC), publicAUCLow: shown(m.publicAUCLow), publicAUCHigh: shown(m.publicAUCHigh),
+                       privateAUC: final ? shown(m.privateAUC) : nil, privateAUCLow: final ? shown(m.privateAUCLow) : nil,
+                       privateAUCHigh: final ? shown(m.privateAUCHigh) : nil,
+                       auc: final ? shown(m.auc) : nil, aucLow: final ? shown(m.aucLow) : nil,
+                       aucHigh: final ? shown(m.aucHigh) : nil,
+                       accuracy: shown(row.shown?.accuracy), logLoss: shown(row.shown?.logLoss),
+                       tieWithAbove: row.tiePValue != nil, submitted: e.submittedAt, sha256: e.modelSHA256)
         }
     }
 
     static func json(board: LeaderboardView, dataset: DatasetRecord) -> String {
         let document = Document(
-            view: board.final ? "final" : "public", hiddenRows: dataset.testRows, publicRows: dataset.publicTestRows,
+            view: board.final ? "final" : "public",
+            figuresOn: board.final ? "all hidden rows" : "public hidden rows", hiddenRows: dataset.testRows, publicRows: dataset.publicTestRows,
             entries: rows(board),
             failed: board.failed.map { Failure(id: $0.entry.id ?? 0, team: $0.entry.team, file: $0.entry.modelFile,
                                                reason: $0.entry.failure ?? "") })
@@ -53,12 +73,22 @@ enum Exports {
             return t.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
                 ? "\"" + t.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : t
         }
-        var lines = ["rank,team,title,format,baseline,auc,auc_low,auc_high,public_auc,accuracy,log_loss,tie_with_above,submitted,sha256"]
+        // The columns of the view: the public one has no figure of all or of the private rows.
+        var columns: [(name: String, value: (Row) -> Double?)] = [
+            ("public_auc", \.publicAUC), ("public_auc_low", \.publicAUCLow), ("public_auc_high", \.publicAUCHigh),
+        ]
+        if board.final {
+            columns += [("private_auc", \.privateAUC), ("private_auc_low", \.privateAUCLow),
+                        ("private_auc_high", \.privateAUCHigh), ("auc", \.auc), ("auc_low", \.aucLow), ("auc_high", \.aucHigh)]
+        }
+        columns += [("accuracy", \.accuracy), ("log_loss", \.logLoss)]
+        func number(_ value: Double?) -> String { value.map { String(format: "%.4f", $0) } ?? "" }
+        var lines = [(["rank", "team", "title", "format", "baseline"] + columns.map(\.name)
+                      + ["tie_with_above", "submitted", "sha256"]).joined(separator: ",")]
         for r in rows(board) {
-            lines.append([String(r.rank), field(r.team), field(r.title), field(r.format), r.baseline ? "1" : "0",
-                          String(format: "%.6f", r.auc), String(format: "%.6f", r.aucLow), String(format: "%.6f", r.aucHigh),
-                          String(format: "%.6f", r.publicAUC), String(format: "%.6f", r.accuracy),
-                          String(format: "%.6f", r.logLoss), r.tieWithAbove ? "1" : "0", r.submitted, r.sha256]
+            lines.append(([String(r.rank), field(r.team), field(r.title), field(r.format), r.baseline ? "1" : "0"]
+                          + columns.map { number($0.value(r)) }
+                          + [r.tieWithAbove ? "1" : "0", r.submitted, r.sha256])
                 .joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"

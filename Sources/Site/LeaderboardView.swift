@@ -10,6 +10,9 @@ struct LeaderboardView {
     /// One ranked entry.
     struct Row {
         var entry: RankedEntry
+        /// The figures the view shows of it (`nil` when the public view has none stored yet).
+        var shown: ShownFigures?
+        /// AUC of the view's rows (public or private) and its interval: the ranking's key.
         var auc: Double, aucLow: Double, aucHigh: Double
         var rank: Int
         /// The paired test's p-value against the entry above, when it is above 0.05.
@@ -29,9 +32,10 @@ struct LeaderboardView {
         failed = entries.filter { $0.metrics == nil }
         var scored: [Row] = entries.compactMap { e in
             guard let m = e.metrics else { return nil }
+            let shown = ShownFigures(e, final: final)
             return final
-                ? Row(entry: e, auc: m.privateAUC, aucLow: m.privateAUCLow, aucHigh: m.privateAUCHigh, rank: 0)
-                : Row(entry: e, auc: m.publicAUC, aucLow: m.publicAUCLow, aucHigh: m.publicAUCHigh, rank: 0)
+                ? Row(entry: e, shown: shown, auc: m.privateAUC, aucLow: m.privateAUCLow, aucHigh: m.privateAUCHigh, rank: 0)
+                : Row(entry: e, shown: shown, auc: m.publicAUC, aucLow: m.publicAUCLow, aucHigh: m.publicAUCHigh, rank: 0)
         }
         scored.sort { $0.auc != $1.auc ? $0.auc > $1.auc : ($0.entry.entry.id ?? 0) < ($1.entry.entry.id ?? 0) }
         let mask: [Bool]? = detail.map { d in d.testPublic.map { final ? $0 == 0 : $0 == 1 } }

@@ -82,13 +82,15 @@ public struct SiteBuilder {
                                       content: templates.render(boardContext.dictionary, with: "leaderboard")),
                              to: "index.html")
             files += 1
-            let baselines = entries.filter { $0.entry.isBaseline && $0.metrics != nil }
+            // In the view's order: the database lists entries by their AUC on all hidden rows.
+            let baselines = board.rows.map(\.entry).filter(\.entry.isBaseline)
             let runs = try database.trainingRuns(datasetID: datasetID)
             for ranked in entries {
                 guard let id = ranked.entry.id else { continue }
                 let training = runs.first { $0.entryID == id }
                 let context = EntryContext(ranked, showPrivate: final,
-                                           plots: SitePlots.entry(ranked, baselines: baselines, training: training),
+                                           plots: SitePlots.entry(ranked, baselines: baselines, training: training,
+                                                                  final: final),
                                            training: training)
                 try output.write(try page(ranked.entry.title + " · " + ranked.entry.team, root: "../",
                                           content: templates.render(context.dictionary, with: "entry")),

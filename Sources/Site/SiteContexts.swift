@@ -9,13 +9,13 @@ struct LeaderboardContext {
     var dictionary: [String: Any] {
         let part = board.final ? "private" : "public"
         let rows: [[String: Any]] = board.rows.map { row in
-            let e = row.entry.entry, m = row.entry.metrics
-            let eff = EfficiencyPoints(json: m?.efficiencies)
+            let e = row.entry.entry, shown = row.shown
+            let eff = EfficiencyPoints(json: shown?.efficiencies)
             var d: [String: Any] = [
                 "rank": row.rank, "id": e.id ?? 0, "team": e.team, "title": e.title, "format": e.format,
                 "auc": SiteFormatting.fixed(row.auc), "aucLow": SiteFormatting.fixed(row.aucLow),
-                "aucHigh": SiteFormatting.fixed(row.aucHigh), "accuracy": SiteFormatting.fixed(m?.accuracy),
-                "logLoss": SiteFormatting.fixed(m?.logLoss),
+                "aucHigh": SiteFormatting.fixed(row.aucHigh), "accuracy": SiteFormatting.fixed(shown?.accuracy),
+                "logLoss": SiteFormatting.fixed(shown?.logLoss),
                 "signalEfficiency": SiteFormatting.fixed(eff.signalEfficiency(at: 0.1), 3),
                 "rejection": SiteFormatting.rejection(eff.rejection(at: 0.5)),
                 "submitted": SiteFormatting.day(e.submittedAt), "isBaseline": e.isBaseline,
@@ -43,7 +43,8 @@ struct LeaderboardContext {
     }
 }
 
-/// An entry page's template context.
+/// An entry page's template context: the view's figures only (the public rows' before the
+/// final build).
 struct EntryContext {
     let ranked: RankedEntry
     let showPrivate: Bool
@@ -96,19 +97,31 @@ struct EntryContext {
         d["layers"] = layers
         d["hasLayers"] = !layers.isEmpty
         if let m = ranked.metrics {
-            let eff = EfficiencyPoints(json: m.efficiencies)
-            d["metrics"] = [
-                "auc": SiteFormatting.fixed(m.auc), "aucLow": SiteFormatting.fixed(m.aucLow),
-                "aucHigh": SiteFormatting.fixed(m.aucHigh), "publicAUC": SiteFormatting.fixed(m.publicAUC),
-                "publicAUCLow": SiteFormatting.fixed(m.publicAUCLow), "publicAUCHigh": SiteFormatting.fixed(m.publicAUCHigh),
-                "privateAUC": SiteFormatting.fixed(m.privateAUC), "privateAUCLow": SiteFormatting.fixed(m.privateAUCLow),
-                "privateAUCHigh": SiteFormatting.fixed(m.privateAUCHigh), "showPrivate": showPrivate,
-                "accuracy": SiteFormatting.fixed(m.accuracy), "logLoss": SiteFormatting.fixed(m.logLoss),
-                "trueNegatives": m.trueNegatives, "falsePositives": m.falsePositives,
-                "falseNegatives": m.falseNegatives, "truePositives": m.truePositives,
-                "signalEfficiencies": eff.signal.map { ["at": SiteFormatting.fixed($0.at, 2), "value": SiteFormatting.fixed($0.value, 3)] },
-                "rejections": eff.rejections.map { ["at": SiteFormatting.fixed($0.at, 2), "value": SiteFormatting.rejection($0.value)] },
-            ] as [String: Any]
+            var metrics: [String: Any] = [
+                "publicAUC": SiteFormatting.fixed(m.publicAUC), "publicAUCLow": SiteFormatting.fixed(m.publicAUCLow),
+                "publicAUCHigh": SiteFormatting.fixed(m.publicAUCHigh), "showPrivate": showPrivate,
+                "rows": showPrivate ? "all hidden test rows" : "the public part of the hidden test rows",
+            ]
+            if showPrivate {
+                metrics["auc"] = SiteFormatting.fixed(m.auc)
+                metrics["aucLow"] = SiteFormatting.fixed(m.aucLow)
+                metrics["aucHigh"] = SiteFormatting.fixed(m.aucHigh)
+                metrics["privateAUC"] = SiteFormatting.fixed(m.privateAUC)
+                metrics["privateAUCLow"] = SiteFormatting.fixed(m.privateAUCLow)
+                metrics["privateAUCHigh"] = SiteFormatting.fixed(m.privateAUCHigh)
+            }
+            if let shown = ShownFigures(ranked, final: showPrivate) {
+                let eff = EfficiencyPoints(json: shown.efficiencies)
+                metrics["shown"] = [
+                    "rows": shown.rows,
+                    "accuracy": SiteFormatting.fixed(shown.accuracy), "logLoss": SiteFormatting.fixed(shown.logLoss),
+                    "trueNegatives": shown.trueNegatives, "falsePositives": shown.falsePositives,
+                    "falseNegatives": shown.falseNegatives, "truePositives": shown.truePositives,
+                    "signalEfficiencies": eff.signal.map { ["at": SiteFormatting.fixed($0.at, 2), "value": SiteFormatting.fixed($0.value, 3)] },
+                    "rejections": eff.rejections.map { ["at": SiteFormatting.fixed($0.at, 2), "value": SiteFormatting.rejection($0.value)] },
+                ] as [String: Any]
+            }
+            d["metrics"] = metrics
         }
         return d
     }
@@ -158,8 +171,7 @@ struct DataContext {
 
     var dictionary: [String: Any] {
         var d: [String: Any] = [
-            "rows": dataset.rows, "signal": dataset.signal, "background": dataset.rows - dataset.signal,
-            "trainingRows": dataset.trainingRows, "validationRows": dataset.validationRows,
+            "rows": dataset.rows, "trainingRows": dataset.trainingRows, "validationRows": dataset.validationRows,
             "testRows": dataset.testRows, "publicRows": dataset.publicTestRows,
             "privateRows": dataset.testRows - dataset.publicTestRows, "sha256": dataset.sha256,
             "intro": intro as Any? ?? false,
@@ -167,6 +179,9 @@ struct DataContext {
         if let json = detail?.statistics, let stats = SitePlots.decode(SitePlots.StoredStatistics.self, json) {
             for (key, svg) in SitePlots.data(stats) { d[key] = svg }
             d["correlationRows"] = stats.correlationRows
+            if let rows = stats.rows, let signal = stats.signal {
+                d["labelled"] = ["rows": rows, "signal": signal, "background": rows - signal]
+            }
         }
         return d
     }

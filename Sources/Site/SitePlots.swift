@@ -29,23 +29,25 @@ enum SitePlots {
         return try? JSONDecoder().decode(T.self, from: Data(json.utf8))
     }
 
-    /// An entry's ROC series (named after its team and title).
-    static func series(_ entry: RankedEntry, baseline: Bool) -> ROCSeries? {
-        guard let m = entry.metrics, let curve = decode(StoredCurve.self, m.roc) else { return nil }
+    /// An entry's ROC series on the view's rows (named after its team and title).
+    static func series(_ entry: RankedEntry, baseline: Bool, final: Bool) -> ROCSeries? {
+        guard let m = ShownFigures(entry, final: final), let curve = decode(StoredCurve.self, m.roc) else { return nil }
         return ROCSeries(name: baseline ? "Baseline: " + entry.entry.title : entry.entry.team + ": " + entry.entry.title,
                          backgroundEfficiency: curve.falsePositiveRate, signalEfficiency: curve.truePositiveRate,
                          auc: m.auc, isBaseline: baseline)
     }
 
-    /// The charts of an entry's page, as inline SVG, keyed by template name.
-    static func entry(_ entry: RankedEntry, baselines: [RankedEntry], training: TrainingRunRecord?) -> [String: String] {
+    /// The charts of an entry's page on the view's rows (public ones unless `final`), as
+    /// inline SVG, keyed by template name.
+    static func entry(_ entry: RankedEntry, baselines: [RankedEntry], training: TrainingRunRecord?,
+                      final: Bool) -> [String: String] {
         var out: [String: String] = [:]
-        let others = baselines.filter { $0.entry.id != entry.entry.id }.compactMap { series($0, baseline: true) }
-        if let own = series(entry, baseline: entry.entry.isBaseline) {
+        let others = baselines.filter { $0.entry.id != entry.entry.id }.compactMap { series($0, baseline: true, final: final) }
+        if let own = series(entry, baseline: entry.entry.isBaseline, final: final) {
             out["plotROC"] = ROCChart.make(curves: [own] + others).svg()
             out["plotRejection"] = RejectionChart.make(curves: [own] + others).svg()
         }
-        if let m = entry.metrics {
+        if let m = ShownFigures(entry, final: final) {
             out["plotConfusion"] = ConfusionMatrixChart.make(
                 truePositives: m.truePositives, falseNegatives: m.falseNegatives, falsePositives: m.falsePositives,
                 trueNegatives: m.trueNegatives, threshold: 0.5).svg()
@@ -80,6 +82,8 @@ enum SitePlots {
     /// The data page's statistics as stored (HiggsData's `DataStatistics` in JSON).
     struct StoredStatistics: Decodable {
         struct Feature: Decodable { var name: String; var low: Double; var high: Double; var signal: [Int]; var background: [Int] }
+        /// The rows they are of and their signal count (absent in statistics stored before).
+        var rows: Int?, signal: Int?
         var histograms: [Feature]
         var signalCorrelation: [Double]
         var backgroundCorrelation: [Double]

@@ -26,14 +26,14 @@ import TestSupport
             let outcome = outcomes.first { $0["team"] as? String == team }
             #expect(outcome?["status"] as? String == "scored", "\(team)")
             #expect(outcome?["format"] as? String == format, "\(team)")
-            #expect((outcome?["auc"] as? Double).map { $0 > 0.5 } == true, "\(team)")
+            #expect((outcome?["publicAUC"] as? Double).map { $0 > 0.5 } == true, "\(team)")
         }
         let failed = try #require(outcomes.first { $0["status"] as? String == "failed" })
         #expect((failed["failure"] as? String)?.contains("is a Python pickle") == true)
         let notebook = try #require(outcomes.first { $0["team"] as? String == "notebook-net" })
         let expected = try SharedFixtures.predictions("notebook_keras3.predictions.txt")
         #expect(notebook["format"] as? String == "keras-h5")
-        #expect((notebook["auc"] as? Double).map { $0 > 0.5 && $0 < 0.6 } == true)
+        #expect((notebook["publicAUC"] as? Double).map { $0 > 0.5 && $0 < 0.6 } == true)
         #expect(expected.count == 500)
 
         let second = try CommandRunner.run(["score", "--workspace", ws, "--json"], in: dir.path, environment: environment)

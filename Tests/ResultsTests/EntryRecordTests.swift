@@ -75,7 +75,7 @@ import TestSupport
         }
         try queue.close()
         let db = try ResultsDatabase(path: path)
-        #expect(try db.schemaVersion() == 4)
+        #expect(try db.schemaVersion() == ResultsSchema.migrator.migrations.count)
         #expect(try db.datasets().count == 1)
         #expect(try db.entries(datasetID: 1).isEmpty)
     }

@@ -29,11 +29,15 @@ struct DataSplitCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var data: DataFileArgument
     @Flag(help: "Print JSON instead of text.") var json = false
+    @Flag(help: "Print the line number (1-based) of every private hidden row in the file, one a line: to check that the public site does not depend on their labels.")
+    var privateRows = false
 
     func run() throws {
         let split = try data.loadSplit(global).split
         let sizes = DataReport.SplitSizes(split)
-        if json {
+        if privateRows {
+            for index in split.privateTestIndices { print(split.test.lowerBound + index + 1) }
+        } else if json {
             print(try Formatting.json(sizes))
         } else {
             print("training    rows \(split.training.lowerBound + 1)–\(split.training.upperBound)  (\(Formatting.count(sizes.training)))")

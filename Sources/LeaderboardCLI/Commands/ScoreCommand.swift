@@ -50,10 +50,11 @@ struct ScoreCommand: ParsableCommand {
     }
 }
 
-/// One outcome as `score --json` prints it.
+/// One outcome as `score --json` prints it: the figures of the public rows only, as the
+/// public site shows them, since the output of `score` may be public (a CI log).
 struct OutcomeJSON: Codable {
     var path: String, team: String, status: String, title: String?, format: String?, failure: String?
-    var auc: Double?, aucLow: Double?, aucHigh: Double?, publicAUC: Double?, accuracy: Double?, logLoss: Double?
+    var publicAUC: Double?, publicAUCLow: Double?, publicAUCHigh: Double?, accuracy: Double?, logLoss: Double?
 
     init(_ o: ScoreRun.Outcome) {
         path = o.path
@@ -62,29 +63,31 @@ struct OutcomeJSON: Codable {
         title = o.entry?.title
         format = o.entry?.format
         failure = o.entry?.failure
-        auc = o.metrics?.auc
-        aucLow = o.metrics?.aucLow
-        aucHigh = o.metrics?.aucHigh
         publicAUC = o.metrics?.publicAUC
-        accuracy = o.metrics?.accuracy
-        logLoss = o.metrics?.logLoss
+        publicAUCLow = o.metrics?.publicAUCLow
+        publicAUCHigh = o.metrics?.publicAUCHigh
+        accuracy = o.publicMetrics?.accuracy
+        logLoss = o.publicMetrics?.logLoss
     }
 }
 
-/// The terminal table printed at the end of `score`.
+/// The terminal table printed at the end of `score`: the public rows' figures, as the public
+/// site shows them (`build --final` shows the others).
 struct ScoreTable {
     var outcomes: [ScoreRun.Outcome]
     var hiddenRows: Int
 
     var text: String {
         guard !outcomes.isEmpty else { return "No submissions found." }
-        let scored = outcomes.filter { $0.status == .scored }.sorted { ($0.metrics?.auc ?? 0) > ($1.metrics?.auc ?? 0) }
-        var lines = ["Scored on \(Formatting.count(hiddenRows)) hidden rows:", ""]
-        lines.append("team                 entry                     format        AUC [95% CI]               accuracy  log loss")
+        let scored = outcomes.filter { $0.status == .scored }
+            .sorted { ($0.metrics?.publicAUC ?? 0) > ($1.metrics?.publicAUC ?? 0) }
+        var lines = ["Scored on \(Formatting.count(hiddenRows)) hidden rows; figures of the public part:", ""]
+        lines.append("team                 entry                     format        public AUC [95% CI]        accuracy  log loss")
         for o in scored {
-            guard let m = o.metrics, let e = o.entry else { continue }
+            guard let m = o.metrics, let p = o.publicMetrics, let e = o.entry else { continue }
             lines.append(Self.pad(e.team, 20) + " " + Self.pad(e.title, 25) + " " + Self.pad(e.format, 13) + " "
-                + String(format: "%.4f [%.4f, %.4f]   %.4f    %.4f", m.auc, m.aucLow, m.aucHigh, m.accuracy, m.logLoss))
+                + String(format: "%.4f [%.4f, %.4f]   %.4f    %.4f", m.publicAUC, m.publicAUCLow, m.publicAUCHigh,
+                         p.accuracy, p.logLoss))
         }
         for o in outcomes where o.status == .failed {
             lines.append(Self.pad(o.team, 20) + " failed: " + (o.entry?.failure ?? "unknown reason"))

@@ -35,9 +35,10 @@ struct TrainCommand: ParsableCommand {
     @Flag(help: "Print one JSON object per baseline instead of text.") var json = false
 
     /// One baseline's outcome as `--json` prints it.
+    /// One baseline as `train --json` prints it: the public rows' AUC, as `score` prints it.
     struct OutcomeJSON: Codable {
         var model: String, rows: Int, seconds: Double, modelPath: String
-        var auc: Double?, aucLow: Double?, aucHigh: Double?, ksSignal: Double?, ksBackground: Double?
+        var publicAUC: Double?, publicAUCLow: Double?, publicAUCHigh: Double?, ksSignal: Double?, ksBackground: Double?
     }
 
     func run() throws {
@@ -55,8 +56,8 @@ struct TrainCommand: ParsableCommand {
             if json {
                 let r = outcome.run, m = outcome.scoring.metrics
                 print(try Formatting.json(OutcomeJSON(
-                    model: r.model, rows: r.trainingRows, seconds: r.seconds, modelPath: r.modelPath, auc: m?.auc,
-                    aucLow: m?.aucLow, aucHigh: m?.aucHigh, ksSignal: r.ksSignal, ksBackground: r.ksBackground))
+                    model: r.model, rows: r.trainingRows, seconds: r.seconds, modelPath: r.modelPath,
+                    publicAUC: m?.publicAUC, publicAUCLow: m?.publicAUCLow, publicAUCHigh: m?.publicAUCHigh, ksSignal: r.ksSignal, ksBackground: r.ksBackground))
                     .replacingOccurrences(of: "\n", with: " "))
             } else {
                 print(Self.summary(outcome))
@@ -85,7 +86,7 @@ struct TrainCommand: ParsableCommand {
         let run = outcome.run
         var line = "\(run.model): \(Formatting.count(run.trainingRows)) rows in \(String(format: "%.1f s", run.seconds)), \(run.modelPath)"
         if let m = outcome.scoring.metrics {
-            line += String(format: "; hidden-test AUC %.4f [%.4f, %.4f]", m.auc, m.aucLow, m.aucHigh)
+            line += String(format: "; public hidden-test AUC %.4f [%.4f, %.4f]", m.publicAUC, m.publicAUCLow, m.publicAUCHigh)
         } else if let failure = outcome.scoring.entry?.failure {
             line += "; not scored: " + failure
         }

@@ -115,7 +115,13 @@ final class HDF5Writer {
         let space = H5Screate_simple(Int32(dims.count), &dims, nil)
         guard space >= 0 else { throw HDF5Error("cannot make a dataspace of shape \(shape)") }
         defer { H5Sclose(space) }
-        let dataset = H5Dcreate2(file, path, chdf5_native_float(), space, chdf5_p_default(), chdf5_p_default(), chdf5_p_default())
+        // No modification time in the dataset's header: the same weights give the same bytes.
+        let creation = H5Pcreate(chdf5_p_dataset_create())
+        guard creation >= 0, H5Pset_obj_track_times(creation, false) >= 0 else {
+            throw HDF5Error("cannot make a dataset creation property list")
+        }
+        defer { H5Pclose(creation) }
+        let dataset = H5Dcreate2(file, path, chdf5_native_float(), space, chdf5_p_default(), creation, chdf5_p_default())
         guard dataset >= 0 else { throw HDF5Error("cannot create dataset '\(path)'") }
         defer { H5Dclose(dataset) }
         let status = values.withUnsafeBytes {
