@@ -23,12 +23,14 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         let ws = try global.openWorkspace()
+        let destination = output ?? ws.sitePath
+        // Refused before anything is opened; the build checks again before it writes.
+        try SiteDestination.check(destination, protecting: ws.ownFolders)
         let lock = try global.lock(ws)
         defer { withExtendedLifetime(lock) {} }
         var builder = SiteBuilder(database: try ws.openDatabase(), title: ws.config.title,
                                   templates: ws.templatesPath, pages: ws.pagesPath)
         builder.final = final
-        let destination = output ?? ws.sitePath
         let summary = try builder.build(into: destination, protecting: ws.ownFolders)
         print("site \(TerminalText.escaped(destination))/index.html: \(summary.ranked) ranked, \(summary.failed) not scored, \(summary.files) files")
     }
