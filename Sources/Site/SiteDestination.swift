@@ -21,20 +21,21 @@ public enum SiteDestination {
     /// - Throws: `SiteDestinationError`.
     public static func check(_ destination: String, protecting protected: [String]) throws(SiteDestinationError) {
         let target = resolved(destination)
+        if target == "/" { throw .holdsProtected(destination, "every folder") }
         for folder in protected {
             let kept = resolved(folder)
-            if kept == target || target == "/" || kept.hasPrefix(target + "/") {
-                throw .holdsProtected(destination, folder)
-            }
+            if kept == target || kept.hasPrefix(target + "/") { throw .holdsProtected(destination, folder) }
         }
         var info = stat()
         guard lstat(target, &info) == 0 else {
             if errno == ENOENT { return }
-            throw .notAFolder(destination)
+            throw .notAFolder(destination, String(cString: strerror(errno)))
         }
-        guard info.st_mode & S_IFMT == S_IFDIR else { throw .notAFolder(destination) }
+        guard info.st_mode & S_IFMT == S_IFDIR else {
+            throw .notAFolder(destination, info.st_mode & S_IFMT == S_IFLNK ? "a symbolic link" : "not a folder")
+        }
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: target) else {
-            throw .notAFolder(destination)
+            throw .notAFolder(destination, "a folder that cannot be listed")
         }
         if names.contains(markerName) || names.allSatisfy({ $0 == ".gitkeep" }) { return }
         if names.contains("index.html"), names.allSatisfy({ isBuiltName($0, in: target) }) { return }
@@ -78,8 +79,8 @@ public enum SiteDestinationError: Error, CustomStringConvertible {
     case holdsProtected(String, String)
     /// The destination holds files no build wrote.
     case notASite(String)
-    /// The destination exists but is not a folder the tool can list.
-    case notAFolder(String)
+    /// The destination exists but is not a folder the tool can list; what it is.
+    case notAFolder(String, String)
 
     /// One line with what to do.
     public var description: String {
@@ -90,8 +91,8 @@ public enum SiteDestinationError: Error, CustomStringConvertible {
         case let .notASite(path):
             "\(path): refusing to replace a folder that holds files no build wrote (no \(SiteDestination.markerName)); "
                 + "choose an empty or new folder, or empty this one."
-        case let .notAFolder(path):
-            "\(path): refusing to build the site there, it is not a folder the tool can read; choose a new folder."
+        case let .notAFolder(path, what):
+            "\(path): refusing to build the site there (\(what)); choose a new or empty folder."
         }
     }
 }
