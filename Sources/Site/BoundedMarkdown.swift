@@ -24,11 +24,15 @@ enum BoundedMarkdown {
     static func render(_ markdown: [UInt8]) -> [UInt8]? {
         var fds: [Int32] = [-1, -1]
         guard let pipe2, pipe2(&fds, O_CLOEXEC) == 0 else { return nil }
+        // Everything the child uses is computed before the fork.
         let options = CMARK_OPT_DEFAULT | CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8
+        let writeEnd = fds[1]
+        var limits = (cpu: rlimit(rlim_cur: rlim_t(cpuSeconds), rlim_max: rlim_t(cpuSeconds + 1)),
+                      memory: rlimit(rlim_cur: rlim_t(memoryBytes), rlim_max: rlim_t(memoryBytes)))
         let pid = markdown.withUnsafeBufferPointer { input -> pid_t in
             input.withMemoryRebound(to: CChar.self) { chars in
                 let child = fork()
-                if child == 0 { renderInChild(chars, options: options, output: fds[1]) }
+                if child == 0 { renderInChild(chars, options: options, limits: &limits, output: writeEnd) }
                 return child
             }
         }
@@ -46,13 +50,11 @@ enum BoundedMarkdown {
     }
 
     /// The child's whole life: limits, one libcmark call, the bytes to the pipe, `_exit`.
-    private static func renderInChild(_ input: UnsafeBufferPointer<CChar>, options: Int32, output: Int32) -> Never {
-        var cpu = rlimit(rlim_cur: rlim_t(cpuSeconds), rlim_max: rlim_t(cpuSeconds + 1))
-        setrlimit(__rlimit_resource_t(RLIMIT_CPU.rawValue), &cpu)
-        var memory = rlimit(rlim_cur: rlim_t(memoryBytes), rlim_max: rlim_t(memoryBytes))
-        setrlimit(__rlimit_resource_t(RLIMIT_DATA.rawValue), &memory)
-        guard let html = cmark_markdown_to_html(input.baseAddress ?? UnsafePointer(bitPattern: 1), input.count, options)
-        else { _exit(1) }
+    private static func renderInChild(_ input: UnsafeBufferPointer<CChar>, options: Int32,
+                                      limits: inout (cpu: rlimit, memory: rlimit), output: Int32) -> Never {
+        setrlimit(__rlimit_resource_t(RLIMIT_CPU.rawValue), &limits.cpu)
+        setrlimit(__rlimit_resource_t(RLIMIT_DATA.rawValue), &limits.memory)
+        guard let base = input.baseAddress, let html = cmark_markdown_to_html(base, input.count, options) else { _exit(1) }
         var rest = strlen(html)
         var at = UnsafeRawPointer(html)
         while rest > 0 {

@@ -49,7 +49,8 @@ struct SiteOutput {
             afterStep("renamed")
             return
         }
-        guard errno == EEXIST || errno == ENOTEMPTY else {
+        // Something is there: a folder with files, or a link to one.
+        guard errno == EEXIST || errno == ENOTEMPTY || errno == ENOTDIR else {
             throw SiteError.unwritable(destination, String(cString: strerror(errno)))
         }
         guard FileExchange.exchange(staging, destination) == 0 else {
