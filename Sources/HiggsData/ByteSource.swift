@@ -18,12 +18,33 @@ final class FileDescriptor {
     let fd: Int32
     let path: String
 
-    /// Opens `path` for reading.
+    /// Opens `path` for reading, refusing anything but a regular file. The open does not
+    /// block (`O_NONBLOCK`, so a FIFO with no writer cannot hold it) and the kind is checked
+    /// with `fstat` on what was opened, before any byte is read.
     init(readingFrom path: String) throws(DataError) {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { throw DataError(path: path, reason: .unreadable(String(cString: strerror(errno)))) }
+        var st = stat()
+        guard fstat(fd, &st) == 0, st.st_mode & S_IFMT == S_IFREG else {
+            let kind = Self.kindName(st.st_mode & S_IFMT)
+            close(fd)
+            throw DataError(path: path, reason: .notARegularFile(kind))
+        }
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
         self.fd = fd
         self.path = path
+    }
+
+    /// The kind of file a `st_mode & S_IFMT` names, for messages.
+    static func kindName(_ type: mode_t) -> String {
+        switch type {
+        case S_IFIFO: "a FIFO (named pipe)"
+        case S_IFCHR: "a character device"
+        case S_IFBLK: "a block device"
+        case S_IFDIR: "a folder"
+        case S_IFSOCK: "a socket"
+        default: "not a file"
+        }
     }
 
     deinit { close(fd) }

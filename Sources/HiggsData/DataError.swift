@@ -11,6 +11,9 @@ public struct DataError: Error, CustomStringConvertible, Equatable {
         case badRow(line: Int, column: Int, found: String, problem: RowProblem)
         /// The file could not be opened or read.
         case unreadable(String)
+        /// The path names something other than a regular file (a FIFO, a device, a folder,
+        /// a socket), which is refused rather than read or waited on.
+        case notARegularFile(String)
         /// The gzip stream is damaged or truncated.
         case badGzip(String)
         /// The file holds no rows.
@@ -51,6 +54,8 @@ public struct DataError: Error, CustomStringConvertible, Equatable {
             return "\(path): \(place): \(what). Fix or remove that row and run again."
         case let .unreadable(why):
             return "\(path): cannot read the file (\(why)). Check the path and its permissions."
+        case let .notARegularFile(kind):
+            return "\(path): is \(kind), not a regular file. Give the path of a HIGGS.csv or HIGGS.csv.gz file."
         case let .badGzip(why):
             return "\(path): the gzip stream is damaged (\(why)). Download the file again and check its sha256."
         case .empty:

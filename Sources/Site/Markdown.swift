@@ -1,39 +1,35 @@
-import CCmark
-#if canImport(Glibc)
-import Glibc
-#endif
+import Foundation
 
-/// Markdown to HTML through libcmark, in its safe mode: raw HTML in the text becomes a
-/// comment and `javascript:`, `vbscript:`, `file:` and `data:` URLs are emptied, so a
-/// participant's README cannot inject script into the site. libcmark lets `data:` PNG, GIF,
-/// JPEG and WebP URLs through; they stay for images (inline plots) and are emptied in links.
+/// Markdown to HTML through libcmark, in its safe mode, with three guarantees on top:
+///
+/// - raw HTML in the text becomes a comment, and no link keeps a URL other than a relative
+///   one or an `http:`, `https:` or `mailto:` one (`MarkdownURLPolicy`; schemes compared
+///   without regard to case, after entities are decoded and controls removed);
+/// - no page loads anything from another host: an image stays an image only when it is an
+///   inline `data:` PNG, GIF, JPEG or WebP (plots); any other image becomes a link to its URL;
+/// - rendering is bounded: libcmark runs in a child process with a CPU-time limit
+///   (`BoundedMarkdown`), and a text that exceeds it is shown as plain, escaped text.
 public enum Markdown {
     /// The HTML of `text` (CommonMark; smart punctuation on; `CMARK_OPT_UNSAFE` never set).
     public static func html(_ text: String) -> String {
-        let options = CMARK_OPT_DEFAULT | CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8
-        let bytes = Array(text.utf8)
-        guard let rendered = bytes.withUnsafeBufferPointer({ buffer in
-            buffer.baseAddress.map { base in
-                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                    cmark_markdown_to_html($0, buffer.count, options)
-                }
-            } ?? cmark_markdown_to_html("", 0, options)
-        }) else { return "" }
-        defer { free(rendered) }
-        return withoutDataLinks(String(cString: rendered))
+        guard !text.isEmpty else { return "" }
+        guard let rendered = BoundedMarkdown.render(Array(text.utf8)) else { return plainText(text) }
+        return MarkdownURLPolicy.apply(to: rendered)
     }
 
-    /// `html` with every `href="data:…"` emptied. libcmark escapes `"` inside attribute
-    /// values, so a value ends at the next `"`.
-    static func withoutDataLinks(_ html: String) -> String {
-        guard html.contains("href=\"data:") else { return html }
-        var out = ""
-        var rest = Substring(html)
-        while let start = rest.range(of: "href=\"data:") {
-            out += rest[..<start.lowerBound] + "href=\""
-            rest = rest[start.upperBound...]
-            if let end = rest.firstIndex(of: "\"") { rest = rest[end...] }
+    /// `text` as an escaped preformatted block, for a text libcmark could not render in time.
+    static func plainText(_ text: String) -> String {
+        var escaped = ""
+        for ch in text.unicodeScalars {
+            switch ch {
+            case "&": escaped += "&amp;"
+            case "<": escaped += "&lt;"
+            case ">": escaped += "&gt;"
+            case "\"": escaped += "&quot;"
+            default: escaped.unicodeScalars.append(ch)
+            }
         }
-        return out + rest
+        return "<p><em>This text took too long to render as Markdown; it is shown as written.</em></p>\n<pre>"
+            + escaped + "</pre>\n"
     }
 }

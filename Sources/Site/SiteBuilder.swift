@@ -53,9 +53,12 @@ public struct SiteBuilder {
 
     /// Builds the site into `destination`.
     ///
-    /// - Throws: `SiteError` (the last good site stays in place) or `ResultsError`.
+    /// - Parameter protected: folders the destination must not be, nor contain (see
+    ///   `SiteDestination`).
+    /// - Throws: `SiteDestinationError` (nothing was written), `SiteError` (the last good
+    ///   site stays in place) or `ResultsError`.
     @discardableResult
-    public func build(into destination: String) throws -> Summary {
+    public func build(into destination: String, protecting protected: [String] = []) throws -> Summary {
         let templates = try SiteTemplates(overrides: self.templates)
         guard let dataset = try database.datasets().last, let datasetID = dataset.id else { throw SiteError.noData }
         let entries = try database.entries(datasetID: datasetID)
@@ -64,7 +67,7 @@ public struct SiteBuilder {
             (try? database.scores(entryID: $0)) ?? []
         }
         let contentPages = ContentPages(folder: pages)
-        let output = try SiteOutput(destination: destination)
+        let output = try SiteOutput(destination: destination, protecting: protected)
         var files = 0
         do {
             // data.md, if written, opens the data page rather than standing alone.

@@ -15,7 +15,8 @@ enum StarterContent {
 
             - Train on anything you like from the public data; the last rows are the hidden test set.
             - Submit one model file per entry: a Keras `.h5` (`model.save("my_model.h5")`), a `.keras`
-              file, or a predictions file `id,score` with one score per hidden-test row.
+              file, or a predictions file `id,score` with one score per hidden-test row, each the
+              probability of signal, from 0 to 1.
             - Add a `README.md` describing your approach and, if you have it, your training history
               (Keras `CSVLogger` output or `history.history` as JSON).
             - Run `leaderboard check MODEL` before you submit.

@@ -3,9 +3,9 @@ import Foundation
 import Glibc
 #endif
 
-/// An exclusive lock on a workspace for the commands that write results (`score`, `train`),
-/// so that two runs at once never score the same submission twice: the second one waits,
-/// saying which process it waits for. The operating system releases the lock when the
+/// An exclusive lock on a workspace for the commands that write results or the site
+/// (`score`, `train`, `build`), so that two runs at once never score the same submission
+/// twice nor swap two sites at once: the second one waits, saying which process it waits for. The operating system releases the lock when the
 /// process ends, however it ends (`kill -9` included).
 public final class WorkspaceLock {
     private let fd: Int32

@@ -9,21 +9,29 @@ struct BuildCommand: ParsableCommand {
         discussion: """
             The site is built from the database, the workspace's templates/ (files there replace the
             built-in templates of the same name) and pages/ (Markdown). The same database gives the
-            same bytes. The site is written beside the old one and swapped in when complete.
+            same bytes. The site is written beside the old one and swapped in when complete. A build
+            replaces only a folder that is new, empty or a site it built (it holds the file
+            .leaderboard-site); never the workspace, its submissions, the database's folder or a
+            folder holding one of them. Builds take the workspace's lock, as score does.
             """)
 
     @OptionGroup var global: GlobalOptions
     @Flag(help: "The final ranking, by the private part of the hidden rows (default: the public part).")
     var final = false
-    @Option(help: "Build into this folder instead of the workspace's site/.") var output: String?
+    @Option(help: "Build into this folder instead of the workspace's site/ (a new, empty or built-site folder).")
+    var output: String?
 
     func run() throws {
         let ws = try global.openWorkspace()
+        let destination = output ?? ws.sitePath
+        // Refused before anything is opened; the build checks again before it writes.
+        try SiteDestination.check(destination, protecting: ws.ownFolders)
+        let lock = try global.lock(ws)
+        defer { withExtendedLifetime(lock) {} }
         var builder = SiteBuilder(database: try ws.openDatabase(), title: ws.config.title,
                                   templates: ws.templatesPath, pages: ws.pagesPath)
         builder.final = final
-        let destination = output ?? ws.sitePath
-        let summary = try builder.build(into: destination)
-        print("site \(destination)/index.html: \(summary.ranked) ranked, \(summary.failed) not scored, \(summary.files) files")
+        let summary = try builder.build(into: destination, protecting: ws.ownFolders)
+        print("site \(TerminalText.escaped(destination))/index.html: \(summary.ranked) ranked, \(summary.failed) not scored, \(summary.files) files")
     }
 }

@@ -48,7 +48,7 @@ struct CheckCommand: ParsableCommand {
             print(try Formatting.json(outcome))
             return
         }
-        print(summary.text)
+        print(TerminalText.escaped(summary.text, keepingLines: true))
         print("")
         print(String(format: "validation rows %@: AUC %.4f [%.4f, %.4f], accuracy %.4f, log loss %.4f",
                      Formatting.count(rows.rowCount), report.auc, report.aucInterval.lower,

@@ -85,7 +85,7 @@ struct DemoCommand: ParsableCommand {
             print("submissions none found to copy (pass --examples DIR)")
         }
         let summary = try SiteBuilder(database: database, title: ws.config.title, templates: ws.templatesPath,
-                                      pages: ws.pagesPath).build(into: ws.sitePath)
+                                      pages: ws.pagesPath).build(into: ws.sitePath, protecting: ws.ownFolders)
         print("site        \(ws.sitePath)/index.html (\(summary.files) files; open it in a browser)")
     }
 }

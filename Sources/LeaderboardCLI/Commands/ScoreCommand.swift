@@ -90,14 +90,16 @@ struct ScoreTable {
                          p.accuracy, p.logLoss))
         }
         for o in outcomes where o.status == .failed {
-            lines.append(Self.pad(o.team, 20) + " failed: " + (o.entry?.failure ?? "unknown reason"))
+            lines.append(Self.pad(o.team, 20) + " failed: " + TerminalText.escaped(o.entry?.failure ?? "unknown reason"))
         }
         let unchanged = outcomes.filter { $0.status == .unchanged }.count
         if unchanged > 0 { lines.append("(\(unchanged) unchanged submission\(unchanged == 1 ? "" : "s") skipped)") }
         return lines.joined(separator: "\n")
     }
 
-    static func pad(_ s: String, _ n: Int) -> String {
-        s.count > n ? String(s.prefix(n - 1)) + "…" : s.padding(toLength: n, withPad: " ", startingAt: 0)
+    /// `text` escaped for the terminal, then cut or padded to `n` characters.
+    static func pad(_ text: String, _ n: Int) -> String {
+        let s = TerminalText.escaped(text)
+        return s.count > n ? String(s.prefix(n - 1)) + "…" : s.padding(toLength: n, withPad: " ", startingAt: 0)
     }
 }

@@ -13,11 +13,11 @@ enum Formatting {
         return n < 0 ? "-" + out : out
     }
 
-    /// Pretty, key-sorted JSON of `value`, for `--json`.
+    /// Pretty, key-sorted JSON of `value`, for `--json`, with no character a terminal acts on.
     static func json<T: Encodable>(_ value: T) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
+        return TerminalText.jsonEscaped(String(decoding: try encoder.encode(value), as: UTF8.self))
     }
 
     /// Seconds with milliseconds.

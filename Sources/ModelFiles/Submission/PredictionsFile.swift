@@ -12,8 +12,8 @@ import Foundation
 /// The header is required (`id` then `score`; `prediction` or `probability` are accepted
 /// for the second column, case does not matter). Ids are the 0-based row numbers of the
 /// hidden test set; every id in `0..<expectedRows` must appear exactly once, in any order.
-/// Scores must be finite; they are used as given (scores outside 0…1 are kept: ranking
-/// metrics need only their order). Lines may end in `\n` or `\r\n`; blank lines and spaces
+/// Scores are probabilities of signal, in 0…1 (accuracy at 0.5 and log loss read them as
+/// such; a score outside is refused, naming its line). Lines may end in `\n` or `\r\n`; blank lines and spaces
 /// around fields are ignored.
 public struct PredictionsFile: Sendable, Equatable {
     /// The names accepted (ignoring case) for the score column.

@@ -31,6 +31,8 @@ public struct PredictionsFileError: Error, Equatable, Sendable, CustomStringConv
         case notANumber(line: Int, text: String)
         /// A score that is NaN or infinite.
         case nonFiniteScore(line: Int, text: String)
+        /// A finite score below 0 or above 1.
+        case scoreOutOfRange(line: Int, text: String)
         /// Ids without a score: how many, and the smallest.
         case missingIds(count: Int, first: Int, expectedRows: Int)
         /// Over the size limit.
@@ -65,6 +67,9 @@ public struct PredictionsFileError: Error, Equatable, Sendable, CustomStringConv
         case let .nonFiniteScore(line, text):
             return "\(name) line \(line): score \(text.quotedForMessage(limit: 30)) is not finite: every row "
                 + "needs a finite score (check the model for NaN outputs)"
+        case let .scoreOutOfRange(line, text):
+            return "\(name) line \(line): score \(text.quotedForMessage(limit: 30)) is outside 0…1: every score is "
+                + "the probability of signal, from 0 to 1 (apply a sigmoid to raw outputs)"
         case let .missingIds(count, first, expectedRows):
             return "\(name) has no score for \(count) of the \(expectedRows) ids (the first is id \(first)): "
                 + "give one score for every hidden-test row, ids 0…\(expectedRows - 1)"

@@ -111,6 +111,7 @@ struct PredictionsScanner {
                 throw fail(.notANumber(line: line, text: written))
             }
             guard score.isFinite else { throw fail(.nonFiniteScore(line: line, text: text(scoreRange))) }
+            guard score >= 0, score <= 1 else { throw fail(.scoreOutOfRange(line: line, text: text(scoreRange))) }
             scores[id] = score
             seenOnLine[id] = Int32(clamping: line)
         }

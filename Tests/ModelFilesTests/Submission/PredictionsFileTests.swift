@@ -5,10 +5,10 @@ import Testing
 
 @Suite("Predictions file")
 struct PredictionsFileTests {
-    @Test("ids in any order, CRLF, blank lines, exponents and negatives")
+    @Test("ids in any order, CRLF, blank lines, exponents and negative zero")
     func fixture() throws {
         let file = try PredictionsFile.read(from: SubmissionFixtures.url("predictions_crlf.csv"), expectedRows: 5)
-        #expect(file.scores == [0.9, 0.12345678901234567, -0.5, 0.25, 1e-3])
+        #expect(file.scores == [0.9, 0.12345678901234567, -0.0, 0.25, 1e-3])
         #expect(file.scoreColumn == "score")
     }
 
@@ -50,6 +50,10 @@ struct PredictionsFileTests {
         ("id,score\n0,nan\n", .nonFiniteScore(line: 2, text: "nan"), "not finite"),
         ("id,score\n0,-inf\n", .nonFiniteScore(line: 2, text: "-inf"), "not finite"),
         ("id,score\n0,1e400\n", .nonFiniteScore(line: 2, text: "1e400"), "not finite"),
+        ("id,score\n0,0.5\n1,-0.5\n", .scoreOutOfRange(line: 3, text: "-0.5"), "outside 0…1"),
+        ("id,score\n0,1.0000001\n", .scoreOutOfRange(line: 2, text: "1.0000001"), "probability of signal"),
+        ("id,score\n0,0.5\n1,17.3\n", .scoreOutOfRange(line: 3, text: "17.3"), "sigmoid"),
+        ("id,score\n0,-1e-300\n", .scoreOutOfRange(line: 2, text: "-1e-300"), "outside 0…1"),
         ("id,score\n1,0.5\n", .missingIds(count: 2, first: 0, expectedRows: 3), "2 of the 3 ids (the first is id 0)"),
         ("id,score\n0,0.5\n2,0.5\n", .missingIds(count: 1, first: 1, expectedRows: 3), "first is id 1"),
     ])
