@@ -39,9 +39,11 @@ public final class SubmissionRoot: Sendable {
     }
 
     /// Opens the folder at `path`, which belongs to the organizer: links in `path` itself
-    /// are followed, nothing beneath it ever is.
+    /// are followed, nothing beneath it ever is. The folder is held as an `O_PATH`
+    /// descriptor, which reads nothing: the sandboxed child, allowed to read only its two
+    /// files, opens them beneath their folder without the right to list it.
     public init(opening path: String, resolve: Resolution = .best) throws(SubmittedFileError) {
-        let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        let fd = open(path, lb_o_path() | O_DIRECTORY | O_CLOEXEC)
         guard fd >= 0 else { throw SubmittedFileError(errno: errno) }
         self.path = path
         descriptor = fd
