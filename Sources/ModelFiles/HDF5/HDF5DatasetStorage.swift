@@ -21,21 +21,21 @@ enum HDF5DatasetStorage {
     ///   naming the mechanism; ``HDF5Error`` when libhdf5 cannot describe the dataset.
     static func requireSelfContained(_ dataset: hid_t, path: String) throws {
         let properties = H5Dget_create_plist(dataset)
-        guard properties >= 0 else { throw HDF5Error("dataset '\(path)' has no creation properties") }
+        guard properties >= 0 else { throw HDF5Error("dataset \(path.quotedForMessage()) has no creation properties") }
         defer { H5Pclose(properties) }
         let shown = path.hasPrefix("/") ? String(path.dropFirst()) : path
         if H5Pget_layout(properties) == H5D_VIRTUAL {
             throw outside(.virtualDataset(path: shown, file: name { H5Pget_virtual_filename(properties, 0, $0, $1) }))
         }
         let external = H5Pget_external_count(properties)
-        guard external >= 0 else { throw HDF5Error("dataset '\(path)' has unreadable storage properties") }
+        guard external >= 0 else { throw HDF5Error("dataset \(path.quotedForMessage()) has unreadable storage properties") }
         if external > 0 {
             throw outside(.externalStorage(path: shown, file: name { buffer, size in
                 H5Pget_external(properties, 0, size, buffer, nil, nil) < 0 ? -1 : size
             }))
         }
         let filters = H5Pget_nfilters(properties)
-        guard filters >= 0 else { throw HDF5Error("dataset '\(path)' has unreadable filters") }
+        guard filters >= 0 else { throw HDF5Error("dataset \(path.quotedForMessage()) has unreadable filters") }
         for index in 0..<UInt32(filters) {
             var flags: UInt32 = 0
             var valueCount = 0

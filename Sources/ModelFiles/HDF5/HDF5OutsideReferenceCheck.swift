@@ -22,26 +22,31 @@ extension HDF5File {
         var root = H5O_info_t()
         guard H5Oget_info2(id, &root, UInt32(H5O_INFO_BASIC)) >= 0 else { throw HDF5Error("the root group cannot be read") }
         var seen: Set<haddr_t> = [root.addr]
-        var groups = [""]
+        var groups = [(path: "", depth: 0)]
         var links = 0
-        while let path = groups.popLast() {
+        while let (path, depth) = groups.popLast() {
             let group = H5Gopen2(id, path.isEmpty ? "/" : path, lists.group)
-            guard group >= 0 else { throw HDF5Error("cannot open group '\(path)'") }
+            guard group >= 0 else { throw HDF5Error("cannot open group \(path.quotedForMessage())") }
             defer { H5Gclose(group) }
             var info = H5G_info_t()
-            guard H5Gget_info(group, &info) >= 0 else { throw HDF5Error("cannot list group '\(path)'") }
+            guard H5Gget_info(group, &info) >= 0 else { throw HDF5Error("cannot list group \(path.quotedForMessage())") }
             for index in 0..<info.nlinks {
                 links += 1
                 guard links <= maxLinks else {
-                    throw ReasonError(.tooLarge(detail: "it has more than \(maxLinks) HDF5 links "
-                        + "(\(ModelFileLimits.linksPerLayer) for each layer of \(limits.phrase(\.maxLayers)))"))
+                    throw ReasonError(.tooLarge(detail: "it has more than \(maxLinks) HDF5 links: "
+                        + "\(ModelFileLimits.linksPerLayer) for each layer, under \(limits.phrase(\.maxLayers))"))
                 }
                 let link = try Link(in: group, at: index, lists: lists)
                 let member = path.isEmpty ? link.name : "\(path)/\(link.name)"
                 switch link.info.type {
                 case H5L_TYPE_HARD:
                     guard seen.insert(link.info.u.address).inserted else { continue }
-                    try visitObject(in: group, at: index, path: member, groups: &groups)
+                    if try visitObject(link, in: group, at: index, path: member) {
+                        guard depth < Self.maxGroupDepth else {
+                            throw HDF5Error("groups are nested more than \(Self.maxGroupDepth) deep at \(member.quotedForMessage())")
+                        }
+                        groups.append((member, depth + 1))
+                    }
                 case H5L_TYPE_SOFT:
                     continue
                 case H5L_TYPE_EXTERNAL:
@@ -56,23 +61,29 @@ extension HDF5File {
         }
     }
 
-    /// Queues a group, checks a dataset; named datatypes need nothing.
-    private func visitObject(in group: hid_t, at index: hsize_t, path: String, groups: inout [String]) throws {
+    /// Deepest nesting of groups walked: Keras nests five deep. Bounds the cost of opening a
+    /// group by its path (libhdf5 walks each component).
+    static let maxGroupDepth = 64
+
+    /// Checks a dataset; returns whether the object is a group, to be walked in turn.
+    /// Named datatypes need nothing.
+    private func visitObject(_ link: Link, in group: hid_t, at index: hsize_t, path: String) throws -> Bool {
         var object = H5O_info_t()
         guard H5Oget_info_by_idx2(group, ".", H5_INDEX_NAME, H5_ITER_INC, index, &object, UInt32(H5O_INFO_BASIC),
                                   lists.link) >= 0 else {
-            throw HDF5Error("cannot read object '\(path)'")
+            throw HDF5Error("cannot read object \(path.quotedForMessage())")
         }
         switch object.type {
         case H5O_TYPE_GROUP:
-            groups.append(path)
+            return true
         case H5O_TYPE_DATASET:
-            let dataset = H5Dopen2(id, path, lists.dataset)
-            guard dataset >= 0 else { throw HDF5Error("cannot open dataset '\(path)'") }
+            let dataset = H5Dopen2(group, link.name, lists.dataset)
+            guard dataset >= 0 else { throw HDF5Error("cannot open dataset \(path.quotedForMessage())") }
             defer { H5Dclose(dataset) }
             try HDF5DatasetStorage.requireSelfContained(dataset, path: path)
+            return false
         default:
-            break
+            return false
         }
     }
 }
@@ -89,7 +100,7 @@ private struct Link {
         _ = H5Lget_name_by_idx(group, ".", H5_INDEX_NAME, H5_ITER_INC, index, &buffer, buffer.count, lists.link)
         name = String(decoding: buffer.prefix(Int(length)).map { UInt8(bitPattern: $0) }, as: UTF8.self)
         guard H5Lget_info_by_idx(group, ".", H5_INDEX_NAME, H5_ITER_INC, index, &info, lists.link) >= 0 else {
-            throw HDF5Error("link '\(name)' cannot be read")
+            throw HDF5Error("link \(name.quotedForMessage()) cannot be read")
         }
     }
 

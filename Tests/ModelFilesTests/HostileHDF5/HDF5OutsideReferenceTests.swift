@@ -78,6 +78,20 @@ struct HDF5OutsideReferenceTests {
         #expect(file.hasPrefix(hostile.folder.path) && file.hasSuffix("/outside.h5"))
     }
 
+    @Test("the walk is bounded: links by limits.max_layers, nesting of groups at 64")
+    func bounded() throws {
+        let many = try #require(throws: ModelFileError.self) {
+            try ModelFileReader.read(contentsOf: Fixtures.url("activations_keras3.h5"), limits: ModelFileLimits(maxLayers: 2))
+        }
+        #expect(many.description.contains(
+            "is too large: it has more than 128 HDF5 links: 64 for each layer, under the limit of 2 layers (limits.max_layers in leaderboard.yml)"),
+            "\(many)")
+        let deep = try #require(throws: ModelFileError.self) {
+            try ModelFileReader.read(contentsOf: Fixtures.url("hostile-hdf5/deep_groups.h5"))
+        }
+        #expect(deep.description.contains("groups are nested more than 64 deep"), "\(deep)")
+    }
+
     @Test("filters built into libhdf5 (shuffle, deflate, Fletcher32) are read as before")
     func builtInFilters() throws {
         let compressed = try ModelFileReader.read(contentsOf: Fixtures.url("hostile-hdf5/builtin_filters.h5"))

@@ -26,6 +26,8 @@ the first Dense kernel, 28 x 16 float32, replaced by:
   builtin_filters.h5             not hostile: the kernel's own values, chunked through
                                  shuffle, deflate and Fletcher32 (filters built into
                                  libhdf5), which are read as usual
+  deep_groups.h5                 not hostile but absurd: groups nested 70 deep, past the
+                                 walk's bound of 64
   outside.h5                     the other file the links and virtual datasets name: a
                                  dataset 'kernel', 28 x 16 float32, values 1234.5 + i
 
@@ -115,6 +117,10 @@ def builtin_filters(f, kernel):
     f.create_dataset(kernel, data=values, chunks=SHAPE, shuffle=True, compression="gzip", fletcher32=True)
 
 
+def deep_groups(f, kernel):
+    f.create_group("/".join(["deep"] + ["g"] * 69))
+
+
 def user_defined_link():
     """An external link's message with its link type 64 changed to 65: libhdf5 then
     takes it for a link of an unregistered user-defined class."""
@@ -164,6 +170,7 @@ def main():
     variant("filter_plugin.h5", filtered(60000))
     variant("filter_lzf.h5", filtered(32000))
     variant("builtin_filters.h5", builtin_filters)
+    variant("deep_groups.h5", deep_groups)
     user_defined_link()
     keras_with_external_storage()
 
