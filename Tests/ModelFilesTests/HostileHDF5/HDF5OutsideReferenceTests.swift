@@ -8,12 +8,9 @@ import Testing
 /// refused with one line naming the mechanism, and the file they point to is never opened.
 @Suite("HDF5 files that point outside themselves")
 struct HDF5OutsideReferenceTests {
-    struct Case: CustomTestStringConvertible, Sendable {
-        var file: String
-        /// Phrases the message must contain (besides the file's name and the advice).
-        var phrases: [String]
-        var testDescription: String { file }
-    }
+    /// A fixture of `hostile-hdf5` and the phrases its message must contain besides the
+    /// file's name and the advice.
+    typealias Case = RefusalTests.Case
 
     static let kernel = "'model_weights/dense_4/sequential_1/dense_4/kernel'"
 
