@@ -21,12 +21,15 @@ extension HDF5File {
         let maxLinks = limits.maxHDF5Links
         var root = H5O_info_t()
         guard H5Oget_info2(id, &root, UInt32(H5O_INFO_BASIC)) >= 0 else { throw HDF5Error("the root group cannot be read") }
+        let rootGroup = H5Gopen2(id, "/", lists.group)
+        guard rootGroup >= 0 else { throw HDF5Error("the root group cannot be opened") }
+        // Groups still to walk, open. Each is opened from its parent by the link's index,
+        // never by a path, so that no link name ('.', say) is read as a path component.
+        var groups = [(id: rootGroup, path: "", depth: 0)]
+        defer { groups.forEach { H5Gclose($0.id) } }
         var seen: Set<haddr_t> = [root.addr]
-        var groups = [(path: "", depth: 0)]
         var links = 0
-        while let (path, depth) = groups.popLast() {
-            let group = H5Gopen2(id, path.isEmpty ? "/" : path, lists.group)
-            guard group >= 0 else { throw HDF5Error("cannot open group \(path.quotedForMessage())") }
+        while let (group, path, depth) = groups.popLast() {
             defer { H5Gclose(group) }
             var info = H5G_info_t()
             guard H5Gget_info(group, &info) >= 0 else { throw HDF5Error("cannot list group \(path.quotedForMessage())") }
@@ -40,13 +43,13 @@ extension HDF5File {
                 let member = path.isEmpty ? link.name : "\(path)/\(link.name)"
                 switch link.info.type {
                 case H5L_TYPE_HARD:
-                    guard seen.insert(link.info.u.address).inserted else { continue }
-                    if try visitObject(link, in: group, at: index, path: member) {
-                        guard depth < Self.maxGroupDepth else {
-                            throw HDF5Error("groups are nested more than \(Self.maxGroupDepth) deep at \(member.quotedForMessage())")
-                        }
-                        groups.append((member, depth + 1))
+                    guard seen.insert(link.info.u.address).inserted,
+                          let child = try visitObject(in: group, at: index, path: member) else { continue }
+                    guard depth < Self.maxGroupDepth else {
+                        H5Gclose(child)
+                        throw HDF5Error("groups are nested more than \(Self.maxGroupDepth) deep at \(member.quotedForMessage())")
                     }
+                    groups.append((child, member, depth + 1))
                 case H5L_TYPE_SOFT:
                     continue
                 case H5L_TYPE_EXTERNAL:
@@ -61,29 +64,24 @@ extension HDF5File {
         }
     }
 
-    /// Deepest nesting of groups walked: Keras nests five deep. Bounds the cost of opening a
-    /// group by its path (libhdf5 walks each component).
+    /// Deepest nesting of groups walked (Keras nests five deep): bounds the groups held open.
     static let maxGroupDepth = 64
 
-    /// Checks a dataset; returns whether the object is a group, to be walked in turn.
-    /// Named datatypes need nothing.
-    private func visitObject(_ link: Link, in group: hid_t, at index: hsize_t, path: String) throws -> Bool {
-        var object = H5O_info_t()
-        guard H5Oget_info_by_idx2(group, ".", H5_INDEX_NAME, H5_ITER_INC, index, &object, UInt32(H5O_INFO_BASIC),
-                                  lists.link) >= 0 else {
-            throw HDF5Error("cannot read object \(path.quotedForMessage())")
-        }
-        switch object.type {
-        case H5O_TYPE_GROUP:
-            return true
-        case H5O_TYPE_DATASET:
-            let dataset = H5Dopen2(group, link.name, lists.dataset)
-            guard dataset >= 0 else { throw HDF5Error("cannot open dataset \(path.quotedForMessage())") }
-            defer { H5Dclose(dataset) }
-            try HDF5DatasetStorage.requireSelfContained(dataset, path: path)
-            return false
+    /// Opens the object of link `index` of `group`: checks a dataset, returns a group (to be
+    /// walked in turn, and closed by the caller); named datatypes need nothing.
+    private func visitObject(in group: hid_t, at index: hsize_t, path: String) throws -> hid_t? {
+        let object = H5Oopen_by_idx(group, ".", H5_INDEX_NAME, H5_ITER_INC, index, lists.link)
+        guard object >= 0 else { throw HDF5Error("cannot open object \(path.quotedForMessage())") }
+        switch H5Iget_type(object) {
+        case H5I_GROUP:
+            return object
+        case H5I_DATASET:
+            defer { H5Oclose(object) }
+            try HDF5DatasetStorage.requireSelfContained(object, path: path)
+            return nil
         default:
-            return false
+            H5Oclose(object)
+            return nil
         }
     }
 }
