@@ -89,6 +89,14 @@ struct HDF5OutsideReferenceTests {
         #expect(deep.description.contains("groups are nested more than 64 deep"), "\(deep)")
     }
 
+    @Test("a fuzzed file that hung libhdf5 in its model_config read is refused by the walk first")
+    func walkRefusesDamagedRoot() throws {
+        let error = try #require(throws: ModelFileError.self) {
+            try ModelFileReader.read(contentsOf: Fixtures.url("fuzz/hdf5_global_heap_hang.h5"))
+        }
+        #expect(error.description.contains("is damaged or inconsistent: cannot list group ''"), "\(error)")
+    }
+
     @Test("filters built into libhdf5 (shuffle, deflate, Fletcher32) are read as before")
     func builtInFilters() throws {
         let compressed = try ModelFileReader.read(contentsOf: Fixtures.url("hostile-hdf5/builtin_filters.h5"))
