@@ -91,7 +91,7 @@ let package = Package(
         .testTarget(name: "HiggsDataTests", dependencies: ["HiggsData", "TestSupport"]),
         .testTarget(name: "MetricsTests", dependencies: ["Metrics", "TestSupport"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "ModelFilesTests", dependencies: ["ModelFiles", "Models", "TestSupport"],
+        .testTarget(name: "ModelFilesTests", dependencies: ["ModelFiles", "Models", "TestSupport", "CHDF5"],
                     exclude: ["KerasWriter/Fixtures"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ONNXTests", dependencies: ["ONNX", "ModelFiles", "Models", "TestSupport",
                                                 .product(name: "SwiftProtobuf", package: "swift-protobuf")],

@@ -53,6 +53,10 @@ public struct ModelFileError: Error, Equatable, CustomStringConvertible {
         case unreadable(detail: String)
         /// An ONNX model that the interpreter refused; the error says why.
         case onnx(ONNXError)
+        /// An HDF5 file (a `.h5`, or the weights inside a `.keras`) with a part that would
+        /// make libhdf5 open another file or load a plugin; `member` names the file inside
+        /// a `.keras` archive.
+        case pointsOutside(HDF5OutsideReference, member: String?)
     }
 
     /// The one-line message.
@@ -108,6 +112,11 @@ public struct ModelFileError: Error, Equatable, CustomStringConvertible {
             return "\(name) could not be read: \(detail)"
         case let .onnx(error):
             return "\(name) \(error.description)"
+        case let .pointsOutside(reference, member):
+            let place = member.map { " in \($0)" } ?? ""
+            return "\(name) has\(place) \(reference.phrase): this tool never opens a file that a model "
+                + "points to, and Keras never writes one; save the model again with model.save('model.h5') "
+                + "or model.save('model.keras') and submit that file"
         }
     }
 }

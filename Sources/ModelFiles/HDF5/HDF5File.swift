@@ -19,6 +19,17 @@ func inMemoryFileAccess() throws -> hid_t {
 }
 private nonisolated(unsafe) var imageCounter = 0
 
+/// Which of the reader's own checks run. Readers always run all; the tests turn them off
+/// to show what the library settings (``HDF5LibrarySettings``) do alone.
+struct HDF5Checks: OptionSet {
+    let rawValue: Int
+    /// The walk of every link before the file is used (``HDF5OutsideReferenceCheck``).
+    static let links = HDF5Checks(rawValue: 1)
+    /// The storage check of each dataset as it is opened (``HDF5DatasetStorage``).
+    static let datasets = HDF5Checks(rawValue: 2)
+    static let all: HDF5Checks = [.links, .datasets]
+}
+
 /// Why an HDF5 read failed, before it is turned into a ``ModelFileError``.
 struct HDF5Error: Error, CustomStringConvertible {
     var description: String
@@ -26,21 +37,39 @@ struct HDF5Error: Error, CustomStringConvertible {
 }
 
 /// An HDF5 file opened from bytes in memory (libhdf5's core driver with a file image),
-/// read-only. Never touches the disk.
+/// read-only. Never touches the disk, and never lets libhdf5 open another file: the whole
+/// file is checked for parts that point outside it before `body` sees it
+/// (``HDF5OutsideReferenceCheck``), each dataset again as it is opened
+/// (``HDF5DatasetStorage``), and every call goes through access lists that forbid it
+/// (``HDF5LibrarySettings``).
 ///
-/// Use only inside ``HDF5File/withImage(_:_:)``, which holds the library's lock and closes
-/// the file (and every object still open in it) afterwards.
+/// Use only inside ``HDF5File/withImage(_:limits:checks:_:)``, which holds the library's
+/// lock and closes the file (and every object still open in it) afterwards.
 final class HDF5File {
     let id: hid_t
+    /// The access lists every call uses in place of `H5P_DEFAULT`.
+    let lists: HDF5LibrarySettings.AccessLists
+    let checks: HDF5Checks
 
-    private init(id: hid_t) { self.id = id }
+    private init(id: hid_t, lists: HDF5LibrarySettings.AccessLists, checks: HDF5Checks) {
+        self.id = id
+        self.lists = lists
+        self.checks = checks
+    }
 
     /// Opens `bytes` as an HDF5 file and calls `body` with it, under the libhdf5 lock.
     ///
-    /// - Throws: ``HDF5Error`` when libhdf5 cannot open the image; whatever `body` throws.
-    static func withImage<R>(_ bytes: Data, _ body: (HDF5File) throws -> R) throws -> R {
+    /// `limits` bound the walk of the file's links that comes first; `checks` exists for
+    /// the tests of what the library settings do alone.
+    /// - Throws: ``HDF5Error`` when libhdf5 cannot open the image; a `ReasonError` when
+    ///   the file points outside itself or has too many links; whatever `body`
+    ///   throws.
+    static func withImage<R>(
+        _ bytes: Data, limits: ModelFileLimits, checks: HDF5Checks = .all, _ body: (HDF5File) throws -> R
+    ) throws -> R {
         hdf5Lock.lock()
         defer { hdf5Lock.unlock() }
+        let lists = try HDF5LibrarySettings.apply()
         let fapl = try inMemoryFileAccess()
         defer { H5Pclose(fapl) }
         let status = bytes.withUnsafeBytes { raw -> herr_t in
@@ -50,11 +79,18 @@ final class HDF5File {
         }
         guard status >= 0 else { throw HDF5Error("libhdf5 could not take the file's bytes") }
         imageCounter += 1
-        // The core driver tells open files apart by name: keep each image's name unique.
-        let file = H5Fopen("leaderboard-image-\(imageCounter)", chdf5_acc_rdonly(), fapl)
+        // The core driver tells open files apart by name: keep each image's name unique. The
+        // name is under a folder that cannot exist, so that the driver's check that no such
+        // file exists, and any lookup of another file beside this one, resolve nothing.
+        let name = HDF5LibrarySettings.unresolvableFolder + "leaderboard-image-\(imageCounter)"
+        let file = H5Fopen(name, chdf5_acc_rdonly(), fapl)
         guard file >= 0 else { throw HDF5Error("libhdf5 could not open it as an HDF5 file") }
         defer { H5Fclose(file) }
-        return try body(HDF5File(id: file))
+        let opened = HDF5File(id: file, lists: lists, checks: checks)
+        if checks.contains(.links) {
+            try opened.requireSelfContained(limits: limits)
+        }
+        return try body(opened)
     }
 
     // MARK: Objects
@@ -64,15 +100,15 @@ final class HDF5File {
         var prefix = ""
         for component in path.split(separator: "/") {
             prefix += prefix.isEmpty ? String(component) : "/" + component
-            guard H5Lexists(id, prefix, chdf5_p_default()) > 0 else { return false }
+            guard H5Lexists(id, prefix, lists.link) > 0 else { return false }
         }
-        return H5Oexists_by_name(id, path, chdf5_p_default()) > 0
+        return H5Oexists_by_name(id, path, lists.link) > 0
     }
 
     /// Whether `path` is a group.
     func isGroup(_ path: String) -> Bool {
         guard exists(path) else { return false }
-        let object = H5Oopen(id, path, chdf5_p_default())
+        let object = H5Oopen(id, path, lists.link)
         guard object >= 0 else { return false }
         defer { H5Oclose(object) }
         return H5Iget_type(object) == H5I_GROUP
@@ -81,7 +117,7 @@ final class HDF5File {
     /// The names of the links in group `path`, in libhdf5's name order; at most `limit`.
     func memberNames(of path: String, limit: Int) throws -> [String] {
         guard isGroup(path) else { throw HDF5Error("no group '\(path)'") }
-        let group = H5Gopen2(id, path, chdf5_p_default())
+        let group = H5Gopen2(id, path, lists.group)
         guard group >= 0 else { throw HDF5Error("cannot open group '\(path)'") }
         defer { H5Gclose(group) }
         var info = H5G_info_t()
@@ -91,10 +127,10 @@ final class HDF5File {
         }
         var names: [String] = []
         for index in 0..<info.nlinks {
-            let length = H5Lget_name_by_idx(group, ".", H5_INDEX_NAME, H5_ITER_INC, index, nil, 0, chdf5_p_default())
+            let length = H5Lget_name_by_idx(group, ".", H5_INDEX_NAME, H5_ITER_INC, index, nil, 0, lists.link)
             guard length >= 0, length < 4096 else { throw HDF5Error("a member of '\(path)' has no readable name") }
             var buffer = [CChar](repeating: 0, count: Int(length) + 1)
-            _ = H5Lget_name_by_idx(group, ".", H5_INDEX_NAME, H5_ITER_INC, index, &buffer, buffer.count, chdf5_p_default())
+            _ = H5Lget_name_by_idx(group, ".", H5_INDEX_NAME, H5_ITER_INC, index, &buffer, buffer.count, lists.link)
             names.append(String(decoding: buffer.prefix(Int(length)).map { UInt8(bitPattern: $0) }, as: UTF8.self))
         }
         return names
@@ -105,7 +141,7 @@ final class HDF5File {
     /// Whether the object at `path` ("/" for the root) has attribute `name`.
     func hasAttribute(_ name: String, at path: String = "/") -> Bool {
         guard path == "/" || exists(path) else { return false }
-        return H5Aexists_by_name(id, path, name, chdf5_p_default()) > 0
+        return H5Aexists_by_name(id, path, name, lists.link) > 0
     }
 
     /// The strings of attribute `name` on the object at `path`: a scalar string gives one,
@@ -118,7 +154,7 @@ final class HDF5File {
     ///   than `maxBytes` bytes.
     func stringsAttribute(_ name: String, at path: String = "/", maxBytes: Int) throws -> [String] {
         guard hasAttribute(name, at: path) else { throw HDF5Error("no attribute '\(name)' on '\(path)'") }
-        let attribute = H5Aopen_by_name(id, path, name, chdf5_p_default(), chdf5_p_default())
+        let attribute = H5Aopen_by_name(id, path, name, chdf5_p_default(), lists.link)
         guard attribute >= 0 else { throw HDF5Error("cannot open attribute '\(name)'") }
         defer { H5Aclose(attribute) }
         let type = H5Aget_type(attribute)
@@ -191,11 +227,27 @@ final class HDF5File {
     /// - Throws: ``HDF5Error`` when it is not a dataset of numbers or has more than 8
     ///   dimensions.
     func datasetShape(_ path: String) throws -> [Int] {
-        guard exists(path) else { throw HDF5Error("no dataset '\(path)'") }
-        let dataset = H5Dopen2(id, path, chdf5_p_default())
-        guard dataset >= 0 else { throw HDF5Error("'\(path)' is not a dataset") }
+        let dataset = try openDataset(path)
         defer { H5Dclose(dataset) }
         return try shape(of: dataset, path: path)
+    }
+
+    /// Opens dataset `path` and, unless the tests turned it off, refuses it when its values
+    /// would come from outside the file (``HDF5DatasetStorage``): nothing else is asked of
+    /// a dataset before that. The caller closes it.
+    private func openDataset(_ path: String) throws -> hid_t {
+        guard exists(path) else { throw HDF5Error("no dataset '\(path)'") }
+        let dataset = H5Dopen2(id, path, lists.dataset)
+        guard dataset >= 0 else { throw HDF5Error("'\(path)' is not a dataset") }
+        if checks.contains(.datasets) {
+            do {
+                try HDF5DatasetStorage.requireSelfContained(dataset, path: path)
+            } catch {
+                H5Dclose(dataset)
+                throw error
+            }
+        }
+        return dataset
     }
 
     private func shape(of dataset: hid_t, path: String) throws -> [Int] {
@@ -230,9 +282,7 @@ final class HDF5File {
     /// - Throws: ``HDF5Error`` naming the shape found when it differs, or when libhdf5
     ///   cannot read or convert the values.
     func readFloats(_ path: String, expected: [Int]) throws -> [Float] {
-        guard exists(path) else { throw HDF5Error("no dataset '\(path)'") }
-        let dataset = H5Dopen2(id, path, chdf5_p_default())
-        guard dataset >= 0 else { throw HDF5Error("'\(path)' is not a dataset") }
+        let dataset = try openDataset(path)
         defer { H5Dclose(dataset) }
         let dims = try shape(of: dataset, path: path)
         guard dims.filter({ $0 != 1 }) == expected.filter({ $0 != 1 }) else {

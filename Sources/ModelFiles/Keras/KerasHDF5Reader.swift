@@ -11,7 +11,7 @@ import Models
 enum KerasHDF5Reader {
     static func read(_ bytes: Data, fileName: String, limits: ModelFileLimits) throws -> LoadedModel {
         do {
-            return try HDF5File.withImage(bytes) { file in
+            return try HDF5File.withImage(bytes, limits: limits) { file in
                 try read(file, fileName: fileName, limits: limits)
             }
         } catch let error as HDF5Error {

@@ -36,7 +36,7 @@ enum KerasZipReader {
             throw ReasonError(.malformed(detail: "model.weights.h5 in the archive is not HDF5"))
         }
         do {
-            return try HDF5File.withImage(weights) { file in
+            return try HDF5File.withImage(weights, limits: limits) { file in
                 let store = try KerasVarsStore(file: file, config: config)
                 let result = try KerasModelBuilder(
                     config: config, kerasMajor: kerasMajorVersion(version) ?? 3, store: store, limits: limits
@@ -46,6 +46,9 @@ enum KerasZipReader {
             }
         } catch let error as HDF5Error {
             throw ReasonError(.malformed(detail: "model.weights.h5: \(error.description)"))
+        } catch let error as ReasonError {
+            guard case let .pointsOutside(reference, nil) = error.reason else { throw error }
+            throw ReasonError(.pointsOutside(reference, member: "model.weights.h5"))
         }
     }
 }
