@@ -53,26 +53,11 @@ import TestSupport
 
     @Test func aBuildWaitsForTheWorkspaceLock() throws {
         let ws = try scoredWorkspace()
-        let fd = open(ws + "/.leaderboard.lock", O_RDWR | O_CREAT, 0o644)
-        #expect(fd >= 0)
-        _ = "4242\n".withCString { pwrite(fd, $0, 5, 0) }
-        #expect(flock(fd, LOCK_EX) == 0)
-        let errors = dir.file("stderr.txt")
-        _ = FileManager.default.createFile(atPath: errors, contents: nil)
-        let process = try CommandRunner.start(["build", "--workspace", ws], environment: environment,
-                                              standardError: FileHandle(forWritingAtPath: errors))
-        var said = ""
-        for _ in 0..<100 where !said.contains("waiting") {
-            usleep(50_000)
-            said = (try? String(contentsOfFile: errors, encoding: .utf8)) ?? ""
-        }
-        #expect(said.contains("waiting for another run in this workspace (process 4242)"))
-        #expect(process.isRunning)
+        let held = try HeldWorkspaceLock(ws, starting: ["build", "--workspace", ws], in: dir, environment: environment)
+        #expect(held.said.contains("waiting for another run in this workspace (process 4242)"))
+        #expect(held.process.isRunning)
         #expect(!FileManager.default.fileExists(atPath: ws + "/site/index.html"))
-        flock(fd, LOCK_UN)
-        close(fd)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        #expect(held.release() == 0)
         #expect(FileManager.default.fileExists(atPath: ws + "/site/index.html"))
     }
 

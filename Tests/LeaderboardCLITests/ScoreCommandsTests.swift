@@ -109,26 +109,11 @@ import TestSupport
     @Test func aSecondRunWaitsForTheFirstInsteadOfScoringTwice() throws {
         let ws = try dir.workspace()
         // Another run holds the workspace's lock.
-        let lockPath = ws + "/.leaderboard.lock"
-        let fd = open(lockPath, O_RDWR | O_CREAT, 0o644)
-        #expect(fd >= 0)
-        _ = "4242\n".withCString { pwrite(fd, $0, 5, 0) }
-        #expect(flock(fd, LOCK_EX) == 0)
-        let errors = dir.file("stderr.txt")
-        _ = FileManager.default.createFile(atPath: errors, contents: nil)
-        let process = try CommandRunner.start(["score", "--workspace", ws, "--json"], environment: environment,
-                                              standardError: FileHandle(forWritingAtPath: errors))
-        var said = ""
-        for _ in 0..<100 where !said.contains("waiting") {
-            usleep(50_000)
-            said = (try? String(contentsOfFile: errors, encoding: .utf8)) ?? ""
-        }
-        #expect(said.contains("waiting for another run in this workspace (process 4242)"))
-        #expect(process.isRunning)
-        flock(fd, LOCK_UN)
-        close(fd)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        let held = try HeldWorkspaceLock(ws, starting: ["score", "--workspace", ws, "--json"], in: dir,
+                                         environment: environment)
+        #expect(held.said.contains("waiting for another run in this workspace (process 4242)"))
+        #expect(held.process.isRunning)
+        #expect(held.release() == 0)
         let count = try DatabaseQueue(path: ws + "/leaderboard.sqlite").read(Self.entryCount)
         #expect(count == 10)
     }

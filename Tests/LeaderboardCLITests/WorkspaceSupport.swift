@@ -32,3 +32,40 @@ extension TemporaryDirectory {
 func json(_ text: String) throws -> [[String: Any]] {
     try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]])
 }
+
+/// The lock of workspace `ws`, held as another run (process 4242) holds it, and a command
+/// started while it is held.
+struct HeldWorkspaceLock {
+    let descriptor: Int32
+    /// The started command, still waiting for the lock.
+    let process: Process
+    /// What it had said on standard error by the time it said it waits.
+    let said: String
+
+    /// Takes the lock of `ws`, starts `arguments`, and waits (at most 5 s) until the command
+    /// says that it waits for the lock.
+    init(_ ws: String, starting arguments: [String], in dir: TemporaryDirectory, environment: [String: String]) throws {
+        descriptor = open(ws + "/.leaderboard.lock", O_RDWR | O_CREAT, 0o644)
+        try #require(descriptor >= 0)
+        _ = "4242\n".withCString { pwrite(descriptor, $0, 5, 0) }
+        try #require(flock(descriptor, LOCK_EX) == 0)
+        let errors = dir.file("stderr.txt")
+        _ = FileManager.default.createFile(atPath: errors, contents: nil)
+        process = try CommandRunner.start(arguments, environment: environment,
+                                          standardError: FileHandle(forWritingAtPath: errors))
+        var said = ""
+        for _ in 0..<100 where !said.contains("waiting") {
+            usleep(50_000)
+            said = (try? String(contentsOfFile: errors, encoding: .utf8)) ?? ""
+        }
+        self.said = said
+    }
+
+    /// Lets the lock go and waits for the command to end; its exit status.
+    func release() -> Int32 {
+        flock(descriptor, LOCK_UN)
+        close(descriptor)
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+}
