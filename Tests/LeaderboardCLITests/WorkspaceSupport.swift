@@ -45,10 +45,11 @@ struct HeldWorkspaceLock {
     /// Takes the lock of `ws`, starts `arguments`, and waits (at most 5 s) until the command
     /// says that it waits for the lock.
     init(_ ws: String, starting arguments: [String], in dir: TemporaryDirectory, environment: [String: String]) throws {
-        descriptor = open(ws + "/.leaderboard.lock", O_RDWR | O_CREAT, 0o644)
-        try #require(descriptor >= 0)
-        _ = "4242\n".withCString { pwrite(descriptor, $0, 5, 0) }
-        try #require(flock(descriptor, LOCK_EX) == 0)
+        let fd = open(ws + "/.leaderboard.lock", O_RDWR | O_CREAT, 0o644)
+        try #require(fd >= 0)
+        _ = "4242\n".withCString { pwrite(fd, $0, 5, 0) }
+        try #require(flock(fd, LOCK_EX) == 0)
+        descriptor = fd
         let errors = dir.file("stderr.txt")
         _ = FileManager.default.createFile(atPath: errors, contents: nil)
         process = try CommandRunner.start(arguments, environment: environment,
