@@ -2,7 +2,10 @@
 #ifdef __linux__
 #include "CSandbox.h"
 
+#include <signal.h>
+#include <sys/prctl.h>
 #include <sys/syscall.h>
+#include <errno.h>
 #include <unistd.h>
 
 int lb_close_inherited_files(void) {
@@ -13,6 +16,10 @@ int lb_close_inherited_files(void) {
     long last = sysconf(_SC_OPEN_MAX);
     for (long fd = 3; fd < (last > 0 ? last : 1024); fd++) close((int)fd);
     return 0;
+}
+
+int lb_die_with_parent(void) {
+    return prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0) == 0 ? 0 : errno;
 }
 
 #endif

@@ -8,6 +8,7 @@
 int lb_landlock_abi(void) { return -ENOSYS; }
 int lb_no_new_privs(void) { return 0; }
 int lb_close_inherited_files(void) { return 0; }
+int lb_die_with_parent(void) { return 0; }
 int lb_landlock_restrict(const char *const *readable, size_t readable_count,
                          const char *const *writable, size_t writable_count) {
     (void)readable, (void)readable_count, (void)writable, (void)writable_count;

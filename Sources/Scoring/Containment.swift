@@ -107,6 +107,12 @@ public enum Containment {
         lb_close_inherited_files()
     }
 
+    /// Makes the kernel kill this child when its parent ends (`PR_SET_PDEATHSIG`), so that a
+    /// `score`, `check` or `predict` killed mid-run leaves no child behind.
+    public static func dieWithParent() {
+        lb_die_with_parent()
+    }
+
     /// The Landlock ABI version of the running kernel, `nil` without Landlock.
     public static var landlockABI: Int? {
         let abi = lb_landlock_abi()

@@ -31,10 +31,7 @@ enum Exports {
         var failed: [Failure]
     }
 
-    /// `value` as the pages show it (`digits` decimals), as a number.
-    static func shown(_ value: Double?, _ digits: Int = 4) -> Double? {
-        value.flatMap { Double(SiteFormatting.fixed($0, digits)) }
-    }
+    static func shown(_ value: Double?, _ digits: Int = 4) -> Double? { SiteFormatting.shown(value, digits) }
 
     static func rows(_ board: LeaderboardView) -> [Row] {
         board.rows.compactMap { row in

@@ -43,14 +43,27 @@ public enum SiteDestination {
     }
 
     /// Whether `name` in `folder` is something a build before the marker wrote: a page, the
-    /// stylesheet, an export, or the `entries` folder.
+    /// stylesheet, an export, or the `entries` folder holding nothing but entry pages
+    /// (`<id>.html`), so that no file of anyone else's can be inside what is replaced.
     static func isBuiltName(_ name: String, in folder: String) -> Bool {
         var info = stat()
         guard lstat(folder + "/" + name, &info) == 0 else { return false }
         switch info.st_mode & S_IFMT {
-        case S_IFDIR: return name == "entries"
+        case S_IFDIR: return name == "entries" && holdsOnlyEntryPages(folder + "/" + name)
         case S_IFREG: return name == ".gitkeep" || [".html", ".css", ".json", ".csv"].contains { name.hasSuffix($0) }
         default: return false
+        }
+    }
+
+    /// Whether the folder holds only regular files named `<digits>.html`, as every build
+    /// before the marker wrote its entry pages.
+    static func holdsOnlyEntryPages(_ folder: String) -> Bool {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return false }
+        return names.allSatisfy { name in
+            var info = stat()
+            let stem = name.dropLast(".html".count)
+            return name.hasSuffix(".html") && !stem.isEmpty && stem.allSatisfy(\.isASCII) && stem.allSatisfy(\.isNumber)
+                && lstat(folder + "/" + name, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
         }
     }
 

@@ -1,11 +1,17 @@
 import Foundation
 
 /// Fixed-precision formatting, so the same figures always give the same bytes.
-enum SiteFormatting {
+public enum SiteFormatting {
     /// `value` with `digits` decimals; "–" for a missing or non-finite value.
     static func fixed(_ value: Double?, _ digits: Int = 4) -> String {
         guard let value, value.isFinite else { return "–" }
         return String(format: "%.\(digits)f", value)
+    }
+
+    /// `value` as the pages show it (`digits` decimals), as a number: what exports and
+    /// `score --json` publish, so that no output carries more of a figure than the site.
+    public static func shown(_ value: Double?, _ digits: Int = 4) -> Double? {
+        value.flatMap { Double(fixed($0, digits)) }
     }
 
     /// A background rejection: whole numbers above 100, otherwise one decimal; ∞ when no

@@ -27,6 +27,11 @@ import TestSupport
             #expect(outcome?["status"] as? String == "scored", "\(team)")
             #expect(outcome?["format"] as? String == format, "\(team)")
             #expect((outcome?["publicAUC"] as? Double).map { $0 > 0.5 } == true, "\(team)")
+            // Rounded as the public site shows them: no more digits than the pages.
+            for key in ["publicAUC", "publicAUCLow", "publicAUCHigh", "accuracy", "logLoss"] {
+                let value = try #require(outcome?[key] as? Double, "\(team) \(key)")
+                #expect(abs(value * 10_000 - (value * 10_000).rounded()) < 1e-6, "\(team) \(key) = \(value)")
+            }
         }
         let failed = try #require(outcomes.first { $0["status"] as? String == "failed" })
         #expect((failed["failure"] as? String)?.contains("is a Python pickle") == true)

@@ -46,3 +46,39 @@ import TestSupport
         #expect(try json(second.stdout).allSatisfy { $0["status"] as? String == "unchanged" }, "\(second.stdout)")
     }
 }
+
+/// `check` and `predict` on a file named on their command line: the same rules as `score`
+/// (no link followed, no FIFO waited on), and the child reads a private copy.
+@Suite struct GivenFileTests {
+    let dir = TemporaryDirectory()
+    var environment: [String: String] { ["LEADERBOARD_CACHE": dir.file("cache")] }
+
+    @Test func checkAndPredictRefuseALinkAndAFIFOAtOnce() throws {
+        let fm = FileManager.default
+        try fm.createDirectory(atPath: dir.file("organizer"), withIntermediateDirectories: true)
+        let secret = try dir.write("id,score\n0,0.5\n", to: "organizer/secret.csv")
+        try fm.createSymbolicLink(atPath: dir.file("model.csv"), withDestinationPath: secret)
+        #expect(mkfifo(dir.file("fifo.h5"), 0o600) == 0)
+        let rows = try dir.write("1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0\n", to: "rows.csv")
+        for arguments in [["check", dir.file("model.csv")], ["check", dir.file("fifo.h5")],
+                          ["predict", dir.file("fifo.h5"), "--data", rows],
+                          ["predict", dir.file("model.csv"), "--data", rows]] {
+            // Started in the background and killed after 15 s, so that a regression fails
+            // instead of waiting for the 600 s wall-clock limit.
+            let errors = dir.file("stderr.txt")
+            _ = fm.createFile(atPath: errors, contents: nil)
+            let process = try CommandRunner.start(arguments, environment: environment,
+                                                  standardError: FileHandle(forWritingAtPath: errors))
+            let deadline = Date().addingTimeInterval(15)
+            while process.isRunning && Date() < deadline { usleep(20_000) }
+            let waited = process.isRunning
+            if waited { kill(process.processIdentifier, SIGKILL) }
+            process.waitUntilExit()
+            #expect(!waited, "\(arguments) waited")
+            #expect(process.terminationStatus != 0, "\(arguments)")
+            let line = try String(contentsOfFile: errors, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+            #expect(!line.contains("\n"), "\(line)")
+            #expect(line.contains("symbolic link") || line.contains("pipe") || line.contains("not a regular file"), "\(line)")
+        }
+    }
+}

@@ -53,6 +53,13 @@ import TestSupport
         try put("<html>", to: "old/index.html")
         try put("keep", to: "old/draft.md")
         #expect(throws: SiteDestinationError.self) { try SiteOutput(destination: dir.file("old"), protecting: []) }
+        // Nor is one whose entries/ holds anything but entry pages, at any depth.
+        for (folder, file) in [("notes", "entries/keep.md"), ("deep", "entries/deep/thesis.tex"), ("named", "entries/about.html")] {
+            try put("<html>", to: folder + "/index.html")
+            try put("keep", to: folder + "/" + file)
+            #expect(throws: SiteDestinationError.self) { try SiteOutput(destination: dir.file(folder), protecting: []) }
+            #expect(try String(contentsOfFile: dir.file(folder + "/" + file), encoding: .utf8) == "keep")
+        }
     }
 
     @Test func newEmptyMarkedAndEarlierBuiltFoldersAreReplaced() throws {

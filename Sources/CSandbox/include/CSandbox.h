@@ -18,6 +18,10 @@ int lb_landlock_abi(void);
 /// for writing), and Landlock would not stop its use.
 int lb_close_inherited_files(void);
 
+/// Asks the kernel to kill this process when the process that started it ends: a child
+/// left blocked or busy when its parent is killed does not live on as an orphan.
+int lb_die_with_parent(void);
+
 /// Sets `no_new_privs`: nothing this process executes can gain privileges (a set-uid
 /// program, file capabilities). Both layers below require it.
 int lb_no_new_privs(void);

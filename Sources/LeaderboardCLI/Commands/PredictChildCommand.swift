@@ -32,6 +32,7 @@ struct PredictChildCommand: ParsableCommand {
     @Option(name: .customLong("limit"), help: "A reader limit, key=value (repeatable).") var limitSettings: [String] = []
 
     func run() throws {
+        Containment.dieWithParent()
         Containment.closeInheritedFiles()
         Self.limit(__rlimit_resource_t(RLIMIT_DATA.rawValue), to: memoryBytes)
         Self.limit(__rlimit_resource_t(RLIMIT_CPU.rawValue), to: cpuSeconds)

@@ -3,6 +3,7 @@ import Foundation
 import HiggsData
 import Results
 import Scoring
+import Site
 import Workspace
 
 /// `leaderboard score [PATH…]`: score every new or changed submission.
@@ -50,8 +51,8 @@ struct ScoreCommand: ParsableCommand {
     }
 }
 
-/// One outcome as `score --json` prints it: the figures of the public rows only, as the
-/// public site shows them, since the output of `score` may be public (a CI log).
+/// One outcome as `score --json` prints it: the figures of the public rows only, rounded as
+/// the public site shows them, since the output of `score` may be public (a CI log).
 struct OutcomeJSON: Codable {
     var path: String, team: String, status: String, title: String?, format: String?, failure: String?
     var publicAUC: Double?, publicAUCLow: Double?, publicAUCHigh: Double?, accuracy: Double?, logLoss: Double?
@@ -63,11 +64,11 @@ struct OutcomeJSON: Codable {
         title = o.entry?.title
         format = o.entry?.format
         failure = o.entry?.failure
-        publicAUC = o.metrics?.publicAUC
-        publicAUCLow = o.metrics?.publicAUCLow
-        publicAUCHigh = o.metrics?.publicAUCHigh
-        accuracy = o.publicMetrics?.accuracy
-        logLoss = o.publicMetrics?.logLoss
+        publicAUC = SiteFormatting.shown(o.metrics?.publicAUC)
+        publicAUCLow = SiteFormatting.shown(o.metrics?.publicAUCLow)
+        publicAUCHigh = SiteFormatting.shown(o.metrics?.publicAUCHigh)
+        accuracy = SiteFormatting.shown(o.publicMetrics?.accuracy)
+        logLoss = SiteFormatting.shown(o.publicMetrics?.logLoss)
     }
 }
 
