@@ -22,6 +22,7 @@ struct SubmissionFileFailure: Error, CustomStringConvertible {
         case .changed: text += ": it was not scored; run score again once it is complete"
         case .symbolicLink: text += ": links are never followed in submissions; submit the file itself"
         case .notRegular: text += ": submit the file itself"
+        case .hardLinked: text += "; submit a copy of the file (cp, not ln)"
         default: break
         }
         self.init(description: text, isRecorded: error.isTheFiles)

@@ -47,6 +47,28 @@ import TestSupport
     }
 }
 
+/// A README hard-linked to a file of the organizer's is refused with one line, and nothing
+/// of that file is recorded.
+@Suite struct HardLinkTests {
+    let dir = TemporaryDirectory()
+    var environment: [String: String] { ["LEADERBOARD_CACHE": dir.file("cache")] }
+
+    @Test func aHardLinkedReadmeIsNotPublished() throws {
+        let ws = try dir.workspace(examples: ["notebook-net"])
+        let secret = try dir.write("ORGANIZER-SECRET-TEXT\n", to: "secret.txt")
+        let readme = ws + "/submissions/notebook-net/README.md"
+        try FileManager.default.removeItem(atPath: readme)
+        #expect(link(secret, readme) == 0)
+        let run = try CommandRunner.run(["score", "--workspace", ws, "--json"], in: dir.path, environment: environment)
+        #expect(run.status == 0, "\(run.stderr)")
+        let outcome = try #require(try json(run.stdout).first { $0["path"] as? String == "submissions/notebook-net" })
+        #expect((outcome["failure"] as? String)?.contains("hard links") == true, "\(outcome)")
+        let database = try ResultsDatabase(path: ws + "/leaderboard.sqlite")
+        let dataset = try #require(try database.datasets().first?.id)
+        #expect(!(try database.entries(datasetID: dataset)).contains { ($0.entry.readme ?? "").contains("ORGANIZER-SECRET") })
+    }
+}
+
 /// `check` and `predict` on a file named on their command line: the same rules as `score`
 /// (no link followed, no FIFO waited on), and the child reads a private copy.
 @Suite struct GivenFileTests {

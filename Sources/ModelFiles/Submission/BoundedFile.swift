@@ -21,6 +21,7 @@ enum BoundedFile {
             case .missing: self = .unreadable("no such file")
             case let .unreadable(detail): self = .unreadable(detail)
             case .outside, .changed: self = .unreadable(String(error.phrase.trimmingPrefix("is ")))
+            case .hardLinked: self = .notRegular(kind: "a hard link to another name")
             }
         }
     }

@@ -109,6 +109,7 @@ public struct SubmissionFolderError: Error, Equatable, Sendable, CustomStringCon
     private static func remedy(_ problem: SubmittedFileError) -> String {
         switch problem {
         case .symbolicLink: "links are not followed; put the file itself in the folder"
+        case .hardLinked: "put a copy of the file in the folder (cp, not ln)"
         case .notRegular(.folder), .notFolder, .outside, .missing: "name a file inside the submission folder"
         case .notRegular: "remove it"
         case .tooLarge: "submit a smaller file"

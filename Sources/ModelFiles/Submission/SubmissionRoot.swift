@@ -72,6 +72,7 @@ public final class SubmissionRoot: Sendable {
         guard fstat(probe, &seen) == 0 else { throw SubmittedFileError(errno: errno) }
         let kind = FileKind(mode: seen.st_mode)
         guard kind == .file || kind == .folder else { throw kind == .link ? .symbolicLink : .notRegular(kind: kind) }
+        if kind == .file, seen.st_nlink > 1 { throw .hardLinked(names: Int(seen.st_nlink)) }
         let fd = try openBeneath(relative, flags: O_RDONLY | (kind == .folder ? O_DIRECTORY : 0))
         var opened = stat()
         guard fstat(fd, &opened) == 0, opened.st_dev == seen.st_dev, opened.st_ino == seen.st_ino else {

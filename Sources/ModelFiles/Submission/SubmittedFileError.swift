@@ -12,6 +12,9 @@ public enum SubmittedFileError: Error, Sendable, Equatable {
     /// Not a regular file or folder (a FIFO, device or socket), or a folder where a file was
     /// expected.
     case notRegular(kind: FileKind)
+    /// A regular file with more than one name (a hard link): its other name may be a file of
+    /// the organizer's outside the folder, so it is never read.
+    case hardLinked(names: Int)
     /// A file where a folder was expected.
     case notFolder
     /// No such file or folder.
@@ -39,6 +42,7 @@ public enum SubmittedFileError: Error, Sendable, Equatable {
         case .outside: "is not inside the submission folder"
         case .notRegular(.folder): "is a folder, not a file"
         case .notRegular: "is not a regular file (a pipe, device or socket)"
+        case let .hardLinked(names): "has \(names) names (hard links), so it may be a file from outside the folder"
         case .notFolder: "is a file, not a folder"
         case .missing: "does not exist"
         case let .tooLarge(bytes, limit): "is too large: \(bytes) bytes, over the limit of \(limit) bytes"

@@ -49,6 +49,18 @@ struct SubmissionRootTests {
         #expect(root.bytesRead == "submissions/team/model.h5".utf8.count)
     }
 
+    /// A hard link is a regular file inside the folder whose other name can be any file of
+    /// the organizer's on the same file system: it is refused, and not a byte is read.
+    @Test("a file with a second name (a hard link) is never read", arguments: [SubmissionRoot.Resolution.best, .walk])
+    func hardLinks(resolution: SubmissionRoot.Resolution) throws {
+        let submissions = try layout()
+        #expect(link(dir.file("outside/secret.h5"), dir.file("submissions/team/README.md")) == 0)
+        let root = try SubmissionRoot(opening: submissions, resolve: resolution)
+        #expect(throws: SubmittedFileError.hardLinked(names: 2)) { try root.file("team/README.md") }
+        #expect(root.bytesRead == 0)
+        #expect(try root.file("team/model.h5").size > 0)
+    }
+
     @Test("the listing shows links as links and follows none of them")
     func listing() throws {
         let team = try SubmissionRoot(opening: try layout()).folder("team")
