@@ -172,6 +172,9 @@ extension ResultsDatabase {
     public func record(_ entry: EntryRecord, metrics: EntryMetricsRecord?, publicMetrics: EntryPublicMetricsRecord? = nil,
                        scores: [Float]?) throws(ResultsError) -> EntryRecord {
         try write { db in
+            // Two submissions of the same content scored at once both found it unrecorded.
+            let twin = EntryRecord.filter(Column("dataset_id") == entry.datasetID && Column("content_sha256") == entry.contentSHA256)
+            if try twin.fetchCount(db) > 0 { throw ResultsError(path: path, reason: .alreadyRecorded) }
             var stored = entry
             try stored.insert(db)
             guard let id = stored.id else { return stored }

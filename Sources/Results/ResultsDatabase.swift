@@ -106,7 +106,7 @@ public final class ResultsDatabase: Sendable {
 /// Why the results database could not be used; one line naming the file and what to do.
 public struct ResultsError: Error, CustomStringConvertible {
     /// What went wrong.
-    public enum Reason: Sendable {
+    public enum Reason: Sendable, Equatable {
         /// The file is not an SQLite database (or is damaged).
         case notADatabase
         /// An SQLite database of some other application.
@@ -115,6 +115,9 @@ public struct ResultsError: Error, CustomStringConvertible {
         case diskFull
         /// SQLite reported an error.
         case sqlite(String)
+        /// An entry of the same content was recorded first (by another submission scored at
+        /// the same time).
+        case alreadyRecorded
     }
 
     /// The database file.
@@ -131,7 +134,9 @@ public struct ResultsError: Error, CustomStringConvertible {
     /// An error from SQLite about the database at `path`, a full disk told apart.
     init(path: String, error: any Error) {
         self.path = path
-        if let sqlite = error as? DatabaseError, sqlite.resultCode == .SQLITE_FULL {
+        if let known = error as? ResultsError {
+            reason = known.reason
+        } else if let sqlite = error as? DatabaseError, sqlite.resultCode == .SQLITE_FULL {
             reason = .diskFull
         } else {
             reason = .sqlite("\(error)")
@@ -149,6 +154,8 @@ public struct ResultsError: Error, CustomStringConvertible {
             "\(path): the disk is full (everything recorded before is intact); free some space and run again"
         case .sqlite(let message):
             "\(path): database error: \(message)"
+        case .alreadyRecorded:
+            "\(path): an entry of the same content is already recorded"
         }
     }
 }

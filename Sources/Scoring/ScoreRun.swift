@@ -204,6 +204,8 @@ public struct ScoreRun: Sendable {
             return Outcome(path: relative, team: submission.team, status: failure == nil ? .scored : .failed,
                            entry: stored, metrics: failure == nil ? evaluation?.record : nil,
                            publicMetrics: failure == nil ? evaluation?.publicFigures.record : nil)
+        } catch where error.reason == .alreadyRecorded {
+            return Outcome(path: relative, team: submission.team, status: .unchanged)
         } catch {
             return unrecorded(entry, failure: "\(error)")
         }

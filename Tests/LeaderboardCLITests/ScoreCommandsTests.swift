@@ -111,6 +111,24 @@ import TestSupport
         #expect((hang["failure"] as? String)?.contains("more than the 3 CPU-second limit") == true)
     }
 
+    /// Two folders holding the same model, scored at the same time: one entry, and the other
+    /// is the same content, not a database error.
+    @Test func theSameModelTwiceInOneRunIsOneEntry() throws {
+        let ws = try dir.workspace(examples: [])
+        for team in ["a", "b", "c"] {
+            try FileManager.default.createDirectory(atPath: ws + "/submissions/" + team, withIntermediateDirectories: true)
+            try FileManager.default.copyItem(atPath: SharedFixtures.exampleSubmissions + "/notebook-net/model.h5",
+                                             toPath: ws + "/submissions/\(team)/model.h5")
+        }
+        let run = try CommandRunner.run(["score", "--workspace", ws, "--json", "--concurrency", "3"], in: dir.path,
+                                        environment: environment)
+        #expect(run.status == 0, "\(run.stderr)")
+        let outcomes = try json(run.stdout)
+        #expect(outcomes.map { $0["status"] as? String }.sorted { ($0 ?? "") < ($1 ?? "") } == ["scored", "unchanged", "unchanged"],
+                "\(outcomes)")
+        #expect(!run.stdout.contains("UNIQUE") && !run.stderr.contains("UNIQUE"))
+    }
+
     @Test func aSecondRunWaitsForTheFirstInsteadOfScoringTwice() throws {
         let ws = try dir.workspace()
         // Another run holds the workspace's lock.
