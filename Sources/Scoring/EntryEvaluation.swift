@@ -23,11 +23,11 @@ public struct EntryEvaluation: Sendable {
     /// - Throws: `MetricsError` for scores that are NaN, infinite, or of the wrong count.
     public init(scores: [Double], hidden: HiddenTestRows) throws(MetricsError) {
         report = try BinaryClassificationReport(scores: scores, labels: hidden.labels)
-        publicAUC = try AUCConfidenceInterval(report.ranked.subset(where: hidden.isPublic))
+        publicFigures = try PublicFigures(scores: scores, hidden: hidden)
+        publicAUC = publicFigures.report.aucInterval
         privateAUC = try AUCConfidenceInterval(report.ranked.subset(where: hidden.isPublic.map { !$0 }))
         thinnedROC = report.roc.thinned()
         histograms = ScoreHistograms(scores: scores, labels: hidden.labels)
-        publicFigures = try PublicFigures(scores: scores, hidden: hidden)
     }
 
     /// The database record of these figures.

@@ -103,13 +103,7 @@ public struct ScoreRun: Sendable {
             return recordFailure(submission, relative: relative, error.description)
         }
         let identity = Submission.identity(modelSHA256: content.model, manifestSHA256: content.manifest)
-        do {
-            if try database.hasEntry(contentSHA256: identity, datasetID: datasetID) {
-                return Outcome(path: relative, team: submission.team, status: .unchanged)
-            }
-        } catch {
-            return Outcome(path: relative, team: submission.team, status: .failed)
-        }
+        if let known = knownOutcome(submission, relative: relative, identity: identity) { return known }
         // The child reads a private copy, taken from the descriptors just hashed, and the
         // entry is what that copy holds.
         let snapshot: SubmissionSnapshot
@@ -142,14 +136,19 @@ public struct ScoreRun: Sendable {
     /// failure identity; an unchanged failing folder seen before is `unchanged`.
     private func recordFailure(_ submission: Submission, relative: String, _ failure: String) -> Outcome {
         let identity = submission.failureIdentity(failure)
+        if let known = knownOutcome(submission, relative: relative, identity: identity) { return known }
+        return record(submission, relative: relative, modelSHA: "", contentSHA: identity, failure: failure, prediction: nil)
+    }
+
+    /// `unchanged` when an entry of `identity` is recorded, `failed` when the database cannot
+    /// say; `nil` when the submission is new.
+    private func knownOutcome(_ submission: Submission, relative: String, identity: String) -> Outcome? {
         do {
-            if try database.hasEntry(contentSHA256: identity, datasetID: datasetID) {
-                return Outcome(path: relative, team: submission.team, status: .unchanged)
-            }
+            guard try database.hasEntry(contentSHA256: identity, datasetID: datasetID) else { return nil }
+            return Outcome(path: relative, team: submission.team, status: .unchanged)
         } catch {
             return Outcome(path: relative, team: submission.team, status: .failed)
         }
-        return record(submission, relative: relative, modelSHA: "", contentSHA: identity, failure: failure, prediction: nil)
     }
 
     /// `submission` reported as failed with `failure` but not recorded, so that the next run

@@ -1,4 +1,5 @@
 import Foundation
+import Plots
 
 /// Markdown to HTML through libcmark, in its safe mode, with three guarantees on top:
 ///
@@ -19,17 +20,7 @@ public enum Markdown {
 
     /// `text` as an escaped preformatted block, for a text libcmark could not render in time.
     static func plainText(_ text: String) -> String {
-        var escaped = ""
-        for ch in text.unicodeScalars {
-            switch ch {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            default: escaped.unicodeScalars.append(ch)
-            }
-        }
         return "<p><em>This text took too long to render as Markdown; it is shown as written.</em></p>\n<pre>"
-            + escaped + "</pre>\n"
+            + XMLEscaping.text(text) + "</pre>\n"
     }
 }
