@@ -51,7 +51,7 @@ let package = Package(
         .target(name: "CBeneath"),
         .target(
             name: "ModelFiles",
-            dependencies: ["HiggsSchema", "Models", "ONNX", "CHDF5", "CBeneath", "Yams", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: ["HiggsSchema", "Models", "ONNX", "Results", "CHDF5", "CBeneath", "Yams", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: fastLoops),
         // ONNX graphs: the protobuf (generated once, scripts/generate-onnx-proto) and an interpreter.
         .target(
@@ -91,12 +91,12 @@ let package = Package(
         .testTarget(name: "HiggsDataTests", dependencies: ["HiggsData", "TestSupport"]),
         .testTarget(name: "MetricsTests", dependencies: ["Metrics", "TestSupport"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "ModelFilesTests", dependencies: ["ModelFiles", "Models", "TestSupport", "CHDF5"],
+        .testTarget(name: "ModelFilesTests", dependencies: ["ModelFiles", "Models", "Results", "TestSupport", "CHDF5"],
                     exclude: ["KerasWriter/Fixtures"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ONNXTests", dependencies: ["ONNX", "ModelFiles", "Models", "TestSupport",
+        .testTarget(name: "ONNXTests", dependencies: ["ONNX", "ModelFiles", "Models", "Results", "TestSupport",
                                                 .product(name: "SwiftProtobuf", package: "swift-protobuf")],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "ScoringTests", dependencies: ["Scoring", "TestSupport"]),
+        .testTarget(name: "ScoringTests", dependencies: ["Scoring", "Results", "TestSupport"]),
         .testTarget(name: "TrainingTests", dependencies: ["Training", "ModelFiles", "TestSupport"],
                     exclude: ["Network/Fixtures", "Boosting/Fixtures"]),
         .testTarget(name: "ResultsTests", dependencies: ["Results", "TestSupport"]),

@@ -9,13 +9,23 @@ import Training
 /// a baseline, a README saying how it was made, and the training history.
 struct BaselineFiles {
     var modelPath: String
+    /// The trainer's options as JSON, for the record.
     var settingsJSON: String
     var seed: Int64
-    var historyJSON: String?
-    var rankingJSON: String?
+    /// The network's per-epoch history; `nil` for the BDT.
+    var history: TrainingHistory?
+    /// Each feature's share of the total gain; `nil` for the network.
+    var ranking: [String: Double]?
 
     static func write(_ text: String, _ path: String) throws {
         try text.write(toFile: path, atomically: true, encoding: .utf8)
+    }
+
+    /// `value` as compact JSON with sorted keys (the same values always give the same text).
+    static func json<T: Encodable>(_ value: T) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 
     /// Trains the boosted decision tree and writes `model.json`.
@@ -43,8 +53,7 @@ struct BaselineFiles {
 
             """, folder + "/README.md")
         let ranking = Dictionary(uniqueKeysWithValues: zip(FeatureSchema.names, training.featureImportances))
-        return BaselineFiles(modelPath: modelPath, settingsJSON: StoredJSON.text(settings), seed: 0, historyJSON: nil,
-                             rankingJSON: StoredJSON.text(ranking))
+        return BaselineFiles(modelPath: modelPath, settingsJSON: try json(settings), seed: 0, history: nil, ranking: ranking)
     }
 
     /// Trains the dense network and writes `model.h5` (Keras' own layout) and `history.json`.
@@ -59,8 +68,7 @@ struct BaselineFiles {
         let network = try trained.denseNetwork()
         let modelPath = folder + "/model.h5"
         try KerasH5Writer.write(network, to: URL(fileURLWithPath: modelPath))
-        let history = StoredJSON.text(trained.history.kerasKeyed)
-        try write(history + "\n", folder + "/history.json")
+        try write(try json(trained.history.kerasKeyed) + "\n", folder + "/history.json")
         let shape = options.layers.map { "\($0.units) \($0.activation)" }.joined(separator: " → ")
         let title = "NN: Dense " + options.layers.map { String($0.units) }.joined(separator: "-")
         try write("team: Baseline\ntitle: \"\(title)\"\nmodel: model.h5\n", folder + "/manifest.yml")
@@ -74,7 +82,20 @@ struct BaselineFiles {
             Keras `.h5`: `keras.models.load_model("model.h5")` reads it.
 
             """, folder + "/README.md")
-        return BaselineFiles(modelPath: modelPath, settingsJSON: StoredJSON.text(options), seed: Int64(bitPattern: options.seed),
-                             historyJSON: history, rankingJSON: nil)
+        return BaselineFiles(modelPath: modelPath, settingsJSON: try json(options), seed: Int64(bitPattern: options.seed),
+                             history: TrainingHistory(trained.history), ranking: nil)
+    }
+}
+
+extension TrainingHistory {
+    /// The stored history of a network the tool trained: epochs from 0, as Keras counts; a
+    /// point that is not finite (a diverged loss) is a gap, as in a participant's log.
+    init(_ history: NetworkTrainingHistory) {
+        func points(_ values: [Double]) -> [Double?]? {
+            values.isEmpty ? nil : values.map { $0.isFinite ? $0 : nil }
+        }
+        self.init(source: nil, epochs: Array(0..<history.epochs), loss: points(history.loss),
+                  accuracy: points(history.accuracy), validationLoss: points(history.validationLoss),
+                  validationAccuracy: points(history.validationAccuracy))
     }
 }

@@ -86,8 +86,8 @@ public struct BaselineRun: Sendable {
         let check = try overtrainingCheck(modelPath: written.modelPath, rows: rows, entryID: entryID)
         let record = try scoring.database.record(TrainingRunRecord(
             datasetID: scoring.datasetID, model: model.name, settings: written.settingsJSON, seed: written.seed,
-            trainingRows: rows.rowCount, seconds: seconds, history: written.historyJSON,
-            featureRanking: written.rankingJSON, trainHistograms: check?.histograms,
+            trainingRows: rows.rowCount, seconds: seconds, history: written.history,
+            featureRanking: written.ranking, trainHistograms: check?.histograms,
             ksSignal: check?.ksSignal, ksBackground: check?.ksBackground,
             modelPath: scoring.workspace.relativePath(written.modelPath), entryID: entryID,
             trainedAt: ISO8601DateFormatter().string(from: Date())))
@@ -97,7 +97,7 @@ public struct BaselineRun: Sendable {
     /// Scores (from the file) up to `overtrainingRows` evenly spaced training rows, and
     /// compares them with the entry's scores on the public hidden rows, class by class.
     func overtrainingCheck(modelPath: String, rows: HiggsDataset, entryID: Int64?)
-        throws -> (histograms: String, ksSignal: Double, ksBackground: Double)? {
+        throws -> (histograms: ScoreHistograms, ksSignal: Double, ksBackground: Double)? {
         guard let entryID else { return nil }
         let testScores = try scoring.database.scores(entryID: entryID).map(Double.init)
         guard testScores.count == scoring.hidden.count else { return nil }
@@ -126,6 +126,6 @@ public struct BaselineRun: Sendable {
                                              split(testScores, hidden.labels, 1, where: hidden.isPublic))
         let ksBackground = try KolmogorovSmirnov(split(trainScores, trainLabels, 0),
                                                  split(testScores, hidden.labels, 0, where: hidden.isPublic))
-        return (StoredJSON.text(histograms), ksSignal.pValue, ksBackground.pValue)
+        return (histograms, ksSignal.pValue, ksBackground.pValue)
     }
 }

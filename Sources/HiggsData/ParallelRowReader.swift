@@ -131,7 +131,7 @@ struct ParallelRowReader: Sendable {
 
 /// A box that lets a value cross into a thread whose hand-over is synchronized by other
 /// means (here: a `DispatchGroup` wait before the value is read again).
-final class Unchecked<Value>: @unchecked Sendable {
-    var value: Value
-    init(_ value: Value) { self.value = value }
+package final class Unchecked<Value>: @unchecked Sendable {
+    package var value: Value
+    package init(_ value: Value) { self.value = value }
 }

@@ -1,4 +1,5 @@
 import Models
+import Results
 
 /// A model read from a file: something to predict with, and what was understood.
 public struct LoadedModel: Sendable {

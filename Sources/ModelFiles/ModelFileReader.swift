@@ -1,5 +1,6 @@
 import Foundation
 import Models
+import Results
 
 /// Reads a submitted model file: recognises it by content, reads what is supported,
 /// refuses the rest with one clear line.

@@ -3,7 +3,7 @@ import GRDB
 
 /// What the site needs of a data set beyond its counts: the hidden rows' labels and
 /// public/private membership (for paired tests between entries) and the statistics of the
-/// data page (per-feature histograms by class, correlation matrices), as JSON.
+/// data page (per-feature histograms by class, correlation matrices).
 ///
 /// The statistics are of the rows whose labels are not hidden (training and validation):
 /// the data page is public, and must not depend on a hidden row's label.
@@ -16,9 +16,9 @@ public struct DatasetDetailRecord: Codable, Sendable, Equatable, FetchableRecord
     public var testLabels: Data
     /// One byte per hidden row: 1 in the public part.
     public var testPublic: Data
-    /// The data page's statistics, as JSON; empty when a migration dropped them (they were
-    /// computed on every row before) and `score` has not recomputed them yet.
-    public var statistics: String
+    /// The data page's statistics; `nil` when a migration dropped them (they were computed
+    /// on every row before) and `score` has not recomputed them yet.
+    public var statistics: DataStatistics?
 
     enum CodingKeys: String, CodingKey {
         case statistics
@@ -26,7 +26,7 @@ public struct DatasetDetailRecord: Codable, Sendable, Equatable, FetchableRecord
     }
 
     /// A record of the given values.
-    public init(datasetID: Int64, testLabels: [UInt8], testPublic: [Bool], statistics: String) {
+    public init(datasetID: Int64, testLabels: [UInt8], testPublic: [Bool], statistics: DataStatistics?) {
         self.datasetID = datasetID
         self.testLabels = Data(testLabels)
         self.testPublic = Data(testPublic.map { $0 ? 1 : 0 })
@@ -43,7 +43,7 @@ extension ResultsDatabase {
                 try detail.insert(db)
                 return
             }
-            if stored.statistics.isEmpty {
+            if stored.statistics == nil {
                 stored.statistics = detail.statistics
                 try stored.update(db)
             }
@@ -52,7 +52,7 @@ extension ResultsDatabase {
 
     /// Whether the detail of `datasetID` is stored, statistics included.
     public func hasDetail(datasetID: Int64) throws(ResultsError) -> Bool {
-        try read { db in try DatasetDetailRecord.fetchOne(db, key: datasetID).map { !$0.statistics.isEmpty } ?? false }
+        try read { db in try DatasetDetailRecord.fetchOne(db, key: datasetID).map { $0.statistics != nil } ?? false }
     }
 
     /// The detail of `datasetID`, if stored.

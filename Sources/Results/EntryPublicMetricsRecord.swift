@@ -15,15 +15,16 @@ public struct EntryPublicMetricsRecord: Codable, Sendable, Equatable, FetchableR
     public var accuracy: Double, logLoss: Double
     /// The confusion matrix at 0.5 on the public rows.
     public var trueNegatives: Int, falsePositives: Int, falseNegatives: Int, truePositives: Int
-    /// Signal efficiencies and background rejections at fixed working points, as JSON.
-    public var efficiencies: String
-    /// The thinned ROC curve of the public rows with its error bound, as JSON.
-    public var roc: String
-    /// Score histograms of the public rows' signal and background, as JSON.
-    public var histograms: String
+    /// Signal efficiencies and background rejections at fixed working points.
+    public var workingPoints: WorkingPoints
+    /// The thinned ROC curve of the public rows with its error bound.
+    public var roc: ROCPoints
+    /// Score histograms of the public rows' signal and background.
+    public var histograms: ScoreHistograms
 
     enum CodingKeys: String, CodingKey {
-        case accuracy, efficiencies, roc, histograms
+        case accuracy, roc, histograms
+        case workingPoints = "working_points"
         case entryID = "entry_id", logLoss = "log_loss"
         case trueNegatives = "true_negatives", falsePositives = "false_positives"
         case falseNegatives = "false_negatives", truePositives = "true_positives"
@@ -31,7 +32,8 @@ public struct EntryPublicMetricsRecord: Codable, Sendable, Equatable, FetchableR
 
     /// A record of the given values (`entryID` is set when the entry is stored).
     public init(entryID: Int64 = 0, accuracy: Double, logLoss: Double, trueNegatives: Int, falsePositives: Int,
-                falseNegatives: Int, truePositives: Int, efficiencies: String, roc: String, histograms: String) {
+                falseNegatives: Int, truePositives: Int, workingPoints: WorkingPoints, roc: ROCPoints,
+                histograms: ScoreHistograms) {
         self.entryID = entryID
         self.accuracy = accuracy
         self.logLoss = logLoss
@@ -39,7 +41,7 @@ public struct EntryPublicMetricsRecord: Codable, Sendable, Equatable, FetchableR
         self.falsePositives = falsePositives
         self.falseNegatives = falseNegatives
         self.truePositives = truePositives
-        self.efficiencies = efficiencies
+        self.workingPoints = workingPoints
         self.roc = roc
         self.histograms = histograms
     }

@@ -17,8 +17,8 @@ public struct EntryRecord: Codable, Sendable, Equatable, FetchableRecord, Mutabl
     public var team: String
     /// The entry's title (the model file's name unless the manifest names it).
     public var title: String
-    /// Team members, as a JSON array.
-    public var members: String
+    /// Team members, as the manifest lists them.
+    public var members: [String]
     /// The submission's path relative to the workspace.
     public var path: String
     /// The model file's name.
@@ -29,18 +29,18 @@ public struct EntryRecord: Codable, Sendable, Equatable, FetchableRecord, Mutabl
     public var fileBytes: Int
     /// Whether this is one of the organizers' baselines.
     public var isBaseline: Bool
-    /// `scored` or `failed`.
-    public var status: String
+    /// Whether it was scored; kept in step with `failure`.
+    public var status: EntryStatus
     /// Why it failed, one line with what to do; `nil` when scored.
     public var failure: String?
     /// The model file's modification time (ISO 8601, UTC): when it was submitted.
     public var submittedAt: String
-    /// What the reader understood of the model, as JSON.
-    public var modelSummary: String?
+    /// What the reader understood of the model.
+    public var modelSummary: ModelSummary?
     /// The submission's README (Markdown, as written).
     public var readme: String?
-    /// The training history, as JSON.
-    public var history: String?
+    /// The training history the submission came with.
+    public var history: TrainingHistory?
 
     enum CodingKeys: String, CodingKey {
         case id, team, title, members, path, format, status, failure, readme, history
@@ -53,24 +53,49 @@ public struct EntryRecord: Codable, Sendable, Equatable, FetchableRecord, Mutabl
     public init(datasetID: Int64, contentSHA256: String, modelSHA256: String, team: String, title: String,
                 members: [String], path: String, modelFile: String, format: String, fileBytes: Int,
                 isBaseline: Bool = false, failure: String? = nil, submittedAt: String,
-                modelSummary: String? = nil, readme: String? = nil, history: String? = nil) {
+                modelSummary: ModelSummary? = nil, readme: String? = nil, history: TrainingHistory? = nil) {
         self.datasetID = datasetID
         self.contentSHA256 = contentSHA256
         self.modelSHA256 = modelSHA256
         self.team = team
         self.title = title
-        self.members = String(decoding: (try? JSONEncoder().encode(members)) ?? Data("[]".utf8), as: UTF8.self)
+        self.members = members
         self.path = path
         self.modelFile = modelFile
         self.format = format
         self.fileBytes = fileBytes
         self.isBaseline = isBaseline
-        status = failure == nil ? "scored" : "failed"
+        status = failure == nil ? .scored : .failed
         self.failure = failure
         self.submittedAt = submittedAt
         self.modelSummary = modelSummary
         self.readme = readme
         self.history = history
+    }
+
+    /// Reads a stored entry. A summary or history that no longer decodes (written by an
+    /// older version in a shape since changed) reads as absent, so that one old column
+    /// costs a plot, never the leaderboard.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decodeIfPresent(Int64.self, forKey: .id)
+        datasetID = try c.decode(Int64.self, forKey: .datasetID)
+        contentSHA256 = try c.decode(String.self, forKey: .contentSHA256)
+        modelSHA256 = try c.decode(String.self, forKey: .modelSHA256)
+        team = try c.decode(String.self, forKey: .team)
+        title = try c.decode(String.self, forKey: .title)
+        members = try c.decode([String].self, forKey: .members)
+        path = try c.decode(String.self, forKey: .path)
+        modelFile = try c.decode(String.self, forKey: .modelFile)
+        format = try c.decode(String.self, forKey: .format)
+        fileBytes = try c.decode(Int.self, forKey: .fileBytes)
+        isBaseline = try c.decode(Bool.self, forKey: .isBaseline)
+        status = try c.decode(EntryStatus.self, forKey: .status)
+        failure = try c.decodeIfPresent(String.self, forKey: .failure)
+        submittedAt = try c.decode(String.self, forKey: .submittedAt)
+        modelSummary = try? c.decodeIfPresent(ModelSummary.self, forKey: .modelSummary)
+        readme = try c.decodeIfPresent(String.self, forKey: .readme)
+        history = try? c.decodeIfPresent(TrainingHistory.self, forKey: .history)
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
@@ -91,15 +116,16 @@ public struct EntryMetricsRecord: Codable, Sendable, Equatable, FetchableRecord,
     public var accuracy: Double, logLoss: Double
     /// The confusion matrix at 0.5.
     public var trueNegatives: Int, falsePositives: Int, falseNegatives: Int, truePositives: Int
-    /// Signal efficiencies and background rejections at fixed working points, as JSON.
-    public var efficiencies: String
-    /// The thinned ROC curve with its error bound, as JSON.
-    public var roc: String
-    /// Score histograms of signal and background, as JSON.
-    public var histograms: String
+    /// Signal efficiencies and background rejections at fixed working points.
+    public var workingPoints: WorkingPoints
+    /// The thinned ROC curve with its error bound.
+    public var roc: ROCPoints
+    /// Score histograms of signal and background.
+    public var histograms: ScoreHistograms
 
     enum CodingKeys: String, CodingKey {
-        case auc, accuracy, efficiencies, roc, histograms
+        case auc, accuracy, roc, histograms
+        case workingPoints = "working_points"
         case entryID = "entry_id", aucLow = "auc_low", aucHigh = "auc_high", aucVariance = "auc_variance"
         case publicAUC = "public_auc", publicAUCLow = "public_auc_low", publicAUCHigh = "public_auc_high"
         case privateAUC = "private_auc", privateAUCLow = "private_auc_low", privateAUCHigh = "private_auc_high"
@@ -112,7 +138,8 @@ public struct EntryMetricsRecord: Codable, Sendable, Equatable, FetchableRecord,
     public init(auc: Double, aucLow: Double, aucHigh: Double, aucVariance: Double,
                 publicAUC: Double, publicAUCLow: Double, publicAUCHigh: Double,
                 privateAUC: Double, privateAUCLow: Double, privateAUCHigh: Double, accuracy: Double, logLoss: Double, trueNegatives: Int, falsePositives: Int,
-                falseNegatives: Int, truePositives: Int, efficiencies: String, roc: String, histograms: String) {
+                falseNegatives: Int, truePositives: Int, workingPoints: WorkingPoints, roc: ROCPoints,
+                histograms: ScoreHistograms) {
         entryID = 0
         self.auc = auc
         self.aucLow = aucLow
@@ -130,7 +157,7 @@ public struct EntryMetricsRecord: Codable, Sendable, Equatable, FetchableRecord,
         self.falsePositives = falsePositives
         self.falseNegatives = falseNegatives
         self.truePositives = truePositives
-        self.efficiencies = efficiencies
+        self.workingPoints = workingPoints
         self.roc = roc
         self.histograms = histograms
     }

@@ -112,6 +112,39 @@ enum ResultsSchema {
             // done again on the public rows, so it is dropped until the baseline is trained again.
             try db.execute(sql: "UPDATE training_run SET ks_signal = NULL, ks_background = NULL")
         }
+        migrator.registerMigration("v6: typed columns") { db in
+            // Every JSON column is now read as a typed value (Contract/). The shapes stay as
+            // they were written, save for three changes made here in SQL.
+            for table in ["entry_metrics", "entry_public_metrics"] {
+                try db.alter(table: table) { t in t.rename(column: "efficiencies", to: "working_points") }
+            }
+            // The child's format tag was stored inside the summary; it is the `format` column.
+            try db.execute(sql: """
+                UPDATE entry SET model_summary = json_remove(model_summary, '$.leaderboardFormat')
+                WHERE json_valid(model_summary)
+                """)
+            // A baseline's history was stored without epoch numbers: they count from 0, as
+            // Keras' do.
+            try db.execute(sql: """
+                UPDATE training_run
+                SET history = json_set(history, '$.epoch', (SELECT json_group_array(key) FROM json_each(history, '$.loss')))
+                WHERE json_valid(history) AND json_type(history, '$.epoch') IS NULL
+                """)
+            // Statistics the v5 migration dropped were an empty text; they are now NULL, so the
+            // column becomes nullable (SQLite rebuilds the table for that).
+            try db.create(table: "dataset_detail_typed") { t in
+                t.primaryKey("dataset_id", .integer).references("dataset", onDelete: .cascade)
+                t.column("test_labels", .blob).notNull()
+                t.column("test_public", .blob).notNull()
+                t.column("statistics", .text)
+            }
+            try db.execute(sql: """
+                INSERT INTO dataset_detail_typed (dataset_id, test_labels, test_public, statistics)
+                SELECT dataset_id, test_labels, test_public, NULLIF(statistics, '') FROM dataset_detail
+                """)
+            try db.drop(table: "dataset_detail")
+            try db.rename(table: "dataset_detail_typed", to: "dataset_detail")
+        }
         return migrator
     }
 }

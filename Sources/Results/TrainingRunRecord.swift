@@ -12,7 +12,7 @@ public struct TrainingRunRecord: Codable, Sendable, Equatable, FetchableRecord, 
     public var datasetID: Int64
     /// `bdt` or `nn`.
     public var model: String
-    /// The settings, as JSON.
+    /// The trainer's options as JSON, kept for the record (no stage reads them back).
     public var settings: String
     /// The random seed.
     public var seed: Int64
@@ -20,12 +20,12 @@ public struct TrainingRunRecord: Codable, Sendable, Equatable, FetchableRecord, 
     public var trainingRows: Int
     /// Wall-clock seconds of the training.
     public var seconds: Double
-    /// Per-epoch history (Keras' keys) as JSON, for the network.
-    public var history: String?
-    /// Feature ranking as JSON (name → share of the total gain), for the BDT.
-    public var featureRanking: String?
-    /// Score histograms on the training rows, as JSON, for the overtraining plot.
-    public var trainHistograms: String?
+    /// Per-epoch history, for the network.
+    public var history: TrainingHistory?
+    /// Feature ranking (name → share of the total gain), for the BDT.
+    public var featureRanking: [String: Double]?
+    /// Score histograms on the training rows, for the overtraining plot.
+    public var trainHistograms: ScoreHistograms?
     /// KS probability, training vs test scores, of the signal and of the background rows.
     public var ksSignal: Double?, ksBackground: Double?
     /// The model file written (relative to the workspace).
@@ -44,7 +44,8 @@ public struct TrainingRunRecord: Codable, Sendable, Equatable, FetchableRecord, 
 
     /// A record of the given values.
     public init(datasetID: Int64, model: String, settings: String, seed: Int64, trainingRows: Int, seconds: Double,
-                history: String?, featureRanking: String?, trainHistograms: String?, ksSignal: Double?,
+                history: TrainingHistory?, featureRanking: [String: Double]?, trainHistograms: ScoreHistograms?,
+                ksSignal: Double?,
                 ksBackground: Double?, modelPath: String, entryID: Int64?, trainedAt: String) {
         self.datasetID = datasetID
         self.model = model

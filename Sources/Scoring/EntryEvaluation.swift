@@ -41,38 +41,6 @@ public struct EntryEvaluation: Sendable {
             accuracy: report.accuracy, logLoss: report.logLoss,
             trueNegatives: cm.trueNegatives, falsePositives: cm.falsePositives,
             falseNegatives: cm.falseNegatives, truePositives: cm.truePositives,
-            efficiencies: StoredJSON.text(StoredEfficiencies(report.efficiencies)),
-            roc: StoredJSON.text(StoredROC(thinnedROC)), histograms: StoredJSON.text(histograms))
-    }
-}
-
-/// The efficiencies as stored: infinite rejections (no background left) become `null`.
-struct StoredEfficiencies: Codable {
-    struct Point: Codable { var at: Double; var value: Double? }
-    var signalEfficiencyAtBackgroundEfficiency: [Point]
-    var backgroundRejectionAtSignalEfficiency: [Point]
-
-    init(_ summary: EfficiencySummary) {
-        signalEfficiencyAtBackgroundEfficiency = summary.signalEfficiencies.map {
-            Point(at: $0.backgroundEfficiency, value: $0.signalEfficiency)
-        }
-        backgroundRejectionAtSignalEfficiency = summary.backgroundRejections.map {
-            Point(at: $0.signalEfficiency, value: $0.rejection.isFinite ? $0.rejection : nil)
-        }
-    }
-}
-
-/// The thinned ROC curve as stored; the first threshold (+∞) becomes `null`.
-struct StoredROC: Codable {
-    var falsePositiveRate: [Double]
-    var truePositiveRate: [Double]
-    var thresholds: [Double?]
-    var tolerance: Double
-
-    init(_ thinned: ThinnedROCCurve) {
-        falsePositiveRate = thinned.curve.falsePositiveRates
-        truePositiveRate = thinned.curve.truePositiveRates
-        thresholds = thinned.curve.thresholds.map { $0.isFinite ? $0 : nil }
-        tolerance = thinned.tolerance
+            workingPoints: WorkingPoints(report.efficiencies), roc: ROCPoints(thinnedROC), histograms: histograms)
     }
 }

@@ -38,8 +38,7 @@ public struct PublicFigures: Sendable {
             accuracy: report.accuracy, logLoss: report.logLoss,
             trueNegatives: cm.trueNegatives, falsePositives: cm.falsePositives,
             falseNegatives: cm.falseNegatives, truePositives: cm.truePositives,
-            efficiencies: StoredJSON.text(StoredEfficiencies(report.efficiencies)),
-            roc: StoredJSON.text(StoredROC(thinnedROC)), histograms: StoredJSON.text(histograms))
+            workingPoints: WorkingPoints(report.efficiencies), roc: ROCPoints(thinnedROC), histograms: histograms)
     }
 
     /// Fills in the public figures of the entries on `datasetID` that were scored before the

@@ -50,7 +50,7 @@ public struct ScoreRun: Sendable {
         datasetID = id
         if try !database.hasDetail(datasetID: id) {
             // Of the rows whose labels are not hidden: the data page is public.
-            let statistics = StoredJSON.text(DataStatistics(loaded.dataset.rows(0..<split.test.lowerBound)))
+            let statistics = DataStatistics(loaded.dataset.rows(0..<split.test.lowerBound))
             try database.recordDetailIfMissing(DatasetDetailRecord(
                 datasetID: id, testLabels: hidden.labels, testPublic: hidden.isPublic, statistics: statistics))
         }
@@ -162,7 +162,7 @@ public struct ScoreRun: Sendable {
     private func unrecorded(_ entry: EntryRecord, failure: String) -> Outcome {
         var entry = entry
         entry.failure = "not recorded: " + failure
-        entry.status = "failed"
+        entry.status = .failed
         return Outcome(path: entry.path, team: entry.team, status: .failed, entry: entry)
     }
 
@@ -178,8 +178,8 @@ public struct ScoreRun: Sendable {
             // When the tool first saw this content (an entry is recorded once), never a time
             // the participant sets, such as the file's modification time.
             submittedAt: ISO8601DateFormatter().string(from: Date()),
-            modelSummary: failure == nil ? prediction?.summary : nil, readme: submission.readme,
-            history: submission.historyJSON)
+            modelSummary: failure == nil ? prediction?.summary.flatMap(ModelSummary.init(childJSON:)) : nil,
+            readme: submission.readme, history: submission.history)
     }
 
     private func record(_ submission: Submission, relative: String, modelSHA: String, contentSHA: String,
@@ -208,5 +208,13 @@ public struct ScoreRun: Sendable {
         } catch {
             return unrecorded(entry, failure: "\(error)")
         }
+    }
+}
+
+extension ModelSummary {
+    /// The model summary in a child's summary file; `nil` if it holds none.
+    fileprivate init?(childJSON json: String) {
+        guard let summary = try? JSONDecoder().decode(ModelSummary.self, from: Data(json.utf8)) else { return nil }
+        self = summary
     }
 }

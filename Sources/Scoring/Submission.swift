@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 import HiggsData
 import ModelFiles
+import Results
 
 /// A submission found under a submissions folder, taken apart (by `SubmissionFolder`) into
 /// what `score` needs. A submission that cannot be taken apart is still a submission: its
@@ -23,8 +24,8 @@ public struct Submission: Sendable {
     public let manifestPath: String?
     /// The README's Markdown text.
     public let readme: String?
-    /// The training history as JSON (`{"epoch": [...], "loss": [...], ...}`).
-    public let historyJSON: String?
+    /// The training history the submission came with.
+    public let history: TrainingHistory?
     /// The model file's size when it was found.
     public let modelBytes: Int
     /// The format guessed from the file name, for failures that never reached a reader.
@@ -71,7 +72,7 @@ public struct Submission: Sendable {
             manifestRelative = folder.manifestName.map { relative + "/" + $0 }
             modelBytes = folder.modelBytes
             readme = folder.readme
-            historyJSON = folder.history.map(Self.json)
+            history = folder.history
             problem = nil
         } catch {
             let isFile = base?.kind(of: relative) == .file
@@ -85,7 +86,7 @@ public struct Submission: Sendable {
             manifestRelative = nil
             modelBytes = 0
             readme = nil
-            historyJSON = nil
+            history = nil
             problem = "\(error)"
         }
         formatGuess = modelName.isEmpty ? "none" : URL(fileURLWithPath: modelName).pathExtension.lowercased()
@@ -210,17 +211,5 @@ public struct Submission: Sendable {
             all.update(data: Data("\(name)\u{0}\(kind.map { "\($0)" } ?? "-")\u{0}\(stamp?.text ?? "-")\n".utf8))
         }
         return all.finalize().hexString
-    }
-
-    static func json(_ history: TrainingHistory) -> String {
-        func column(_ values: [Double?]?) -> Any {
-            values.map { $0.map { $0.map { $0 as Any } ?? NSNull() } } ?? NSNull()
-        }
-        let object: [String: Any] = [
-            "epoch": history.epochs, "loss": column(history.loss), "accuracy": column(history.accuracy),
-            "val_loss": column(history.validationLoss), "val_accuracy": column(history.validationAccuracy),
-        ]
-        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) else { return "{}" }
-        return String(decoding: data, as: UTF8.self)
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import HiggsData
 import ModelFiles
 import Models
+import Results
 
 /// Turns a submitted file into one score per row: a model file is read and run on the rows
 /// (after the manifest's feature selection and standardization), a predictions file is read

@@ -14,8 +14,8 @@ struct ShownFigures {
     var accuracy: Double, logLoss: Double
     /// The confusion matrix at 0.5.
     var trueNegatives: Int, falsePositives: Int, falseNegatives: Int, truePositives: Int
-    /// Working points, thinned ROC curve and score histograms, as stored (JSON).
-    var efficiencies: String, roc: String, histograms: String
+    /// Working points, thinned ROC curve and score histograms.
+    var workingPoints: WorkingPoints, roc: ROCPoints, histograms: ScoreHistograms
 
     /// Which rows the figures are on, as the pages say it.
     let rows: String
@@ -30,7 +30,7 @@ struct ShownFigures {
             (accuracy, logLoss) = (m.accuracy, m.logLoss)
             (trueNegatives, falsePositives, falseNegatives, truePositives)
                 = (m.trueNegatives, m.falsePositives, m.falseNegatives, m.truePositives)
-            (efficiencies, roc, histograms) = (m.efficiencies, m.roc, m.histograms)
+            (workingPoints, roc, histograms) = (m.workingPoints, m.roc, m.histograms)
             rows = "all hidden test rows"
         } else {
             guard let p = ranked.publicMetrics else { return nil }
@@ -38,7 +38,7 @@ struct ShownFigures {
             (accuracy, logLoss) = (p.accuracy, p.logLoss)
             (trueNegatives, falsePositives, falseNegatives, truePositives)
                 = (p.trueNegatives, p.falsePositives, p.falseNegatives, p.truePositives)
-            (efficiencies, roc, histograms) = (p.efficiencies, p.roc, p.histograms)
+            (workingPoints, roc, histograms) = (p.workingPoints, p.roc, p.histograms)
             rows = "the public part of the hidden test rows"
         }
     }

@@ -72,17 +72,18 @@ public struct SiteBuilder {
         do {
             // data.md, if written, opens the data page rather than standing alone.
             let standalone = contentPages.pages.filter { $0.file != "data.html" }
-            let nav = [["href": "index.html", "label": "leaderboard"], ["href": "data.html", "label": "data"]]
-                + standalone.map { ["href": $0.file, "label": $0.title] }
+            let nav = [LayoutContext.Link(href: "index.html", label: "leaderboard"),
+                       LayoutContext.Link(href: "data.html", label: "data")]
+                + standalone.map { LayoutContext.Link(href: $0.file, label: $0.title) }
             func page(_ pageTitle: String, root: String, content: String) throws(SiteError) -> String {
-                try templates.render([
-                    "siteTitle": title, "pageTitle": pageTitle, "root": root, "nav": nav, "content": content,
-                    "footer": "Built by leaderboard from \(dataset.rows) events; \(dataset.testRows) hidden test rows.",
-                ] as [String: Any], with: "layout")
+                try templates.render(LayoutContext(
+                    siteTitle: title, pageTitle: pageTitle, root: root, nav: nav, content: content,
+                    footer: "Built by leaderboard from \(dataset.rows) events; \(dataset.testRows) hidden test rows."),
+                    with: "layout")
             }
             let boardContext = LeaderboardContext(board: board, dataset: dataset)
             try output.write(try page(final ? "Final ranking" : "Leaderboard", root: "",
-                                      content: templates.render(boardContext.dictionary, with: "leaderboard")),
+                                      content: templates.render(boardContext, with: "leaderboard")),
                              to: "index.html")
             files += 1
             // In the view's order: the database lists entries by their AUC on all hidden rows.
@@ -96,16 +97,16 @@ public struct SiteBuilder {
                                                                   final: final),
                                            training: training)
                 try output.write(try page(ranked.entry.title + " · " + ranked.entry.team, root: "../",
-                                          content: templates.render(context.dictionary, with: "entry")),
+                                          content: templates.render(context, with: "entry")),
                                  to: "entries/\(id).html")
                 files += 1
             }
             try output.write(try page("The data", root: "", content: templates.render(
-                DataContext(dataset: dataset, detail: detail, intro: contentPages.page("data.html")?.html).dictionary,
+                DataContext(dataset: dataset, detail: detail, intro: contentPages.page("data.html")?.html),
                 with: "data")), to: "data.html")
             files += 1
             for p in standalone {
-                try output.write(try page(p.title, root: "", content: templates.render(["html": p.html], with: "page")),
+                try output.write(try page(p.title, root: "", content: templates.render(PageContext(html: p.html), with: "page")),
                                  to: p.file)
                 files += 1
             }

@@ -1,188 +1,235 @@
 import Foundation
 import Results
 
-/// The leaderboard page's template context.
+// The templates' contexts: typed values whose property names are the template keys. The
+// templates reach them by name (Mustache reads a value's stored properties), so renaming a
+// property renames a key that an organizer's own template may use: keep them stable. An
+// absent value is `nil` (or `false`): a section over it renders nothing.
+
+/// The frame every page is rendered in (`layout.mustache`).
+struct LayoutContext {
+    /// One link of the navigation bar.
+    struct Link {
+        let href: String, label: String
+    }
+
+    let siteTitle: String, pageTitle: String
+    /// The way back to the site's root from the page (`""` or `"../"`).
+    let root: String
+    let nav: [Link]
+    /// The page's own HTML, rendered by its template.
+    let content: String
+    let footer: String
+}
+
+/// A Markdown page's context (`page.mustache`): its HTML, rendered safely.
+struct PageContext {
+    let html: String
+}
+
+/// The leaderboard page's context (`leaderboard.mustache`).
 struct LeaderboardContext {
-    let board: LeaderboardView
-    let dataset: DatasetRecord
+    /// One ranked entry as the table shows it.
+    struct Row {
+        let rank: Int, id: Int64, team: String, title: String, format: String
+        let auc: String, aucLow: String, aucHigh: String, accuracy: String, logLoss: String
+        /// Signal efficiency at 10% background efficiency, and rejection at 50% signal efficiency.
+        let signalEfficiency: String, rejection: String
+        let submitted: String, isBaseline: Bool
+        /// Set when the entry ties with the one above it, with the test's p-value.
+        let tiesAbove: Bool, tiePValue: String?
+    }
 
-    var dictionary: [String: Any] {
+    /// A failed entry, with the reason.
+    struct Failure {
+        let id: Int64, team: String, file: String, reason: String
+    }
+
+    let heading: String, lede: String
+    let rows: [Row]
+    let failures: [Failure]
+    let hasFailures: Bool
+    /// The best-score-over-time chart (SVG); `nil` with fewer than two entries.
+    let plotBestScore: String?
+    let tieNote: String
+
+    init(board: LeaderboardView, dataset: DatasetRecord) {
         let part = board.final ? "private" : "public"
-        let rows: [[String: Any]] = board.rows.map { row in
-            let e = row.entry.entry, shown = row.shown
-            let eff = EfficiencyPoints(json: shown?.efficiencies)
-            var d: [String: Any] = [
-                "rank": row.rank, "id": e.id ?? 0, "team": e.team, "title": e.title, "format": e.format,
-                "auc": SiteFormatting.fixed(row.auc), "aucLow": SiteFormatting.fixed(row.aucLow),
-                "aucHigh": SiteFormatting.fixed(row.aucHigh), "accuracy": SiteFormatting.fixed(shown?.accuracy),
-                "logLoss": SiteFormatting.fixed(shown?.logLoss),
-                "signalEfficiency": SiteFormatting.fixed(eff.signalEfficiency(at: 0.1), 3),
-                "rejection": SiteFormatting.rejection(eff.rejection(at: 0.5)),
-                "submitted": SiteFormatting.day(e.submittedAt), "isBaseline": e.isBaseline,
-            ]
-            if let p = row.tiePValue {
-                d["tiesAbove"] = true
-                d["tiePValue"] = SiteFormatting.fixed(p, 2)
-            }
-            return d
+        rows = board.rows.map { row in
+            let e = row.entry.entry, points = row.shown?.workingPoints
+            return Row(
+                rank: row.rank, id: e.id ?? 0, team: e.team, title: e.title, format: e.format,
+                auc: SiteFormatting.fixed(row.auc), aucLow: SiteFormatting.fixed(row.aucLow),
+                aucHigh: SiteFormatting.fixed(row.aucHigh), accuracy: SiteFormatting.fixed(row.shown?.accuracy),
+                logLoss: SiteFormatting.fixed(row.shown?.logLoss),
+                signalEfficiency: SiteFormatting.fixed(points?.signalEfficiency(at: 0.1), 3),
+                rejection: SiteFormatting.rejection(points?.rejection(at: 0.5)),
+                submitted: SiteFormatting.day(e.submittedAt), isBaseline: e.isBaseline,
+                tiesAbove: row.tiePValue != nil, tiePValue: row.tiePValue.map { SiteFormatting.fixed($0, 2) })
         }
-        let failures: [[String: Any]] = board.failed.map {
-            ["id": $0.entry.id ?? 0, "team": $0.entry.team, "file": $0.entry.modelFile.isEmpty ? $0.entry.path : $0.entry.modelFile,
-             "reason": $0.entry.failure ?? ""]
+        failures = board.failed.map {
+            Failure(id: $0.entry.id ?? 0, team: $0.entry.team,
+                    file: $0.entry.modelFile.isEmpty ? $0.entry.path : $0.entry.modelFile, reason: $0.entry.failure ?? "")
         }
-        return [
-            "heading": board.final ? "Final ranking" : "Leaderboard",
-            "lede": "Ranked by ROC AUC on the \(part) part of the hidden test rows "
-                + "(\(board.final ? dataset.testRows - dataset.publicTestRows : dataset.publicTestRows) of \(dataset.testRows) events), "
-                + "with DeLong's 95% confidence interval.",
-            "rows": rows, "failures": failures, "hasFailures": !failures.isEmpty,
-            "plotBestScore": SitePlots.bestScore(board) ?? false,
-            "tieNote": "≈ marks an entry whose AUC is statistically indistinguishable from the one above it "
-                + "(paired DeLong test on the same rows, p > 0.05): its rank does not mean it is worse.",
-        ]
+        heading = board.final ? "Final ranking" : "Leaderboard"
+        lede = "Ranked by ROC AUC on the \(part) part of the hidden test rows "
+            + "(\(board.final ? dataset.testRows - dataset.publicTestRows : dataset.publicTestRows) of \(dataset.testRows) events), "
+            + "with DeLong's 95% confidence interval."
+        hasFailures = !failures.isEmpty
+        plotBestScore = SitePlots.bestScore(board)
+        tieNote = "≈ marks an entry whose AUC is statistically indistinguishable from the one above it "
+            + "(paired DeLong test on the same rows, p > 0.05): its rank does not mean it is worse."
     }
 }
 
-/// An entry page's template context: the view's figures only (the public rows' before the
-/// final build).
+/// An entry page's context (`entry.mustache`): the view's figures only (the public rows'
+/// before the final build).
 struct EntryContext {
-    let ranked: RankedEntry
-    let showPrivate: Bool
-    let plots: [String: String]
-
-    let training: TrainingRunRecord?
-
-    init(_ ranked: RankedEntry, showPrivate: Bool, plots: [String: String], training: TrainingRunRecord? = nil) {
-        self.ranked = ranked
-        self.showPrivate = showPrivate
-        self.plots = plots
-        self.training = training
-    }
-
-    /// The baseline's training: time, rows, the overtraining check and the feature ranking.
-    var trainingDictionary: [String: Any]? {
-        guard let t = training else { return nil }
-        var d: [String: Any] = ["rows": t.trainingRows, "seconds": SiteFormatting.fixed(t.seconds, 1),
-                                "model": t.model, "trainedAt": SiteFormatting.day(t.trainedAt)]
-        if let s = t.ksSignal, let b = t.ksBackground {
-            d["ksSignal"] = SiteFormatting.fixed(s, 3)
-            d["ksBackground"] = SiteFormatting.fixed(b, 3)
-        }
-        if let json = t.featureRanking,
-           let ranking = try? JSONDecoder().decode([String: Double].self, from: Data(json.utf8)) {
-            let sorted = ranking.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-            d["hasRanking"] = !sorted.isEmpty
-            d["ranking"] = sorted.enumerated().map { i, pair in
-                ["rank": i + 1, "feature": pair.key, "share": SiteFormatting.fixed(pair.value * 100, 1)] as [String: Any]
+    /// The figures section.
+    struct Metrics {
+        /// The view's figures beyond the AUCs: accuracy, confusion matrix, working points.
+        struct Shown {
+            /// One working point as a table cell pair.
+            struct Point {
+                let at: String, value: String
             }
+
+            let rows: String
+            let accuracy: String, logLoss: String
+            let trueNegatives: Int, falsePositives: Int, falseNegatives: Int, truePositives: Int
+            let signalEfficiencies: [Point], rejections: [Point]
         }
-        return d
+
+        let publicAUC: String, publicAUCLow: String, publicAUCHigh: String
+        let showPrivate: Bool
+        let rows: String
+        /// All hidden rows' and the private part's AUCs: the final view only.
+        let auc: String?, aucLow: String?, aucHigh: String?
+        let privateAUC: String?, privateAUCLow: String?, privateAUCHigh: String?
+        let shown: Shown?
     }
 
-    var dictionary: [String: Any] {
+    /// A baseline's training: time, rows, the overtraining check and the feature ranking.
+    struct Training {
+        /// One feature's share of the total gain.
+        struct Rank {
+            let rank: Int, feature: String, share: String
+        }
+
+        let rows: Int, seconds: String, model: String, trainedAt: String
+        let ksSignal: String?, ksBackground: String?
+        let hasRanking: Bool
+        let ranking: [Rank]?
+    }
+
+    /// One layer of what the reader understood of the model.
+    struct Layer {
+        let name: String, type: String, units: String, activation: String
+    }
+
+    let team: String, title: String, isBaseline: Bool, modelFile: String, format: String
+    let fileBytes: Int, sha256: String, submitted: String
+    let plotROC: String?, plotRejection: String?, plotConfusion: String?, plotScores: String?, plotHistory: String?
+    let training: Training?
+    let failure: String?
+    /// The members, joined; `nil` when the manifest names none.
+    let members: String?
+    /// The README rendered safely.
+    let readme: String?
+    let layers: [Layer]
+    let hasLayers: Bool
+    let metrics: Metrics?
+
+    init(_ ranked: RankedEntry, showPrivate: Bool, plots: SitePlots.EntryPlots, training: TrainingRunRecord? = nil) {
         let e = ranked.entry
-        var d: [String: Any] = [
-            "team": e.team, "title": e.title, "isBaseline": e.isBaseline, "modelFile": e.modelFile,
-            "format": e.format, "fileBytes": e.fileBytes, "sha256": e.modelSHA256,
-            "submitted": SiteFormatting.day(e.submittedAt),
-        ]
-        for (key, svg) in plots { d[key] = svg }
-        if let training = trainingDictionary { d["training"] = training }
-        if let failure = e.failure { d["failure"] = failure }
-        if let members = try? JSONDecoder().decode([String].self, from: Data(e.members.utf8)), !members.isEmpty {
-            d["members"] = members.joined(separator: ", ")
+        team = e.team
+        title = e.title
+        isBaseline = e.isBaseline
+        modelFile = e.modelFile
+        format = e.format
+        fileBytes = e.fileBytes
+        sha256 = e.modelSHA256
+        submitted = SiteFormatting.day(e.submittedAt)
+        (plotROC, plotRejection, plotConfusion, plotScores, plotHistory)
+            = (plots.roc, plots.rejection, plots.confusion, plots.scores, plots.history)
+        self.training = training.map(Self.training)
+        failure = e.failure
+        members = e.members.isEmpty ? nil : e.members.joined(separator: ", ")
+        readme = e.readme.flatMap { $0.isEmpty ? nil : Markdown.html($0) }
+        layers = (e.modelSummary?.layers ?? []).map {
+            Layer(name: $0.name, type: $0.type, units: $0.units.map(String.init) ?? "", activation: $0.activation ?? "")
         }
-        if let readme = e.readme, !readme.isEmpty { d["readme"] = Markdown.html(readme) }
-        let layers = Self.layers(e.modelSummary)
-        d["layers"] = layers
-        d["hasLayers"] = !layers.isEmpty
-        if let m = ranked.metrics {
-            var metrics: [String: Any] = [
-                "publicAUC": SiteFormatting.fixed(m.publicAUC), "publicAUCLow": SiteFormatting.fixed(m.publicAUCLow),
-                "publicAUCHigh": SiteFormatting.fixed(m.publicAUCHigh), "showPrivate": showPrivate,
-                "rows": showPrivate ? "all hidden test rows" : "the public part of the hidden test rows",
-            ]
-            if showPrivate {
-                metrics["auc"] = SiteFormatting.fixed(m.auc)
-                metrics["aucLow"] = SiteFormatting.fixed(m.aucLow)
-                metrics["aucHigh"] = SiteFormatting.fixed(m.aucHigh)
-                metrics["privateAUC"] = SiteFormatting.fixed(m.privateAUC)
-                metrics["privateAUCLow"] = SiteFormatting.fixed(m.privateAUCLow)
-                metrics["privateAUCHigh"] = SiteFormatting.fixed(m.privateAUCHigh)
-            }
-            if let shown = ShownFigures(ranked, final: showPrivate) {
-                let eff = EfficiencyPoints(json: shown.efficiencies)
-                metrics["shown"] = [
-                    "rows": shown.rows,
-                    "accuracy": SiteFormatting.fixed(shown.accuracy), "logLoss": SiteFormatting.fixed(shown.logLoss),
-                    "trueNegatives": shown.trueNegatives, "falsePositives": shown.falsePositives,
-                    "falseNegatives": shown.falseNegatives, "truePositives": shown.truePositives,
-                    "signalEfficiencies": eff.signal.map { ["at": SiteFormatting.fixed($0.at, 2), "value": SiteFormatting.fixed($0.value, 3)] },
-                    "rejections": eff.rejections.map { ["at": SiteFormatting.fixed($0.at, 2), "value": SiteFormatting.rejection($0.value)] },
-                ] as [String: Any]
-            }
-            d["metrics"] = metrics
-        }
-        return d
+        hasLayers = !layers.isEmpty
+        metrics = ranked.metrics.map { Self.metrics($0, ranked, showPrivate: showPrivate) }
     }
 
-    static func layers(_ summaryJSON: String?) -> [[String: Any]] {
-        guard let json = summaryJSON,
-              let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any],
-              let layers = object["layers"] as? [[String: Any]] else { return [] }
-        return layers.map { layer in
-            ["name": layer["name"] as? String ?? "", "type": layer["type"] as? String ?? "",
-             "units": (layer["units"] as? Int).map(String.init) ?? "", "activation": layer["activation"] as? String ?? ""]
+    private static func metrics(_ m: EntryMetricsRecord, _ ranked: RankedEntry, showPrivate: Bool) -> Metrics {
+        func privately(_ value: Double) -> String? { showPrivate ? SiteFormatting.fixed(value) : nil }
+        let shown = ShownFigures(ranked, final: showPrivate).map { shown in
+            Metrics.Shown(
+                rows: shown.rows, accuracy: SiteFormatting.fixed(shown.accuracy), logLoss: SiteFormatting.fixed(shown.logLoss),
+                trueNegatives: shown.trueNegatives, falsePositives: shown.falsePositives,
+                falseNegatives: shown.falseNegatives, truePositives: shown.truePositives,
+                signalEfficiencies: shown.workingPoints.signalEfficiencyAtBackgroundEfficiency.map {
+                    .init(at: SiteFormatting.fixed($0.at, 2), value: SiteFormatting.fixed($0.value, 3))
+                },
+                rejections: shown.workingPoints.backgroundRejectionAtSignalEfficiency.map {
+                    .init(at: SiteFormatting.fixed($0.at, 2), value: SiteFormatting.rejection($0.value))
+                })
         }
+        return Metrics(
+            publicAUC: SiteFormatting.fixed(m.publicAUC), publicAUCLow: SiteFormatting.fixed(m.publicAUCLow),
+            publicAUCHigh: SiteFormatting.fixed(m.publicAUCHigh), showPrivate: showPrivate,
+            rows: showPrivate ? "all hidden test rows" : "the public part of the hidden test rows",
+            auc: privately(m.auc), aucLow: privately(m.aucLow), aucHigh: privately(m.aucHigh),
+            privateAUC: privately(m.privateAUC), privateAUCLow: privately(m.privateAUCLow),
+            privateAUCHigh: privately(m.privateAUCHigh), shown: shown)
+    }
+
+    private static func training(_ t: TrainingRunRecord) -> Training {
+        let sorted = (t.featureRanking ?? [:]).sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+        let checked = t.ksSignal != nil && t.ksBackground != nil
+        return Training(
+            rows: t.trainingRows, seconds: SiteFormatting.fixed(t.seconds, 1), model: t.model,
+            trainedAt: SiteFormatting.day(t.trainedAt),
+            ksSignal: checked ? SiteFormatting.fixed(t.ksSignal, 3) : nil,
+            ksBackground: checked ? SiteFormatting.fixed(t.ksBackground, 3) : nil,
+            hasRanking: !sorted.isEmpty,
+            ranking: t.featureRanking.map { _ in
+                sorted.enumerated().map { Training.Rank(rank: $0 + 1, feature: $1.key, share: SiteFormatting.fixed($1.value * 100, 1)) }
+            })
     }
 }
 
-/// The working points stored with an entry's figures.
-struct EfficiencyPoints {
-    struct Point: Decodable { var at: Double; var value: Double? }
-    private struct Stored: Decodable {
-        var signalEfficiencyAtBackgroundEfficiency: [Point]
-        var backgroundRejectionAtSignalEfficiency: [Point]
-    }
-
-    var signal: [Point] = []
-    var rejections: [Point] = []
-
-    init(json: String?) {
-        guard let json, let stored = try? JSONDecoder().decode(Stored.self, from: Data(json.utf8)) else { return }
-        signal = stored.signalEfficiencyAtBackgroundEfficiency
-        rejections = stored.backgroundRejectionAtSignalEfficiency
-    }
-
-    func signalEfficiency(at backgroundEfficiency: Double) -> Double? {
-        signal.first { abs($0.at - backgroundEfficiency) < 1e-9 }?.value
-    }
-
-    func rejection(at signalEfficiency: Double) -> Double? {
-        rejections.first { abs($0.at - signalEfficiency) < 1e-9 }?.value
-    }
-}
-
-/// The data page's template context.
+/// The data page's context (`data.mustache`).
 struct DataContext {
-    let dataset: DatasetRecord
-    let detail: DatasetDetailRecord?
-    let intro: String?
+    /// The rows the statistics are of (those whose labels are not hidden).
+    struct Labelled {
+        let rows: Int, signal: Int, background: Int
+    }
 
-    var dictionary: [String: Any] {
-        var d: [String: Any] = [
-            "rows": dataset.rows, "trainingRows": dataset.trainingRows, "validationRows": dataset.validationRows,
-            "testRows": dataset.testRows, "publicRows": dataset.publicTestRows,
-            "privateRows": dataset.testRows - dataset.publicTestRows, "sha256": dataset.sha256,
-            "intro": intro as Any? ?? false,
-        ]
-        if let json = detail?.statistics, let stats = SitePlots.decode(SitePlots.StoredStatistics.self, json) {
-            for (key, svg) in SitePlots.data(stats) { d[key] = svg }
-            d["correlationRows"] = stats.correlationRows
-            if let rows = stats.rows, let signal = stats.signal {
-                d["labelled"] = ["rows": rows, "signal": signal, "background": rows - signal]
-            }
-        }
-        return d
+    let rows: Int, trainingRows: Int, validationRows: Int, testRows: Int, publicRows: Int, privateRows: Int
+    let sha256: String
+    /// The workspace's `data.md`, rendered safely.
+    let intro: String?
+    let plotFeatures: String?, plotSignalCorrelation: String?, plotBackgroundCorrelation: String?
+    let correlationRows: Int?
+    let labelled: Labelled?
+
+    init(dataset: DatasetRecord, detail: DatasetDetailRecord?, intro: String?) {
+        rows = dataset.rows
+        trainingRows = dataset.trainingRows
+        validationRows = dataset.validationRows
+        testRows = dataset.testRows
+        publicRows = dataset.publicTestRows
+        privateRows = dataset.testRows - dataset.publicTestRows
+        sha256 = dataset.sha256
+        self.intro = intro
+        let statistics = detail?.statistics
+        let plots = statistics.map(SitePlots.data)
+        (plotFeatures, plotSignalCorrelation, plotBackgroundCorrelation)
+            = (plots?.features, plots?.signalCorrelation, plots?.backgroundCorrelation)
+        correlationRows = statistics?.correlationRows
+        labelled = statistics.map { Labelled(rows: $0.rows, signal: $0.signal, background: $0.rows - $0.signal) }
     }
 }

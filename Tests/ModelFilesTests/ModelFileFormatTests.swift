@@ -1,5 +1,6 @@
 import Foundation
 import ModelFiles
+import Results
 import Testing
 
 /// Formats are recognised by content, not by extension.

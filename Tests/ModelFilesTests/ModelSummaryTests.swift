@@ -1,5 +1,6 @@
 import Foundation
 import ModelFiles
+import Results
 import Testing
 
 /// What `check` will show: format, version, backend, layers, input width, output.

@@ -2,6 +2,7 @@ import Foundation
 import ModelFiles
 import Models
 import ONNX
+import Results
 import Testing
 import TestSupport
 

@@ -15,8 +15,15 @@ import TestSupport
         EntryMetricsRecord(auc: auc, aucLow: auc - 0.01, aucHigh: auc + 0.01, aucVariance: 1e-5, publicAUC: auc,
                            publicAUCLow: auc - 0.02, publicAUCHigh: auc + 0.02, privateAUC: auc,
                            privateAUCLow: auc - 0.01, privateAUCHigh: auc + 0.01, accuracy: 0.7, logLoss: 0.55, trueNegatives: 1, falsePositives: 2,
-                           falseNegatives: 3, truePositives: 4, efficiencies: "{}", roc: "{}", histograms: "{}")
+                           falseNegatives: 3, truePositives: 4, workingPoints: workingPoints, roc: roc,
+                           histograms: histograms)
     }
+
+    /// A two-point curve, its working points and histograms: the figures' stored shapes.
+    static let roc = ROCPoints(falsePositiveRate: [0, 1], truePositiveRate: [0, 1], thresholds: [nil, 0], tolerance: 0)
+    static let workingPoints = WorkingPoints(signalEfficiencyAtBackgroundEfficiency: [.init(at: 0.1, value: 0.1)],
+                                             backgroundRejectionAtSignalEfficiency: [.init(at: 0.5, value: nil)])
+    static let histograms = ScoreHistograms(low: 0, high: 1, signal: [1, 1], background: [1, 1])
 
     func database() throws -> (ResultsDatabase, Int64, TemporaryDirectory) {
         let dir = TemporaryDirectory()
@@ -32,7 +39,7 @@ import TestSupport
         let c = try db.record(Self.entry("c", dataset: dataset), metrics: Self.metrics(auc: 0.80), scores: [0.2, 0.3])
         let listed = try db.entries(datasetID: dataset)
         #expect(listed.map(\.entry.contentSHA256) == ["c", "a", "b"])
-        #expect(listed[2].metrics == nil && listed[2].entry.status == "failed")
+        #expect(listed[2].metrics == nil && listed[2].entry.status == .failed)
         #expect(try db.scores(entryID: #require(c.id)) == [0.2, 0.3])
         #expect(try db.hasEntry(contentSHA256: "b", datasetID: dataset))
         #expect(try !db.hasEntry(contentSHA256: "z", datasetID: dataset))

@@ -11,7 +11,7 @@ import TestSupport
                                   metrics: EntryRecordTests.metrics(auc: 0.8), scores: nil)
         func run(_ model: String, entry: Int64?) -> TrainingRunRecord {
             TrainingRunRecord(datasetID: dataset, model: model, settings: #"{"rounds":200}"#, seed: 1, trainingRows: 6_300,
-                              seconds: 1.5, history: nil, featureRanking: #"{"m_bb":0.3}"#, trainHistograms: nil,
+                              seconds: 1.5, history: nil, featureRanking: ["m_bb": 0.3], trainHistograms: nil,
                               ksSignal: 0.4, ksBackground: 0.02, modelPath: "baselines/bdt/model.json",
                               entryID: entry, trainedAt: "2026-11-29T12:00:00Z")
         }

@@ -40,8 +40,8 @@ import TestSupport
             let linked = try #require(found["team-x"])
             #expect(linked.problem == "'submissions/team-x' is a symbolic link: links are never followed in "
                 + "submissions; submit a real folder (or the file itself)")
-            #expect(linked.readme == nil && linked.historyJSON == nil && linked.modelBytes == 0)
-            let fields = [linked.team, linked.title, linked.modelName, linked.readme ?? "", linked.historyJSON ?? ""]
+            #expect(linked.readme == nil && linked.history == nil && linked.modelBytes == 0)
+            let fields = [linked.team, linked.title, linked.modelName, linked.readme ?? ""]
             #expect(!fields.joined().contains("SENTINEL"))
             #expect(linked.base?.bytesRead == 0)
             #expect(throws: SubmissionFileFailure.self) { try linked.contentHashes() }

@@ -16,24 +16,24 @@ import TestSupport
         publicAUC: 0.912345678, publicAUCLow: 0.851234, publicAUCHigh: 0.951234,
         privateAUC: 0.6789012, privateAUCLow: 0.6012345, privateAUCHigh: 0.7543219,
         accuracy: 0.6456789, logLoss: 0.5567891, trueNegatives: 7771, falsePositives: 7772, falseNegatives: 7773,
-        truePositives: 7774, efficiencies: efficiencies(0.777, rejection: 77.7),
-        roc: #"{"falsePositiveRate":[0,0.3,1],"truePositiveRate":[0,0.6,1],"thresholds":[null,0.5,0],"tolerance":0}"#,
-        histograms: #"{"low":0,"high":1,"signal":[8881,8882],"background":[8883,8884]}"#)
+        truePositives: 7774, workingPoints: workingPoints(0.777, rejection: 77.7),
+        roc: ROCPoints(falsePositiveRate: [0, 0.3, 1], truePositiveRate: [0, 0.6, 1], thresholds: [nil, 0.5, 0], tolerance: 0),
+        histograms: ScoreHistograms(low: 0, high: 1, signal: [8881, 8882], background: [8883, 8884]))
 
     /// The figures of the public rows.
     static let publicRows = EntryPublicMetricsRecord(
         accuracy: 0.7012345, logLoss: 0.4012345, trueNegatives: 11, falsePositives: 12, falseNegatives: 13,
-        truePositives: 14, efficiencies: efficiencies(0.444, rejection: 4.4),
-        roc: #"{"falsePositiveRate":[0,0.2,1],"truePositiveRate":[0,0.7,1],"thresholds":[null,0.5,0],"tolerance":0}"#,
-        histograms: #"{"low":0,"high":1,"signal":[21,22],"background":[23,24]}"#)
+        truePositives: 14, workingPoints: workingPoints(0.444, rejection: 4.4),
+        roc: ROCPoints(falsePositiveRate: [0, 0.2, 1], truePositiveRate: [0, 0.7, 1], thresholds: [nil, 0.5, 0], tolerance: 0),
+        histograms: ScoreHistograms(low: 0, high: 1, signal: [21, 22], background: [23, 24]))
 
     /// What of `allRows` a page, plot or export could show, as it would show it.
     static let allRowsText = ["0.8123", "0.7235", "0.8346", "0.6789", "0.6012", "0.7543", "0.6457", "0.5568",
                               "7771", "7772", "7773", "7774", "0.777", "77.7", "8881", "8882", "8883", "8884"]
 
-    static func efficiencies(_ value: Double, rejection: Double) -> String {
-        #"{"signalEfficiencyAtBackgroundEfficiency":[{"at":0.1,"value":\#(value)}],"#
-            + #""backgroundRejectionAtSignalEfficiency":[{"at":0.5,"value":\#(rejection)}]}"#
+    static func workingPoints(_ value: Double, rejection: Double) -> WorkingPoints {
+        WorkingPoints(signalEfficiencyAtBackgroundEfficiency: [.init(at: 0.1, value: value)],
+                      backgroundRejectionAtSignalEfficiency: [.init(at: 0.5, value: rejection)])
     }
 
     func database() throws -> ResultsDatabase {

@@ -11,6 +11,14 @@ import TestSupport
     static let hostileTeam = "<script>alert('team')</script>"
     static let hostileReadme = "# Hi\n\n<script>alert(1)</script>\n\n[x](javascript:alert(2)) <img src=x onerror=alert(3)>\n"
 
+    /// The stored figures every entry here shares: a three-point curve and its working points.
+    static let roc = ROCPoints(falsePositiveRate: [0, 0.25, 1], truePositiveRate: [0, 0.75, 1], thresholds: [nil, 0.5, 0],
+                               tolerance: 0)
+    static let workingPoints = WorkingPoints(
+        signalEfficiencyAtBackgroundEfficiency: [.init(at: 0.1, value: 0.3)],
+        backgroundRejectionAtSignalEfficiency: [.init(at: 0.5, value: 6)])
+    static let histograms = ScoreHistograms(low: 0, high: 1, signal: [1, 3], background: [3, 1])
+
     func database() throws -> ResultsDatabase {
         let db = try ResultsDatabase(path: dir.file("lb.sqlite"))
         var dataset = DatasetRecord(path: "sample.csv", sha256: "abc", fileBytes: 1, rows: 7_500, signal: 3_988,
@@ -21,13 +29,13 @@ import TestSupport
         let labels: [UInt8] = [1, 0, 1, 0, 1, 0, 1, 0]
         try db.recordDetailIfMissing(DatasetDetailRecord(
             datasetID: id, testLabels: labels, testPublic: [true, true, false, false, true, true, false, false],
-            statistics: "{}"))
+            statistics: nil))
         func metrics(_ auc: Double) -> EntryMetricsRecord {
             EntryMetricsRecord(auc: auc, aucLow: auc - 0.1, aucHigh: min(1, auc + 0.1), aucVariance: 0.001,
                                publicAUC: auc, publicAUCLow: auc - 0.1, publicAUCHigh: min(1, auc + 0.1),
                                privateAUC: auc - 0.05, privateAUCLow: auc - 0.15, privateAUCHigh: auc,
                                accuracy: 0.75, logLoss: 0.5, trueNegatives: 3, falsePositives: 1, falseNegatives: 1,
-                               truePositives: 3, efficiencies: "{}", roc: "{}", histograms: "{}")
+                               truePositives: 3, workingPoints: Self.workingPoints, roc: Self.roc, histograms: Self.histograms)
         }
         func entry(_ sha: String, team: String, readme: String?, failure: String? = nil) -> EntryRecord {
             EntryRecord(datasetID: id, contentSHA256: sha, modelSHA256: sha, team: team, title: "model \"" + sha + "\"",

@@ -3,6 +3,7 @@ import Foundation
 import HiggsData
 import Metrics
 import ModelFiles
+import Results
 import Scoring
 
 /// `leaderboard check MODEL`: a participant's dry run before submitting.

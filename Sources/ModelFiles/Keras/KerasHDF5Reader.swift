@@ -1,5 +1,6 @@
 import Foundation
 import Models
+import Results
 
 /// Reads a Keras model saved as HDF5 (`model.save('x.h5')`) by Keras 3 or Keras 2
 /// (tf.keras, tf-keras).

@@ -1,4 +1,5 @@
 import Models
+import Results
 
 /// Where a Keras model's weights are: the two file layouts (`.h5`'s `weight_names`,
 /// `.keras`'s `vars/0…n`) behind one interface.

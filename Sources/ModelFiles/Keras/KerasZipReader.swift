@@ -1,5 +1,6 @@
 import Foundation
 import Models
+import Results
 import ZIPFoundation
 
 /// Reads a Keras 3 `.keras` file: a zip holding `metadata.json`, `config.json` and

@@ -1,6 +1,7 @@
 import Foundation
 import Models
 import ONNX
+import Results
 
 /// Reads an ONNX model file (a protobuf `ModelProto`) through the `ONNX` target's
 /// interpreter, checks it by evaluating one row, and describes it.

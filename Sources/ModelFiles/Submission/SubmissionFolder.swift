@@ -1,4 +1,5 @@
 import Foundation
+import Results
 
 /// A submission taken apart: which file is the model, and the manifest, training history
 /// and README that came with it.

@@ -1,5 +1,6 @@
 import Foundation
 import Models
+import Results
 
 /// The file `leaderboard train` writes for its boosted-decision-tree baseline, and reads
 /// back to score it: a small JSON document.

@@ -1,5 +1,6 @@
 import Foundation
 import Models
+import Results
 
 /// LightGBM's text model, as `Booster.save_model('model.txt')` (and the CLI) writes it,
 /// versions v2 to v4: a header of `key=value` lines, then one block a tree.

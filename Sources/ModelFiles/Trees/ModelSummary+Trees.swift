@@ -1,4 +1,5 @@
 import Models
+import Results
 
 extension ModelSummary {
     /// The summary of a tree ensemble read from a file: one line for all the trees (count,

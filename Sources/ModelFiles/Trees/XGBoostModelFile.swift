@@ -1,5 +1,6 @@
 import Foundation
 import Models
+import Results
 
 /// XGBoost's own model file, as `Booster.save_model` and `XGBClassifier.save_model` write
 /// it: JSON (`.json`) or Universal Binary JSON (`.ubj`, XGBoost ≥ 1.6), versions 1.x to 3.x.

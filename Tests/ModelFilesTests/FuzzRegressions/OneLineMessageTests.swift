@@ -1,5 +1,6 @@
 import Foundation
 import ModelFiles
+import Results
 import Testing
 
 /// Refusals that quoted a file's bytes raw, found by the fuzz targets' check that every

@@ -1,5 +1,6 @@
 import Foundation
 import ModelFiles
+import Results
 import Testing
 
 @Suite("Training history")

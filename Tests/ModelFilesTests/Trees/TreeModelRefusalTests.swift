@@ -1,5 +1,6 @@
 import Foundation
 import Models
+import Results
 import Testing
 @testable import ModelFiles
 

@@ -10,6 +10,14 @@ public struct ScoreHistograms: Codable, Sendable, Equatable {
     /// Counts of background rows per bin.
     public var background: [Int]
 
+    /// Histograms of the given bins.
+    public init(low: Double, high: Double, signal: [Int], background: [Int]) {
+        self.low = low
+        self.high = high
+        self.signal = signal
+        self.background = background
+    }
+
     /// Bins `scores` into `bins` equal bins over [0, 1] — or over the scores' own range when
     /// they are not probabilities. The last bin includes its upper edge.
     public init(scores: [Double], labels: [UInt8], bins: Int = 40) {

@@ -1,6 +1,8 @@
 import Testing
 import TestSupport
-@testable import HiggsData
+import HiggsData
+import Results
+@testable import Scoring
 
 @Suite struct DataStatisticsTests {
     @Test func histogramsCountEveryRowOnceAndCorrelationsAreSane() throws {

@@ -1,40 +1,14 @@
 import Dispatch
 import Foundation
+import HiggsData
+import Results
 
-/// What the data page shows of a data set: one histogram per feature, signal against
-/// background (the notebook's first plot), and the correlation matrix of each class.
-///
-/// Histograms cover each feature from its minimum to its 99.5th percentile (read off a fine
-/// first histogram), the last bin collecting the tail, so that long tails do not squash the
-/// plots. Correlations use up to `correlationRows` evenly spaced rows.
-public struct DataStatistics: Codable, Sendable, Equatable {
-    /// One feature's histograms.
-    public struct FeatureHistogram: Codable, Sendable, Equatable {
-        /// The feature's name.
-        public var name: String
-        /// Lower edge of the first bin and upper edge of the last.
-        public var low: Double, high: Double
-        /// Rows per bin, by class.
-        public var signal: [Int], background: [Int]
-    }
-
-    /// Rows the statistics are of, and how many of them are signal.
-    public var rows: Int, signal: Int
-    /// The features' histograms, in schema order.
-    public var histograms: [FeatureHistogram]
-    /// Pearson correlations among the 28 features, row-major 28×28, for signal rows.
-    public var signalCorrelation: [Double]
-    /// The same for background rows.
-    public var backgroundCorrelation: [Double]
-    /// Rows the correlations were computed from.
-    public var correlationRows: Int
-
+/// Computing the data page's statistics from a data set's rows.
+extension DataStatistics {
     /// Statistics of `dataset`, in parallel passes over its rows.
     public init(_ dataset: HiggsDataset, bins: Int = 40, correlationRows maxRows: Int = 1_000_000) {
         let width = FeatureSchema.featureCount
         let summary = DataSummary(dataset)
-        rows = dataset.rowCount
-        signal = summary.signal
         // Pass 1: a fine histogram per feature, for the 99.5th percentile.
         let fineBins = 1_000
         let fine = Self.histograms(dataset, bins: fineBins,
@@ -54,14 +28,15 @@ public struct DataStatistics: Codable, Sendable, Equatable {
         }
         let lows = summary.features.map { Double($0.min) }
         let coarse = Self.histograms(dataset, bins: bins, low: lows, high: highs)
-        histograms = (0..<width).map {
+        let histograms = (0..<width).map {
             FeatureHistogram(name: FeatureSchema.names[$0], low: lows[$0], high: highs[$0],
                              signal: coarse.signal[$0], background: coarse.background[$0])
         }
         let step = max(1, dataset.rowCount / maxRows)
-        correlationRows = (dataset.rowCount + step - 1) / step
-        signalCorrelation = Self.correlation(dataset, label: 1, step: step)
-        backgroundCorrelation = Self.correlation(dataset, label: 0, step: step)
+        self.init(rows: dataset.rowCount, signal: summary.signal, histograms: histograms,
+                  signalCorrelation: Self.correlation(dataset, label: 1, step: step),
+                  backgroundCorrelation: Self.correlation(dataset, label: 0, step: step),
+                  correlationRows: (dataset.rowCount + step - 1) / step)
     }
 
     /// Histograms of every feature by class; values beyond the range fall in the end bins.

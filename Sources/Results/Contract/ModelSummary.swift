@@ -24,6 +24,24 @@ public struct ModelSummary: Sendable, Equatable, Codable {
     /// Numbers read from the file's weights (trainable or not).
     public var parameterCount: Int
 
+    /// A summary of the given values.
+    public init(
+        file: String, format: ModelFileFormat, framework: String, frameworkVersion: String?, backend: String?,
+        architecture: String, modelName: String?, inputCount: Int, output: Output, layers: [Layer], parameterCount: Int
+    ) {
+        self.file = file
+        self.format = format
+        self.framework = framework
+        self.frameworkVersion = frameworkVersion
+        self.backend = backend
+        self.architecture = architecture
+        self.modelName = modelName
+        self.inputCount = inputCount
+        self.output = output
+        self.layers = layers
+        self.parameterCount = parameterCount
+    }
+
     /// The model's output.
     public struct Output: Sendable, Equatable, Codable {
         /// Units of the last layer: 1 or 2.
