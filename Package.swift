@@ -103,7 +103,9 @@ let package = Package(
         .testTarget(name: "SiteTests", dependencies: ["Site", "TestSupport"]),
         .testTarget(name: "PlotsTests", dependencies: ["Plots", "TestSupport"], resources: [.copy("Golden")]),
         .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "TestSupport"]),
-        .testTarget(name: "LeaderboardCLITests", dependencies: ["LeaderboardCLI", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "LeaderboardCLITests",
+                    dependencies: ["LeaderboardCLI", "HiggsData", "ModelFiles", "Results", "Scoring", "Workspace", "TestSupport"],
+                    exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -14,7 +14,7 @@ import TestSupport
         }
         #expect(FileManager.default.fileExists(atPath: ws.databasePath))
         #expect(FileManager.default.fileExists(atPath: ws.pagesPath + "/overview.md"))
-        #expect(try ws.openDatabase().schemaVersion() == 5)
+        #expect(try ws.openDatabase().schemaVersion() == 6)
         let reopened = try Workspace(at: dir.file("comp"))
         #expect(reopened.config == WorkspaceConfig())
         #expect(reopened.usesEmbeddedSample)

@@ -4,7 +4,8 @@
 # with a `leaderboard` built at commit 5dc2b6c, the path given as $1). Every example
 # submission of the repository (scored ones with members, READMEs and histories, and
 # failures) and the two baselines (trained small, with their overtraining check and
-# feature ranking), on the embedded sample.
+# feature ranking), on the embedded sample; and the public and final sites that tool built
+# from it (before-typed-columns-site/), which a build from the migrated database must equal.
 set -eu
 tool=${1:?usage: make-before-typed-columns.sh path/to/leaderboard}
 here=$(cd "$(dirname "$0")" && pwd)
@@ -22,5 +23,10 @@ printf 'epoch,accuracy,loss,val_accuracy,val_loss\n0,0.61,0.66,0.63,0.65\n1,0.68
     >"$work/ws/submissions/logged-net/history.csv"
 LEADERBOARD_CACHE="$work/cache" "$tool" score --workspace "$work/ws" --concurrency 1 >/dev/null
 LEADERBOARD_CACHE="$work/cache" "$tool" train --workspace "$work/ws" --rows 400 --rounds 5 --epochs 2 >/dev/null
-rm -f "$here/before-typed-columns.sqlite"
+"$tool" build --workspace "$work/ws" --output "$work/public" >/dev/null
+"$tool" build --workspace "$work/ws" --final --output "$work/final" >/dev/null
+rm -rf "$here/before-typed-columns-site" "$here/before-typed-columns.sqlite"
+mkdir "$here/before-typed-columns-site"
+cp -R "$work/public" "$here/before-typed-columns-site/public"
+cp -R "$work/final" "$here/before-typed-columns-site/final"
 sqlite3 "$work/ws/leaderboard.sqlite" "VACUUM INTO '$here/before-typed-columns.sqlite'"

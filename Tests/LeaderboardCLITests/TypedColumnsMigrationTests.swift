@@ -1,0 +1,97 @@
+import Foundation
+import GRDB
+import Results
+import Testing
+import TestSupport
+
+/// A database written while the stored figures were JSON text columns
+/// (`Fixtures/before-typed-columns.sqlite`, made by `Fixtures/make-before-typed-columns.sh`
+/// with the tool at commit 5dc2b6c) migrates to the typed columns: every value reads back as
+/// its type, and the sites built from it are byte for byte the sites that tool built.
+@Suite struct TypedColumnsMigrationTests {
+    let dir = TemporaryDirectory()
+    var environment: [String: String] { ["LEADERBOARD_CACHE": dir.file("cache")] }
+
+    static let fixtures = SharedFixtures.repositoryRoot + "/Tests/LeaderboardCLITests/Fixtures/"
+
+    /// A workspace holding a copy of the old database.
+    func workspace() throws -> String {
+        let ws = try dir.workspace(examples: [])
+        let database = ws + "/leaderboard.sqlite"
+        try? FileManager.default.removeItem(atPath: database)
+        try FileManager.default.copyItem(atPath: Self.fixtures + "before-typed-columns.sqlite", toPath: database)
+        return ws
+    }
+
+    @Test func everyOldColumnReadsAsItsType() throws {
+        let ws = try workspace()
+        let db = try ResultsDatabase(path: ws + "/leaderboard.sqlite")
+        let dataset = try #require(try db.datasets().last?.id)
+        let entries = try db.entries(datasetID: dataset)
+        #expect(entries.count == 13)
+
+        let loggers = try #require(entries.first { $0.entry.team == "Loggers" })
+        #expect(loggers.entry.members == ["Ada", "Grace"])
+        #expect(loggers.entry.status == .scored)
+        let history = try #require(loggers.entry.history)
+        #expect(history.epochs == [0, 1, 2])
+        #expect(history.loss == [0.66, 0.6, nil])
+        #expect(history.validationAccuracy == [0.63, nil, 0.69])
+        let layers = try #require(loggers.entry.modelSummary?.layers)
+        #expect(layers.map(\.type) == ["InputLayer", "Dense", "Dense", "Dense", "Dense"])
+        #expect(loggers.entry.modelSummary?.format == .hdf5)
+
+        let pickled = try #require(entries.first { $0.entry.team == "pickled-model" })
+        #expect(pickled.entry.status == .failed && pickled.metrics == nil && pickled.entry.modelSummary == nil)
+
+        for ranked in entries where ranked.entry.status == .scored {
+            let metrics = try #require(ranked.metrics)
+            #expect(metrics.workingPoints.signalEfficiencyAtBackgroundEfficiency.map(\.at) == [0.01, 0.1, 0.3])
+            #expect(metrics.roc.falsePositiveRate.count == metrics.roc.truePositiveRate.count)
+            #expect(metrics.roc.thresholds.first == .some(nil))
+            #expect(metrics.histograms.signal.count == 40)
+            #expect(ranked.publicMetrics?.workingPoints.backgroundRejectionAtSignalEfficiency.count == 3)
+        }
+
+        let runs = try db.trainingRuns(datasetID: dataset)
+        let nn = try #require(runs.first { $0.model == "nn" })
+        #expect(nn.history?.epochs == [0, 1], "epoch numbers added to the baseline's history")
+        #expect(nn.history?.loss?.count == 2 && nn.history?.validationLoss?.count == 2)
+        #expect(nn.trainHistograms?.signal.count == 40)
+        let bdt = try #require(runs.first { $0.model == "bdt" })
+        #expect(bdt.featureRanking?.count == 28)
+        #expect(abs((bdt.featureRanking?.values.reduce(0, +) ?? 0) - 1) < 1e-9)
+
+        let statistics = try #require(try db.detail(datasetID: dataset)?.statistics)
+        #expect(statistics.histograms.count == 28 && statistics.signalCorrelation.count == 28 * 28)
+        #expect(statistics.rows == statistics.histograms[0].signal.reduce(0, +) + statistics.histograms[0].background.reduce(0, +))
+
+        // The child's format tag left the summaries; the working points have their own name.
+        let raw = try DatabaseQueue(path: ws + "/leaderboard.sqlite")
+        let (tagged, columns) = try raw.read { db in
+            (try Int.fetchOne(db, sql: "SELECT count(*) FROM entry WHERE model_summary LIKE '%leaderboardFormat%'"),
+             try db.columns(in: "entry_metrics").map(\.name))
+        }
+        #expect(tagged == 0)
+        #expect(columns.contains("working_points") && !columns.contains("efficiencies"))
+    }
+
+    @Test(arguments: ["public", "final"])
+    func theSiteIsTheOneTheOldToolBuilt(view: String) throws {
+        let ws = try workspace()
+        let out = ws + "/" + view
+        let built = try CommandRunner.run(["build", "--workspace", ws, "--output", out] + (view == "final" ? ["--final"] : []),
+                                          in: dir.path, environment: environment)
+        #expect(built.status == 0, "\(built.stderr)")
+        let before = Self.fixtures + "before-typed-columns-site/" + view
+        let names = try FileManager.default.subpathsOfDirectory(atPath: before).sorted()
+        #expect(try FileManager.default.subpathsOfDirectory(atPath: out).sorted() == names)
+        for name in names {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: before + "/" + name, isDirectory: &isDirectory),
+                  !isDirectory.boolValue else { continue }
+            #expect(FileManager.default.contents(atPath: out + "/" + name) == FileManager.default.contents(atPath: before + "/" + name),
+                    "\(view)/\(name) differs from the page the old tool built")
+        }
+    }
+}
