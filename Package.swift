@@ -68,7 +68,7 @@ let package = Package(
             resources: [.copy("Templates")]),
         .target(
             name: "Baselines",
-            dependencies: ["HiggsData", "Metrics", "Models", "ModelFiles", "Results", "Scoring", "Training"]),
+            dependencies: ["HiggsData", "Metrics", "Models", "ModelFiles", "Results", "Scoring", "Training", "Workspace"]),
         .target(name: "Workspace", dependencies: ["HiggsData", "Results", "Yams"]),
         .target(
             name: "Scoring",
