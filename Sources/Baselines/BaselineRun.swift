@@ -40,7 +40,7 @@ public struct BaselineRun: Sendable {
     }
 
     /// The competition whose training rows, database and data set record the baselines use.
-    public let session: CompetitionSession
+    let session: CompetitionSession
     /// Scores the baselines' files, through the same sandboxed path as every submission.
     let scoring: ScoreRun
     /// At most this many training rows (the first ones); `nil` for all.

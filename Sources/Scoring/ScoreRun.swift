@@ -10,7 +10,7 @@ import Workspace
 /// in progress; running again scores exactly what is missing.
 public struct ScoreRun: Sendable {
     /// The competition: its workspace, data, hidden rows and database.
-    public let session: CompetitionSession
+    let session: CompetitionSession
     /// The sandbox.
     public let sandbox: SandboxedPrediction
 

@@ -7,7 +7,7 @@ import Results
 /// database for them.
 public struct CompetitionSession: Sendable {
     /// The workspace, its database and the lock held.
-    public let opened: WorkspaceSession
+    private let opened: WorkspaceSession
     /// The data file, and the folder of its cache (the sandboxed children load both again).
     public let dataPath: String, cacheDirectory: String
     /// All rows of the data set.

@@ -5,7 +5,7 @@ import Results
 /// needs no more; the commands that score open a `CompetitionSession`, which adds the data.
 public struct WorkspaceSession: Sendable {
     /// The workspace.
-    public let workspace: Workspace
+    let workspace: Workspace
     /// Its database, opened (created and migrated as needed) once for the command.
     public let database: ResultsDatabase
     /// The lock taken before the session was opened; `nil` for a command that works unlocked
