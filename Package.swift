@@ -68,7 +68,7 @@ let package = Package(
             resources: [.copy("Templates")]),
         .target(
             name: "Baselines",
-            dependencies: ["HiggsData", "Metrics", "Models", "ModelFiles", "Results", "Scoring", "Training"]),
+            dependencies: ["HiggsData", "Metrics", "Models", "ModelFiles", "Results", "Scoring", "Training", "Workspace"]),
         .target(name: "Workspace", dependencies: ["HiggsData", "Results", "Yams"]),
         .target(
             name: "Scoring",
@@ -102,7 +102,7 @@ let package = Package(
         .testTarget(name: "ResultsTests", dependencies: ["Results", "TestSupport"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "TestSupport"]),
         .testTarget(name: "PlotsTests", dependencies: ["Plots", "TestSupport"], resources: [.copy("Golden")]),
-        .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "TestSupport"]),
+        .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "HiggsData", "Results", "TestSupport"]),
         .testTarget(name: "LeaderboardCLITests",
                     dependencies: ["LeaderboardCLI", "HiggsData", "ModelFiles", "Results", "Scoring", "Workspace", "TestSupport"],
                     exclude: ["Fixtures"]),

@@ -6,6 +6,7 @@ import Models
 import Results
 import Scoring
 import Training
+import Workspace
 
 /// Trains the hackathon's two baselines on the workspace's training rows, writes their
 /// files into `baselines/`, scores those files through the same sandboxed path as every
@@ -38,22 +39,25 @@ public struct BaselineRun: Sendable {
         public var scoring: ScoreRun.Outcome
     }
 
-    /// The scoring run whose data, split and database the baselines use.
-    public let scoring: ScoreRun
+    /// The competition whose training rows, database and data set record the baselines use.
+    let session: CompetitionSession
+    /// Scores the baselines' files, through the same sandboxed path as every submission.
+    let scoring: ScoreRun
     /// At most this many training rows (the first ones); `nil` for all.
     public var rowLimit: Int?
     /// At most this many training rows are scored for the overtraining check.
     public var overtrainingRows = 500_000
 
-    /// Baselines for `scoring`'s workspace.
-    public init(scoring: ScoreRun, rowLimit: Int? = nil) {
-        self.scoring = scoring
+    /// Baselines in `session`, whose files are scored in `sandbox`.
+    public init(session: CompetitionSession, sandbox: SandboxedPrediction, rowLimit: Int? = nil) throws(ResultsError) {
+        self.session = session
+        scoring = try ScoreRun(session: session, sandbox: sandbox)
         self.rowLimit = rowLimit
     }
 
     /// The training rows used.
     var trainingRows: HiggsDataset {
-        let training = scoring.dataset.rows(scoring.hidden.split.training)
+        let training = session.dataset.rows(session.split.training)
         guard let rowLimit, rowLimit < training.rowCount else { return training }
         return training.rows(0..<max(2, rowLimit))
     }
@@ -62,7 +66,7 @@ public struct BaselineRun: Sendable {
     ///
     /// - Parameter progress: one line of running figures per round or epoch.
     public func train(_ model: Model, progress: (@Sendable (String, Int, Int) -> Void)? = nil) throws -> Outcome {
-        let folder = scoring.workspace.resolve("baselines/" + model.name)
+        let folder = session.workspace.resolve("baselines/" + model.name)
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let rows = trainingRows
         let clock = ContinuousClock(), start = clock.now
@@ -72,7 +76,7 @@ public struct BaselineRun: Sendable {
             written = try BaselineFiles.bdt(settings: settings, rows: rows, folder: folder, progress: progress)
         case .nn(let options):
             written = try BaselineFiles.nn(options: options, rows: rows,
-                                           validation: scoring.dataset.rows(scoring.hidden.split.validation),
+                                           validation: session.dataset.rows(session.split.validation),
                                            folder: folder, progress: progress)
         }
         let seconds = Double((clock.now - start).components.seconds)
@@ -80,16 +84,16 @@ public struct BaselineRun: Sendable {
         var submission = Submission(at: URL(fileURLWithPath: folder), displayName: "baselines/" + model.name)
         submission.isBaseline = true
         let outcome = scoring.score(submission)
-        let entryID = try outcome.entry?.id ?? scoring.database.entryID(
+        let entryID = try outcome.entry?.id ?? session.database.entryID(
             contentSHA256: try submission.contentHashes(maxModelBytes: scoring.sandbox.readerLimits.modelFile.maxFileBytes).all,
-            datasetID: scoring.datasetID)
+            datasetID: session.datasetID)
         let check = try overtrainingCheck(modelPath: written.modelPath, rows: rows, entryID: entryID)
-        let record = try scoring.database.record(TrainingRunRecord(
-            datasetID: scoring.datasetID, model: model.name, settings: written.settingsJSON, seed: written.seed,
+        let record = try session.database.record(TrainingRunRecord(
+            datasetID: session.datasetID, model: model.name, settings: written.settingsJSON, seed: written.seed,
             trainingRows: rows.rowCount, seconds: seconds, history: written.history,
             featureRanking: written.ranking, trainHistograms: check?.histograms,
             ksSignal: check?.ksSignal, ksBackground: check?.ksBackground,
-            modelPath: scoring.workspace.relativePath(written.modelPath), entryID: entryID,
+            modelPath: session.workspace.relativePath(written.modelPath), entryID: entryID,
             trainedAt: ISO8601DateFormatter().string(from: Date())))
         return Outcome(run: record, scoring: outcome)
     }
@@ -99,8 +103,8 @@ public struct BaselineRun: Sendable {
     func overtrainingCheck(modelPath: String, rows: HiggsDataset, entryID: Int64?)
         throws -> (histograms: ScoreHistograms, ksSignal: Double, ksBackground: Double)? {
         guard let entryID else { return nil }
-        let testScores = try scoring.database.scores(entryID: entryID).map(Double.init)
-        guard testScores.count == scoring.hidden.count else { return nil }
+        let testScores = try session.database.scores(entryID: entryID).map(Double.init)
+        guard testScores.count == session.hidden.count else { return nil }
         let model = try ModelFileReader.read(contentsOf: URL(fileURLWithPath: modelPath))
         let step = max(1, rows.rowCount / overtrainingRows)
         var trainScores: [Double] = [], trainLabels: [UInt8] = []
@@ -121,7 +125,7 @@ public struct BaselineRun: Sendable {
         func split(_ scores: [Double], _ labels: [UInt8], _ label: UInt8, where keep: [Bool]? = nil) -> [Double] {
             scores.indices.filter { labels[$0] == label && keep?[$0] != false }.map { scores[$0] }
         }
-        let hidden = scoring.hidden
+        let hidden = session.hidden
         let ksSignal = try KolmogorovSmirnov(split(trainScores, trainLabels, 1),
                                              split(testScores, hidden.labels, 1, where: hidden.isPublic))
         let ksBackground = try KolmogorovSmirnov(split(trainScores, trainLabels, 0),

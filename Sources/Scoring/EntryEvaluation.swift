@@ -1,4 +1,5 @@
 import Foundation
+import HiggsData
 import Metrics
 import Results
 

@@ -1,3 +1,4 @@
+import HiggsData
 import Metrics
 import Results
 

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import HiggsData
 import ModelFiles
@@ -10,52 +9,25 @@ import Workspace
 /// failed — in its own transaction. A crash or a kill of the run loses at most the entry
 /// in progress; running again scores exactly what is missing.
 public struct ScoreRun: Sendable {
-    /// The workspace.
-    public let workspace: Workspace
-    /// Its database.
-    public let database: ResultsDatabase
-    /// The data set record the entries belong to.
-    public let datasetID: Int64
-    /// All rows of the data set.
-    public let dataset: HiggsDataset
-    /// The hidden test rows.
-    public let hidden: HiddenTestRows
-    /// The data file and its cache folder (for the children).
-    public let dataPath: String, cacheDirectory: String
+    /// The competition: its workspace, data, hidden rows and database.
+    let session: CompetitionSession
     /// The sandbox.
     public let sandbox: SandboxedPrediction
 
-    /// A run over `workspace`'s data (loaded and cached here, once).
-    public init(workspace: Workspace, cacheDirectory: String, sandbox: SandboxedPrediction,
-                progress: (@Sendable (Int, Int) -> Void)? = nil) throws {
-        self.workspace = workspace
-        self.cacheDirectory = cacheDirectory
+    /// A run in `session`. Scratch folders that killed runs left behind are removed, and
+    /// entries scored before the tool computed public figures get theirs.
+    public init(session: CompetitionSession, sandbox: SandboxedPrediction) throws(ResultsError) {
+        self.session = session
         self.sandbox = sandbox
         ScratchFolders.removeOrphans()
-        dataPath = workspace.dataPath
-        var loader = DataLoader(cacheDirectory: cacheDirectory)
-        loader.progress = progress
-        let loaded = try loader.load(dataPath, sha256: true)
-        let split = try DataSplit(rowCount: loaded.dataset.rowCount, settings: workspace.config.split, path: dataPath)
-        dataset = loaded.dataset
-        hidden = HiddenTestRows(dataset: loaded.dataset, split: split)
-        database = try workspace.openDatabase()
-        let record = try database.record(DatasetRecord(
-            path: dataPath, sha256: loaded.sha256 ?? "", fileBytes: loaded.fileBytes, rows: loaded.dataset.rowCount,
-            signal: loaded.dataset.signalCount, trainingRows: split.training.count,
-            validationRows: split.validation.count, testRows: split.test.count,
-            publicTestRows: hidden.isPublic.filter { $0 }.count, publicFraction: split.settings.publicFraction,
-            splitSeed: Int64(bitPattern: split.settings.seed)))
-        guard let id = record.id else { throw ResultsError(path: workspace.databasePath, reason: .sqlite("no data set id")) }
-        datasetID = id
-        if try !database.hasDetail(datasetID: id) {
-            // Of the rows whose labels are not hidden: the data page is public.
-            let statistics = DataStatistics(loaded.dataset.rows(0..<split.test.lowerBound))
-            try database.recordDetailIfMissing(DatasetDetailRecord(
-                datasetID: id, testLabels: hidden.labels, testPublic: hidden.isPublic, statistics: statistics))
-        }
-        try PublicFigures.fillMissing(in: database, datasetID: id, hidden: hidden)
+        try PublicFigures.fillMissing(in: session.database, datasetID: session.datasetID, hidden: session.hidden)
     }
+
+    // The parts of the session this run reads throughout.
+    private var workspace: Workspace { session.workspace }
+    private var database: ResultsDatabase { session.database }
+    private var datasetID: Int64 { session.datasetID }
+    private var hidden: HiddenTestRows { session.hidden }
 
     /// What happened to one submission in this run.
     public struct Outcome: Sendable {
@@ -120,8 +92,8 @@ public struct ScoreRun: Sendable {
             return Outcome(path: relative, team: submission.team, status: .unchanged)
         }
         let request = SandboxedPrediction.Request(
-            modelPath: snapshot.modelPath, manifestPath: snapshot.manifestPath, dataPath: dataPath,
-            cacheDirectory: cacheDirectory, rows: hidden.split.test)
+            modelPath: snapshot.modelPath, manifestPath: snapshot.manifestPath, dataPath: session.dataPath,
+            cacheDirectory: session.cacheDirectory, rows: hidden.split.test)
         switch sandbox.run(request) {
         case let .failed(reason):
             return record(submission, relative: relative, modelSHA: snapshot.modelSHA256, contentSHA: copied,

@@ -7,7 +7,7 @@ import Glibc
 /// (`score`, `train`, `build`), so that two runs at once never score the same submission
 /// twice nor swap two sites at once: the second one waits, saying which process it waits for. The operating system releases the lock when the
 /// process ends, however it ends (`kill -9` included).
-public final class WorkspaceLock {
+public final class WorkspaceLock: Sendable {
     private let fd: Int32
 
     /// The lock file of `workspace`.

@@ -74,6 +74,19 @@ import TestSupport
         #expect(leftovers.isEmpty, "\(leftovers)")
     }
 
+    @Test func buildReadsNoDataFileOnceTheDatabaseHoldsIt() throws {
+        let ws = try scoredWorkspace()
+        let config = ws + "/leaderboard.yml"
+        let text = try String(contentsOfFile: config, encoding: .utf8)
+        try text.replacingOccurrences(of: "data: ''", with: "data: gone.csv")
+            .write(toFile: config, atomically: true, encoding: .utf8)
+        let built = try CommandRunner.run(["build", "--workspace", ws], in: dir.path, environment: environment)
+        #expect(built.status == 0, "\(built.stderr)")
+        let scored = try CommandRunner.run(["score", "--workspace", ws], in: dir.path, environment: environment)
+        #expect(scored.status != 0)
+        #expect(scored.stderr.contains("gone.csv: cannot read the file (No such file or directory)"), "\(scored.stderr)")
+    }
+
     /// Runs `arguments`, killing the run after `seconds` so that a wait shows as a failure,
     /// not as a test that never ends.
     func runWithin(_ seconds: Double, _ arguments: [String]) throws -> (status: Int32, stderr: String, timedOut: Bool) {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Site
+import Workspace
 
 /// `leaderboard build`: render the static site.
 struct BuildCommand: ParsableCommand {
@@ -26,9 +27,9 @@ struct BuildCommand: ParsableCommand {
         let destination = output ?? ws.sitePath
         // Refused before anything is opened; the build checks again before it writes.
         try SiteDestination.check(destination, protecting: ws.ownFolders)
-        let lock = try global.lock(ws)
-        defer { withExtendedLifetime(lock) {} }
-        var builder = SiteBuilder(database: try ws.openDatabase(), title: ws.config.title,
+        let session = try WorkspaceSession(workspace: ws, lock: try global.lock(ws))
+        defer { withExtendedLifetime(session) {} }
+        var builder = SiteBuilder(database: session.database, title: ws.config.title,
                                   templates: ws.templatesPath, pages: ws.pagesPath)
         builder.final = final
         let summary = try builder.build(into: destination, protecting: ws.ownFolders)

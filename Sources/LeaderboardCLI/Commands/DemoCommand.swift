@@ -1,7 +1,6 @@
 import ArgumentParser
 import Baselines
 import Foundation
-import HiggsData
 import Results
 import Scoring
 import Site
@@ -55,18 +54,19 @@ struct DemoCommand: ParsableCommand {
         try "made by `leaderboard demo`\n".write(toFile: root + "/" + Self.marker, atomically: true, encoding: .utf8)
         print("workspace   \(ws.root)")
 
-        // The score run loads and caches the data and records it, with its split, in the database.
+        // The session loads and caches the data and records it, with its split, in the database.
+        // The demo works unlocked in the workspace it has just made.
         let display = ProgressDisplay(label: "reading", unit: .bytes)
-        let run = try ScoreRun(workspace: ws, cacheDirectory: cacheDir ?? ws.root + "/.cache",
-                               sandbox: SandboxedPrediction.forCommand(limits: try RunLimits(workspace: ws)),
-                               progress: { display.update($0, of: $1) })
-        let rows = run.dataset.rowCount, signal = run.dataset.signalCount
+        let sandbox = SandboxedPrediction.forCommand(limits: try RunLimits(workspace: ws))
+        let session = try CompetitionSession(workspace: ws, lock: nil, cacheDirectory: cacheDir ?? ws.root + "/.cache",
+                                             progress: { display.update($0, of: $1) })
+        let rows = session.dataset.rowCount, signal = session.dataset.signalCount
         print("data        the embedded sample: \(Formatting.count(rows)) real HIGGS events (signal \(Formatting.count(signal)), background \(Formatting.count(rows - signal)))")
-        print(DataReport.SplitSizes(run.hidden.split).line)
-        let database = run.database
-        print("database    \(database.path) (schema v\(try database.schemaVersion()), data set #\(run.datasetID))")
+        print(DataReport.SplitSizes(session.split).line)
+        let database = session.database
+        print("database    \(database.path) (schema v\(try database.schemaVersion()), data set #\(session.datasetID))")
 
-        let baselines = BaselineRun(scoring: run)
+        let baselines = try BaselineRun(session: session, sandbox: sandbox)
         for model: BaselineRun.Model in [.bdt(AdaBoostSettings()), .nn(NetworkTrainingOptions(epochs: epochs))] {
             let progress = ProgressDisplay(label: "training \(model.name)", unit: .rows)
             let outcome = try baselines.train(model) { line, done, total in progress.update(done, of: total, detail: line) }
@@ -75,10 +75,11 @@ struct DemoCommand: ParsableCommand {
 
         let examples = try copyExamples(into: ws.submissionsPath)
         if examples > 0 {
+            let run = try ScoreRun(session: session, sandbox: sandbox)
             let outcomes = run.score(run.discover())
-            let all = try database.entries(datasetID: run.datasetID)
+            let all = try database.entries(datasetID: session.datasetID)
             print("")
-            print(ScoreTable(outcomes: outcomes, hiddenRows: run.hidden.count).text)
+            print(ScoreTable(outcomes: outcomes, hiddenRows: session.hidden.count).text)
             print("(and \(all.filter { $0.entry.isBaseline }.count) baselines)")
             print("")
         } else {

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import HiggsData
 import Results
 import Scoring
 import Site
@@ -31,22 +30,21 @@ struct ScoreCommand: ParsableCommand {
     func run() throws {
         let ws = try global.openWorkspace()
         let lock = try global.lock(ws)
-        defer { withExtendedLifetime(lock) {} }
         var limits = try RunLimits(workspace: ws)
         if let memoryMib { limits.sandbox.memoryBytes = memoryMib << 20 }
         if let cpuSeconds { limits.sandbox.cpuSeconds = cpuSeconds }
         if let wallSeconds { limits.sandbox.wallSeconds = wallSeconds }
         let sandbox = SandboxedPrediction.forCommand(limits: limits)
-        let display = ProgressDisplay(label: "reading data", unit: .bytes)
-        let run = try ScoreRun(workspace: ws, cacheDirectory: global.cacheDir ?? DataLoader.defaultCacheDirectory,
-                               sandbox: sandbox, progress: { display.update($0, of: $1) })
+        let session = try global.session(ws, holding: lock)
+        defer { withExtendedLifetime(session) {} }
+        let run = try ScoreRun(session: session, sandbox: sandbox)
         let submissions = run.discover(in: paths)
         let progress = ProgressDisplay(label: "scoring", unit: .rows)
         let outcomes = run.score(submissions, concurrency: concurrency) { progress.update($0, of: $1) }
         if json {
             print(try Formatting.json(outcomes.map(OutcomeJSON.init)))
         } else {
-            print(ScoreTable(outcomes: outcomes, hiddenRows: run.hidden.count).text)
+            print(ScoreTable(outcomes: outcomes, hiddenRows: session.hidden.count).text)
         }
     }
 }

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Baselines
 import Foundation
-import HiggsData
 import Scoring
 import Workspace
 import Training
@@ -44,12 +43,10 @@ struct TrainCommand: ParsableCommand {
     func run() throws {
         let ws = try global.openWorkspace()
         let lock = try global.lock(ws)
-        defer { withExtendedLifetime(lock) {} }
-        let display = ProgressDisplay(label: "reading data", unit: .bytes)
-        let scoring = try ScoreRun(workspace: ws, cacheDirectory: global.cacheDir ?? DataLoader.defaultCacheDirectory,
-                                   sandbox: SandboxedPrediction.forCommand(limits: try RunLimits(workspace: ws)),
-                                   progress: { display.update($0, of: $1) })
-        let baselines = BaselineRun(scoring: scoring, rowLimit: rows)
+        let sandbox = SandboxedPrediction.forCommand(limits: try RunLimits(workspace: ws))
+        let session = try global.session(ws, holding: lock)
+        defer { withExtendedLifetime(session) {} }
+        let baselines = try BaselineRun(session: session, sandbox: sandbox, rowLimit: rows)
         for choice in try models() {
             let progress = ProgressDisplay(label: "training \(choice.name)", unit: .rows)
             let outcome = try baselines.train(choice) { line, done, total in progress.update(done, of: total, detail: line) }

@@ -30,9 +30,20 @@ struct GlobalOptions: ParsableArguments {
         }
     }
 
+    /// The session of a command that scores in `ws` (`score`, `train`), holding `lock`: the
+    /// data read into the chosen cache folder, showing progress on standard error.
+    func session(_ ws: Workspace, holding lock: WorkspaceLock) throws -> CompetitionSession {
+        let display = ProgressDisplay(label: "reading data", unit: .bytes)
+        return try CompetitionSession(workspace: ws, lock: lock, cacheDirectory: cacheDirectory,
+                                      progress: { display.update($0, of: $1) })
+    }
+
+    /// The chosen cache folder, else the default one.
+    var cacheDirectory: String { cacheDir ?? DataLoader.defaultCacheDirectory }
+
     /// A data loader using the chosen cache folder, showing progress on standard error.
     func loader(progress label: String? = nil) -> DataLoader {
-        var loader = DataLoader(cacheDirectory: cacheDir ?? DataLoader.defaultCacheDirectory)
+        var loader = DataLoader(cacheDirectory: cacheDirectory)
         if let label {
             let display = ProgressDisplay(label: label, unit: .bytes)
             loader.progress = { done, total in display.update(done, of: total) }

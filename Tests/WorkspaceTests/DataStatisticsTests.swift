@@ -2,7 +2,7 @@ import Testing
 import TestSupport
 import HiggsData
 import Results
-@testable import Scoring
+@testable import Workspace
 
 @Suite struct DataStatisticsTests {
     @Test func histogramsCountEveryRowOnceAndCorrelationsAreSane() throws {
