@@ -126,9 +126,9 @@ public struct ScoreRun: Sendable {
         case let .failed(reason):
             return record(submission, relative: relative, modelSHA: snapshot.modelSHA256, contentSHA: copied,
                           failure: reason, prediction: nil)
-        case let .scores(scores, format, summary):
+        case let .scores(scores, format, model):
             return record(submission, relative: relative, modelSHA: snapshot.modelSHA256, contentSHA: copied,
-                          failure: nil, prediction: (scores, format, summary))
+                          failure: nil, prediction: (scores, format, model.map(StoredJSON.text)))
         }
     }
 
