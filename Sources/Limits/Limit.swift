@@ -53,14 +53,12 @@ public enum Limit: CaseIterable, Sendable {
 
     /// The limit at `value` as a message names it: `the limit of 536870912 bytes
     /// (limits.max_file_bytes in leaderboard.yml)`.
-    public func phrase(_ value: Int) -> String { phrase(Double(value)) }
-
-    /// The limit at `value` as a message names it, for a value that may have a fraction.
-    public func phrase(_ value: Double) -> String {
-        "the limit of \(Self.text(value)) \(unit) (\(settingName))"
+    public func phrase(_ value: Int) -> String {
+        "the limit of \(Self.text(Double(value))) \(unit) (\(settingName))"
     }
 
-    /// How a limit's value is written: a whole number without a fraction.
+    /// How a limit's value is written (here and in `leaderboard limits`): a whole number
+    /// without a fraction.
     public static func text(_ value: Double) -> String {
         value == value.rounded() && abs(value) < 1e18 ? String(Int(value)) : String(value)
     }

@@ -28,4 +28,11 @@ struct RunLimitsTests {
         ])
         #expect(RunLimits().table.first { $0.key == "max_tree_nodes" }?.value == 4_000_000)
     }
+
+    @Test("every limit a refusal can name with a key is set by exactly one setting")
+    func everyNamedLimitIsSettable() {
+        let settable = RunLimits.settings.map(\.limit)
+        #expect(settable.count == Set(settable).count)
+        #expect(Set(settable) == Set(Limit.allCases.filter { $0.settingKey != nil }))
+    }
 }

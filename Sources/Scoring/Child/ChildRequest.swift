@@ -27,7 +27,7 @@ public struct ChildRequest: Codable, Sendable, Equatable {
     static let option = "--request"
 
     /// A request for the given files and rows, with the given limits.
-    public init(modelPath: String, manifestPath: String?, dataPath: String, cacheDirectory: String, rows: Range<Int>,
+    init(modelPath: String, manifestPath: String?, dataPath: String, cacheDirectory: String, rows: Range<Int>,
                 scoresPath: String, summaryPath: String, containmentPath: String,
                 sandbox: SandboxLimits, readers: ReaderLimits) {
         self.modelPath = modelPath

@@ -2,14 +2,14 @@ import Foundation
 import ModelFiles
 
 /// What the child understood of the file it scored, written beside its scores as JSON.
-public struct ChildSummary: Codable, Sendable, Equatable {
+struct ChildSummary: Codable, Sendable, Equatable {
     /// The format's name for tables: `keras-h5`, `onnx`, `lightgbm`, `predictions`…
-    public var format: String
+    var format: String
     /// What was understood of a model file; `nil` for a predictions file.
-    public var model: ModelSummary?
+    var model: ModelSummary?
 
     /// A summary of a file of `format`.
-    public init(format: String, model: ModelSummary?) {
+    init(format: String, model: ModelSummary?) {
         self.format = format
         self.model = model
     }

@@ -13,9 +13,9 @@ import Glibc
 /// parent owns.
 public enum PredictionChild {
     /// Why the child gave no scores, beyond what the readers say.
-    public struct Failure: Error, CustomStringConvertible {
+    struct Failure: Error, CustomStringConvertible {
         /// The one-line message.
-        public let description: String
+        let description: String
     }
 
     /// Runs `request`, leaving out the containment `skipping` names; `contained` is called

@@ -7,9 +7,9 @@ public struct LimitSetting: @unchecked Sendable {
     /// The limit, as refusals name it.
     public let limit: Limit
     /// What the limit bounds, for `leaderboard limits` and the documentation.
-    public let meaning: String
+    let meaning: String
     /// Whether the value is a count, so a whole number (an integer field).
-    public let isWhole: Bool
+    let isWhole: Bool
     /// The field it sets (key paths are immutable values, hence the unchecked `Sendable`).
     private let read: (RunLimits) -> Double
     private let write: (inout RunLimits, Double) -> Void
@@ -36,11 +36,11 @@ public struct LimitSetting: @unchecked Sendable {
     public var key: String { limit.settingKey ?? "\(limit)" }
 
     /// The unit the value is in (`bytes`, `seconds`, `entries`…).
-    public var unit: String { limit.unit }
+    var unit: String { limit.unit }
 
     /// The value in `limits`.
-    public func value(in limits: RunLimits) -> Double { read(limits) }
+    func value(in limits: RunLimits) -> Double { read(limits) }
 
     /// Sets the value in `limits`.
-    public func set(_ value: Double, in limits: inout RunLimits) { write(&limits, value) }
+    func set(_ value: Double, in limits: inout RunLimits) { write(&limits, value) }
 }
