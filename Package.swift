@@ -49,14 +49,17 @@ let package = Package(
         // openat2 (with a component walk where it is missing): submitted files are opened
         // beneath their folder, never through a link (ModelFiles/Submission/SubmissionRoot.swift).
         .target(name: "CBeneath"),
+        // The limits the readers and the sandbox take, as plain values, and how a refusal names
+        // the one it hit; `leaderboard.yml` sets them through Workspace.
+        .target(name: "Limits"),
         .target(
             name: "ModelFiles",
-            dependencies: ["HiggsSchema", "Models", "ONNX", "Results", "CHDF5", "CBeneath", "Yams", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: ["HiggsSchema", "Limits", "Models", "ONNX", "Results", "CHDF5", "CBeneath", "Yams", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: fastLoops),
         // ONNX graphs: the protobuf (generated once, scripts/generate-onnx-proto) and an interpreter.
         .target(
             name: "ONNX",
-            dependencies: ["Models", .product(name: "SwiftProtobuf", package: "swift-protobuf")],
+            dependencies: ["Limits", "Models", .product(name: "SwiftProtobuf", package: "swift-protobuf")],
             exclude: ["Generated/onnx.proto", "Generated/README.md"],
             swiftSettings: fastLoops),
         .target(name: "Training", dependencies: ["HiggsData", "Models"], swiftSettings: fastLoops),
@@ -69,10 +72,10 @@ let package = Package(
         .target(
             name: "Baselines",
             dependencies: ["HiggsData", "Metrics", "Models", "ModelFiles", "Results", "Scoring", "Training", "Workspace"]),
-        .target(name: "Workspace", dependencies: ["HiggsData", "Results", "Yams"]),
+        .target(name: "Workspace", dependencies: ["HiggsData", "Limits", "Results", "Yams"]),
         .target(
             name: "Scoring",
-            dependencies: ["CSandbox", "HiggsData", "Metrics", "Models", "ModelFiles", "Results", "Workspace"],
+            dependencies: ["CSandbox", "HiggsData", "Limits", "Metrics", "Models", "ModelFiles", "Results", "Workspace"],
             swiftSettings: fastLoops),
         .target(
             name: "LeaderboardCLI",

@@ -29,7 +29,7 @@ public enum ModelFileReader {
             throw ModelFileError(file: name, reason: .unreadable(detail: "no such file, or it cannot be opened"))
         }
         guard size <= limits.maxFileBytes else {
-            throw ModelFileError(file: name, reason: .tooLarge(detail: "\(size) bytes, over \(limits.phrase(\.maxFileBytes))"))
+            throw ModelFileError(file: name, reason: .tooLarge(detail: "\(size) bytes, over \(Limit.maxFileBytes.phrase(limits.maxFileBytes))"))
         }
         let data: Data
         do {
@@ -49,7 +49,7 @@ public enum ModelFileReader {
         options: ModelFileOptions = ModelFileOptions()
     ) throws(ModelFileError) -> LoadedModel {
         guard data.count <= limits.maxFileBytes else {
-            throw ModelFileError(file: fileName, reason: .tooLarge(detail: "\(data.count) bytes, over \(limits.phrase(\.maxFileBytes))"))
+            throw ModelFileError(file: fileName, reason: .tooLarge(detail: "\(data.count) bytes, over \(Limit.maxFileBytes.phrase(limits.maxFileBytes))"))
         }
         let format = ModelFileFormat.detect(data, fileName: fileName)
         do {

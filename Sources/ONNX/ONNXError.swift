@@ -23,7 +23,7 @@ public struct ONNXError: Error, Equatable, Sendable, CustomStringConvertible {
         /// The file uses a part of ONNX this tool does not read (external data, float16…).
         case unsupported(detail: String)
         /// Over `limit`, whose value is `value`.
-        case tooLarge(limit: ONNXLimit, value: Int, detail: String)
+        case tooLarge(limit: Limit, value: Int, detail: String)
         /// Which output is the signal probability could not be decided, or the named one is
         /// missing or unusable.
         case output(detail: String)
@@ -44,9 +44,9 @@ public struct ONNXError: Error, Equatable, Sendable, CustomStringConvertible {
         ONNXError(.unsupportedSetting(node: node, detail: detail))
     }
 
-    /// Shorthand for ``Reason/tooLarge(limit:value:detail:)``, with `limit`'s value in `limits`.
-    public static func tooLarge(_ limit: ONNXLimit, of limits: ONNXLimits, _ detail: String) -> ONNXError {
-        ONNXError(.tooLarge(limit: limit, value: limit.value(in: limits), detail: detail))
+    /// Shorthand for ``Reason/tooLarge(limit:value:detail:)``: over `limit`, at `value`.
+    public static func tooLarge(_ limit: Limit, _ value: Int, _ detail: String) -> ONNXError {
+        ONNXError(.tooLarge(limit: limit, value: value, detail: detail))
     }
 
     /// The message, meant to follow the file's quoted name: one line (control characters
@@ -71,7 +71,10 @@ public struct ONNXError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .unsupported(detail):
             return "uses \(detail), which this tool does not read; \(instead)"
         case let .tooLarge(limit, value, detail):
-            return "is too large: \(detail) (\(limit.phrase(value)))"
+            // `the limit of 10000, limits.max_graph_nodes in leaderboard.yml`, or for a limit
+            // organizers do not set, `limit maxMessageDepth = 32`.
+            let phrase = limit.settingKey == nil ? "limit \(limit) = \(value)" : "the limit of \(value), \(limit.settingName)"
+            return "is too large: \(detail) (\(phrase))"
         case let .output(detail):
             return "has no usable signal output: \(detail)"
         case let .evaluation(node, detail):

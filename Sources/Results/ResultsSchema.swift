@@ -123,6 +123,8 @@ enum ResultsSchema {
                 UPDATE entry SET model_summary = json_remove(model_summary, '$.leaderboardFormat')
                 WHERE json_valid(model_summary)
                 """)
+            // That tag was all a predictions file's summary held.
+            try db.execute(sql: "UPDATE entry SET model_summary = NULL WHERE model_summary = '{}'")
             // A baseline's history was stored without epoch numbers: they count from 0, as
             // Keras' do.
             try db.execute(sql: """

@@ -19,9 +19,9 @@ extension SandboxedPrediction {
         }
         let snapshot: SubmissionSnapshot
         do {
-            let model = try open(modelFile, limitName: ModelFileLimits.settingName(\.maxFileBytes))
+            let model = try open(modelFile, limitName: Limit.maxFileBytes.settingName)
             let manifest = try manifestFile.map { (path) throws(SubmissionFileFailure) in
-                try open(path, limitName: SubmissionLimits.settingName(\.maxManifestBytes))
+                try open(path, limitName: Limit.maxManifestBytes.settingName)
             }
             snapshot = try SubmissionSnapshot(SubmissionFiles(
                 model: model, modelName: (modelFile as NSString).lastPathComponent, manifest: manifest,

@@ -1,5 +1,7 @@
 import Foundation
 import ModelFiles
+import Results
+import Workspace
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -8,13 +10,14 @@ import Glibc
 /// that a reader that crashes, hangs or eats memory on a hostile file costs that submission
 /// alone. The child limits its own memory and CPU time before it opens the file; the parent
 /// kills it at the wall-clock limit. The child writes its scores to a file the parent owns.
+/// What passes between the two is defined once: ``ChildRequest``, ``ChildScoresFile``,
+/// ``ChildSummary`` and the containment report; the child's side is ``PredictionChild``.
 public struct SandboxedPrediction: Sendable {
     /// The `leaderboard` executable that serves as the child.
     public var executable: String
     /// The limits of each child.
     public var limits: SandboxLimits
-    /// What the child's readers accept (sent to it as `--limit key=value` for each value
-    /// that differs from its default).
+    /// What the child's readers accept.
     public var readerLimits = ReaderLimits()
     /// Extra environment for the child.
     public var environment: [String: String] = [:]
@@ -41,11 +44,13 @@ public struct SandboxedPrediction: Sendable {
 
     /// What a child gave: the scores, or why there are none.
     public enum Outcome: Sendable {
-        case scores([Double], format: String, summaryJSON: String?)
+        /// One score per row, the format's name for tables, and what was understood of a
+        /// model file (`nil` for a predictions file).
+        case scores([Double], format: String, model: ModelSummary?)
         case failed(String)
     }
 
-    /// The request a child receives on its command line.
+    /// What to predict: the parts of a ``ChildRequest`` that are the caller's.
     public struct Request: Sendable {
         /// The model or predictions file.
         public var modelPath: String
@@ -75,27 +80,13 @@ public struct SandboxedPrediction: Sendable {
             return .failed("cannot make a temporary folder for the prediction (\(error)); free some disk space and run again")
         }
         defer { try? FileManager.default.removeItem(at: work) }
-        let scoresPath = work.appendingPathComponent("scores.f64").path
-        let summaryPath = work.appendingPathComponent("summary.json").path
         let errorPath = work.appendingPathComponent("stderr.txt").path
-        let reportPath = work.appendingPathComponent(Containment.reportName).path
         _ = FileManager.default.createFile(atPath: errorPath, contents: nil)
-
-        // The child works in `work`: every path it gets is absolute.
-        func absolute(_ path: String) -> String { URL(fileURLWithPath: path).standardizedFileURL.path }
-        var arguments = ["_predict", "--model", absolute(request.modelPath), "--data", absolute(request.dataPath),
-                         "--cache-dir", absolute(request.cacheDirectory),
-                         "--first-row", String(request.rows.lowerBound), "--row-count", String(request.rows.count),
-                         "--scores-out", scoresPath, "--summary-out", summaryPath, "--containment-out", reportPath,
-                         "--memory-bytes", String(limits.memoryBytes), "--cpu-seconds", String(limits.cpuSeconds)]
-        if let manifest = request.manifestPath { arguments += ["--manifest", absolute(manifest)] }
-        for (key, value) in readerLimits.overrides.sorted(by: { $0.key < $1.key }) {
-            arguments += ["--limit", "\(key)=\(value)"]
-        }
+        let child = childRequest(request, in: work)
 
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
+        process.arguments = child.arguments
         process.environment = childEnvironment
         // Relative paths a reader opens resolve in a folder that holds only the child's outputs.
         process.currentDirectoryURL = work
@@ -122,34 +113,45 @@ public struct SandboxedPrediction: Sendable {
             usleep(5_000)
         }
         process.waitUntilExit()
-        if let text = try? String(contentsOfFile: reportPath, encoding: .utf8), let report = Containment.Report(text: text) {
+        if let text = try? String(contentsOfFile: child.containmentPath, encoding: .utf8), let report = Containment.Report(text: text) {
             containmentNotice?.note(report)
         }
         let message = lastLine(of: errorPath)
         if timedOut {
-            return .failed("reading and predicting took longer than the \(Int(limits.wallSeconds)) s wall-clock limit; submit a smaller model, or ask the organizers to raise limits.wall_seconds")
+            return .failed("reading and predicting took longer than the \(Int(limits.wallSeconds)) s wall-clock limit; submit a smaller model, or ask the organizers to raise \(Limit.wallSeconds.settingPath)")
         }
         if process.terminationReason == .uncaughtSignal {
             let signal = process.terminationStatus
             if signal == SIGXCPU || signal == SIGKILL {
-                return .failed("reading and predicting used more than the \(limits.cpuSeconds) CPU-second limit; submit a smaller model, or ask the organizers to raise limits.cpu_seconds")
+                return .failed("reading and predicting used more than the \(limits.cpuSeconds) CPU-second limit; submit a smaller model, or ask the organizers to raise \(Limit.cpuSeconds.settingPath)")
             }
             let detail = message.flatMap { $0.hasPrefix("Fatal error") || $0.contains("rror:") ? ": " + $0 : nil } ?? ""
             return .failed("the reader crashed on this file (signal \(signal)\(detail)); it is damaged or not what its name "
                 + "says, so export it again and resubmit (a very large model may instead have hit "
-                + "\(limits.phrase(\.memoryBytes)))")
+                + "\(Limit.memoryBytes.phrase(limits.memoryBytes)))")
         }
         guard process.terminationStatus == 0 else {
             if let message, !message.isEmpty { return .failed(message) }
             return .failed("the prediction stopped with status \(process.terminationStatus), possibly past the \(limits.memoryBytes >> 20) MiB memory limit; check the file with `leaderboard check`")
         }
-        guard let data = FileManager.default.contents(atPath: scoresPath), data.count == request.rows.count * 8 else {
+        guard let scores = ChildScoresFile.read(from: child.scoresPath, count: request.rows.count) else {
             return .failed("the prediction gave no scores for the \(request.rows.count) hidden rows; check the file with `leaderboard check`")
         }
-        let scores = data.withUnsafeBytes { Array($0.bindMemory(to: Double.self)) }
-        let summary = FileManager.default.contents(atPath: summaryPath).map { String(decoding: $0, as: UTF8.self) }
-        let format = summary.flatMap(Self.format(fromSummary:)) ?? "predictions"
-        return .scores(scores, format: format, summaryJSON: summary?.isEmpty == false ? summary : nil)
+        let summary = ChildSummary.read(from: child.summaryPath)
+        return .scores(scores, format: summary?.format ?? "predictions", model: summary?.model)
+    }
+
+    /// The request for the child that predicts `request` in the folder `work`, with this
+    /// runner's limits. The child works in `work`: every path it gets is absolute.
+    func childRequest(_ request: Request, in work: URL) -> ChildRequest {
+        func absolute(_ path: String) -> String { URL(fileURLWithPath: path).standardizedFileURL.path }
+        return ChildRequest(
+            modelPath: absolute(request.modelPath), manifestPath: request.manifestPath.map(absolute),
+            dataPath: absolute(request.dataPath), cacheDirectory: absolute(request.cacheDirectory), rows: request.rows,
+            scoresPath: work.appendingPathComponent("scores.f64").path,
+            summaryPath: work.appendingPathComponent("summary.json").path,
+            containmentPath: work.appendingPathComponent(Containment.reportName).path,
+            sandbox: limits, readers: readerLimits)
     }
 
     /// The child's whole environment: none of the organizer's, so that no variable a library
@@ -160,12 +162,6 @@ public struct SandboxedPrediction: Sendable {
         let own = ProcessInfo.processInfo.environment.filter { $0.key.hasPrefix("LEADERBOARD_") }
         // No Swift backtrace on a crash: it takes seconds, and its lines are not the reason.
         return own.merging(["SWIFT_BACKTRACE": "enable=no"]) { $1 }.merging(environment) { $1 }
-    }
-
-    /// The `format` field the child adds to its summary.
-    static func format(fromSummary json: String) -> String? {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else { return nil }
-        return object["leaderboardFormat"] as? String
     }
 
     private func lastLine(of path: String) -> String? {

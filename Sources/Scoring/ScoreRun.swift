@@ -98,9 +98,9 @@ public struct ScoreRun: Sendable {
         case let .failed(reason):
             return record(submission, relative: relative, modelSHA: snapshot.modelSHA256, contentSHA: copied,
                           failure: reason, prediction: nil)
-        case let .scores(scores, format, summary):
+        case let .scores(scores, format, model):
             return record(submission, relative: relative, modelSHA: snapshot.modelSHA256, contentSHA: copied,
-                          failure: nil, prediction: (scores, format, summary))
+                          failure: nil, prediction: (scores, format, model))
         }
     }
 
@@ -141,7 +141,7 @@ public struct ScoreRun: Sendable {
     /// The entry of `submission` with its digests, and its failure or its prediction's format
     /// and summary.
     private func entry(_ submission: Submission, relative: String, modelSHA: String, contentSHA: String,
-                       failure: String?, prediction: (scores: [Double], format: String, summary: String?)?) -> EntryRecord {
+                       failure: String?, prediction: (scores: [Double], format: String, summary: ModelSummary?)?) -> EntryRecord {
         EntryRecord(
             datasetID: datasetID, contentSHA256: contentSHA, modelSHA256: modelSHA, team: submission.team,
             title: submission.title, members: submission.members, path: relative, modelFile: submission.modelName,
@@ -150,12 +150,12 @@ public struct ScoreRun: Sendable {
             // When the tool first saw this content (an entry is recorded once), never a time
             // the participant sets, such as the file's modification time.
             submittedAt: ISO8601DateFormatter().string(from: Date()),
-            modelSummary: failure == nil ? prediction?.summary.flatMap(ModelSummary.init(childJSON:)) : nil,
+            modelSummary: failure == nil ? prediction?.summary : nil,
             readme: submission.readme, history: submission.history)
     }
 
     private func record(_ submission: Submission, relative: String, modelSHA: String, contentSHA: String,
-                        failure: String?, prediction: (scores: [Double], format: String, summary: String?)?) -> Outcome {
+                        failure: String?, prediction: (scores: [Double], format: String, summary: ModelSummary?)?) -> Outcome {
         var failure = failure
         var evaluation: EntryEvaluation?
         if let prediction {
@@ -180,13 +180,5 @@ public struct ScoreRun: Sendable {
         } catch {
             return unrecorded(entry, failure: "\(error)")
         }
-    }
-}
-
-extension ModelSummary {
-    /// The model summary in a child's summary file; `nil` if it holds none.
-    fileprivate init?(childJSON json: String) {
-        guard let summary = try? JSONDecoder().decode(ModelSummary.self, from: Data(json.utf8)) else { return nil }
-        self = summary
     }
 }

@@ -165,10 +165,10 @@ public struct Submission: Sendable {
         guard let modelRelative else {
             throw SubmissionFileFailure(description: problem ?? "no model file", isRecorded: true)
         }
-        let model = try open(modelRelative, name: modelName, limitName: ModelFileLimits.settingName(\.maxFileBytes))
+        let model = try open(modelRelative, name: modelName, limitName: Limit.maxFileBytes.settingName)
         let manifestName = manifestPath.map { ($0 as NSString).lastPathComponent }
         let manifest = try manifestRelative.map { (relative) throws(SubmissionFileFailure) in
-            try open(relative, name: manifestName ?? relative, limitName: SubmissionLimits.settingName(\.maxManifestBytes))
+            try open(relative, name: manifestName ?? relative, limitName: Limit.maxManifestBytes.settingName)
         }
         return SubmissionFiles(model: model, modelName: modelName, manifest: manifest, manifestName: manifestName,
                                maxModelBytes: maxModelBytes, maxManifestBytes: limits.maxManifestBytes)

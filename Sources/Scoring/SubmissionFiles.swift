@@ -16,10 +16,10 @@ struct SubmissionFiles {
     /// SHA-256 (hex) of the model and of the manifest, each read within its limit.
     func digests() throws(SubmissionFileFailure) -> (model: String, manifest: String?) {
         let model = try Self.sha256(model, name: modelName, maxBytes: maxModelBytes,
-                                    limitName: ModelFileLimits.settingName(\.maxFileBytes))
+                                    limitName: Limit.maxFileBytes.settingName)
         guard let manifest, let manifestName else { return (model, nil) }
         return (model, try Self.sha256(manifest, name: manifestName, maxBytes: maxManifestBytes,
-                                       limitName: SubmissionLimits.settingName(\.maxManifestBytes)))
+                                       limitName: Limit.maxManifestBytes.settingName))
     }
 
     private static func sha256(_ file: SubmittedFile, name: String, maxBytes: Int,

@@ -45,11 +45,11 @@ struct SubmissionSnapshot {
         self.folder = folder
         do {
             let model = try Self.copy(files.model, name: files.modelName, into: folder, maxBytes: files.maxModelBytes,
-                                      limitName: ModelFileLimits.settingName(\.maxFileBytes))
+                                      limitName: Limit.maxFileBytes.settingName)
             var manifest: (path: String, sha256: String)?
             if let file = files.manifest, let name = files.manifestName {
                 manifest = try Self.copy(file, name: name, into: folder, maxBytes: files.maxManifestBytes,
-                                         limitName: SubmissionLimits.settingName(\.maxManifestBytes))
+                                         limitName: Limit.maxManifestBytes.settingName)
             }
             modelPath = model.path
             modelSHA256 = model.sha256

@@ -72,7 +72,8 @@ import TestSupport
             (try Int.fetchOne(db, sql: "SELECT count(*) FROM entry WHERE model_summary LIKE '%leaderboardFormat%'"),
              try db.columns(in: "entry_metrics").map(\.name))
         }
-        #expect(tagged == 0)
+        let emptySummaries = try raw.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM entry WHERE model_summary = '{}'") }
+        #expect(tagged == 0 && emptySummaries == 0)
         #expect(columns.contains("working_points") && !columns.contains("efficiencies"))
     }
 

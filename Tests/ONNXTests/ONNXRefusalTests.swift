@@ -126,10 +126,10 @@ struct ONNXRefusalTests {
         var chain = ModelBuilder()
         chain.nodes = (0..<50).map { ModelBuilder.node("Relu", [$0 == 0 ? "x" : "v\($0 - 1)"], [$0 == 49 ? "y" : "v\($0)"]) }
         var limits = ModelFileLimits()
-        limits.maxGraphDepth = 20
+        limits.onnx.maxGraphDepth = 20
         #expect(try refusal(chain.data, limits: limits).contains("the limit of 20, limits.max_graph_depth in leaderboard.yml"))
         limits = ModelFileLimits()
-        limits.maxGraphNodes = 10
+        limits.onnx.maxGraphNodes = 10
         #expect(try refusal(chain.data, limits: limits).contains("the graph has 50 nodes (the limit of 10, limits.max_graph_nodes in leaderboard.yml)"))
 
         // A graph in an attribute of a node of a graph in an attribute…, 40 levels.

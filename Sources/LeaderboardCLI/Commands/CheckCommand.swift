@@ -5,6 +5,7 @@ import Metrics
 import ModelFiles
 import Results
 import Scoring
+import Workspace
 
 /// `leaderboard check MODEL`: a participant's dry run before submitting.
 struct CheckCommand: ParsableCommand {
@@ -33,10 +34,10 @@ struct CheckCommand: ParsableCommand {
         // hangs a reader (libhdf5 included) gives one line here too.
         let limits = try ws.map { try RunLimits(workspace: $0) } ?? RunLimits()
         let sandbox = SandboxedPrediction.forCommand(limits: limits)
-        let (scores, summaryJSON) = try sandbox.scores(
+        let (scores, modelSummary) = try sandbox.scores(
             model: model, manifest: manifest, data: dataPath,
             cacheDirectory: global.cacheDir ?? DataLoader.defaultCacheDirectory, rows: split.validation)
-        guard let summaryJSON, let summary = try? JSONDecoder().decode(ModelSummary.self, from: Data(summaryJSON.utf8)) else {
+        guard let summary = modelSummary else {
             throw SandboxRefusal(description: "'\((model as NSString).lastPathComponent)' is a predictions file, not a model: "
                 + "`check` reads model files; a predictions file is scored as it is")
         }

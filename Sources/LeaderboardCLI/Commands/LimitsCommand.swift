@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
-import ModelFiles
-import Scoring
+import Workspace
 
 /// `leaderboard limits`: every limit a run enforces, its default, its value in this
 /// workspace, and the key that sets it under `limits:` in `leaderboard.yml`.
@@ -26,8 +25,8 @@ struct LimitsCommand: ParsableCommand {
         for row in limits.table {
             let changed = row.value != row.defaultValue ? "*" : " "
             print(row.key.padding(toLength: width, withPad: " ", startingAt: 0) + " " + changed
-                + limitText(row.value).padding(toLength: 15, withPad: " ", startingAt: 0)
-                + limitText(row.defaultValue).padding(toLength: 15, withPad: " ", startingAt: 0)
+                + Limit.text(row.value).padding(toLength: 15, withPad: " ", startingAt: 0)
+                + Limit.text(row.defaultValue).padding(toLength: 15, withPad: " ", startingAt: 0)
                 + row.meaning + " (" + row.unit + ")")
         }
     }

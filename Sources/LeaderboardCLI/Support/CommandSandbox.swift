@@ -1,5 +1,6 @@
 import Foundation
 import Scoring
+import Workspace
 
 extension SandboxedPrediction {
     /// The sandbox of a command: children run from this executable within `limits`, and a

@@ -1,4 +1,6 @@
 import Foundation
+import ModelFiles
+import Results
 import Scoring
 
 /// Why the sandboxed child did not give scores for a file: its one line, printed as the
@@ -8,17 +10,17 @@ struct SandboxRefusal: Error, CustomStringConvertible {
 }
 
 extension SandboxedPrediction {
-    /// The scores (and the model's summary as JSON, `nil` for a predictions file) of `model`
+    /// The scores (and the model's summary, `nil` for a predictions file) of `model`
     /// on `rows` of the data file at `data`, read and predicted in a child as `score` does:
     /// from a snapshot of the files opened without following links, and a file that crashes
     /// or hangs a reader gives one line.
     ///
     /// - Throws: ``SandboxRefusal`` with the child's reason.
     func scores(model: String, manifest: String?, data: String, cacheDirectory: String,
-                rows: Range<Int>) throws(SandboxRefusal) -> (scores: [Double], summaryJSON: String?) {
+                rows: Range<Int>) throws(SandboxRefusal) -> (scores: [Double], model: ModelSummary?) {
         switch run(modelFile: model, manifestFile: manifest, dataPath: data, cacheDirectory: cacheDirectory, rows: rows) {
         case let .failed(reason): throw SandboxRefusal(description: reason)
-        case let .scores(scores, _, summary): return (scores, summary)
+        case let .scores(scores, _, model): return (scores, model)
         }
     }
 }

@@ -37,7 +37,7 @@ extension HDF5File {
                 links += 1
                 guard links <= maxLinks else {
                     throw ReasonError(.tooLarge(detail: "it has more than \(maxLinks) HDF5 links: "
-                        + "\(ModelFileLimits.linksPerLayer) for each layer, under \(limits.phrase(\.maxLayers))"))
+                        + "\(ModelFileLimits.linksPerLayer) for each layer, under \(Limit.maxLayers.phrase(limits.maxLayers))"))
                 }
                 let link = try Link(in: group, at: index, lists: lists)
                 let member = path.isEmpty ? link.name : "\(path)/\(link.name)"

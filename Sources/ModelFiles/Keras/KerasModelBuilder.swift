@@ -176,7 +176,7 @@ struct KerasModelBuilder {
                     stack.append((input, false))
                 }
                 guard order.count + stack.count <= limits.maxLayers * 4 else {
-                    throw ReasonError(.tooLarge(detail: "the model's graph has more than \(limits.maxLayers * 4) nodes (4 × \(ModelFileLimits.settingName(\.maxLayers)))"))
+                    throw ReasonError(.tooLarge(detail: "the model's graph has more than \(limits.maxLayers * 4) nodes (4 × \(Limit.maxLayers.settingName))"))
                 }
             }
             return (order, inputsOf)
@@ -230,7 +230,7 @@ struct KerasModelBuilder {
             return try zip(paths, expected).map { path, shape in
                 let count = shape.reduce(1, *)
                 guard count <= budget else {
-                    throw ReasonError(.tooLarge(detail: "more parameters than \(limits.phrase(\.maxParameters))"))
+                    throw ReasonError(.tooLarge(detail: "more parameters than \(Limit.maxParameters.phrase(limits.maxParameters))"))
                 }
                 budget -= count
                 return try store.read(path, expected: shape)
@@ -252,7 +252,7 @@ struct KerasModelBuilder {
             }
             let (kernelCount, overflow) = width.multipliedReportingOverflow(by: units)
             guard !overflow, kernelCount <= budget else {
-                throw ReasonError(.tooLarge(detail: "more parameters than \(limits.phrase(\.maxParameters))"))
+                throw ReasonError(.tooLarge(detail: "more parameters than \(Limit.maxParameters.phrase(limits.maxParameters))"))
             }
             if let rank = settings["lora_rank"], !rank.isNull { throw setting("uses LoRA") }
             let useBias = settings["use_bias"]?.bool ?? true

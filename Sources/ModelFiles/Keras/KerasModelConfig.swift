@@ -71,7 +71,7 @@ struct KerasModelConfig: Sendable {
         guard let config = root["config"]?.object else { throw .malformed("the model config has no config") }
         guard let layerValues = config["layers"]?.array else { throw .malformed("the model config lists no layers") }
         guard layerValues.count <= maxLayers else {
-            throw .malformed("the model has \(layerValues.count) layers, more than \(maxLayers) (\(ModelFileLimits.settingName(\.maxLayers)))")
+            throw .malformed("the model has \(layerValues.count) layers, more than \(maxLayers) (\(Limit.maxLayers.settingName))")
         }
         name = config["name"]?.string
         var layers: [KerasLayerConfig] = []

@@ -76,7 +76,7 @@ struct ZipEntries {
         var names: [String] = []
         for entry in archive {
             guard names.count < limits.maxZipEntries else {
-                throw ReasonError(.tooLarge(detail: "the zip archive has more entries than \(limits.phrase(\.maxZipEntries))"))
+                throw ReasonError(.tooLarge(detail: "the zip archive has more entries than \(Limit.maxZipEntries.phrase(limits.maxZipEntries))"))
             }
             let name = entry.path
             let parts = name.split(separator: "/", omittingEmptySubsequences: false)
@@ -104,8 +104,8 @@ struct ZipEntries {
                 counter.bytes += chunk.count
                 guard data.count + chunk.count <= maxBytes, counter.bytes <= allowance else {
                     throw ReasonError(.tooLarge(detail: counter.bytes > allowance
-                        ? "'\(name)' inflates past the \(allowance) bytes the archive may inflate to (\(ModelFileLimits.settingName(\.maxInflatedBytes)))"
-                        : "'\(name)' inflates to more than \(maxBytes) bytes (\(ModelFileLimits.settingName(\.maxConfigBytes)))"))
+                        ? "'\(name)' inflates past the \(allowance) bytes the archive may inflate to (\(Limit.maxInflatedBytes.settingName))"
+                        : "'\(name)' inflates to more than \(maxBytes) bytes (\(Limit.maxConfigBytes.settingName))"))
                 }
                 data.append(chunk)
             }

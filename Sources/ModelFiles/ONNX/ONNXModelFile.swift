@@ -48,11 +48,3 @@ enum ONNXModelFile {
             layers: layers, parameterCount: model.parameterCount)
     }
 }
-
-extension ModelFileLimits {
-    /// The limits the ONNX interpreter applies, taken from these.
-    var onnx: ONNXLimits {
-        ONNXLimits(maxTensorElements: maxTensorElements, maxParameters: maxParameters,
-                   maxGraphNodes: maxGraphNodes, maxGraphDepth: maxGraphDepth, maxTreeNodes: maxTreeNodes)
-    }
-}

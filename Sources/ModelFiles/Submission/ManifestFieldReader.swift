@@ -25,7 +25,7 @@ struct ManifestFieldReader {
         if text.isEmpty { throw fail(.badText(key: key, line: line, detail: "is empty: give a value or leave the key out")) }
         if text.count > limits.maxManifestTextLength {
             throw fail(.badText(key: key, line: line,
-                                detail: "is \(text.count) characters long, over \(limits.phrase(\.maxManifestTextLength))"))
+                                detail: "is \(text.count) characters long, over \(Limit.maxManifestTextLength.phrase(limits.maxManifestTextLength))"))
         }
         if text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
             throw fail(.badText(key: key, line: line, detail: "holds a line break or control character: keep it on one line"))
@@ -40,7 +40,7 @@ struct ManifestFieldReader {
         case let .scalar(text, _): return [try checkedText(text, key: "members", line: node.line)]
         case let .sequence(items):
             guard items.count <= limits.maxMembers else {
-                throw fail(.tooLarge(detail: "'members' lists \(items.count) names, over \(limits.phrase(\.maxMembers))"))
+                throw fail(.tooLarge(detail: "'members' lists \(items.count) names, over \(Limit.maxMembers.phrase(limits.maxMembers))"))
             }
             var names: [String] = []
             for (i, item) in items.enumerated() {

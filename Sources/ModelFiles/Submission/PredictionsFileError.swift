@@ -75,7 +75,7 @@ public struct PredictionsFileError: Error, Equatable, Sendable, CustomStringConv
                 + "give one score for every hidden-test row, ids 0…\(expectedRows - 1)"
         case let .tooLarge(bytes, limit):
             return "\(name) is \(bytes) bytes, more than the \(limit) a predictions file for this test set may "
-                + "have (\(SubmissionLimits.settingName(\.maxPredictionsBytesPerRow)), per row): write only the id and score columns"
+                + "have (\(Limit.maxPredictionsBytesPerRow.settingName), per row): write only the id and score columns"
         case let .unreadable(detail):
             return "\(name) could not be read: \(detail)"
         }

@@ -88,7 +88,7 @@ public struct SubmissionFolderError: Error, Equatable, Sendable, CustomStringCon
             return "\(name): \(file.quotedForMessage()) could not be read: \(detail)"
         case let .readmeTooLarge(file, bytes, limit):
             return "\(name): \(file.quotedForMessage()) is \(bytes) bytes, more than the \(limit) a README "
-                + "may have (\(SubmissionLimits.settingName(\.maxReadmeBytes))): shorten it (link to images rather than embedding them)"
+                + "may have (\(Limit.maxReadmeBytes.settingName)): shorten it (link to images rather than embedding them)"
         case let .readmeNotText(file):
             return "\(name): \(file.quotedForMessage()) is not UTF-8 text: save it as UTF-8 Markdown"
         case let .notAModel(file, kind):
@@ -96,7 +96,7 @@ public struct SubmissionFolderError: Error, Equatable, Sendable, CustomStringCon
                 + "with the model"
         case let .tooManyFiles(count, limit):
             return "\(name) holds \(count) entries, more than the \(limit) a submission may have "
-                + "(\(SubmissionLimits.settingName(\.maxFolderEntries))): submit "
+                + "(\(Limit.maxFolderEntries.settingName)): submit "
                 + "the model, and optionally a manifest, README and training history"
         case let .manifest(error):
             return error.description

@@ -134,7 +134,7 @@ public struct SubmissionManifest: Sendable, Equatable {
             switch error {
             case let .tooLarge(bytes):
                 throw ManifestError(file: name, reason: .tooLarge(
-                    detail: "\(bytes) bytes, over \(limits.phrase(\.maxManifestBytes))"))
+                    detail: "\(bytes) bytes, over \(Limit.maxManifestBytes.phrase(limits.maxManifestBytes))"))
             case let .notRegular(kind):
                 throw ManifestError(file: name, reason: .unreadable(detail: "it is \(kind)"))
             case let .unreadable(detail):
@@ -158,7 +158,7 @@ public struct SubmissionManifest: Sendable, Equatable {
     ) throws(ManifestError) {
         func fail(_ reason: ManifestError.Reason) -> ManifestError { ManifestError(file: fileName, reason: reason) }
         guard data.count <= limits.maxManifestBytes else {
-            throw fail(.tooLarge(detail: "\(data.count) bytes, over \(limits.phrase(\.maxManifestBytes))"))
+            throw fail(.tooLarge(detail: "\(data.count) bytes, over \(Limit.maxManifestBytes.phrase(limits.maxManifestBytes))"))
         }
         var parser = ManifestDocumentParser(maxNodes: limits.maxManifestNodes)
         let root: ManifestNode?
@@ -170,7 +170,7 @@ public struct SubmissionManifest: Sendable, Equatable {
             case .notText: throw fail(.notText)
             case let .duplicateKey(key): throw fail(.duplicateKey(key: key, line: nil))
             case .tooManyNodes:
-                throw fail(.tooLarge(detail: "more values than \(limits.phrase(\.maxManifestNodes)) (YAML aliases count each time they are used)"))
+                throw fail(.tooLarge(detail: "more values than \(Limit.maxManifestNodes.phrase(limits.maxManifestNodes)) (YAML aliases count each time they are used)"))
             }
         }
         guard let root else {

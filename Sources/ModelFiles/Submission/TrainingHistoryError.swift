@@ -86,10 +86,10 @@ public struct TrainingHistoryError: Error, Equatable, Sendable, CustomStringConv
             let place = line.map { "line \($0)" } ?? "value \(index + 1)"
             return "\(name) \(place): the epoch is not a whole number ≥ 0"
         case let .tooManyEpochs(limit):
-            return "\(name) has more than \(limit) epochs (\(SubmissionLimits.settingName(\.maxHistoryEpochs))): submit the history of the run that made the model"
+            return "\(name) has more than \(limit) epochs (\(Limit.maxHistoryEpochs.settingName)): submit the history of the run that made the model"
         case let .tooLarge(bytes, limit):
             return "\(name) is \(bytes) bytes, more than the \(limit) a training history may have "
-                + "(\(SubmissionLimits.settingName(\.maxHistoryBytes))): submit "
+                + "(\(Limit.maxHistoryBytes.settingName)): submit "
                 + "the history of the run that made the model"
         case let .unreadable(detail):
             return "\(name) could not be read: \(detail)"

@@ -131,7 +131,7 @@ public struct AdaBoostModelFile: Sendable, Equatable {
             guard let nodeValues = treeValue["nodes"]?.array else { throw bad("tree \(t) has no \"nodes\"") }
             nodeCount += nodeValues.count
             guard nodeCount <= limits.maxParameters else {
-                throw ReasonError(.tooLarge(detail: "more tree nodes than \(limits.phrase(\.maxParameters))"))
+                throw ReasonError(.tooLarge(detail: "more tree nodes than \(Limit.maxParameters.phrase(limits.maxParameters))"))
             }
             var nodes: [DecisionTree.Node] = []
             for (n, value) in nodeValues.enumerated() {

@@ -109,7 +109,7 @@ enum LightGBMModelFile: TreeModelRefusals {
         }
         total += 2 * leaves - 1
         guard leaves <= limits.maxTreeNodes, total <= limits.maxTreeNodes else {
-            throw ReasonError(.tooLarge(detail: "more tree nodes than \(limits.phrase(\.maxTreeNodes)), at tree \(t)"))
+            throw ReasonError(.tooLarge(detail: "more tree nodes than \(Limit.maxTreeNodes.phrase(limits.maxTreeNodes)), at tree \(t)"))
         }
         if let linear = fields["is_linear"], linear != "0" {
             throw unsupported("has linear trees (linear_tree=True)", "train with linear_tree=False")

@@ -90,7 +90,7 @@ enum XGBoostModelFile: TreeModelRefusals {
             let tree = try self.tree(value, index: t)
             total += tree.nodes.count
             guard total <= limits.maxTreeNodes else {
-                throw ReasonError(.tooLarge(detail: "more tree nodes than \(limits.phrase(\.maxTreeNodes)), at tree \(t)"))
+                throw ReasonError(.tooLarge(detail: "more tree nodes than \(Limit.maxTreeNodes.phrase(limits.maxTreeNodes)), at tree \(t)"))
             }
             trees.append(tree)
         }

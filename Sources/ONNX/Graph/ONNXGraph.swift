@@ -35,7 +35,7 @@ struct ONNXGraph: Sendable {
         let graph = model.graph
         opsets = try ONNXOpsets(model.opsetImport)
         guard graph.node.count <= limits.maxGraphNodes else {
-            throw .tooLarge(.maxGraphNodes, of: limits, "the graph has \(graph.node.count) nodes")
+            throw .tooLarge(.maxGraphNodes, limits.maxGraphNodes, "the graph has \(graph.node.count) nodes")
         }
         guard graph.sparseInitializer.isEmpty else {
             throw ONNXError(.unsupported(detail: "sparse initializers"))
@@ -48,7 +48,7 @@ struct ONNXGraph: Sendable {
             let tensor = try ONNXTensor(proto: proto, what: what, limits: limits)
             parameters += tensor.count
             guard parameters <= limits.maxParameters else {
-                throw .tooLarge(.maxParameters, of: limits, "its initializers hold more numbers than allowed")
+                throw .tooLarge(.maxParameters, limits.maxParameters, "its initializers hold more numbers than allowed")
             }
             guard initializers.updateValue(tensor, forKey: proto.name) == nil else {
                 throw .malformed("initializer '\(proto.name)' is defined twice")
@@ -122,7 +122,7 @@ struct ONNXGraph: Sendable {
             next += 1
             order.append(index)
             guard depth[index] <= limits.maxGraphDepth else {
-                throw .tooLarge(.maxGraphDepth, of: limits,
+                throw .tooLarge(.maxGraphDepth, limits.maxGraphDepth,
                                 "the graph chains more than \(limits.maxGraphDepth) nodes one after another")
             }
             for dependent in dependents[index] {

@@ -14,7 +14,7 @@ extension Onnx_ModelProto {
         } catch BinaryDecodingError.truncated {
             throw .malformed("the protobuf data ends in the middle of a field (the file is truncated)")
         } catch BinaryDecodingError.messageDepthLimit {
-            throw .tooLarge(.maxMessageDepth, of: limits, "messages are nested too deeply")
+            throw .tooLarge(.maxMessageDepth, limits.maxMessageDepth, "messages are nested too deeply")
         } catch {
             throw .malformed("the bytes are not a protobuf ModelProto (\(error))")
         }

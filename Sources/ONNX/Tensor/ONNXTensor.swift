@@ -145,7 +145,7 @@ public struct ONNXTensor: Sendable, Equatable {
             throw .malformed("\(what) has a negative dimension in shape \(shape)")
         }
         guard let count = product(shape), count <= limits.maxTensorElements else {
-            throw .tooLarge(.maxTensorElements, of: limits,
+            throw .tooLarge(.maxTensorElements, limits.maxTensorElements,
                             "\(what) has shape \(shape), more elements than allowed")
         }
         return count

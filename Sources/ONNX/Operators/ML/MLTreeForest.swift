@@ -65,7 +65,7 @@ struct MLTreeForest: Sendable {
         let count = treeIDs.count
         guard count > 0 else { throw context.invalid("has no tree nodes (nodes_treeids is empty)") }
         guard count <= context.limits.maxTreeNodes else {
-            throw .tooLarge(.maxTreeNodes, of: context.limits, "node '\(context.name)' has \(count) tree nodes")
+            throw .tooLarge(.maxTreeNodes, context.limits.maxTreeNodes, "node '\(context.name)' has \(count) tree nodes")
         }
         let lists: [(String, Int)] = [
             ("nodes_nodeids", nodeIDs.count), ("nodes_featureids", featureIDs.count), ("nodes_modes", modes.count),
@@ -112,7 +112,7 @@ struct MLTreeForest: Sendable {
         let outputs = outputCount + (countWeightsOf == nil ? 0 : 1)
         let (cells, overflow) = count.multipliedReportingOverflow(by: outputs)
         guard !overflow, cells <= context.limits.maxTensorElements else {
-            throw .tooLarge(.maxTensorElements, of: context.limits,
+            throw .tooLarge(.maxTensorElements, context.limits.maxTensorElements,
                             "node '\(context.name)' has \(count) tree nodes of \(outputCount) outputs each")
         }
         var leafValues = members.map { [Double](repeating: 0, count: $0.count * outputs) }

@@ -1,6 +1,3 @@
-import ModelFiles
-import Workspace
-
 /// Every limit a `score` run enforces, from the `limits:` section of `leaderboard.yml`:
 /// the sandboxed child's memory and time, the model readers' bounds, and the bounds on a
 /// submission's folder and small files. Keys left out keep their defaults.
@@ -28,27 +25,27 @@ public struct RunLimits: Sendable, Equatable {
     ///   value that is not a positive number, or a count that is not a whole number below 2^62.
     public init(settings: [String: Double]) throws(SettingError) {
         self.init()
-        let counts = Set(table.filter(\.isWhole).map(\.key))
+        let byKey = Dictionary(uniqueKeysWithValues: Self.settings.map { ($0.key, $0) })
         for (key, value) in settings.sorted(by: { $0.key < $1.key }) {
             guard value.isFinite, value > 0 else {
                 throw SettingError(description: "limits.\(key) in leaderboard.yml is \(value): give a positive number")
             }
-            guard !counts.contains(key) || (value == value.rounded() && value < 0x1p62) else {
+            guard byKey[key]?.isWhole != true || (value == value.rounded() && value < 0x1p62) else {
                 throw SettingError(description: "limits.\(key) in leaderboard.yml is \(value): give a whole number "
                     + "below 2^62")
             }
         }
-        var rest = settings
-        (sandbox, rest) = sandbox.applying(rest)
-        rest = readers.apply(rest)
-        if let unknown = rest.keys.sorted().first {
+        if let unknown = settings.keys.sorted().first(where: { byKey[$0] == nil }) {
             throw SettingError(description: "limits.\(unknown) in leaderboard.yml is not a limit; the limits are "
                 + Self.allKeys.joined(separator: ", "))
+        }
+        for (key, value) in settings {
+            byKey[key]?.set(value, in: &self)
         }
     }
 
     /// Every key under `limits:`, in the order `leaderboard limits` lists them.
-    public static var allKeys: [String] { RunLimits().table.map(\.key) }
+    public static var allKeys: [String] { settings.map(\.key) }
 
     /// One limit as `leaderboard limits` lists it.
     public typealias Row = (key: String, value: Double, defaultValue: Double, unit: String, meaning: String,
@@ -56,10 +53,10 @@ public struct RunLimits: Sendable, Equatable {
 
     /// One row per limit: key, value, default, unit and meaning.
     public var table: [Row] {
-        func rows<L: SettableLimits>(_ limits: L) -> [Row] {
-            L.settings.map { ($0.key, $0.value(in: limits), $0.value(in: L.defaults), $0.unit, $0.meaning, $0.isWhole) }
+        let defaults = RunLimits()
+        return Self.settings.map {
+            ($0.key, $0.value(in: self), $0.value(in: defaults), $0.unit, $0.meaning, $0.isWhole)
         }
-        return rows(sandbox) + rows(readers.modelFile) + rows(readers.submission)
     }
 }
 

@@ -3,7 +3,7 @@
 ///
 /// The defaults are far above any honest submission: a manifest is a few hundred bytes, a
 /// training history a few kilobytes, a predictions file about 30 bytes a row.
-public struct SubmissionLimits: Sendable, Equatable {
+public struct SubmissionLimits: Sendable, Equatable, Codable {
     /// Largest manifest (`manifest.yml`, `.yaml`, `.json`), in bytes.
     public var maxManifestBytes: Int
     /// Most values (scalars, lists and mappings together) in a manifest; YAML aliases count
