@@ -2,7 +2,7 @@
 import PackageDescription
 
 /// Release builds drop exclusivity checks in the numeric targets: measured 1.5x on tight loops
-/// (see PLATFORM.md); tests build in debug and keep them.
+/// (docs/PLATFORM-NOTES.md); tests build in debug and keep them.
 let fastLoops: [SwiftSetting] = [
     .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release)),
 ]
@@ -32,7 +32,7 @@ let package = Package(
         .systemLibrary(name: "CHDF5", pkgConfig: "hdf5", providers: [.apt(["libhdf5-dev"])]),
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
 
-        // The pipeline, one library per stage (ARCHITECTURE.md).
+        // The pipeline, one library per stage (docs/ARCHITECTURE.md).
         // The 28-feature schema, shared by HiggsData (which re-exports it) and ModelFiles.
         .target(name: "HiggsSchema"),
         .target(

@@ -1,5 +1,5 @@
 # bench/common.sh - what every benchmark script shares; sourced, not run.
-# Sets PEERS (../shared/bench), PY (the peers' venv python), D (= BENCH_DATA, the generated
+# Sets PEERS (bench/peers: the peers' timing harness and data maker), PY (the peers' venv python), D (= BENCH_DATA, the generated
 # files), WAIT (how long peers.py may wait for other load before each timing; MAX_WAIT and
 # WAIT_BUDGET override it) and OUT (bench/out/JOB-STAMP.jsonl, JOB = the script's name),
 # and defines:
@@ -8,7 +8,7 @@
 #                                            LEADERBOARD_CACHE removed on exit
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-PEERS=${PEERS:-$(cd ../shared/bench && pwd)}
+PEERS=${PEERS:-$(pwd)/bench/peers}
 PY=${PY:-$HOME/peers-bench/bin/python}
 export BENCH_DATA=${BENCH_DATA:-$HOME/benchdata}
 D=$BENCH_DATA

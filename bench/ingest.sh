@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Ingest benchmark: our CSV / gzip parse, cached reload and peak memory against the peers of
-# ../shared/bench/peers.py ingest (polars, pyarrow, pandas, numpy), on the same generated
+# bench/peers/peers.py ingest (polars, pyarrow, pandas, numpy), on the same generated
 # 1,000,000-row HIGGS-format file, in the same run, through the same timing harness.
 #
-# Needs the peers' venv once (see ../shared/bench/README.md):
-#   python3 -m venv ~/peers-bench && ~/peers-bench/bin/pip install -r ../shared/bench/requirements-peers.txt
-# Env: PY (venv python), BENCH_DATA (default ~/benchdata), PEERS (the bench folder).
+# Needs the peers' venv once (see bench/peers/README.md):
+#   python3 -m venv ~/peers-bench && ~/peers-bench/bin/pip install -r bench/peers/requirements-peers.txt
+# Env: PY (venv python), BENCH_DATA (default ~/benchdata), PEERS (default bench/peers).
 source "$(dirname "$0")/common.sh"
 need_data higgs-1m.csv 1000000 1 train --gzip
 need_data higgs-100k.csv 100000 2 train

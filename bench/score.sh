@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Scoring benchmark: `leaderboard score` as a whole process (data already cached: load,
 # sandboxed read + predict of the .h5, all metrics, the database write) against
-# ../shared/bench/peers.py score (Keras load_model + predict + scikit-learn metrics, plus
+# bench/peers/peers.py score (Keras load_model + predict + scikit-learn metrics, plus
 # the cost of importing TensorFlow that a Python process pays first), on the same 500,000
 # test rows and the same Keras .h5, in the same run. Also: a score run over 100 submissions.
 #
-# Needs the peers' venv once (see ../shared/bench/README.md). Env: PY, BENCH_DATA, PEERS.
+# Needs the peers' venv once (see bench/peers/README.md). Env: PY, BENCH_DATA, PEERS.
 source "$(dirname "$0")/common.sh"
 need_data higgs-100k.csv 100000 2 train
 need_data higgs-test-500k.csv 500000 3 test

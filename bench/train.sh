@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Training benchmark: `leaderboard train` (the BDT and the network, as whole processes of
-# the shipped binary) against ../shared/bench/peers.py bdt and nn (scikit-learn AdaBoost,
+# the shipped binary) against bench/peers/peers.py bdt and nn (scikit-learn AdaBoost,
 # LightGBM and XGBoost stumps; Keras) on the same rows, in the same run: the peers train on
 # the first N rows of higgs-1m.csv and test on the first 100,000 rows of higgs-test-500k.csv,
 # and so do we (a workspace whose data is those rows, validation 0, hidden test = the 100k).

@@ -40,7 +40,7 @@ import TestSupport
         #expect(!loaded.fromCache)
     }
 
-    @Test func secondLoadComesFromTheCacheAndAChangedSourceIsParsedAgain() throws {
+    @Test func cacheReusedUntilSourceChanges() throws {
         let dir = TemporaryDirectory()
         let source = try String(contentsOfFile: KnownDataSets.samplePath, encoding: .utf8)
         let path = try dir.write(source, to: "data.csv")

@@ -57,7 +57,7 @@ import TestSupport
         #expect(lines.first?.contains("bad.csv: line 1: expected 29 comma-separated values") == true)
     }
 
-    @Test func verifySaysTheSampleIsNotTheOfficialFileAndRefusesOthers() throws {
+    @Test func verifyRefusesUnofficialFiles() throws {
         let sample = try CommandRunner.run(["data", "verify"], in: dir.path, environment: cache)
         #expect(sample.status == 0)
         #expect(sample.stdout.contains("not the official full data set"))

@@ -12,7 +12,7 @@ import TestSupport
         try dir.workspace(examples: ["notebook-net"], config: limits)
     }
 
-    @Test func limitsListsEveryKeyWithItsDefaultAndMarksWhatTheWorkspaceChanged() throws {
+    @Test func limitsListsEveryKey() throws {
         let ws = try workspace(limits: "limits:\n  max_parameters: 100\n  wall_seconds: 30\n")
         let result = try CommandRunner.run(["limits", "--workspace", ws], in: dir.path)
         #expect(result.status == 0, "\(result.stderr)")
@@ -25,7 +25,7 @@ import TestSupport
         #expect(line.contains("50000000"))
     }
 
-    @Test func aLimitSetInTheConfigReachesTheSandboxedReaderAndItsMessageNamesTheSetting() throws {
+    @Test func configLimitReachesTheChild() throws {
         let ws = try workspace(limits: "limits:\n  max_parameters: 100\n")
         let result = try CommandRunner.run(["score", "--workspace", ws, "--json"], in: dir.path, environment: environment)
         #expect(result.status == 0, "\(result.stderr)")

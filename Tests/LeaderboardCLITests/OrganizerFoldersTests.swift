@@ -122,7 +122,7 @@ import TestSupport
         #expect(score.stderr.contains("not a regular file"), "\(score.stderr)")
     }
 
-    @Test func synthWithoutASeedIsNotReproducibleButSaysHowToMakeItAgain() throws {
+    @Test func unseededSynthPrintsItsSeed() throws {
         func synth(_ out: String, _ extra: [String] = []) throws -> String {
             let run = try CommandRunner.run(["data", "synth", "--rows", "200", "--out", out] + extra, in: dir.path,
                                             environment: environment)

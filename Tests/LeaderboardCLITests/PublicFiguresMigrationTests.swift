@@ -15,7 +15,7 @@ import TestSupport
 
     static let fixture = SharedFixtures.repositoryRoot + "/Tests/LeaderboardCLITests/Fixtures/before-public-figures.sqlite"
 
-    @Test func anOlderDatabaseGetsPublicFiguresFromItsStoredScores() throws {
+    @Test func olderDatabaseGetsPublicFigures() throws {
         let ws = try dir.workspace(examples: ["kaggle-style", "notebook-net", "pickled-model"])
         let database = ws + "/leaderboard.sqlite"
         try? FileManager.default.removeItem(atPath: database)

@@ -45,7 +45,7 @@ import TestSupport
         #expect(try json(second.stdout).allSatisfy { $0["status"] as? String == "unchanged" })
     }
 
-    @Test func aKilledRunLosesNothingAndTheNextRunScoresWhatIsMissing() throws {
+    @Test func killedRunLosesNothing() throws {
         let ws = try dir.workspace()
         // A submission whose sandboxed reader hangs, between the others in name order.
         try FileManager.default.createDirectory(atPath: ws + "/submissions/m-hangs", withIntermediateDirectories: true)
@@ -167,7 +167,7 @@ import TestSupport
         #expect(zip(passed.stdout.split(separator: "\n").compactMap { Double($0) }, softmax).allSatisfy { abs($0 - $1) < 1e-9 })
     }
 
-    @Test func checkSaysWhatItUnderstoodAndScoresTheValidationRows() throws {
+    @Test func checkReportsAndScoresValidation() throws {
         let run = try CommandRunner.run(["check", SharedFixtures.model("functional_keras3.keras")], in: dir.path,
                                         environment: environment)
         #expect(run.status == 0, "\(run.stderr)")
@@ -179,7 +179,7 @@ import TestSupport
         #expect(refused.stderr.split(separator: "\n").count == 1)
     }
 
-    @Test func checkAndPredictReadInTheSandboxSoAFileThatCrashesLibHDF5IsOneLine() throws {
+    @Test func checkAndPredictSurviveLibHDF5Crash() throws {
         let run = try CommandRunner.run(["check", SharedFixtures.model("fuzz/hdf5_heap_index_segfault.h5")],
                                         in: dir.path, environment: environment)
         #expect(run.status == 1, "exit \(run.status): \(run.stderr)")

@@ -3,7 +3,7 @@ import Metrics
 
 @Suite("Accuracy and confusion matrix against sklearn")
 struct ConfusionMatrixTests {
-    @Test("counts equal confusion_matrix and accuracy equals accuracy_score at 0.5",
+    @Test("equals sklearn's confusion_matrix and accuracy_score",
           arguments: try MetricsFixtures.cases())
     func matchesSklearn(_ fixture: MetricsFixtures.Case) throws {
         let matrix = try ConfusionMatrix(scores: fixture.scores, labels: fixture.labels)

@@ -18,7 +18,7 @@ struct EfficiencySummaryTests {
         }
     }
 
-    @Test("on a vertical stretch the highest signal efficiency is taken")
+    @Test("vertical stretch: highest signal efficiency")
     func verticalStretch() {
         let curve = ROCCurve(
             falsePositiveRates: [0, 0.1, 0.1, 1], truePositiveRates: [0, 0.2, 0.6, 1],
@@ -29,7 +29,7 @@ struct EfficiencySummaryTests {
         #expect(curve.signalEfficiency(atBackgroundEfficiency: 1) == 1)
     }
 
-    @Test("on a horizontal stretch the lowest background efficiency is taken")
+    @Test("horizontal stretch: lowest background efficiency")
     func horizontalStretch() {
         let curve = ROCCurve(
             falsePositiveRates: [0, 0.2, 0.6, 1], truePositiveRates: [0, 0.5, 0.5, 1],

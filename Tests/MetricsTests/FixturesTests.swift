@@ -11,7 +11,7 @@ struct FixturesTests {
         #expect(pairs.count == 3)
     }
 
-    @Test("scores survive the JSON round trip bit for bit")
+    @Test("scores round-trip through JSON exactly")
     func exactDoubles() throws {
         let float32 = try MetricsFixtures.case("float32_like")
         // Every float32-like score widened to Double is exactly a Float.

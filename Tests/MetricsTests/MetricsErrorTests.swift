@@ -54,7 +54,7 @@ struct MetricsErrorTests {
         }
     }
 
-    @Test("one class only: an error where the metric is undefined, fine where it is not")
+    @Test("one class: an error only where undefined")
     func singleClass() {
         let scores = [0.1, 0.7, 0.4]
         let expected = MetricsError.Reason.singleClass(positives: 3, negatives: 0)
@@ -107,7 +107,7 @@ struct MetricsErrorTests {
         #expect(Self.reason { () throws(MetricsError) in _ = try PairedDeLongTest(a, c) } == .lengthMismatch(scores: 5, labels: 4))
     }
 
-    @Test("every reason reads as one line that names what was found", arguments: [
+    @Test("each reason: one line naming what was found", arguments: [
         MetricsError.Reason.empty, .lengthMismatch(scores: 2, labels: 3), .invalidLabel(index: 4, value: 7),
         .nanScore(index: 5), .infiniteScore(index: 6, value: -.infinity), .scoreOutOfRange(index: 7, value: 1.5),
         .singleClass(positives: 0, negatives: 9), .tooFewForVariance(positives: 1, negatives: 9),

@@ -14,7 +14,7 @@ struct PairedDeLongTestTests {
         #expect(matchesReference(test.pValue, pair.pValue))
     }
 
-    @Test("rankings made once can be compared again, in either order")
+    @Test("rankings reused, in either order")
     func fromRankings() throws {
         let pair = try #require(try MetricsFixtures.pairs().first { $0.name == "realistic_5000" })
         let labels = pair.labels.map { $0 == 1 }
@@ -29,14 +29,14 @@ struct PairedDeLongTestTests {
         #expect(interval.contains(forward.difference))
     }
 
-    @Test("identical scores: z is 0 and p is 1, as pROC reports")
+    @Test("identical scores: z 0 and p 1, as pROC")
     func identical() throws {
         let fixture = try MetricsFixtures.case("ties_two_decimals")
         let test = try PairedDeLongTest(scoresA: fixture.scores, scoresB: fixture.scores, labels: fixture.labels)
         #expect(test.z == 0 && test.pValue == 1 && test.variance == 0)
     }
 
-    @Test("a monotone transformation of the scores is the same ranking")
+    @Test("a monotone transform changes nothing")
     func monotoneTransform() throws {
         let fixture = try MetricsFixtures.case("realistic_5000")
         let squared = fixture.scores.map { $0 * $0 }

@@ -20,20 +20,20 @@ struct ROCCurveTests {
         #expect(fromBytes == fromBools)
     }
 
-    @Test("the trapezoid area of the curve is the AUC", arguments: try MetricsFixtures.cases())
+    @Test("trapezoid area equals the AUC", arguments: try MetricsFixtures.cases())
     func area(_ fixture: MetricsFixtures.Case) throws {
         let curve = try ROCCurve(scores: fixture.scores, labels: fixture.labels)
         #expect(matchesReference(curve.area, fixture.auc))
     }
 
-    @Test("a curve made from a ranking equals one made from scores")
+    @Test("curve from a ranking equals curve from scores")
     func fromRanking() throws {
         let fixture = try MetricsFixtures.case("realistic_5000")
         let ranked = try RankedScores(scores: fixture.scores, labels: fixture.labels)
         #expect(ROCCurve(ranked) == (try ROCCurve(scores: fixture.scores, labels: fixture.labels)))
     }
 
-    @Test("two distinct scores keep every point (sklearn drops only with more than two)")
+    @Test("two distinct scores keep every point")
     func twoThresholds() throws {
         let curve = try ROCCurve(scores: [0.2, 0.2, 0.8, 0.8], labels: [0, 1, 0, 1] as [UInt8])
         #expect(curve.falsePositiveRates == [0, 0.5, 1])

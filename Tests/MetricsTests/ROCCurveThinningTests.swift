@@ -13,7 +13,7 @@ struct ROCCurveThinningTests {
         return [try ROCCurve(scores: fixture.scores, labels: fixture.labels), try ROCCurve(scores: scores, labels: labels)]
     }
 
-    @Test("at most the requested points, ends kept, points from the original",
+    @Test("at most n original points, ends kept",
           arguments: [2, 10, 100, 300])
     func pointCount(_ maxPoints: Int) throws {
         for curve in try Self.curves() {
@@ -28,7 +28,7 @@ struct ROCCurveThinningTests {
         }
     }
 
-    @Test("the stated bound holds for efficiencies read at any point and for the area",
+    @Test("stated bound holds for efficiencies and area",
           arguments: [20, 100, 300])
     func bound(_ maxPoints: Int) throws {
         for curve in try Self.curves() {
@@ -63,14 +63,14 @@ struct ROCCurveThinningTests {
         }
     }
 
-    @Test("a realistic curve of 300 points is within 1% everywhere")
+    @Test("realistic curve, 300 points: within 1%")
     func realisticTolerance() throws {
         let thinned = try Self.curves()[1].thinned()
         #expect(thinned.curve.count <= 300)
         #expect(thinned.tolerance < 0.01)
     }
 
-    @Test("a short curve is returned whole with tolerance 0")
+    @Test("short curve returned whole, tolerance 0")
     func shortCurve() throws {
         let fixture = try MetricsFixtures.case("ties_two_decimals")
         let curve = try ROCCurve(scores: fixture.scores, labels: fixture.labels)

@@ -26,7 +26,7 @@ struct RankedScoresTests {
         (0..<5000).map { Double(($0 * 7919) % 1009) / 1009 - 0.3 },
     ]
 
-    @Test("the radix sort orders rows as the standard library's sort", arguments: awkwardScores)
+    @Test("radix sort equals the standard sort", arguments: awkwardScores)
     func radixSort(_ scores: [Double]) {
         let radix = DescendingSort.radixOrder(scores)
         let reference = DescendingSort.comparisonOrder(scores)
@@ -34,7 +34,7 @@ struct RankedScoresTests {
         #expect(radix.map(\.key) == reference.map(\.key))
     }
 
-    @Test("the radix sort agrees with sorting on every fixture", arguments: try MetricsFixtures.cases())
+    @Test("radix sort agrees on every fixture", arguments: try MetricsFixtures.cases())
     func radixSortFixtures(_ fixture: MetricsFixtures.Case) {
         let radix = DescendingSort.radixOrder(fixture.scores)
         #expect(radix.map(\.row) == DescendingSort.comparisonOrder(fixture.scores).map(\.row))
@@ -42,7 +42,7 @@ struct RankedScoresTests {
         #expect(zip(sorted, sorted.dropFirst()).allSatisfy { $0 >= $1 })
     }
 
-    @Test("keys map back to their scores; the two zeros share a key")
+    @Test("keys map back to scores; ±0 share one")
     func keys() {
         for score in [0.0, 1.5, -2.25, 0x1p-1030, -0x1p-1030, .leastNonzeroMagnitude, .greatestFiniteMagnitude] {
             #expect(DescendingSort.score(DescendingSort.key(score)) == score)

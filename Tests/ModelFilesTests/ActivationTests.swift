@@ -39,7 +39,7 @@ struct ActivationTests {
         }
     }
 
-    @Test("hard_sigmoid differs between Keras 2 and Keras 3, as in Keras")
+    @Test("hard_sigmoid as each Keras version has it")
     func hardSigmoidVersions() {
         #expect(KerasActivations.named("hard_sigmoid", kerasMajor: 3) == .hardSigmoid)
         #expect(KerasActivations.named("hard_sigmoid", kerasMajor: 2) == .hardSigmoidKeras2)
@@ -49,7 +49,7 @@ struct ActivationTests {
         #expect(KerasActivations.named("my_activation", kerasMajor: 3) == nil)
     }
 
-    @Test("Keras' class names become the names of .keras weight groups", arguments: [
+    @Test("class names name .keras weight groups", arguments: [
         ("Dense", "dense"), ("BatchNormalization", "batch_normalization"), ("LeakyReLU", "leaky_re_lu"),
         ("PReLU", "p_re_lu"), ("ELU", "elu"), ("InputLayer", "input_layer"), ("ReLU", "re_lu"),
         ("ThresholdedReLU", "thresholded_re_lu"), ("Normalization", "normalization"),

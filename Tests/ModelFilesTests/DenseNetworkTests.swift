@@ -118,7 +118,7 @@ struct DenseNetworkTests {
         #expect(maxAbsDifference(fast, plain) < 1e-5)
     }
 
-    @Test("a large batch split across threads equals the same rows in small batches")
+    @Test("threaded large batch equals small batches")
     func threadsAgree() throws {
         let network = try Self.everything(inputs: 9, seed: 3)
         var g = Generator(state: 11)

@@ -44,7 +44,7 @@ struct KerasModelBuilderTests {
         try withFeatureBatch(row, columns: row.count) { try network.predict($0) }[0]
     }
 
-    @Test("a Sequential model without an InputLayer takes its width from build_input_shape")
+    @Test("no InputLayer: width from build_input_shape")
     func impliedInput() throws {
         let json = """
         {"class_name": "Sequential", "config": {"name": "s", "layers": [
@@ -57,7 +57,7 @@ struct KerasModelBuilderTests {
         #expect(result.layers.map(\.type) == ["InputLayer", "Dense"])
     }
 
-    @Test("a layer called twice shares its weights; Keras 3 dict activations resolve")
+    @Test("shared layer weights; Keras 3 dict activations")
     func sharedLayer() throws {
         func tensor(_ layer: String, _ node: Int) -> String {
             #"{"class_name": "__keras_tensor__", "config": {"shape": [null, 2], "keras_history": ["\#(layer)", \#(node), 0]}}"#

@@ -26,7 +26,7 @@ struct ModelSummaryTests {
         #expect(summary.text.contains("dense_1: Dense 14 relu -> 14, 406 parameters"))
     }
 
-    @Test("the same net from tf-keras and from a .keras zip")
+    @Test("same net from tf-keras and a .keras zip")
     func otherWriters() throws {
         let tfKeras = try ModelFileReader.read(contentsOf: Fixtures.url("notebook_tfkeras.h5")).summary
         #expect(tfKeras.frameworkVersion == "2.21.0")

@@ -59,7 +59,7 @@ struct RefusalTests {
         #expect(try reason("keras3_custom_layer.h5") == .customLayer(layer: "doubling", className: "Fixture>Doubling"))
     }
 
-    @Test("a model of 7 inputs is refused where 28 are expected")
+    @Test("7-input model refused where 28 expected")
     func wrongInputWidth() throws {
         let model = try ModelFileReader.read(contentsOf: Fixtures.url("highlevel7_keras3.h5"))
         #expect(model.inputCount == 7)

@@ -7,7 +7,7 @@ import Testing
 /// it sits beside the model or anywhere else.
 @Suite("ONNX external data")
 struct ONNXExternalDataTests {
-    @Test("a tensor in another file is refused, naming the tensor", arguments: [
+    @Test("external tensor data refused by name", arguments: [
         ("external_initializer.onnx", "initializer 'W'"),
         ("external_outside.onnx", "initializer 'W'"),
         ("external_constant.onnx", "attribute 'value' of node 'Constant#0'"),

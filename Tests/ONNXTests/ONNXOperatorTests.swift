@@ -23,7 +23,7 @@ struct ONNXOperatorTests {
         try ONNXTensor(shape: shape, floats: values)
     }
 
-    @Test("Softmax runs over the flattened trailing axes before opset 13, over one axis from 13")
+    @Test("Softmax axes before and from opset 13")
     func softmaxAxis() throws {
         let x = try input([1, 2, 2], [0, 0, 1, 1])
         let e = exp(1.0)
@@ -39,7 +39,7 @@ struct ONNXOperatorTests {
         return zip(values, expected).allSatisfy { abs(Double($0) - $1) < 1e-6 }
     }
 
-    @Test("Reshape copies 0 and infers -1; Flatten and Transpose move elements as numpy does")
+    @Test("Reshape, Flatten and Transpose as numpy")
     func reshapeTranspose() throws {
         let x = try input([2, 6], (0..<12).map(Float.init))
         let reshaped = try model(width: 6, [
@@ -50,7 +50,7 @@ struct ONNXOperatorTests {
         #expect(reshaped.floats == [0, 3, 1, 4, 2, 5, 6, 9, 7, 10, 8, 11])
     }
 
-    @Test("Unsqueeze and Squeeze take axes as an attribute before opset 13, as an input from 13")
+    @Test("Unsqueeze and Squeeze axes before and from opset 13")
     func unsqueezeAxes() throws {
         let x = try input([2, 3], [1, 2, 3, 4, 5, 6])
         let old = try model(width: 3, opset: 11, [B.node("Unsqueeze", ["x"], ["y"], [B.ints("axes", [1, -1])])]).tensor(x)
@@ -61,7 +61,7 @@ struct ONNXOperatorTests {
         #expect(new.floats == [1, 2, 3, 4, 5, 6])
     }
 
-    @Test("Clip takes bounds as attributes before opset 11, as optional inputs from 11")
+    @Test("Clip bounds before and from opset 11")
     func clipBounds() throws {
         let x = try input([1, 4], [-3, -0.5, 0.5, 3])
         let old = try model(width: 4, opset: 6, [B.node("Clip", ["x"], ["y"], [B.float("min", -1), B.float("max", 1)])]).tensor(x)
@@ -82,7 +82,7 @@ struct ONNXOperatorTests {
         #expect(throws: ONNXError.self) { try bad.tensor(x) }
     }
 
-    @Test("Gather with negative indices, Slice with a negative step, Concat, Shape")
+    @Test("Gather, Slice (negative step), Concat, Shape")
     func indexing() throws {
         let x = try input([2, 3], [1, 2, 3, 4, 5, 6])
         let gathered = try model(width: 3, [B.node("Gather", ["x", "i"], ["y"], [B.int("axis", 1)])],
@@ -98,7 +98,7 @@ struct ONNXOperatorTests {
         #expect(shape.int64s == [2, 3])
     }
 
-    @Test("ReduceSum with axes as input, ArgMax, Cast, BatchNormalization, Gemm with transposes")
+    @Test("ReduceSum, ArgMax, Cast, BatchNormalization, Gemm")
     func reductionsAndLinear() throws {
         let x = try input([2, 3], [1, 5, 3, 4, 2, 6])
         let sum = try model(width: 3, [B.node("ReduceSum", ["x", "axes"], ["y"], [B.int("keepdims", 0)])],
@@ -116,7 +116,7 @@ struct ONNXOperatorTests {
         #expect(gemm.shape == [2, 1] && gemm.floats == [-2, -2])  // 2 * (x · w) + 0.5 * 4
     }
 
-    @Test("constants are folded when the model is read, and Constant nodes give their value")
+    @Test("constants folded at read; Constant node values")
     func constantFolding() throws {
         let folded = model(width: 2, [
             B.node("Constant", [], ["c"], [B.ints("value_ints", [2, 3])]),
@@ -127,7 +127,7 @@ struct ONNXOperatorTests {
         #expect(try folded.tensor(input([1, 2], [1, 1])).floats == [3, 4])
     }
 
-    @Test("the blocked float product equals the plain loop bit for bit", arguments: [(1, 1, 1), (7, 13, 21), (9, 28, 64), (4, 3, 8), (5, 0, 9)])
+    @Test("blocked product equals the plain loop exactly", arguments: [(1, 1, 1), (7, 13, 21), (9, 28, 64), (4, 3, 8), (5, 0, 9)])
     func blockedProduct(_ size: (Int, Int, Int)) {
         let (m, k, n) = size
         var generator = SeededGenerator(seed: UInt64(m * 1000 + k * 10 + n))
@@ -152,7 +152,7 @@ struct ONNXOperatorTests {
         #expect(Activation.tanh(Float.nan).isNaN)
     }
 
-    @Test("LayerNormalization normalizes each row over the last axis, then scales and shifts")
+    @Test("LayerNormalization over the last axis")
     func layerNormalization() throws {
         let x = try input([2, 4], [1, 2, 3, 4, 2, 2, 2, 2])
         let y = try model(width: 4, [B.node("LayerNormalization", ["x", "s", "b"], ["y"], [B.float("epsilon", 0)])],

@@ -21,7 +21,7 @@ struct ONNXOutputTests {
         return model
     }
 
-    @Test("an int64 label output is passed over; one probability output is chosen")
+    @Test("the probability output, not the labels")
     func single() throws {
         var model = threeOutputs
         model.outputs.removeLast()
@@ -29,7 +29,7 @@ struct ONNXOutputTests {
         #expect(loaded.output.name == "p" && loaded.output.producer == "Sigmoid")
     }
 
-    @Test("several candidates are refused, listing the outputs and how to choose")
+    @Test("several candidates: refusal lists them")
     func ambiguous() throws {
         let error = try #require(throws: ModelFileError.self) {
             try ModelFileReader.read(threeOutputs.data, fileName: "two.onnx")
@@ -39,7 +39,7 @@ struct ONNXOutputTests {
             + "name one with output: in the manifest")
     }
 
-    @Test("the manifest's output: picks one; a missing or unusable name is refused")
+    @Test("manifest's output: picks one or is refused")
     func named() throws {
         let data = try threeOutputs.data
         let q = try ModelFileReader.read(data, fileName: "m.onnx", options: ModelFileOptions(output: "q"))

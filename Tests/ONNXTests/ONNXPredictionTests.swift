@@ -28,7 +28,7 @@ struct ONNXPredictionTests {
         #expect(toRuntime < 1e-5, "\(stem): \(toRuntime) from onnxruntime")
     }
 
-    @Test("small chunks on both cores give the same scores as one chunk", arguments: ["torch_glue", "torch_mlp"])
+    @Test("chunking on both cores changes no score", arguments: ["torch_glue", "torch_mlp"])
     func chunkingDoesNotChangeScores(_ stem: String) throws {
         let model = try ONNXModel(data: ONNXFixtures.data("\(stem).onnx"))
         let rows = try SampleRows.hiddenTest()
@@ -37,7 +37,7 @@ struct ONNXPredictionTests {
         #expect(whole == chunked)
     }
 
-    @Test("the summary names the producer, the opset, the nodes and the output read")
+    @Test("summary names producer, opset, nodes and output")
     func summary() throws {
         let softmax = try ModelFileReader.read(contentsOf: ONNXFixtures.url("torch_softmax.onnx")).summary
         #expect(softmax.framework == "pytorch")
@@ -51,13 +51,13 @@ struct ONNXPredictionTests {
         #expect(mlp.parameterCount == 28 * 64 + 64 + 64 * 32 + 32 + 32 + 1)
     }
 
-    @Test("a graph whose input is fixed at one row is evaluated row by row")
+    @Test("a one-row input is evaluated row by row")
     func fixedBatch() throws {
         let model = try ONNXModel(data: ONNXFixtures.data("torch_mlp_batch1.onnx"))
         #expect(ONNXClassifier(model: model).chunkRows == 1)
     }
 
-    @Test("a batch of the wrong width is refused by the classifier")
+    @Test("wrong batch width is refused")
     func wrongBatchWidth() throws {
         let model = try ModelFileReader.read(contentsOf: ONNXFixtures.url("torch_mlp.onnx"))
         #expect(throws: ClassifierError.inputWidth(expected: 28, found: 7)) {

@@ -23,7 +23,7 @@ import TestSupport
         return (real, flipped)
     }
 
-    @Test func flippingThePrivateLabelsLeavesThePublicFiguresAsTheyAre() throws {
+    @Test func privateLabelsLeavePublicFigures() throws {
         let (real, flipped) = try Self.hiddenRows()
         let scores = try SharedFixtures.predictions("notebook_keras3.predictions.txt")
         let a = try EntryEvaluation(scores: scores, hidden: real), b = try EntryEvaluation(scores: scores, hidden: flipped)
@@ -42,7 +42,7 @@ import TestSupport
         #expect(a.publicFigures.histograms.signal.reduce(0, +) == report.positives)
     }
 
-    @Test func entriesScoredBeforeGetTheirPublicFiguresFromTheStoredScores() throws {
+    @Test func olderEntriesGetPublicFigures() throws {
         let hidden = try EntryEvaluationTests.hidden()
         let scores = try SharedFixtures.predictions("notebook_keras3.predictions.txt")
         let evaluation = try EntryEvaluation(scores: scores, hidden: hidden)

@@ -91,7 +91,7 @@ import TestSupport
         #expect(reason.contains("crashed") || reason.contains("memory"))
     }
 
-    @Test func faultsNeedTheTestSwitchSoSubmissionsCannotTriggerThem() throws {
+    @Test func faultsNeedTheTestSwitch() throws {
         let model = try dir.write("LEADERBOARD-TEST-FAULT crash\n", to: "crash.h5")
         guard case let .failed(reason) = sandbox(faults: false).run(request(model)) else {
             Issue.record("an unrecognised text file is refused")

@@ -32,7 +32,7 @@ import TestSupport
         return Dictionary(found.map { ((($0.root as NSString).lastPathComponent), $0) }, uniquingKeysWith: { a, _ in a })
     }
 
-    @Test func aTeamFolderThatIsALinkIsRefusedAndNothingOfItIsRead() throws {
+    @Test func linkedTeamFolderIsRefused() throws {
         let submissions = try layout()
         try fm.createSymbolicLink(atPath: submissions + "/team-x", withDestinationPath: dir.file("outside"))
         for paths in [nil, [submissions + "/team-x"]] {
@@ -49,7 +49,7 @@ import TestSupport
         #expect(try discover()["good"]?.problem == nil)
     }
 
-    @Test func aModelSwappedForALinkAfterDiscoveryIsRefusedWhenOpened() throws {
+    @Test func modelSwappedForLinkIsRefused() throws {
         let submissions = try layout()
         let good = try #require(try discover()["good"])
         try fm.removeItem(atPath: submissions + "/good/model.h5")
@@ -60,7 +60,7 @@ import TestSupport
         #expect(good.base?.bytesRead == 0)
     }
 
-    @Test func aTeamFolderSwappedForALinkAfterDiscoveryIsRefusedWhenOpened() throws {
+    @Test func teamFolderSwappedForLinkIsRefused() throws {
         let submissions = try layout()
         let good = try #require(try discover()["good"])
         try fm.moveItem(atPath: submissions + "/good", toPath: dir.file("moved"))
@@ -69,7 +69,7 @@ import TestSupport
         #expect(failure.description.contains("is a symbolic link"), "\(failure.description)")
     }
 
-    @Test func aModelSwappedAfterItWasOpenedIsCopiedFromWhatWasOpened() throws {
+    @Test func modelSwappedAfterOpeningIsCopiedAsOpened() throws {
         let submissions = try layout()
         let files = try #require(try discover()["good"]).openFiles(maxModelBytes: 1 << 20)
         try fm.removeItem(atPath: submissions + "/good/model.h5")
@@ -79,7 +79,7 @@ import TestSupport
         #expect(try String(contentsOfFile: snapshot.modelPath, encoding: .utf8) == "good model")
     }
 
-    @Test func aModelSwappedForAFifoOrDevZeroIsRefusedWithoutWaiting() throws {
+    @Test func modelSwappedForFifoIsRefused() throws {
         let submissions = try layout()
         let good = try #require(try discover()["good"])
         try fm.removeItem(atPath: submissions + "/good/model.h5")
@@ -136,7 +136,7 @@ import TestSupport
         #expect(good.base?.bytesRead == 0)
     }
 
-    @Test func aFolderGivenOutsideTheSubmissionsFolderIsOpenedBeneathItsParent() throws {
+    @Test func outsideFolderOpenedBeneathItsParent() throws {
         _ = try layout()
         try fm.createSymbolicLink(atPath: dir.file("elsewhere"), withDestinationPath: dir.file("outside"))
         let submission = Submission(at: URL(fileURLWithPath: dir.file("elsewhere")), displayName: "elsewhere")

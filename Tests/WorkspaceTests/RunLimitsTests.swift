@@ -3,7 +3,7 @@ import Testing
 
 @Suite("Limits from leaderboard.yml")
 struct RunLimitsTests {
-    @Test("a count must be a whole number an integer holds; a time may have a fraction")
+    @Test("counts whole, times fractional")
     func countsAreWholeNumbers() throws {
         for (key, value) in [("max_file_bytes", 1e19), ("max_layers", 0.5), ("cpu_seconds", 2.5)] {
             #expect {

@@ -33,14 +33,14 @@ struct HDF5LibrarySettingsTests {
         #expect(touched == [])
     }
 
-    @Test("relative external storage resolves under /dev/null/, which is no folder")
+    @Test("relative external storage resolves under /dev/null/")
     func relativeExternalStorage() throws {
         let (error, touched) = try readKernel("external_storage_relative.h5", checks: [])
         #expect("\(error)".contains("cannot read dataset"), "\(error)")
         #expect(touched == [])
     }
 
-    @Test("HDF5_EXTFILE_PREFIX cannot redirect external storage: it is removed before libhdf5 reads it")
+    @Test("HDF5_EXTFILE_PREFIX removed before libhdf5 reads it")
     func environmentPrefix() throws {
         setenv("HDF5_EXTFILE_PREFIX", "/", 1)
         let (error, touched) = try readKernel("external_storage_relative.h5", checks: [])
@@ -49,7 +49,7 @@ struct HDF5LibrarySettingsTests {
         #expect(getenv("HDF5_EXTFILE_PREFIX") == nil)
     }
 
-    @Test("a filter that is not built in loads no plugin: the plugin folder is never listed")
+    @Test("a filter not built in loads no plugin")
     func pluginsAreNotLoaded() throws {
         let hostile = try HostileHDF5Fixture("filter_plugin.h5")
         try Data("not a library".utf8).write(to: URL(fileURLWithPath: hostile.folder.file("libh5filter.so")))
@@ -71,7 +71,7 @@ struct HDF5LibrarySettingsTests {
         #expect(hostile.touched() == [])
     }
 
-    @Test("with the walk off, the dataset check still refuses what the settings cannot stop", arguments: [
+    @Test("without the walk, the dataset check still refuses", arguments: [
         "external_storage_absolute.h5", "virtual_dataset_absolute.h5", "virtual_dataset_relative.h5", "filter_plugin.h5",
     ])
     func datasetCheck(_ name: String) throws {

@@ -32,7 +32,7 @@ struct HDF5OutsideReferenceTests {
         Case(file: "filter_lzf.h5", phrases: ["compressed with filter 32000 ('lzf')", "needs a plugin"]),
     ]
 
-    @Test("each is refused, naming the mechanism, and the file it names is never opened", arguments: cases)
+    @Test("refused by mechanism, named file never opened", arguments: cases)
     func refusal(_ fixture: Case) throws {
         let hostile = try HostileHDF5Fixture(fixture.file)
         let error = try #require(throws: ModelFileError.self) {
@@ -47,7 +47,7 @@ struct HDF5OutsideReferenceTests {
         #expect(hostile.touched() == [], "libhdf5 opened or read the outside folder")
     }
 
-    @Test("the model.weights.h5 of a .keras is checked the same way")
+    @Test("a .keras archive's weights are checked too")
     func kerasArchive() throws {
         let url = try Fixtures.url("hostile-hdf5/external_storage.keras")
         let error = try #require(throws: ModelFileError.self) { try ModelFileReader.read(contentsOf: url) }
@@ -75,7 +75,7 @@ struct HDF5OutsideReferenceTests {
         #expect(file.hasPrefix(hostile.folder.path) && file.hasSuffix("/outside.h5"))
     }
 
-    @Test("the walk is bounded: links by limits.max_layers, nesting of groups at 64")
+    @Test("walk bounded: links by max_layers, nesting at 64")
     func bounded() throws {
         let many = try #require(throws: ModelFileError.self) {
             try ModelFileReader.read(contentsOf: Fixtures.url("activations_keras3.h5"), limits: ModelFileLimits(maxLayers: 2))
@@ -89,7 +89,7 @@ struct HDF5OutsideReferenceTests {
         #expect(deep.description.contains("groups are nested more than 64 deep"), "\(deep)")
     }
 
-    @Test("a fuzzed file that hung libhdf5 in its model_config read is refused by the walk first")
+    @Test("walk refuses a file that hung libhdf5")
     func walkRefusesDamagedRoot() throws {
         let error = try #require(throws: ModelFileError.self) {
             try ModelFileReader.read(contentsOf: Fixtures.url("fuzz/hdf5_global_heap_hang.h5"))
@@ -97,7 +97,7 @@ struct HDF5OutsideReferenceTests {
         #expect(error.description.contains("is damaged or inconsistent: cannot list group ''"), "\(error)")
     }
 
-    @Test("filters built into libhdf5 (shuffle, deflate, Fletcher32) are read as before")
+    @Test("built-in filters (shuffle, deflate, Fletcher32) still read")
     func builtInFilters() throws {
         let compressed = try ModelFileReader.read(contentsOf: Fixtures.url("hostile-hdf5/builtin_filters.h5"))
         let plain = try ModelFileReader.read(contentsOf: Fixtures.url("softmax2_keras3.h5"))
@@ -107,7 +107,7 @@ struct HDF5OutsideReferenceTests {
         #expect(predicted == expected)
     }
 
-    @Test("the watch sees an open of the planted files (so that its silence means something)")
+    @Test("the watch sees opens of planted files")
     func watchSeesOpens() throws {
         let hostile = try HostileHDF5Fixture("external_storage_absolute.h5")
         _ = try Data(contentsOf: URL(fileURLWithPath: hostile.folder.file("sentinel.bin")))

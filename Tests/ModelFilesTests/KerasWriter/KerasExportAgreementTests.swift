@@ -25,7 +25,7 @@ struct KerasExportAgreementTests {
         return try rows.flatMap { line in try line.split(separator: ",").dropFirst().map { try #require(Float($0)) } }
     }
 
-    @Test("our predictions from the exported file equal Keras' to 1e-5")
+    @Test("exported file predicts as Keras to 1e-5")
     func agreesWithKeras() throws {
         let model = try ModelFileReader.read(contentsOf: Self.folder.appendingPathComponent("baseline_nn_sample.h5"))
         let predicted = try withFeatureBatch(Self.hiddenRows(), columns: 28) { try model.classifier.predict($0) }

@@ -49,7 +49,7 @@ struct KerasH5WriterTests {
         #expect(a == b)
     }
 
-    @Test("what Keras cannot represent exactly is refused with the reason")
+    @Test("what Keras cannot represent is refused")
     func refusals() throws {
         let leaky = try Self.network(activation: .leakyReLU(negativeSlope: 0.3))
         #expect(throws: KerasExportError(.unsupportedActivation(layer: "dense", activation: "leakyReLU(negativeSlope: 0.3)"))) {

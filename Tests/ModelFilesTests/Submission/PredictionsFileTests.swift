@@ -5,7 +5,7 @@ import Testing
 
 @Suite("Predictions file")
 struct PredictionsFileTests {
-    @Test("ids in any order, CRLF, blank lines, exponents and negative zero")
+    @Test("any id order, CRLF, blank lines, exponents, -0")
     func fixture() throws {
         let file = try PredictionsFile.read(from: SubmissionFixtures.url("predictions_crlf.csv"), expectedRows: 5)
         #expect(file.scores == [0.9, 0.12345678901234567, -0.0, 0.25, 1e-3])
@@ -28,7 +28,7 @@ struct PredictionsFileTests {
         #expect(!PredictionsFile.hasHeader(Data()))
     }
 
-    @Test("invalid files are refused with a message naming the line", arguments: [
+    @Test("invalid files refused, naming the line", arguments: [
         ("", PredictionsFileError.Reason.empty, "empty"),
         ("\n \r\n", .empty, "empty"),
         ("0,0.5\n1,0.5\n2,0.5\n", .header(found: "0,0.5"), "not the header 'id,score'"),
@@ -93,7 +93,7 @@ struct PredictionsFileTests {
         #expect(error.description.contains("could not be read"))
     }
 
-    @Test("many rows, shuffled, in Python's repr: each score equals Double(text)")
+    @Test("many shuffled rows: each score equals Double(text)")
     func manyRows() throws {
         var generator = SeededGenerator(seed: 42)
         let rows = 20_000
@@ -105,7 +105,7 @@ struct PredictionsFileTests {
     }
 
     /// The fast path must agree with the standard library's conversion bit for bit.
-    @Test("ExactDecimal's fast path equals Double(_:) on every kind of number")
+    @Test("ExactDecimal's fast path equals Double(_:)")
     func exactDecimal() {
         var generator = SeededGenerator(seed: 7)
         var texts = ["0", "-0", "+1", "1.", ".5", "00.0500", "1e5", "1E-5", "123456789012345678901234", "9007199254740993",

@@ -30,7 +30,7 @@ struct SubmissionFolderTests {
         }
     }
 
-    @Test("the committed complete folder: manifest, README, history, the named model")
+    @Test("complete folder: manifest, README, history, model")
     func complete() throws {
         let folder = try SubmissionFolder.load(SubmissionFixtures.url("team-complete"))
         #expect(!folder.isSingleFile)
@@ -50,7 +50,7 @@ struct SubmissionFolderTests {
         #expect(predictions.scores == [0.9, 0.1, 0.5])
     }
 
-    @Test("defaults: the team is the folder's name, the entry the model's file name")
+    @Test("defaults: team from folder, entry from model file")
     func defaults() throws {
         let (base, root) = try makeFolder(["model.h5": "x", ".DS_Store": "x", "Thumbs.db": "x", ".git/HEAD": "x"])
         let folder = try SubmissionFolder.load(root)
@@ -73,7 +73,7 @@ struct SubmissionFolderTests {
         _ = base
     }
 
-    @Test("a team folder that is a link to a folder elsewhere is refused, and nothing of it is read")
+    @Test("a linked team folder is refused unread")
     func linkedFolder() throws {
         let (base, root) = try makeFolder(["model.keras": "x", "README.md": "SENTINEL-README"], team: "elsewhere")
         let alias = URL(fileURLWithPath: base.path).appendingPathComponent("team-a")
@@ -84,7 +84,7 @@ struct SubmissionFolderTests {
             + "submissions; submit a real folder (or the file itself)")
     }
 
-    @Test("a single file is a submission; its team is its name without the extension")
+    @Test("a single file: team is its base name")
     func singleFile() throws {
         let (base, root) = try makeFolder(["alice.h5": "x"])
         let folder = try SubmissionFolder.load(root.appendingPathComponent("alice.h5"))
@@ -95,7 +95,7 @@ struct SubmissionFolderTests {
         _ = base
     }
 
-    @Test("a single README, manifest, history or hidden file is not a model", arguments: [
+    @Test("lone README, manifest, history, hidden file: no model", arguments: [
         "README.md", "manifest.yml", "history.json", ".DS_Store",
     ])
     func singleNonModel(name: String) throws {
@@ -128,7 +128,7 @@ struct SubmissionFolderTests {
         _ = base
     }
 
-    @Test("an invalid manifest or history fails the folder with its own message")
+    @Test("invalid manifest or history: its own message")
     func wrapped() throws {
         let (base, root) = try makeFolder(["manifest.yml": "featurs: [m_jj]", "m.h5": "x"])
         let manifest = try loadError(root)
@@ -172,7 +172,7 @@ struct SubmissionFolderTests {
         #expect(!error.description.contains("SENTINEL"))
     }
 
-    @Test("a link in the middle of the manifest's model path is refused")
+    @Test("a link within the model path is refused")
     func linkOnTheModelPath() throws {
         let (base, root) = try makeFolder(["manifest.yml": "model: real/models/net.h5", "real/keep.txt": "x",
                                            "../outside/net.h5": "SENTINEL"])
@@ -182,7 +182,7 @@ struct SubmissionFolderTests {
         #expect(!error.description.contains("SENTINEL"))
     }
 
-    @Test("a single file that is a link is refused, even to a file beside it")
+    @Test("a linked single file is refused")
     func singleFileLink() throws {
         let (base, root) = try makeFolder(["real.h5": "x"])
         try link(root, "single.h5", to: "real.h5")
@@ -190,7 +190,7 @@ struct SubmissionFolderTests {
         _ = base
     }
 
-    @Test("a manifest naming itself or another file that is not a model is one clear failure", arguments: [
+    @Test("manifest naming a non-model file: one failure", arguments: [
         ("manifest.yml", "a manifest"), ("README.md", "a README"), ("history.csv", "a training history"),
         (".hidden.h5", "a hidden or system file"), ("sub/.git/config", "a hidden or system file"),
         ("Thumbs.db", "a hidden or system file"),
@@ -205,7 +205,7 @@ struct SubmissionFolderTests {
         _ = base
     }
 
-    @Test("a README's or history's content never appears in the folder's failure")
+    @Test("README and history text stay out of failures")
     func secretsStayOut() throws {
         let secret = "SECRET-CONTENT-42"
         for (name, text) in [("history.csv", "epoch,loss\n0,\(secret)\n"), ("history.json", "{\"\(secret)\": 1}"),
@@ -256,7 +256,7 @@ struct SubmissionFolderTests {
         _ = base
     }
 
-    @Test("too many entries, and a path that does not exist")
+    @Test("too many entries; a missing path")
     func limitsAndMissing() throws {
         let (base, root) = try makeFolder(["a.h5": "x", "b": "x", "c": "x"])
         #expect(try loadError(root, limits: SubmissionLimits(maxFolderEntries: 2)).reason == .tooManyFiles(count: 3, limit: 2))

@@ -21,7 +21,7 @@ struct SubmissionManifestTests {
         #expect(standardization.scale == [0.67, 0.38, 0.16, 0.40, 0.53, 0.36, 0.31])
     }
 
-    @Test("an empty manifest reads all 28 features and names nothing", arguments: ["", "\n# only a comment\n", "{}"])
+    @Test("empty manifest: all 28 features, no names", arguments: ["", "\n# only a comment\n", "{}"])
     func empty(text: String) throws {
         let manifest = try SubmissionManifest(parsing: .text(text), fileName: "manifest.yml", isJSON: text == "{}")
         #expect(manifest == SubmissionManifest())
@@ -39,7 +39,7 @@ struct SubmissionManifestTests {
         #expect(manifest.featureIndices == [index])
     }
 
-    @Test("YAML niceties: a single member, null values, quoted numbers in text fields, a BOM")
+    @Test("YAML niceties: one member, nulls, quoted numbers, BOM")
     func yamlNiceties() throws {
         let text = "\u{FEFF}team: 1984\nmembers: Ada\ntitle: ~\nmodel: ./sub/net.h5\nstandardization: null\n"
         let manifest = try SubmissionManifest(parsing: .text(text), fileName: "manifest.yml")
@@ -59,7 +59,7 @@ struct SubmissionManifestTests {
     }
 
     /// Invalid manifests: the reason, and a word the message must contain.
-    @Test("invalid manifests are refused with a message naming the problem", arguments: [
+    @Test("invalid manifests refused, naming the problem", arguments: [
         ("featurs: [m_jj]", ManifestError.Reason.unknownKey(key: "featurs", line: 1, suggestion: "features"), "did you mean 'features'"),
         ("team: A\nteam: B", .duplicateKey(key: "team", line: nil), "twice"),
         ("- a\n- b", .notAMapping(found: "a list"), "not a mapping"),
@@ -120,7 +120,7 @@ struct SubmissionManifestTests {
         #expect(error.description.contains(phrase), "\(error.description)")
     }
 
-    @Test("JSON numbers are numbers and keys are matched ignoring case")
+    @Test("JSON: numbers stay numbers, keys ignore case")
     func jsonTypes() throws {
         let text = #"{"TEAM": "A", "features": ["m_bb"], "standardization": {"mean": [-1e-3], "scale": [2]}}"#
         let manifest = try SubmissionManifest(parsing: .text(text), fileName: "manifest.json", isJSON: true)
@@ -165,7 +165,7 @@ struct SubmissionManifestTests {
         #expect(bombError.description.contains("aliases"))
     }
 
-    @Test("reading from disk: a missing file, a folder, a file over the limit")
+    @Test("read failures: missing, a folder, over the limit")
     func readFailures() throws {
         let missing = try #require(throws: ManifestError.self) {
             try SubmissionManifest.read(from: SubmissionFixtures.folder.appendingPathComponent("no-such-manifest.yml"))

@@ -29,7 +29,7 @@ struct SubmissionRootTests {
         return dir.file("submissions")
     }
 
-    @Test("regular files and folders open; a link at any depth, `..` and absolute paths do not",
+    @Test("no link, `..` or absolute path opens",
           arguments: [SubmissionRoot.Resolution.best, .walk])
     func beneath(resolution: SubmissionRoot.Resolution) throws {
         let root = try SubmissionRoot(opening: try layout(), resolve: resolution)
@@ -51,7 +51,7 @@ struct SubmissionRootTests {
 
     /// A hard link is a regular file inside the folder whose other name can be any file of
     /// the organizer's on the same file system: it is refused, and not a byte is read.
-    @Test("a file with a second name (a hard link) is never read", arguments: [SubmissionRoot.Resolution.best, .walk])
+    @Test("a hard-linked file is never read", arguments: [SubmissionRoot.Resolution.best, .walk])
     func hardLinks(resolution: SubmissionRoot.Resolution) throws {
         let submissions = try layout()
         #expect(link(dir.file("outside/secret.h5"), dir.file("submissions/team/README.md")) == 0)
@@ -61,7 +61,7 @@ struct SubmissionRootTests {
         #expect(try root.file("team/model.h5").size > 0)
     }
 
-    @Test("the listing shows links as links and follows none of them")
+    @Test("listing shows links, follows none")
     func listing() throws {
         let team = try SubmissionRoot(opening: try layout()).folder("team")
         let entries = try team.entries()
@@ -70,7 +70,7 @@ struct SubmissionRootTests {
         #expect(team.kind(of: "linked-sub") == .link)
     }
 
-    @Test("a FIFO or /dev/zero behind a name is never read or waited on",
+    @Test("FIFO or /dev/zero never read or waited on",
           arguments: [SubmissionRoot.Resolution.best, .walk])
     func specialFiles(resolution: SubmissionRoot.Resolution) throws {
         try FileManager.default.createDirectory(atPath: dir.file("team"), withIntermediateDirectories: true)
@@ -91,7 +91,7 @@ struct SubmissionRootTests {
         #expect(root.bytesRead == 0)
     }
 
-    @Test("a file over the limit is refused before a byte is read; one read twice gives the same bytes")
+    @Test("size limit before reading; rereads give same bytes")
     func limits() throws {
         _ = try dir.write("0123456789", to: "ten.bin")
         let root = try SubmissionRoot(opening: dir.path)

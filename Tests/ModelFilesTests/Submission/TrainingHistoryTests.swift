@@ -11,7 +11,7 @@ struct TrainingHistoryTests {
     private let kerasValLoss = [0.9376132488250732, 0.9239886403083801, 0.9108412861824036]
     private let kerasValAccuracy = [0.34375, 0.359375, 0.359375]
 
-    @Test("Keras 3's CSVLogger file and history.history JSON give the same series", arguments: [
+    @Test("CSVLogger and history.history JSON agree", arguments: [
         ("keras3_csvlogger.csv", TrainingHistory.Source.csv), ("keras3_history.json", .json),
     ])
     func keras3(name: String, source: TrainingHistory.Source) throws {
@@ -34,7 +34,7 @@ struct TrainingHistoryTests {
         #expect(history.loss == [0.66, 0.60])
     }
 
-    @Test("nan, inf and NA are missing points; other columns are ignored")
+    @Test("nan, inf, NA missing; other columns ignored")
     func divergedCSV() throws {
         let history = try TrainingHistory.read(from: SubmissionFixtures.url("diverged.csv"))
         #expect(history.loss == [0.70, nil, nil])
@@ -43,7 +43,7 @@ struct TrainingHistoryTests {
         #expect(history.validationAccuracy == [0.55, 0.50, 0.50])
     }
 
-    @Test("Python's NaN and Infinity literals in JSON are missing points")
+    @Test("Python's NaN and Infinity in JSON are missing")
     func pythonNaN() throws {
         let history = try TrainingHistory.read(from: SubmissionFixtures.url("python_nan.json"))
         #expect(history.loss == [0.69, nil, 0.5])
@@ -66,7 +66,7 @@ struct TrainingHistoryTests {
         #expect(history.loss == [0.7, 0.6])
     }
 
-    @Test("an epoch key in JSON and column order in CSV do not matter")
+    @Test("epoch key and column order do not matter")
     func epochsAndOrder() throws {
         let json = try TrainingHistory(parsing: .text(#"{"epoch": [5, 6], "val_loss": [0.5, 0.4]}"#), fileName: "h.json")
         #expect(json.epochs == [5, 6])
@@ -82,7 +82,7 @@ struct TrainingHistoryTests {
         #expect(TrainingHistory.isHistoryFileName(name) == isHistory)
     }
 
-    @Test("invalid histories are refused with a message naming the place", arguments: [
+    @Test("invalid histories refused, naming the place", arguments: [
         ("", TrainingHistoryError.Reason.noEpochs, "no epochs"),
         ("epoch,loss\n", .noEpochs, "no epochs"),
         ("epoch,lr\n0,0.1\n", .noKnownSeries(columnCount: 2), "found 2 other columns"),

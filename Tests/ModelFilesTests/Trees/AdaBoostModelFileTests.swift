@@ -20,7 +20,7 @@ struct AdaBoostModelFileTests {
         return try AdaBoostEnsemble(trees: [stump, deeper], weights: [0.1 + 0.2, 1e300.squareRoot() / 7], inputCount: 3)
     }
 
-    @Test("writing then reading gives the same ensemble, bit for bit, and the same bytes again")
+    @Test("write, read back: same ensemble, same bytes")
     func roundTrip() throws {
         let file = AdaBoostModelFile(ensemble: try Self.ensemble(), featureNames: ["a \"quoted\"", "b\\", "c\n"],
                                      featureImportances: [0.25, 0.75, 0], training: ["rounds": 2, "learning_rate": 0.7])

@@ -9,7 +9,7 @@ import TestSupport
 struct LeafMaskForestTests {
     typealias Node = TreeEnsemble.Node
 
-    @Test("every compiled kernel agrees with the walk and the plain reading", arguments: [
+    @Test("every kernel agrees with the node walk", arguments: [
         ([TreeEnsemble.Comparison.lessThan], 6, 1), ([.lessOrEqual], 6, 1), ([.greaterOrEqual], 5, 1),
         ([.greaterThan], 6, 1), ([.lessThan], 2, 1), ([.lessOrEqual], 6, 3), ([.lessThan], 4, 2),
     ])
@@ -62,7 +62,7 @@ struct LeafMaskForestTests {
         return index
     }
 
-    @Test("the leaves past the 32nd: a 33-leaf tree whose last leaf no split rules out, and 64 leaves")
+    @Test("leaves past the 32nd, up to 64")
     func leavesPastThirtyTwo() throws {
         // 33 leaves: 32 under the root's left child (values 0...31), leaf 32 on its right.
         var nodes: [Node] = [.leaf], values: [Double] = [0]

@@ -192,7 +192,7 @@ struct TreeEnsembleTests {
         } throws: { "\($0)".contains("limit on tree nodes") }
     }
 
-    @Test("unreachable nodes are dropped; depth and counts describe what is kept")
+    @Test("unreachable nodes dropped, depth and counts kept")
     func shape() throws {
         let tree = TreeEnsemble.Tree(nodes: [Self.split(0, 2, 3), .leaf, Self.split(1, 4, 5), .leaf, .leaf, .leaf],
                                      leafValues: [0, 9, 0, 1, 2, 3])

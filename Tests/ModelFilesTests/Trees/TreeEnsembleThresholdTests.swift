@@ -14,7 +14,7 @@ struct TreeEnsembleThresholdTests {
         0, -0.0, 2.5, Double(Float.greatestFiniteMagnitude), .infinity, -.infinity,
     ]
 
-    @Test("one split compares every nearby float as the Double threshold does",
+    @Test("floats near a threshold compare as Double",
           arguments: TreeEnsemble.Comparison.allCases)
     func comparesAsDouble(_ comparison: TreeEnsemble.Comparison) throws {
         for threshold in Self.thresholds {

@@ -45,7 +45,7 @@ struct TreeModelPredictionTests {
         #expect(ModelFileFormat.detect(data, fileName: "model.bin") == expected)
     }
 
-    @Test("the summary names the framework, its version and the trees")
+    @Test("summary names framework, version and trees")
     func summaries() throws {
         let xgb3 = try ModelFileReader.read(contentsOf: Fixtures.url("trees/xgb3_deep.ubj")).summary
         #expect(xgb3.framework == "XGBoost" && xgb3.frameworkVersion == "3.2.0" && xgb3.format == .ubjson)

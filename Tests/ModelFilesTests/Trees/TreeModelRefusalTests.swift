@@ -58,7 +58,7 @@ struct TreeModelRefusalTests {
         }
     }
 
-    @Test("XGBoost: more nodes than maxTreeNodes are refused naming the limit")
+    @Test("XGBoost: too many nodes, naming the limit")
     func nodeLimit() throws {
         var limits = ModelFileLimits()
         limits.maxTreeNodes = 50
@@ -89,7 +89,7 @@ struct TreeModelRefusalTests {
         ("?", [], "unknown marker '?'"),
     ]
 
-    @Test("UBJSON: declared lengths beyond the file are refused before anything is allocated",
+    @Test("UBJSON: lengths past the end refused before allocating",
           arguments: hostileUBJSON.indices)
     func ubjsonLengths(index: Int) throws {
         let (markers, bytes, message) = Self.hostileUBJSON[index]
@@ -97,14 +97,14 @@ struct TreeModelRefusalTests {
         #expect(text.contains(message), "\(text)")
     }
 
-    @Test("UBJSON: nesting deeper than the limit is refused, not a stack overflow")
+    @Test("UBJSON: deep nesting refused, no stack overflow")
     func ubjsonDepth() throws {
         let text = try Self.refusal(Self.ubjson(learner: [UInt8](repeating: UInt8(ascii: "["), count: 100_000)),
                                     name: "deep.ubj")
         #expect(text.contains("nest more than 64 deep"))
     }
 
-    @Test("UBJSON: typed and untyped containers, every number type, no-ops, read as JSON values")
+    @Test("UBJSON: every container, number type and no-op")
     func ubjsonValues() throws {
         func ascii(_ text: String) -> [UInt8] { Array(text.utf8) }
         var bytes = ascii("{i") + [1] + ascii("a[$d#i") + [2] + [0x3F, 0x80, 0, 0, 0xC0, 0, 0, 0]
@@ -159,7 +159,7 @@ struct TreeModelRefusalTests {
         }
     }
 
-    @Test("detection: UBJSON and LightGBM by their first bytes; JSON stays JSON")
+    @Test("UBJSON and LightGBM detected by first bytes")
     func detection() {
         #expect(ModelFileFormat.detect(Data("{L\0\0\0\0\0\0\0\u{7}learner{}}".utf8)) == .ubjson)
         #expect(ModelFileFormat.detect(Data("{i\u{1}a}".utf8)) == .ubjson)

@@ -38,7 +38,7 @@ import Testing
         #expect(difference <= 1e-5, "\(name): largest difference \(difference)")
     }
 
-    @Test("a binary forest with one class's weights and PROBIT is refused in one line")
+    @Test("one-class binary forest with PROBIT refused")
     func probitOnOneClassRefused() throws {
         let data = try ONNXFixtures.data("conventions/tec_binary_mixed_probit.onnx")
         let error = try #require(throws: ONNXError.self) {
@@ -80,7 +80,7 @@ struct ConventionFailure: Error, CustomStringConvertible {
 
 /// The signal probability is read from ZipMap outputs: label 1, or the second of two string labels.
 @Suite struct ZipMapSignalTests {
-    @Test("ZipMap's signal entry is read for int64 and string labels", arguments: ["zipmap_int64", "zipmap_strings"])
+    @Test("ZipMap signal entry, int64 and string labels", arguments: ["zipmap_int64", "zipmap_strings"])
     func signalFromZipMap(_ name: String) throws {
         let (rows, features) = try MLFixtures.conventionRows()
         let model = try ONNXModel(data: ONNXFixtures.data("conventions/\(name).onnx"),

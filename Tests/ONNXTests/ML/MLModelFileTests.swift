@@ -21,7 +21,7 @@ import TestSupport
         #expect(MLFixtures.largestDifference(scores, sklearn) <= 1e-5)
     }
 
-    @Test("a split on feature 40 of 28 is refused when the file is read, in one line naming it")
+    @Test("feature 40 of 28 refused on reading")
     func featureBeyondWidthRefusedAtRead() throws {
         var model = try Onnx_ModelProto(serializedBytes: ONNXFixtures.data("gradient_boosting.onnx"))
         let node = try #require(model.graph.node.firstIndex { $0.opType == "TreeEnsembleClassifier" })
@@ -37,7 +37,7 @@ import TestSupport
         #expect(!message.contains("\n"))
     }
 
-    @Test("a forest of more nodes than max_tree_nodes is refused naming the setting")
+    @Test("too many nodes: refusal names max_tree_nodes")
     func treeNodeLimit() throws {
         var limits = ModelFileLimits()
         limits.maxTreeNodes = 50

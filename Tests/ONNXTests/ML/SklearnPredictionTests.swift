@@ -30,7 +30,7 @@ import TestSupport
         #expect(fromOnnxruntime <= 1e-5)
     }
 
-    @Test("the chunked classifier on both cores gives the graph's own scores")
+    @Test("chunked classifier equals the graph's scores")
     func classifierMatchesGraph() throws {
         let model = try ONNXModel(data: ONNXFixtures.data("hist_gradient_boosting_zipmap.onnx"))
         let rows = try SampleRows.hiddenTest()

@@ -6,7 +6,7 @@ import Testing
 
 @Suite("AdaBoost trainer")
 struct AdaBoostTrainerTests {
-    @Test("a perfectly separating feature is found in round 1, kept with weight 1, and boosting stops")
+    @Test("a separating feature ends boosting in round 1")
     func separableFeature() throws {
         // Feature 1 separates the classes; features 0 and 2 are noise.
         let rows: [[Float]] = [[0.3, 0.1, 5], [0.9, 0.2, 4], [0.1, 0.4, 5], [0.7, 0.35, 4],
@@ -27,7 +27,7 @@ struct AdaBoostTrainerTests {
         #expect(result.featureImportances == [0, 1, 0])
     }
 
-    @Test("two rounds on five rows: stumps, errors and weights worked out by hand")
+    @Test("two rounds worked out by hand")
     func handWorkedRounds() throws {
         // Values 1…5, labels 0 0 1 1 0. Round 1 (weights 1/5): the Gini proxy
         // Σ w_k²/W per side is 0.6, 0.733, 0.533, 0.6 for thresholds 1.5…4.5, so the
@@ -53,7 +53,7 @@ struct AdaBoostTrainerTests {
         #expect(relativeError(p, 1 / (1 + exp(-f))) < 1e-15)
     }
 
-    @Test("on data binning keeps exact, it grows scikit-learn's stumps with scikit-learn's weights")
+    @Test("scikit-learn's stumps and weights on exact bins")
     func matchesSklearnOnQuantizedData() throws {
         let fixture = try BoostingTestData.load(BoostingTestData.QuantizedFixture.self, "adaboost-quantized.json")
         let result = try BoostingTestData.train(fixture.features, columns: fixture.columns, labels: fixture.labels,
@@ -76,7 +76,7 @@ struct AdaBoostTrainerTests {
         #expect(worst < 1e-9)
     }
 
-    @Test("trained on the sample's public rows, its AUC on the hidden 500 is scikit-learn's within the noise")
+    @Test("sample AUC equals scikit-learn's within noise")
     func sampleAUCWithinNoise() throws {
         let sample = try BoostingTestData.sample.get()
         let fixture = try BoostingTestData.load(BoostingTestData.SampleFixture.self, "adaboost-sample.json")
@@ -104,7 +104,7 @@ struct AdaBoostTrainerTests {
         #expect(a.ensemble.trees.contains { $0.depth == 2 })
     }
 
-    @Test("depth 2 on the sample: AUC within the noise of scikit-learn's depth-2 run")
+    @Test("depth 2: AUC within noise of scikit-learn's")
     func depthTwo() throws {
         let sample = try BoostingTestData.sample.get()
         let fixture = try BoostingTestData.load(BoostingTestData.SampleFixture.self, "adaboost-sample.json")
@@ -143,7 +143,7 @@ struct AdaBoostTrainerTests {
 
 @Suite("AdaBoost histograms")
 struct AdaBoostHistogramTests {
-    @Test("on 35,000 rows (16 parts, two histogram copies) round 1 is the stump a plain loop finds")
+    @Test("parallel histograms find the plain loop's stump")
     func fastPathMatchesPlainLoop() throws {
         let sample = try BoostingTestData.sample.get().rows(0..<7000)
         let (features, labels) = sample.withFeatures { values in

@@ -11,7 +11,7 @@ struct FeatureBinningTests {
         #expect(edges == [0.5, 1.75, 3.25])
     }
 
-    @Test("values 1e-7 apart or closer are never split, as in scikit-learn")
+    @Test("values within 1e-7 are never split")
     func closeValues() {
         let a: Float = 1, b = a.nextUp  // 1.19e-7 apart: splittable
         let (edges, _) = FeatureBinning.edges(sorted: [0, 0.00000005, a, b], maxBins: 255)
@@ -19,7 +19,7 @@ struct FeatureBinningTests {
         #expect(edges[0] == Double(Float(0.00000005)) / 2 + 0.5)
     }
 
-    @Test("many distinct values: at most maxBins - 1 quantile edges, each bin about as full")
+    @Test("many values: maxBins - 1 quantile edges, even bins")
     func quantileEdges() {
         let values = (0..<10_000).map { Float($0) }
         let (edges, exact) = FeatureBinning.edges(sorted: values, maxBins: 10)
@@ -28,7 +28,7 @@ struct FeatureBinningTests {
         #expect(edges == stride(from: 999.5, through: 8999.5, by: 1000).map { $0 })
     }
 
-    @Test("a value's bin is the number of edges below it, so value ≤ edge k is bin ≤ k")
+    @Test("bin search agrees with comparing to edges")
     func binSearchAgreesWithComparison() {
         let edges = (0..<200).map { Double($0) * 0.37 - 20 }
         var padded = [Double](repeating: .infinity, count: 256)

@@ -21,7 +21,7 @@ struct SklearnInferenceTests {
         #expect(abs(BoostingTestData.auc(ours, test.labels) - model.test_auc) < 1e-12)
     }
 
-    @Test("the trained model's file, read back by ModelFileReader, predicts exactly what training produced")
+    @Test("model file read back predicts as trained")
     func fileRoundTrip() throws {
         let sample = try BoostingTestData.sample.get()
         let result = try AdaBoostTrainer(settings: AdaBoostSettings(rounds: 40, depth: 2)).train(sample.rows(0..<7000))

@@ -13,7 +13,7 @@ struct KerasExportTests {
     /// Where the committed export and Keras' predictions of it live.
     static let fixtures = NetworkTestData.repositoryRoot.appendingPathComponent("Tests/ModelFilesTests/KerasWriter/Fixtures")
 
-    @Test("written, read back by ModelFileReader, it predicts exactly what was trained")
+    @Test("written and read back, predicts as trained")
     func roundTrip() throws {
         let (sample, split) = try NetworkTestData.sample.get()
         let trained = try NetworkTrainer(options: NetworkTrainingOptions(epochs: 2, batchSize: 64)).train(

@@ -4,7 +4,7 @@ import Training
 
 @Suite("Glorot-uniform start")
 struct NetworkParametersTests {
-    @Test("kernels fill ±sqrt(6 / (fan in + fan out)), biases are zero")
+    @Test("Glorot-uniform kernels, zero biases")
     func glorotRanges() {
         let specs = NetworkTrainingOptions.notebookLayers
         let parameters = NetworkParameters(glorotUniformFor: specs, inputCount: 28, seed: 7)
@@ -27,7 +27,7 @@ struct NetworkParametersTests {
         #expect(NetworkParameters.glorotLimit(fanIn: 28, fanOut: 28) == Float((6.0 / 56).squareRoot()))
     }
 
-    @Test("the same seed gives the same start, another seed another")
+    @Test("the start depends on the seed alone")
     func seeded() {
         let specs = NetworkTrainingOptions.notebookLayers
         let a = NetworkParameters(glorotUniformFor: specs, inputCount: 28, seed: 1)
@@ -35,7 +35,7 @@ struct NetworkParametersTests {
         #expect(a != NetworkParameters(glorotUniformFor: specs, inputCount: 28, seed: 2))
     }
 
-    @Test("the inference network names layers as Keras does and predicts from the weights")
+    @Test("inference network: Keras layer names, same predictions")
     func denseNetwork() throws {
         let parameters = NetworkParameters(glorotUniformFor: NetworkTrainingOptions.notebookLayers, inputCount: 28, seed: 3)
         let network = try parameters.denseNetwork()

@@ -10,7 +10,7 @@ struct NetworkTrainerTests {
         NetworkTrainingOptions(epochs: epochs, batchSize: 64, seed: seed)
     }
 
-    @Test("the loss falls, and the history has Keras' keys, one value per epoch")
+    @Test("loss falls; history has Keras' keys per epoch")
     func lossFalls() throws {
         let (sample, split) = try NetworkTestData.sample.get()
         var reports: [NetworkTrainingProgress] = []
@@ -36,7 +36,7 @@ struct NetworkTrainerTests {
         #expect(epochEnds.last?.loss == history.loss.last)
     }
 
-    @Test("without validation rows the history has only loss and accuracy")
+    @Test("no validation rows: only loss and accuracy")
     func noValidation() throws {
         let (sample, split) = try NetworkTestData.sample.get()
         let trained = try NetworkTrainer(options: Self.options(epochs: 1)).train(on: sample.rows(split.training))
@@ -66,7 +66,7 @@ struct NetworkTrainerTests {
         #expect(trained.history.loss.allSatisfy { $0.isFinite })
     }
 
-    @Test("a bad split or bad options fail with one clear line")
+    @Test("bad split or options: one clear line")
     func refusals() throws {
         let (sample, _) = try NetworkTestData.sample.get()
         let trainer = NetworkTrainer(options: Self.options(epochs: 1))

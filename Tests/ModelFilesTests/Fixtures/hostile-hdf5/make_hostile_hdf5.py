@@ -38,8 +38,9 @@ sentinel file there (outside.h5, or sentinel.bin for external storage) and show 
 bytes never come back and that it is never opened. Relative names climb with 32 '..' to
 the root first, so they reach the same folder from any working folder.
 
-Made with h5py 3.16.0 (HDF5 2.0.0, files in the earliest format libhdf5 1.10 reads):
-  /work/venv/bin/python Tests/ModelFilesTests/Fixtures/hostile-hdf5/make_hostile_hdf5.py
+Made with h5py 3.16.0 (HDF5 2.0.0, files in the earliest format libhdf5 1.10 reads), from
+the repository's root, with a Python that has h5py:
+  python3 Tests/ModelFilesTests/Fixtures/hostile-hdf5/make_hostile_hdf5.py
 CI does not run this script: the tests read the committed files.
 """
 

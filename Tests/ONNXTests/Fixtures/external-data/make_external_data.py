@@ -10,8 +10,8 @@ model y = sigmoid(x W) whose tensor W is stored outside the .onnx file
   external_constant.onnx      W the value of a Constant node, saved the same way
                               (convert_attribute=True)
 
-Made with onnx 1.23.2 (Python 3.11.7):
-  /work/venv/bin/python Tests/ONNXTests/Fixtures/external-data/make_external_data.py
+Made with onnx 1.23.2 (Python 3.11.7), from the repository's root:
+  python3 Tests/ONNXTests/Fixtures/external-data/make_external_data.py
 CI does not run this script: the tests read the committed files.
 """
 
