@@ -61,7 +61,7 @@ struct BaselineFiles {
         try KerasH5Writer.write(network, to: URL(fileURLWithPath: modelPath))
         let history = StoredJSON.text(trained.history.kerasKeyed)
         try write(history + "\n", folder + "/history.json")
-        let shape = options.layers.map { "\($0.units) \($0.activation)" }.joined(separator: " → ")
+        let shape = options.layers.map { "\($0.units) \($0.activation.trainableName ?? "\($0.activation)")" }.joined(separator: " → ")
         let title = "NN: Dense " + options.layers.map { String($0.units) }.joined(separator: "-")
         try write("team: Baseline\ntitle: \"\(title)\"\nmodel: model.h5\n", folder + "/manifest.yml")
         try write("""
