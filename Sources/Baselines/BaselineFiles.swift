@@ -69,7 +69,7 @@ struct BaselineFiles {
         let modelPath = folder + "/model.h5"
         try KerasH5Writer.write(network, to: URL(fileURLWithPath: modelPath))
         try write(try json(trained.history.kerasKeyed) + "\n", folder + "/history.json")
-        let shape = options.layers.map { "\($0.units) \($0.activation)" }.joined(separator: " → ")
+        let shape = options.layers.map { "\($0.units) \($0.activation.trainableName ?? "\($0.activation)")" }.joined(separator: " → ")
         let title = "NN: Dense " + options.layers.map { String($0.units) }.joined(separator: "-")
         try write("team: Baseline\ntitle: \"\(title)\"\nmodel: model.h5\n", folder + "/manifest.yml")
         try write("""

@@ -14,28 +14,20 @@ import Results
 ///
 /// Safe to call from several threads (libhdf5 calls are serialized inside).
 public enum ModelFileReader {
-    /// Reads the model file at `url`.
+    /// Reads the model file at `url`, through the reader of submitted files: opened beneath
+    /// its folder, not followed if it is a link, refused over `max_file_bytes` before a byte
+    /// is read.
     ///
     /// - Throws: ``ModelFileError``, naming the file by its last path component.
     public static func read(
         contentsOf url: URL, limits: ModelFileLimits = ModelFileLimits(), options: ModelFileOptions = ModelFileOptions()
     ) throws(ModelFileError) -> LoadedModel {
         let name = url.lastPathComponent
-        let size: Int
-        do {
-            let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
-            size = (attributes[.size] as? NSNumber)?.intValue ?? 0
-        } catch {
-            throw ModelFileError(file: name, reason: .unreadable(detail: "no such file, or it cannot be opened"))
-        }
-        guard size <= limits.maxFileBytes else {
-            throw ModelFileError(file: name, reason: .tooLarge(detail: "\(size) bytes, over \(Limit.maxFileBytes.phrase(limits.maxFileBytes))"))
-        }
         let data: Data
         do {
-            data = try Data(contentsOf: url)
+            data = try SubmissionRoot.file(at: url).contents(maxBytes: limits.maxFileBytes)
         } catch {
-            throw ModelFileError(file: name, reason: .unreadable(detail: error.localizedDescription))
+            throw unread(name, error, limits: limits)
         }
         return try read(data, fileName: name, limits: limits, options: options)
     }
@@ -85,13 +77,28 @@ public enum ModelFileReader {
     ///
     /// - Throws: ``ModelFileError`` with ``ModelFileError/Reason/unreadable(detail:)``.
     public static func format(of url: URL) throws(ModelFileError) -> ModelFileFormat {
+        var head = Data()
         do {
-            let handle = try FileHandle(forReadingFrom: url)
-            defer { try? handle.close() }
-            let head = try handle.read(upToCount: 64 << 10) ?? Data()
-            return ModelFileFormat.detect(head, fileName: url.lastPathComponent)
+            try SubmissionRoot.file(at: url).read(maxBytes: .max) { chunk in
+                head.append(contentsOf: chunk.prefix(64 << 10 - head.count))
+                return head.count < 64 << 10
+            }
         } catch {
-            throw ModelFileError(file: url.lastPathComponent, reason: .unreadable(detail: error.localizedDescription))
+            throw unread(url.lastPathComponent, error, limits: ModelFileLimits())
+        }
+        return ModelFileFormat.detect(head, fileName: url.lastPathComponent)
+    }
+
+    /// Why the model file `name` could not be read: over `max_file_bytes`, missing (or its
+    /// folder), or what else the reader of submitted files found.
+    private static func unread(
+        _ name: String, _ problem: SubmissionError.FileReason, limits: ModelFileLimits
+    ) -> ModelFileError {
+        switch problem {
+        case let .tooLarge(bytes, _):
+            ModelFileError(file: name, reason: .tooLarge(detail: "\(bytes) bytes, over \(Limit.maxFileBytes.phrase(limits.maxFileBytes))"))
+        case .missing: ModelFileError(file: name, reason: .unreadable(detail: "no such file, or it cannot be opened"))
+        default: ModelFileError(file: name, reason: .unreadable(detail: problem.unreadableDetail))
         }
     }
 }

@@ -1,12 +1,15 @@
 import Foundation
 
-/// A Keras activation function, with Keras' own definition, computed in `Float` as Keras
-/// computes it (float32).
+/// An activation function: the one vocabulary of the Keras reader, the ONNX interpreter and
+/// the trainer. ``apply(to:rows:width:stride:)`` computes it in `Float` as Keras computes
+/// it (float32); the ONNX interpreter computes the cases its operators read as onnxruntime
+/// does, in the tensor's precision.
 ///
-/// Parameters that Keras lets a caller choose are payloads; the defaults Keras applies
+/// Parameters that Keras or ONNX let a caller choose are payloads; the defaults Keras applies
 /// when an activation is named by a string are in the `ModelFiles` reader, which knows the
 /// Keras version. Where Keras 2 and Keras 3 define a name differently there are two cases
-/// (``hardSigmoid`` and ``hardSigmoidKeras2``).
+/// (``hardSigmoid`` and ``linearHardSigmoid(alpha:beta:)``, Keras 2's being
+/// ``hardSigmoidKeras2``).
 public enum Activation: Sendable, Hashable {
     /// `x`.
     case linear
@@ -23,16 +26,18 @@ public enum Activation: Sendable, Hashable {
     case leakyReLU(negativeSlope: Float)
     /// `x` for `x > 0`, `alpha * (exp(x) - 1)` otherwise.
     case elu(alpha: Float)
-    /// `scale * elu(x, alpha)` with Keras' fixed `alpha ≈ 1.6733` and `scale ≈ 1.0507`.
-    case selu
+    /// `scale * elu(x, alpha)`; Keras fixes `alpha ≈ 1.6733` and `scale ≈ 1.0507` (``selu``),
+    /// ONNX's `Selu` reads them (as `alpha` and `gamma`).
+    case selu(alpha: Float, scale: Float)
     /// `max(x, 0) + alpha * expm1(min(x, 0) / alpha)` (Keras 3).
     case celu(alpha: Float)
     /// `1 / (1 + exp(-x))`.
     case sigmoid
     /// Keras 3's `hard_sigmoid`: `relu6(x + 3) / 6`.
     case hardSigmoid
-    /// Keras 2's `hard_sigmoid`: `clip(0.2 * x + 0.5, 0, 1)`.
-    case hardSigmoidKeras2
+    /// `clip(alpha * x + beta, 0, 1)`: ONNX's `HardSigmoid`, and Keras 2's `hard_sigmoid`
+    /// with `alpha` 0.2 and `beta` 0.5 (``hardSigmoidKeras2``).
+    case linearHardSigmoid(alpha: Float, beta: Float)
     /// `x * relu6(x + 3) / 6` (Keras 3's `hard_silu`, alias `hard_swish`).
     case hardSilu
     /// `log(sigmoid(x))`, computed as `-softplus(-x)` (Keras 3).
@@ -79,6 +84,13 @@ public enum Activation: Sendable, Hashable {
     /// halves the width (Keras 3).
     case glu
 
+    /// Keras' `relu`: `max(x, 0)`, ONNX's `Relu`.
+    public static let relu = Activation.relu(negativeSlope: 0, maxValue: nil, threshold: 0)
+    /// Keras' `selu`, with its fixed constants.
+    public static let selu = Activation.selu(alpha: seluAlpha, scale: seluScale)
+    /// Keras 2's `hard_sigmoid`: `clip(0.2 * x + 0.5, 0, 1)`.
+    public static let hardSigmoidKeras2 = Activation.linearHardSigmoid(alpha: 0.2, beta: 0.5)
+
     /// How wide the output is for an input row of `width` values, or `nil` when this
     /// activation cannot take such a row (``glu`` needs an even width).
     public func outputWidth(forInput width: Int) -> Int? {
@@ -110,15 +122,13 @@ public enum Activation: Sendable, Hashable {
         case .relu6: map(data, rows, width, stride) { min(max($0, 0), 6) }
         case let .leakyReLU(slope): map(data, rows, width, stride) { $0 >= 0 ? $0 : slope * $0 }
         case let .elu(alpha): map(data, rows, width, stride) { $0 > 0 ? $0 : alpha * expm1($0) }
-        case .selu:
-            map(data, rows, width, stride) {
-                $0 > 0 ? Self.seluScale * $0 : Self.seluScale * Self.seluAlpha * expm1($0)
-            }
+        case let .selu(alpha, scale):
+            map(data, rows, width, stride) { $0 > 0 ? scale * $0 : scale * alpha * expm1($0) }
         case let .celu(alpha):
             map(data, rows, width, stride) { max($0, 0) + alpha * expm1(min($0, 0) / alpha) }
         case .sigmoid: map(data, rows, width, stride) { Self.sigmoid($0) }
         case .hardSigmoid: map(data, rows, width, stride) { min(max($0 + 3, 0), 6) / 6 }
-        case .hardSigmoidKeras2: map(data, rows, width, stride) { min(max($0 * 0.2 + 0.5, 0), 1) }
+        case let .linearHardSigmoid(alpha, beta): map(data, rows, width, stride) { min(max($0 * alpha + beta, 0), 1) }
         case .hardSilu: map(data, rows, width, stride) { $0 * (min(max($0 + 3, 0), 6) / 6) }
         case .logSigmoid: map(data, rows, width, stride) { -Self.softplus(-$0) }
         case .sparseSigmoid:

@@ -9,27 +9,23 @@ extension SandboxedPrediction {
     /// never handed a path that a participant can point somewhere else.
     public func run(modelFile: String, manifestFile: String?, dataPath: String, cacheDirectory: String,
                     rows: Range<Int>) -> Outcome {
-        func open(_ path: String, limitName: String) throws(SubmissionFileFailure) -> SubmittedFile {
+        func open(_ path: String, maxBytes: Int, limitSetting: String) throws(SubmissionError) -> SubmissionFiles.Part {
             let url = URL(fileURLWithPath: path)
-            do {
-                return try SubmissionRoot(opening: url.deletingLastPathComponent().path).file(url.lastPathComponent)
-            } catch {
-                throw SubmissionFileFailure(error, name: url.lastPathComponent, limitName: limitName)
+            return try SubmissionFiles.Part(name: url.lastPathComponent, maxBytes: maxBytes, limitSetting: limitSetting) {
+                () throws(SubmissionError.FileReason) in try SubmissionRoot.file(at: url)
             }
         }
         let snapshot: SubmissionSnapshot
         do {
-            let model = try open(modelFile, limitName: Limit.maxFileBytes.settingName)
-            let manifest = try manifestFile.map { (path) throws(SubmissionFileFailure) in
-                try open(path, limitName: Limit.maxManifestBytes.settingName)
+            let model = try open(modelFile, maxBytes: readerLimits.modelFile.maxFileBytes,
+                                 limitSetting: Limit.maxFileBytes.settingName)
+            let manifest = try manifestFile.map { (path) throws(SubmissionError) in
+                try open(path, maxBytes: readerLimits.submission.maxManifestBytes,
+                         limitSetting: Limit.maxManifestBytes.settingName)
             }
-            snapshot = try SubmissionSnapshot(SubmissionFiles(
-                model: model, modelName: (modelFile as NSString).lastPathComponent, manifest: manifest,
-                manifestName: manifestFile.map { ($0 as NSString).lastPathComponent },
-                maxModelBytes: readerLimits.modelFile.maxFileBytes,
-                maxManifestBytes: readerLimits.submission.maxManifestBytes))
+            snapshot = try SubmissionSnapshot(SubmissionFiles(model: model, manifest: manifest))
         } catch {
-            return .failed(error.description)
+            return .failed("\(error)")
         }
         defer { snapshot.remove() }
         return run(Request(modelPath: snapshot.modelPath, manifestPath: snapshot.manifestPath, dataPath: dataPath,

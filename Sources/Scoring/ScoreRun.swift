@@ -71,7 +71,7 @@ public struct ScoreRun: Sendable {
             files = try submission.openFiles(maxModelBytes: sandbox.readerLimits.modelFile.maxFileBytes)
             content = try files.digests()
         } catch {
-            guard error.isRecorded else { return unrecorded(submission, relative: relative, failure: error.description) }
+            guard error.isTheSubmissions else { return unrecorded(submission, relative: relative, failure: error.description) }
             return recordFailure(submission, relative: relative, error.description)
         }
         let identity = Submission.identity(modelSHA256: content.model, manifestSHA256: content.manifest)

@@ -31,7 +31,9 @@ public struct Submission: Sendable {
     /// The format guessed from the file name, for failures that never reached a reader.
     public let formatGuess: String
     /// Why the submission cannot be scored, before any model is read.
-    public let problem: String?
+    let failure: SubmissionError?
+    /// `failure`'s one-line message.
+    public var problem: String? { failure?.description }
     /// Whether it is one of the organizers' baselines (shown as such on the leaderboard).
     public var isBaseline = false
     /// The folder the submission is opened from (the submissions folder, or the folder
@@ -56,10 +58,10 @@ public struct Submission: Sendable {
         self.base = base
         self.relative = relative
         self.limits = limits
-        do {
+        do throws(SubmissionError) {
             guard let base else {
-                throw SubmissionFolderError(submission: displayName, reason: .unreadable(
-                    name: url.deletingLastPathComponent().lastPathComponent, detail: "the folder cannot be opened"))
+                throw SubmissionError(subject: displayName, reason: .folder(.unreadable(
+                    name: url.deletingLastPathComponent().lastPathComponent, detail: "the folder cannot be opened")))
             }
             let folder = try SubmissionFolder.load(relative, in: base, location: url, displayName: displayName, limits: limits)
             team = folder.manifest?.team ?? folder.team
@@ -73,7 +75,7 @@ public struct Submission: Sendable {
             modelBytes = folder.modelBytes
             readme = folder.readme
             history = folder.history
-            problem = nil
+            failure = nil
         } catch {
             let isFile = base?.kind(of: relative) == .file
             team = isFile ? url.deletingPathExtension().lastPathComponent : url.lastPathComponent
@@ -87,7 +89,7 @@ public struct Submission: Sendable {
             modelBytes = 0
             readme = nil
             history = nil
-            problem = "\(error)"
+            failure = error
         }
         formatGuess = modelName.isEmpty ? "none" : URL(fileURLWithPath: modelName).pathExtension.lowercased()
     }
@@ -153,25 +155,21 @@ public struct Submission: Sendable {
 
     /// The model file and manifest, opened beneath the submissions folder without following
     /// a link at any depth; `maxModelBytes` is the `max_file_bytes` setting.
-    func openFiles(maxModelBytes: Int) throws(SubmissionFileFailure) -> SubmissionFiles {
-        func open(_ relative: String, name: String, limitName: String) throws(SubmissionFileFailure) -> SubmittedFile {
-            guard let base else { throw SubmissionFileFailure(description: "'\(name)' cannot be opened", isRecorded: false) }
-            do {
-                return try base.file(relative)
-            } catch {
-                throw SubmissionFileFailure(error, name: name, limitName: limitName)
-            }
+    func openFiles(maxModelBytes: Int) throws(SubmissionError) -> SubmissionFiles {
+        guard let base, let modelRelative else {
+            throw failure ?? SubmissionError(subject: root, reason: .folder(.noModel(found: [])))
         }
-        guard let modelRelative else {
-            throw SubmissionFileFailure(description: problem ?? "no model file", isRecorded: true)
-        }
-        let model = try open(modelRelative, name: modelName, limitName: Limit.maxFileBytes.settingName)
+        let model = try SubmissionFiles.Part(
+            name: modelName, maxBytes: maxModelBytes, limitSetting: Limit.maxFileBytes.settingName
+        ) { () throws(SubmissionError.FileReason) in try base.file(modelRelative) }
         let manifestName = manifestPath.map { ($0 as NSString).lastPathComponent }
-        let manifest = try manifestRelative.map { (relative) throws(SubmissionFileFailure) in
-            try open(relative, name: manifestName ?? relative, limitName: Limit.maxManifestBytes.settingName)
+        let manifest = try manifestRelative.map { (relative) throws(SubmissionError) in
+            try SubmissionFiles.Part(
+                name: manifestName ?? relative, maxBytes: limits.maxManifestBytes,
+                limitSetting: Limit.maxManifestBytes.settingName
+            ) { () throws(SubmissionError.FileReason) in try base.file(relative) }
         }
-        return SubmissionFiles(model: model, modelName: modelName, manifest: manifest, manifestName: manifestName,
-                               maxModelBytes: maxModelBytes, maxManifestBytes: limits.maxManifestBytes)
+        return SubmissionFiles(model: model, manifest: manifest)
     }
 
     /// SHA-256 of the model file, and of the model and manifest together (the entry's

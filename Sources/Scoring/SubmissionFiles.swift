@@ -1,38 +1,57 @@
 import Crypto
 import Foundation
+import HiggsData
 import ModelFiles
 
 /// A submission's model file and manifest, each opened once beneath the submissions folder
 /// (no link followed at any depth): hashed, size-checked and copied from these descriptors,
 /// never from the names again.
 struct SubmissionFiles {
-    /// The model file, and its name as messages give it.
-    let model: SubmittedFile, modelName: String
-    /// The manifest, and its name, if the submission has one.
-    let manifest: SubmittedFile?, manifestName: String?
-    /// The `max_file_bytes` limit on the model and the manifest limit.
-    let maxModelBytes: Int, maxManifestBytes: Int
+    /// The model file.
+    let model: Part
+    /// The manifest, if the submission has one.
+    let manifest: Part?
 
-    /// SHA-256 (hex) of the model and of the manifest, each read within its limit.
-    func digests() throws(SubmissionFileFailure) -> (model: String, manifest: String?) {
-        let model = try Self.sha256(model, name: modelName, maxBytes: maxModelBytes,
-                                    limitName: Limit.maxFileBytes.settingName)
-        guard let manifest, let manifestName else { return (model, nil) }
-        return (model, try Self.sha256(manifest, name: manifestName, maxBytes: maxManifestBytes,
-                                       limitName: Limit.maxManifestBytes.settingName))
+    /// One opened file, with what its messages and its size limit need.
+    struct Part {
+        /// The open file.
+        let file: SubmittedFile
+        /// The file's name as messages give it.
+        let name: String
+        /// Its size limit, and the setting the limit comes from.
+        let maxBytes: Int, limitSetting: String
+
+        /// The file `open` opens, named `name` in messages, read within `maxBytes`.
+        init(name: String, maxBytes: Int, limitSetting: String,
+             _ open: () throws(SubmissionError.FileReason) -> SubmittedFile) throws(SubmissionError) {
+            self.name = name
+            self.maxBytes = maxBytes
+            self.limitSetting = limitSetting
+            do {
+                file = try open()
+            } catch {
+                throw SubmissionError(subject: name, reason: .file(error, limitSetting: limitSetting))
+            }
+        }
+
+        /// SHA-256 (hex) of the file, read within its limit; `body` sees each chunk too, and
+        /// stops the reading by returning `false`.
+        func sha256(passing body: (UnsafeRawBufferPointer) -> Bool = { _ in true }) throws(SubmissionError) -> String {
+            var hasher = SHA256()
+            do {
+                try file.read(maxBytes: maxBytes) { chunk in
+                    hasher.update(bufferPointer: chunk)
+                    return body(chunk)
+                }
+            } catch {
+                throw SubmissionError(subject: name, reason: .file(error, limitSetting: limitSetting))
+            }
+            return hasher.finalize().hexString
+        }
     }
 
-    private static func sha256(_ file: SubmittedFile, name: String, maxBytes: Int,
-                               limitName: String) throws(SubmissionFileFailure) -> String {
-        var hasher = SHA256()
-        do {
-            try file.read(maxBytes: maxBytes) { chunk in
-                hasher.update(bufferPointer: chunk)
-                return true
-            }
-        } catch {
-            throw SubmissionFileFailure(error, name: name, limitName: limitName)
-        }
-        return hasher.finalize().hexString
+    /// SHA-256 (hex) of the model and of the manifest, each read within its limit.
+    func digests() throws(SubmissionError) -> (model: String, manifest: String?) {
+        (try model.sha256(), try manifest?.sha256())
     }
 }

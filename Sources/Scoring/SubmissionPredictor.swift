@@ -24,7 +24,7 @@ public enum SubmissionPredictor {
 
     /// Scores `rows` with the file at `modelPath`.
     ///
-    /// - Throws: `ModelFileError`, `PredictionsFileError`, or the classifier's errors — each
+    /// - Throws: `ModelFileError`, `SubmissionError`, or the classifier's errors — each
     ///   one line naming the file and what to do.
     public static func predict(
         modelPath: String, manifest: SubmissionManifest?, rows: HiggsDataset, limits: ReaderLimits = ReaderLimits()

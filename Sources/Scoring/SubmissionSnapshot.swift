@@ -1,6 +1,4 @@
-import Crypto
 import Foundation
-import HiggsData
 import ModelFiles
 #if canImport(Glibc)
 import Glibc
@@ -28,9 +26,27 @@ struct SubmissionSnapshot {
     /// SHA-256 of the model file and of the manifest, hex.
     let modelSHA256: String, manifestSHA256: String?
 
-    /// Why no snapshot could be taken: the file's own fault (recorded), or a passing one
-    /// such as a change mid-read or a full disk (the next run tries again).
-    typealias Failure = SubmissionFileFailure
+    /// Why no snapshot could be taken.
+    enum Failure: Error, CustomStringConvertible {
+        /// A file of the submission could not be read: recorded as the entry's failure,
+        /// unless it changed while it was read (the next run tries again).
+        case submission(SubmissionError)
+        /// The copy could not be made (a full disk…): the next run tries again.
+        case scratch(String)
+
+        var description: String {
+            switch self {
+            case let .submission(error): error.description
+            case let .scratch(reason): reason
+            }
+        }
+
+        /// Whether the failure is recorded as the entry's.
+        var isRecorded: Bool {
+            if case let .submission(error) = self { return error.isTheSubmissions }
+            return false
+        }
+    }
 
     /// Copies the model (at most `max_file_bytes`) and the manifest (at most its limit) of
     /// `files` into a new temporary folder.
@@ -39,18 +55,12 @@ struct SubmissionSnapshot {
         do {
             folder = try ScratchFolders.make("snapshot")
         } catch {
-            throw Failure(description: "cannot make a temporary folder (\(error)); free some disk space and run again",
-                          isRecorded: false)
+            throw .scratch("cannot make a temporary folder (\(error)); free some disk space and run again")
         }
         self.folder = folder
         do {
-            let model = try Self.copy(files.model, name: files.modelName, into: folder, maxBytes: files.maxModelBytes,
-                                      limitName: Limit.maxFileBytes.settingName)
-            var manifest: (path: String, sha256: String)?
-            if let file = files.manifest, let name = files.manifestName {
-                manifest = try Self.copy(file, name: name, into: folder, maxBytes: files.maxManifestBytes,
-                                         limitName: Limit.maxManifestBytes.settingName)
-            }
+            let model = try Self.copy(files.model, into: folder)
+            let manifest = try files.manifest.map { (part) throws(Failure) in try Self.copy(part, into: folder) }
             modelPath = model.path
             modelSHA256 = model.sha256
             manifestPath = manifest?.path
@@ -81,17 +91,15 @@ struct SubmissionSnapshot {
         return safe.isEmpty ? "file" : safe
     }
 
-    private static func copy(_ file: SubmittedFile, name: String, into folder: URL, maxBytes: Int,
-                             limitName: String) throws(Failure) -> (path: String, sha256: String) {
-        let target = folder.appendingPathComponent(safeFileName(name)).path
+    private static func copy(_ part: SubmissionFiles.Part, into folder: URL) throws(Failure) -> (path: String, sha256: String) {
+        let target = folder.appendingPathComponent(safeFileName(part.name)).path
         let output = open(target, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        guard output >= 0 else { throw Failure(description: cannotCopy(name), isRecorded: false) }
+        guard output >= 0 else { throw .scratch(cannotCopy(part.name)) }
         defer { close(output) }
-        var hasher = SHA256()
         var writeFailed = false
+        let sha256: String
         do {
-            try file.read(maxBytes: maxBytes) { chunk in
-                hasher.update(bufferPointer: chunk)
+            sha256 = try part.sha256 { chunk in
                 var written = 0
                 while written < chunk.count, let base = chunk.baseAddress {
                     let n = write(output, base + written, chunk.count - written)
@@ -105,10 +113,11 @@ struct SubmissionSnapshot {
                 return true
             }
         } catch {
-            throw Failure(error, name: (name as NSString).lastPathComponent, limitName: limitName)
+            // Messages name the copy's file by its last component, as the copy does.
+            throw .submission(SubmissionError(subject: (part.name as NSString).lastPathComponent, reason: error.reason))
         }
-        guard !writeFailed else { throw Failure(description: cannotCopy(name), isRecorded: false) }
-        return (target, hasher.finalize().hexString)
+        guard !writeFailed else { throw .scratch(cannotCopy(part.name)) }
+        return (target, sha256)
     }
 
     private static func cannotCopy(_ name: String) -> String {

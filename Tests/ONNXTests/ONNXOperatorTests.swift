@@ -1,4 +1,5 @@
 import Foundation
+import Models
 @testable import ONNX
 import Testing
 import TestSupport
@@ -139,8 +140,8 @@ struct ONNXOperatorTests {
 
     @Test("float activations stay within 2e-7 of the exact values")
     func floatActivations() {
-        let activations: [Activation] = [.tanh, .sigmoid, .elu(alpha: 1), .selu(alpha: 1.6732632, gamma: 1.050701),
-                                         .softplus, .gelu(tanhApproximation: false), .gelu(tanhApproximation: true)]
+        let activations: [Activation] = [.tanh, .sigmoid, .elu(alpha: 1), .selu(alpha: 1.6732632, scale: 1.050701),
+                                         .softplus, .gelu(approximate: false), .gelu(approximate: true)]
         for activation in activations {
             var worst = 0.0
             for step in -4000...4000 {

@@ -44,7 +44,7 @@ import TestSupport
             let fields = [linked.team, linked.title, linked.modelName, linked.readme ?? ""]
             #expect(!fields.joined().contains("SENTINEL"))
             #expect(linked.base?.bytesRead == 0)
-            #expect(throws: SubmissionFileFailure.self) { try linked.contentHashes() }
+            #expect(throws: SubmissionError.self) { try linked.contentHashes() }
         }
         #expect(try discover()["good"]?.problem == nil)
     }
@@ -54,8 +54,8 @@ import TestSupport
         let good = try #require(try discover()["good"])
         try fm.removeItem(atPath: submissions + "/good/model.h5")
         try fm.createSymbolicLink(atPath: submissions + "/good/model.h5", withDestinationPath: dir.file("outside/model.h5"))
-        let failure = try #require(throws: SubmissionFileFailure.self) { try good.openFiles(maxModelBytes: 1 << 20) }
-        #expect(failure.isRecorded)
+        let failure = try #require(throws: SubmissionError.self) { try good.openFiles(maxModelBytes: 1 << 20) }
+        #expect(failure.isTheSubmissions)
         #expect(failure.description.contains("'model.h5' is a symbolic link"), "\(failure.description)")
         #expect(good.base?.bytesRead == 0)
     }
@@ -65,7 +65,7 @@ import TestSupport
         let good = try #require(try discover()["good"])
         try fm.moveItem(atPath: submissions + "/good", toPath: dir.file("moved"))
         try fm.createSymbolicLink(atPath: submissions + "/good", withDestinationPath: dir.file("outside"))
-        let failure = try #require(throws: SubmissionFileFailure.self) { try good.openFiles(maxModelBytes: 1 << 20) }
+        let failure = try #require(throws: SubmissionError.self) { try good.openFiles(maxModelBytes: 1 << 20) }
         #expect(failure.description.contains("is a symbolic link"), "\(failure.description)")
     }
 
@@ -131,8 +131,8 @@ import TestSupport
         let submissions = try layout()
         #expect(truncate(submissions + "/good/model.h5", 200 << 20) == 0)
         let good = try #require(try discover()["good"])
-        let failure = try #require(throws: SubmissionFileFailure.self) { try good.contentHashes(maxModelBytes: 1 << 20) }
-        #expect(failure.isRecorded && failure.description.contains("limits.max_file_bytes"), "\(failure.description)")
+        let failure = try #require(throws: SubmissionError.self) { try good.contentHashes(maxModelBytes: 1 << 20) }
+        #expect(failure.isTheSubmissions && failure.description.contains("limits.max_file_bytes"), "\(failure.description)")
         #expect(good.base?.bytesRead == 0)
     }
 

@@ -143,7 +143,7 @@ struct SequentialDenseModel {
         case .relu6: return "relu6"
         case .leakyReLU(0.2): return "leaky_relu"
         case .elu(1): return "elu"
-        case .selu: return "selu"
+        case .selu(_, _) where activation == .selu: return "selu"
         case .celu(1): return "celu"
         case .sigmoid: return "sigmoid"
         case .hardSigmoid: return "hard_sigmoid"
@@ -167,7 +167,7 @@ struct SequentialDenseModel {
         case .logSoftmax: return "log_softmax"
         case .sparsemax: return "sparsemax"
         case .glu: return "glu"
-        case .leakyReLU, .elu, .celu, .softShrink, .hardShrink, .squareplus, .gelu, .hardSigmoidKeras2:
+        case .leakyReLU, .elu, .selu(_, _), .celu, .softShrink, .hardShrink, .squareplus, .gelu, .linearHardSigmoid:
             return nil
         }
     }

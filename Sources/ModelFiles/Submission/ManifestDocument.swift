@@ -31,7 +31,7 @@ struct ManifestNode: Sendable {
 
 /// Turns YAML or JSON bytes into `ManifestNode`s, counting nodes against a budget.
 struct ManifestDocumentParser {
-    /// Why parsing stopped; the manifest reader turns it into a `ManifestError`.
+    /// Why parsing stopped; the manifest reader turns it into a `SubmissionError`.
     enum Failure: Error {
         case syntax(String)
         /// A key given twice in one mapping (Yams finds these while composing).
@@ -130,7 +130,7 @@ struct ManifestDocumentParser {
 
     /// One line from a Yams error: the problem and where, without the snippet Yams adds.
     static func describe(yamlError error: any Error) -> String {
-        guard let yaml = error as? YamlError else { return BoundedFile.describe(error) }
+        guard let yaml = error as? YamlError else { return describe(foundationError: error) }
         switch yaml {
         case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
             return "line \(mark.line), column \(mark.column): \(problem)"
@@ -140,6 +140,23 @@ struct ManifestDocumentParser {
             return "key \(duplicates.joined(separator: ", ")) given more than once"
         default:
             return "\(yaml)".split(whereSeparator: \.isNewline).first.map(String.init) ?? "not YAML"
+        }
+    }
+
+    /// A short, one-line description of a Foundation or POSIX error.
+    private static func describe(foundationError error: any Error) -> String {
+        let ns = error as NSError
+        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain,
+           let message = strerror(Int32(underlying.code)) {
+            return String(cString: message).lowercased()
+        }
+        if ns.domain == NSPOSIXErrorDomain, let message = strerror(Int32(ns.code)) {
+            return String(cString: message).lowercased()
+        }
+        switch ns.code {
+        case NSFileReadNoSuchFileError, NSFileNoSuchFileError: return "no such file"
+        case NSFileReadNoPermissionError: return "permission denied"
+        default: return ns.localizedDescription.split(whereSeparator: \.isNewline).first.map(String.init) ?? "\(ns.code)"
         }
     }
 }

@@ -1,18 +1,18 @@
 import Foundation
 import HiggsSchema
 
-/// Checks the values of a manifest's keys, turning each problem into a `ManifestError`
+/// Checks the values of a manifest's keys, turning each problem into a `SubmissionError`
 /// that names the key and, for YAML, its line.
 struct ManifestFieldReader {
     let fileName: String
     let limits: SubmissionLimits
 
-    private func fail(_ reason: ManifestError.Reason) -> ManifestError {
-        ManifestError(file: fileName, reason: reason)
+    private func fail(_ reason: SubmissionError.ManifestReason) -> SubmissionError {
+        SubmissionError(subject: fileName, reason: .manifest(reason))
     }
 
     /// A one-line text value, trimmed; `nil` for an explicit null (`team: ~`).
-    func text(_ node: ManifestNode, key: String) throws(ManifestError) -> String? {
+    func text(_ node: ManifestNode, key: String) throws(SubmissionError) -> String? {
         switch node.value {
         case .null: return nil
         case let .scalar(text, _): return try checkedText(text, key: key, line: node.line)
@@ -20,7 +20,7 @@ struct ManifestFieldReader {
         }
     }
 
-    private func checkedText(_ raw: String, key: String, line: Int?) throws(ManifestError) -> String {
+    private func checkedText(_ raw: String, key: String, line: Int?) throws(SubmissionError) -> String {
         let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
         if text.isEmpty { throw fail(.badText(key: key, line: line, detail: "is empty: give a value or leave the key out")) }
         if text.count > limits.maxManifestTextLength {
@@ -34,7 +34,7 @@ struct ManifestFieldReader {
     }
 
     /// `members`: a list of names, or a single name.
-    func members(_ node: ManifestNode) throws(ManifestError) -> [String] {
+    func members(_ node: ManifestNode) throws(SubmissionError) -> [String] {
         switch node.value {
         case .null: return []
         case let .scalar(text, _): return [try checkedText(text, key: "members", line: node.line)]
@@ -57,7 +57,7 @@ struct ManifestFieldReader {
     }
 
     /// `model`: a relative path that stays inside the submission folder.
-    func modelPath(_ node: ManifestNode) throws(ManifestError) -> String? {
+    func modelPath(_ node: ManifestNode) throws(SubmissionError) -> String? {
         guard let path = try text(node, key: "model") else { return nil }
         let components = path.split(separator: "/", omittingEmptySubsequences: false)
         let unsafe = path.hasPrefix("/") || path.hasPrefix("~") || path.contains("\\") || path.contains(":")
@@ -67,7 +67,7 @@ struct ManifestFieldReader {
     }
 
     /// `features`: names of HIGGS features, each once, as 0-based indices.
-    func features(_ node: ManifestNode) throws(ManifestError) -> [Int]? {
+    func features(_ node: ManifestNode) throws(SubmissionError) -> [Int]? {
         let items: [ManifestNode]
         switch node.value {
         case .null: return nil
@@ -96,7 +96,7 @@ struct ManifestFieldReader {
     }
 
     /// `standardization`: a mapping of `mean` and `scale`, each `featureCount` numbers.
-    func standardization(_ node: ManifestNode, featureCount: Int) throws(ManifestError) -> SubmissionManifest.Standardization? {
+    func standardization(_ node: ManifestNode, featureCount: Int) throws(SubmissionError) -> SubmissionManifest.Standardization? {
         let pairs: [(key: String, keyLine: Int?, value: ManifestNode)]
         switch node.value {
         case .null: return nil
@@ -126,7 +126,7 @@ struct ManifestFieldReader {
         return SubmissionManifest.Standardization(mean: mean, scale: scale)
     }
 
-    private func numbers(_ node: ManifestNode, key: String, featureCount: Int, isScale: Bool) throws(ManifestError) -> [Double] {
+    private func numbers(_ node: ManifestNode, key: String, featureCount: Int, isScale: Bool) throws(SubmissionError) -> [Double] {
         guard case let .sequence(items) = node.value else {
             throw fail(.wrongType(key: key, line: node.line, expected: "a list of \(featureCount) numbers", found: node.typeName))
         }

@@ -64,7 +64,7 @@ struct PredictionsScanner {
     }
 
     /// Reads the header line and returns the score column's name.
-    mutating func header(fail: (PredictionsFileError.Reason) -> PredictionsFileError) throws(PredictionsFileError) -> String {
+    mutating func header(fail: (SubmissionError.PredictionsReason) -> SubmissionError) throws(SubmissionError) -> String {
         guard let range = nextLine() else { throw fail(.empty) }
         let names = fields(range).map { field -> String in
             var name = text(field)
@@ -80,8 +80,8 @@ struct PredictionsScanner {
 
     /// Reads every row after the header; returns the scores in id order.
     mutating func rows(
-        expectedRows: Int, fail: (PredictionsFileError.Reason) -> PredictionsFileError
-    ) throws(PredictionsFileError) -> [Double] {
+        expectedRows: Int, fail: (SubmissionError.PredictionsReason) -> SubmissionError
+    ) throws(SubmissionError) -> [Double] {
         var scores = [Double](repeating: 0, count: expectedRows)
         // The line each id was seen on (0: not yet), for naming both lines of a duplicate.
         var seenOnLine = [Int32](repeating: 0, count: expectedRows)

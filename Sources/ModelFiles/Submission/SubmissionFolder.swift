@@ -66,19 +66,19 @@ public struct SubmissionFolder: Sendable, Equatable {
     ///   - displayName: How messages name the submission (e.g. `submissions/team-a`); the
     ///     last path component by default.
     ///   - limits: Bounds on the folder's entries and on the files read.
-    /// - Throws: `SubmissionFolderError`: no model, several candidates, a link, an
-    ///   unreadable file, or an invalid manifest or history (wrapped).
+    /// - Throws: `SubmissionError`: no model, several candidates, a link, an unreadable
+    ///   file (about the submission), or an invalid manifest or history (about that file).
     public static func load(
         _ url: URL, displayName: String? = nil, limits: SubmissionLimits = SubmissionLimits()
-    ) throws(SubmissionFolderError) -> SubmissionFolder {
+    ) throws(SubmissionError) -> SubmissionFolder {
         let location = url.standardizedFileURL
         let name = displayName ?? location.lastPathComponent
         let parent: SubmissionRoot
         do {
             parent = try SubmissionRoot(opening: location.deletingLastPathComponent().path)
         } catch {
-            throw SubmissionFolderError(submission: name, reason: .unreadable(
-                name: location.deletingLastPathComponent().lastPathComponent, detail: error.phrase))
+            throw SubmissionError(subject: name, reason: .folder(.unreadable(
+                name: location.deletingLastPathComponent().lastPathComponent, detail: error.phrase)))
         }
         return try load(location.lastPathComponent, in: parent, location: location, displayName: name, limits: limits)
     }
@@ -95,9 +95,9 @@ public struct SubmissionFolder: Sendable, Equatable {
     public static func load(
         _ relative: String, in parent: SubmissionRoot, location: URL, displayName: String,
         limits: SubmissionLimits = SubmissionLimits()
-    ) throws(SubmissionFolderError) -> SubmissionFolder {
-        func fail(_ reason: SubmissionFolderError.Reason) -> SubmissionFolderError {
-            SubmissionFolderError(submission: displayName, reason: reason)
+    ) throws(SubmissionError) -> SubmissionFolder {
+        func fail(_ reason: SubmissionError.FolderReason) -> SubmissionError {
+            SubmissionError(subject: displayName, reason: .folder(reason))
         }
         let item: SubmissionRoot.Item
         do {
@@ -118,8 +118,8 @@ public struct SubmissionFolder: Sendable, Equatable {
     }
 
     private static func loadFile(
-        _ location: URL, bytes: Int, fail: (SubmissionFolderError.Reason) -> SubmissionFolderError
-    ) throws(SubmissionFolderError) -> SubmissionFolder {
+        _ location: URL, bytes: Int, fail: (SubmissionError.FolderReason) -> SubmissionError
+    ) throws(SubmissionError) -> SubmissionFolder {
         let fileName = location.lastPathComponent
         if let kind = kind(of: fileName) { throw fail(.notAModel(name: fileName, kind: kind)) }
         let stem = location.deletingPathExtension().lastPathComponent
@@ -144,9 +144,9 @@ public struct SubmissionFolder: Sendable, Equatable {
     }
 
     private static func loadFolder(
-        _ root: SubmissionRoot, location: URL, fail: (SubmissionFolderError.Reason) -> SubmissionFolderError,
+        _ root: SubmissionRoot, location: URL, fail: (SubmissionError.FolderReason) -> SubmissionError,
         displayName: String, limits: SubmissionLimits
-    ) throws(SubmissionFolderError) -> SubmissionFolder {
+    ) throws(SubmissionError) -> SubmissionFolder {
         let entries: [SubmissionRoot.Entry]
         do {
             entries = try root.entries()
@@ -188,23 +188,15 @@ public struct SubmissionFolder: Sendable, Equatable {
 
         var manifest: SubmissionManifest?
         if let file = manifests.first {
-            do {
-                manifest = try SubmissionManifest.read(file, in: root, displayName: displayName + "/" + file, limits: limits)
-            } catch {
-                throw fail(.manifest(error))
-            }
+            manifest = try SubmissionManifest.read(file, in: root, displayName: displayName + "/" + file, limits: limits)
         }
         var history: TrainingHistory?
         if let file = histories.first {
-            do {
-                history = try TrainingHistory.read(file, in: root, displayName: displayName + "/" + file, limits: limits)
-            } catch {
-                throw fail(.history(error))
-            }
+            history = try TrainingHistory.read(file, in: root, displayName: displayName + "/" + file, limits: limits)
         }
         let readmeName = preferredReadme(readmes)
         ignored += readmes.filter { $0 != readmeName }
-        let readme = try readmeName.map { (file) throws(SubmissionFolderError) in
+        let readme = try readmeName.map { (file) throws(SubmissionError) in
             try readText(file, in: root, limits: limits, fail: fail)
         }
 
@@ -251,8 +243,8 @@ public struct SubmissionFolder: Sendable, Equatable {
 
     private static func readText(
         _ name: String, in root: SubmissionRoot, limits: SubmissionLimits,
-        fail: (SubmissionFolderError.Reason) -> SubmissionFolderError
-    ) throws(SubmissionFolderError) -> String {
+        fail: (SubmissionError.FolderReason) -> SubmissionError
+    ) throws(SubmissionError) -> String {
         let data: Data
         do {
             data = try root.file(name).contents(maxBytes: limits.maxReadmeBytes)

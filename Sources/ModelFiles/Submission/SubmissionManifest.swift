@@ -106,41 +106,32 @@ public struct SubmissionManifest: Sendable, Equatable {
     ///   - url: The manifest file.
     ///   - displayName: How messages name the file; the last path component by default.
     ///   - limits: Size limits; `maxManifestBytes` bounds the file.
-    /// - Throws: `ManifestError` for an unreadable, oversized or invalid manifest.
+    /// - Throws: `SubmissionError` for an unreadable, oversized or invalid manifest.
     public static func read(
         from url: URL, displayName: String? = nil, limits: SubmissionLimits = SubmissionLimits()
-    ) throws(ManifestError) -> SubmissionManifest {
+    ) throws(SubmissionError) -> SubmissionManifest {
         try read(named: displayName ?? url.lastPathComponent, fileName: url.lastPathComponent, limits: limits) {
-            () throws(BoundedFile.Failure) in try BoundedFile.read(url, maxBytes: limits.maxManifestBytes)
+            () throws(SubmissionError.FileReason) in
+            try SubmissionRoot.file(at: url).contents(maxBytes: limits.maxManifestBytes)
         }
     }
 
     /// Reads and checks the manifest `file` beneath `root`, named `displayName` in messages.
     static func read(
         _ file: String, in root: SubmissionRoot, displayName: String, limits: SubmissionLimits
-    ) throws(ManifestError) -> SubmissionManifest {
-        try read(named: displayName, fileName: file, limits: limits) { () throws(BoundedFile.Failure) in
-            try BoundedFile.read(file, in: root, maxBytes: limits.maxManifestBytes)
+    ) throws(SubmissionError) -> SubmissionManifest {
+        try read(named: displayName, fileName: file, limits: limits) { () throws(SubmissionError.FileReason) in
+            try root.file(file).contents(maxBytes: limits.maxManifestBytes)
         }
     }
 
     private static func read(
-        named name: String, fileName: String, limits: SubmissionLimits, _ load: () throws(BoundedFile.Failure) -> Data
-    ) throws(ManifestError) -> SubmissionManifest {
-        let data: Data
-        do {
-            data = try load()
-        } catch {
-            switch error {
-            case let .tooLarge(bytes):
-                throw ManifestError(file: name, reason: .tooLarge(
-                    detail: "\(bytes) bytes, over \(Limit.maxManifestBytes.phrase(limits.maxManifestBytes))"))
-            case let .notRegular(kind):
-                throw ManifestError(file: name, reason: .unreadable(detail: "it is \(kind)"))
-            case let .unreadable(detail):
-                throw ManifestError(file: name, reason: .unreadable(detail: detail))
-            }
-        }
+        named name: String, fileName: String, limits: SubmissionLimits,
+        _ load: () throws(SubmissionError.FileReason) -> Data
+    ) throws(SubmissionError) -> SubmissionManifest {
+        let data = try SubmissionError.reading(
+            name, load, tooLarge: { .manifest(.tooLarge(detail: "\($0) bytes, over \(Limit.maxManifestBytes.phrase(limits.maxManifestBytes))")) },
+            unreadable: { .manifest(.unreadable(detail: $0)) })
         return try SubmissionManifest(
             parsing: data, fileName: name, isJSON: fileName.lowercased().hasSuffix(".json"), limits: limits)
     }
@@ -152,11 +143,13 @@ public struct SubmissionManifest: Sendable, Equatable {
     ///   - fileName: How messages name the file.
     ///   - isJSON: Parse as JSON rather than YAML.
     ///   - limits: Bounds on size, values and text lengths.
-    /// - Throws: `ManifestError` naming the key (and the line, for YAML) that is wrong.
+    /// - Throws: `SubmissionError` naming the key (and the line, for YAML) that is wrong.
     public init(
         parsing data: Data, fileName: String, isJSON: Bool = false, limits: SubmissionLimits = SubmissionLimits()
-    ) throws(ManifestError) {
-        func fail(_ reason: ManifestError.Reason) -> ManifestError { ManifestError(file: fileName, reason: reason) }
+    ) throws(SubmissionError) {
+        func fail(_ reason: SubmissionError.ManifestReason) -> SubmissionError {
+            SubmissionError(subject: fileName, reason: .manifest(reason))
+        }
         guard data.count <= limits.maxManifestBytes else {
             throw fail(.tooLarge(detail: "\(data.count) bytes, over \(Limit.maxManifestBytes.phrase(limits.maxManifestBytes))"))
         }

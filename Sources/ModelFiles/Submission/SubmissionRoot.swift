@@ -42,9 +42,9 @@ public final class SubmissionRoot: Sendable {
     /// are followed, nothing beneath it ever is. The folder is held as an `O_PATH`
     /// descriptor, which reads nothing: the sandboxed child, allowed to read only its two
     /// files, opens them beneath their folder without the right to list it.
-    public init(opening path: String, resolve: Resolution = .best) throws(SubmittedFileError) {
+    public init(opening path: String, resolve: Resolution = .best) throws(SubmissionError.FileReason) {
         let fd = open(path, lb_o_path() | O_DIRECTORY | O_CLOEXEC)
-        guard fd >= 0 else { throw SubmittedFileError(errno: errno) }
+        guard fd >= 0 else { throw SubmissionError.FileReason(errno: errno) }
         self.path = path
         descriptor = fd
         counter = ReadCounter()
@@ -65,11 +65,11 @@ public final class SubmissionRoot: Sendable {
 
     /// What `relative` (a `/`-separated path beneath this folder) is, opened without following
     /// links: a folder or a regular file, anything else refused.
-    public func item(_ relative: String) throws(SubmittedFileError) -> Item {
+    public func item(_ relative: String) throws(SubmissionError.FileReason) -> Item {
         let probe = try openBeneath(relative, flags: lb_o_path())
         defer { close(probe) }
         var seen = stat()
-        guard fstat(probe, &seen) == 0 else { throw SubmittedFileError(errno: errno) }
+        guard fstat(probe, &seen) == 0 else { throw SubmissionError.FileReason(errno: errno) }
         let kind = FileKind(mode: seen.st_mode)
         guard kind == .file || kind == .folder else { throw kind == .link ? .symbolicLink : .notRegular(kind: kind) }
         if kind == .file, seen.st_nlink > 1 { throw .hardLinked(names: Int(seen.st_nlink)) }
@@ -84,14 +84,20 @@ public final class SubmissionRoot: Sendable {
         return .file(SubmittedFile(descriptor: fd, name: relative, status: opened, counter: counter))
     }
 
+    /// The regular file at `url`, opened beneath the folder holding it: that folder is the
+    /// caller's, and the file's own name is not followed if it is a link.
+    public static func file(at url: URL) throws(SubmissionError.FileReason) -> SubmittedFile {
+        try SubmissionRoot(opening: url.deletingLastPathComponent().path).file(url.lastPathComponent)
+    }
+
     /// The regular file `relative`, opened for reading.
-    public func file(_ relative: String) throws(SubmittedFileError) -> SubmittedFile {
+    public func file(_ relative: String) throws(SubmissionError.FileReason) -> SubmittedFile {
         guard case let .file(file) = try item(relative) else { throw .notRegular(kind: .folder) }
         return file
     }
 
     /// The sub-folder `relative`, opened.
-    public func folder(_ relative: String) throws(SubmittedFileError) -> SubmissionRoot {
+    public func folder(_ relative: String) throws(SubmissionError.FileReason) -> SubmissionRoot {
         guard case let .folder(folder) = try item(relative) else { throw .notFolder }
         return folder
     }
@@ -104,11 +110,11 @@ public final class SubmissionRoot: Sendable {
 
     /// The folder's entries (`.` and `..` aside), sorted by name, each as `lstat` sees it:
     /// a link is listed as a link, never followed.
-    public func entries() throws(SubmittedFileError) -> [Entry] {
+    public func entries() throws(SubmissionError.FileReason) -> [Entry] {
         let fd = openat(descriptor, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard fd >= 0 else { throw SubmittedFileError(errno: errno) }
+        guard fd >= 0 else { throw SubmissionError.FileReason(errno: errno) }
         guard let directory = fdopendir(fd) else {
-            let error = SubmittedFileError(errno: errno)
+            let error = SubmissionError.FileReason(errno: errno)
             close(fd)
             throw error
         }
@@ -155,9 +161,9 @@ public final class SubmissionRoot: Sendable {
         public let stamp: FileStamp?
     }
 
-    private func openBeneath(_ relative: String, flags: Int32) throws(SubmittedFileError) -> Int32 {
+    private func openBeneath(_ relative: String, flags: Int32) throws(SubmissionError.FileReason) -> Int32 {
         let fd = lb_open_beneath(descriptor, relative, flags, resolve.value)
-        guard fd >= 0 else { throw SubmittedFileError(errno: errno) }
+        guard fd >= 0 else { throw SubmissionError.FileReason(errno: errno) }
         return fd
     }
 }

@@ -29,7 +29,7 @@ public final class SubmittedFile {
     /// Calls `body` with each chunk of the file, from its start, in chunks of at most 1 MiB;
     /// `body` returns `false` to stop. Refuses a file over `maxBytes` before reading, and one
     /// that grows or changes while it is read.
-    public func read(maxBytes: Int, _ body: (UnsafeRawBufferPointer) -> Bool) throws(SubmittedFileError) {
+    public func read(maxBytes: Int, _ body: (UnsafeRawBufferPointer) -> Bool) throws(SubmissionError.FileReason) {
         guard size <= maxBytes else { throw .tooLarge(bytes: size, limit: maxBytes) }
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
         defer { buffer.deallocate() }
@@ -37,7 +37,7 @@ public final class SubmittedFile {
         while true {
             let count = pread(descriptor, buffer.baseAddress, buffer.count, off_t(total))
             if count < 0, errno == EINTR { continue }
-            guard count >= 0 else { throw SubmittedFileError(errno: errno) }
+            guard count >= 0 else { throw SubmissionError.FileReason(errno: errno) }
             if count == 0 { break }
             total += count
             counter.bytes.add(count, ordering: .relaxed)
@@ -49,7 +49,7 @@ public final class SubmittedFile {
     }
 
     /// The whole file, at most `maxBytes`.
-    public func contents(maxBytes: Int) throws(SubmittedFileError) -> Data {
+    public func contents(maxBytes: Int) throws(SubmissionError.FileReason) -> Data {
         var data = Data()
         try read(maxBytes: maxBytes) { chunk in
             data.append(contentsOf: chunk)

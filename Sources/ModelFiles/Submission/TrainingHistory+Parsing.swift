@@ -14,7 +14,7 @@ struct HistoryColumns {
     /// Number of rows (epochs).
     var rowCount: Int
 
-    typealias Fail = (TrainingHistoryError.Reason) -> TrainingHistoryError
+    typealias Fail = (SubmissionError.HistoryReason) -> SubmissionError
 
     /// A value's number: `.some(nil)` for the spellings of a missing or non-finite point
     /// (`nan`, `inf`, `NA`, an empty field, JSON `null`), `nil` when it is not a number.
@@ -31,7 +31,7 @@ struct HistoryColumns {
 
     /// Columns of a CSV with a header line; the separator is the first of `,` `;` tab
     /// found in the header (CSVLogger's `separator` argument).
-    static func csv(_ text: String, fail: Fail, maxEpochs: Int) throws(TrainingHistoryError) -> HistoryColumns {
+    static func csv(_ text: String, fail: Fail, maxEpochs: Int) throws(SubmissionError) -> HistoryColumns {
         var header: [String]?
         var separator: Character = ","
         var columns: [Column] = []
@@ -77,7 +77,7 @@ struct HistoryColumns {
     /// Columns of a JSON object of arrays (`json.dump(history.history, f)`), or of objects
     /// keyed by row number (pandas' `DataFrame.to_json()`). Python's `NaN` and `Infinity`
     /// literals are accepted, since `json.dump` writes them.
-    static func json(_ text: String, fail: Fail, maxEpochs: Int) throws(TrainingHistoryError) -> HistoryColumns {
+    static func json(_ text: String, fail: Fail, maxEpochs: Int) throws(SubmissionError) -> HistoryColumns {
         let root: JSONValue
         do {
             root = try JSONValue.decode(text, allowsJSON5: true)

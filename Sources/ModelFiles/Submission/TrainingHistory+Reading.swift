@@ -21,49 +21,39 @@ extension TrainingHistory {
     ///   - url: The history file.
     ///   - displayName: How messages name the file; the last path component by default.
     ///   - limits: `maxHistoryBytes` (10 MB by default) and `maxHistoryEpochs` (100,000).
-    /// - Throws: `TrainingHistoryError` naming the line or key that is wrong.
+    /// - Throws: `SubmissionError` naming the line or key that is wrong.
     public static func read(
         from url: URL, displayName: String? = nil, limits: SubmissionLimits = SubmissionLimits()
-    ) throws(TrainingHistoryError) -> TrainingHistory {
-        try read(named: displayName ?? url.lastPathComponent, limits: limits) { () throws(BoundedFile.Failure) in
-            try BoundedFile.read(url, maxBytes: limits.maxHistoryBytes)
+    ) throws(SubmissionError) -> TrainingHistory {
+        try read(named: displayName ?? url.lastPathComponent, limits: limits) { () throws(SubmissionError.FileReason) in
+            try SubmissionRoot.file(at: url).contents(maxBytes: limits.maxHistoryBytes)
         }
     }
 
     /// Reads the history `file` beneath `root`, named `displayName` in messages.
     static func read(
         _ file: String, in root: SubmissionRoot, displayName: String, limits: SubmissionLimits
-    ) throws(TrainingHistoryError) -> TrainingHistory {
-        try read(named: displayName, limits: limits) { () throws(BoundedFile.Failure) in
-            try BoundedFile.read(file, in: root, maxBytes: limits.maxHistoryBytes)
+    ) throws(SubmissionError) -> TrainingHistory {
+        try read(named: displayName, limits: limits) { () throws(SubmissionError.FileReason) in
+            try root.file(file).contents(maxBytes: limits.maxHistoryBytes)
         }
     }
 
     private static func read(
-        named name: String, limits: SubmissionLimits, _ load: () throws(BoundedFile.Failure) -> Data
-    ) throws(TrainingHistoryError) -> TrainingHistory {
-        let data: Data
-        do {
-            data = try load()
-        } catch {
-            switch error {
-            case let .tooLarge(bytes):
-                throw TrainingHistoryError(file: name, reason: .tooLarge(bytes: bytes, limit: limits.maxHistoryBytes))
-            case let .notRegular(kind):
-                throw TrainingHistoryError(file: name, reason: .unreadable(detail: "it is \(kind)"))
-            case let .unreadable(detail):
-                throw TrainingHistoryError(file: name, reason: .unreadable(detail: detail))
-            }
-        }
+        named name: String, limits: SubmissionLimits, _ load: () throws(SubmissionError.FileReason) -> Data
+    ) throws(SubmissionError) -> TrainingHistory {
+        let data = try SubmissionError.reading(
+            name, load, tooLarge: { .history(.tooLarge(bytes: $0, limit: limits.maxHistoryBytes)) },
+            unreadable: { .history(.unreadable(detail: $0)) })
         return try TrainingHistory(parsing: data, fileName: name, limits: limits)
     }
 
     /// Parses a history's bytes: JSON when the first non-blank byte is `{`, else CSV.
     ///
-    /// - Throws: `TrainingHistoryError` naming the line or key that is wrong.
-    public init(parsing data: Data, fileName: String, limits: SubmissionLimits = SubmissionLimits()) throws(TrainingHistoryError) {
-        func fail(_ reason: TrainingHistoryError.Reason) -> TrainingHistoryError {
-            TrainingHistoryError(file: fileName, reason: reason)
+    /// - Throws: `SubmissionError` naming the line or key that is wrong.
+    public init(parsing data: Data, fileName: String, limits: SubmissionLimits = SubmissionLimits()) throws(SubmissionError) {
+        func fail(_ reason: SubmissionError.HistoryReason) -> SubmissionError {
+            SubmissionError(subject: fileName, reason: .history(reason))
         }
         guard data.count <= limits.maxHistoryBytes else {
             throw fail(.tooLarge(bytes: data.count, limit: limits.maxHistoryBytes))
@@ -83,7 +73,7 @@ extension TrainingHistory {
     }
 
     private init(source: Source, columns: HistoryColumns,
-                 fail: (TrainingHistoryError.Reason) -> TrainingHistoryError) throws(TrainingHistoryError) {
+                 fail: (SubmissionError.HistoryReason) -> SubmissionError) throws(SubmissionError) {
         var series: [HistorySeries: (name: String, values: [Double?])] = [:]
         var epochs: [Int]?
         for (name, column) in columns.columns {

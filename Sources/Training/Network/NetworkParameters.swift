@@ -72,7 +72,7 @@ public struct NetworkParameters: Sendable, Equatable, Codable {
             networkLayers.append(NetworkLayer(
                 name: index == 0 ? "dense" : "dense_\(index)",
                 operation: .dense(units: layer.units, kernel: layer.kernel, bias: layer.bias,
-                                  activation: layer.activation.modelActivation),
+                                  activation: layer.activation),
                 inputs: [index]))
         }
         return try DenseNetwork(layers: networkLayers, outputLayer: networkLayers.count - 1)
@@ -102,30 +102,40 @@ public struct DenseLayerParameters: Sendable, Equatable, Codable {
     /// Outputs (columns of the kernel).
     public var units: Int
     /// The activation after the affine map.
-    public var activation: NetworkActivation
+    public var activation: Activation
     /// `inputCount × units` values, row-major: Keras' kernel layout.
     public var kernel: [Float]
     /// `units` values.
     public var bias: [Float]
 
     /// A layer from its weights.
-    public init(inputCount: Int, units: Int, activation: NetworkActivation, kernel: [Float], bias: [Float]) {
+    public init(inputCount: Int, units: Int, activation: Activation, kernel: [Float], bias: [Float]) {
         self.inputCount = inputCount
         self.units = units
         self.activation = activation
         self.kernel = kernel
         self.bias = bias
     }
-}
 
-extension NetworkActivation {
-    /// The inference activation of the same name.
-    public var modelActivation: Activation {
-        switch self {
-        case .relu: return .relu(negativeSlope: 0, maxValue: nil, threshold: 0)
-        case .sigmoid: return .sigmoid
-        case .tanh: return .tanh
-        case .linear: return .linear
-        }
+    private enum CodingKeys: String, CodingKey { case inputCount, units, activation, kernel, bias }
+
+    /// Reads the layer, its activation stored by name.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        inputCount = try container.decode(Int.self, forKey: .inputCount)
+        units = try container.decode(Int.self, forKey: .units)
+        activation = try container.decodeTrainableActivation(forKey: .activation)
+        kernel = try container.decode([Float].self, forKey: .kernel)
+        bias = try container.decode([Float].self, forKey: .bias)
+    }
+
+    /// Stores the layer, its activation by name.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(inputCount, forKey: .inputCount)
+        try container.encode(units, forKey: .units)
+        try container.encodeTrainable(activation, forKey: .activation)
+        try container.encode(kernel, forKey: .kernel)
+        try container.encode(bias, forKey: .bias)
     }
 }

@@ -1,3 +1,5 @@
+import Models
+
 /// How to train a multilayer perceptron: its layers and Keras' training settings.
 ///
 /// The defaults are the hackathon notebook's network and Keras' own defaults: Dense 28 relu
@@ -5,7 +7,7 @@
 /// ε 1e-7, binary cross-entropy, batches of 256 rows, shuffled every epoch.
 public struct NetworkTrainingOptions: Sendable, Equatable, Codable {
     /// The dense layers after the input, in order. The last must be 1 unit with
-    /// ``NetworkActivation/sigmoid`` (binary cross-entropy reads a probability).
+    /// ``Models/Activation/sigmoid`` (binary cross-entropy reads a probability).
     public var layers: [NetworkLayerSpec]
     /// Passes over the training rows.
     public var epochs: Int
@@ -76,6 +78,9 @@ public struct NetworkTrainingOptions: Sendable, Equatable, Codable {
         for (index, layer) in layers.enumerated() where layer.units < 1 || layer.units > 4096 {
             throw bad("layer \(index + 1) has \(layer.units) units; give 1 to 4096")
         }
+        for (index, layer) in layers.enumerated() where layer.activation.trainableName == nil {
+            throw bad("layer \(index + 1)'s activation cannot be trained; give relu, sigmoid, tanh or linear")
+        }
         guard let last = layers.last, last.units == 1, last.activation == .sigmoid else {
             throw bad("the last layer must be 1 unit with sigmoid (binary cross-entropy reads a probability)")
         }
@@ -93,25 +98,29 @@ public struct NetworkTrainingOptions: Sendable, Equatable, Codable {
 public struct NetworkLayerSpec: Sendable, Equatable, Codable {
     /// Output units.
     public var units: Int
-    /// The activation applied to `x · kernel + bias`.
-    public var activation: NetworkActivation
+    /// The activation applied to `x · kernel + bias`: one the trainer differentiates
+    /// (``Models/Activation/trainableName``: relu, sigmoid, tanh, linear).
+    public var activation: Activation
 
     /// A dense layer of `units` units followed by `activation`.
-    public init(units: Int, activation: NetworkActivation) {
+    public init(units: Int, activation: Activation) {
         self.units = units
         self.activation = activation
     }
-}
 
-/// The activations the trainer can differentiate. Each is the Keras activation of the same
-/// name, and becomes that ``Models/Activation`` in the trained ``Models/DenseNetwork``.
-public enum NetworkActivation: String, Sendable, Equatable, Codable, CaseIterable {
-    /// `max(x, 0)`.
-    case relu
-    /// `1 / (1 + exp(-x))`.
-    case sigmoid
-    /// `tanh(x)`.
-    case tanh
-    /// `x`.
-    case linear
+    private enum CodingKeys: String, CodingKey { case units, activation }
+
+    /// Reads the layer, its activation stored by name.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        units = try container.decode(Int.self, forKey: .units)
+        activation = try container.decodeTrainableActivation(forKey: .activation)
+    }
+
+    /// Stores the layer, its activation by name.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(units, forKey: .units)
+        try container.encodeTrainable(activation, forKey: .activation)
+    }
 }

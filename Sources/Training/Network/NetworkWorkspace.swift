@@ -1,4 +1,5 @@
 import Foundation
+import Models
 
 /// The buffers one thread needs to run a part of a batch forward and backward: the rows'
 /// features, every layer's activations and deltas, and the gradient it sums.
@@ -156,12 +157,14 @@ final class NetworkWorkspace: @unchecked Sendable {
         }
     }
 
-    static func activate(_ values: UnsafeMutablePointer<Float>, count: Int, _ activation: NetworkActivation) {
+    /// Applies `activation`, one the options' validation let through (``Models/Activation/trainableName``).
+    static func activate(_ values: UnsafeMutablePointer<Float>, count: Int, _ activation: Activation) {
         switch activation {
-        case .relu: for i in 0..<count { values[i] = max(values[i], 0) }
+        case .relu(0, nil, 0): for i in 0..<count { values[i] = max(values[i], 0) }
         case .sigmoid: for i in 0..<count { values[i] = sigmoid(values[i]) }
         case .tanh: for i in 0..<count { values[i] = Foundation.tanh(values[i]) }
         case .linear: return
+        default: preconditionFailure("\(activation) is not trainable; the options' validation refuses it")
         }
     }
 
@@ -264,7 +267,7 @@ final class NetworkWorkspace: @unchecked Sendable {
     /// with `f'` written in terms of the activation's output (relu: 1 where it is positive).
     static func propagate(
         delta: UnsafePointer<Float>, units: Int, kernel: UnsafePointer<Float>, fanIn: Int,
-        activations: UnsafePointer<Float>, activation: NetworkActivation,
+        activations: UnsafePointer<Float>, activation: Activation,
         output: UnsafeMutablePointer<Float>, stride: Int, rows: Int
     ) {
         let zero = SIMD8<Float>(repeating: 0), one = SIMD8<Float>(repeating: 1)
@@ -286,10 +289,11 @@ final class NetworkWorkspace: @unchecked Sendable {
                 }
                 func derivative(_ y: SIMD8<Float>) -> SIMD8<Float> {
                     switch activation {
-                    case .relu: return zero.replacing(with: one, where: y .> zero)
+                    case .relu(0, nil, 0): return zero.replacing(with: one, where: y .> zero)
                     case .sigmoid: return y * (one - y)
                     case .tanh: return one - y * y
                     case .linear: return one
+                    default: preconditionFailure("\(activation) is not trainable; the options' validation refuses it")
                     }
                 }
                 store(a0 * derivative(load(a + t)), out + t)

@@ -1,3 +1,5 @@
+import Models
+
 /// Where each layer's kernel and bias sit in one flat array of all parameters (and of
 /// their gradients and Adam moments): layer by layer, kernel (row-major, `fanIn × units`)
 /// then bias.
@@ -5,7 +7,7 @@ struct ParameterLayout: Sendable {
     let inputCount: Int
     let fanIn: [Int]
     let units: [Int]
-    let activations: [NetworkActivation]
+    let activations: [Activation]
     let kernelOffset: [Int]
     let biasOffset: [Int]
     let count: Int

@@ -17,10 +17,10 @@ import Testing
     /// `\u` escape; a history's error quotes nothing of the file, so only the place remains.
     @Test func aHistoryWhoseJSONErrorQuotesNULs() throws {
         let data = try Data(contentsOf: Fixtures.url("fuzz/history_json_escape_nuls.json"))
-        let error = try #require(throws: TrainingHistoryError.self) {
+        let error = try #require(throws: SubmissionError.self) {
             try TrainingHistory(parsing: data, fileName: "history.json")
         }
-        guard case .syntax = error.reason else {
+        guard case .history(.syntax) = error.reason else {
             Issue.record("expected a JSON syntax refusal, got \(error.reason)")
             return
         }
@@ -32,10 +32,10 @@ import Testing
     /// `manifest-json` target: a `\u` escape followed by a NUL inside a string.
     @Test func aManifestWhoseJSONErrorQuotesANUL() throws {
         let data = try Data(contentsOf: Fixtures.url("fuzz/manifest_json_escape_nul.json"))
-        let error = try #require(throws: ManifestError.self) {
+        let error = try #require(throws: SubmissionError.self) {
             try SubmissionManifest(parsing: data, fileName: "manifest.json", isJSON: true)
         }
-        guard case let .syntax(detail) = error.reason else {
+        guard case let .manifest(.syntax(detail)) = error.reason else {
             Issue.record("expected a JSON syntax refusal, got \(error.reason)")
             return
         }

@@ -29,7 +29,7 @@ struct PredictionsFileTests {
     }
 
     @Test("invalid files refused, naming the line", arguments: [
-        ("", PredictionsFileError.Reason.empty, "empty"),
+        ("", SubmissionError.PredictionsReason.empty, "empty"),
         ("\n \r\n", .empty, "empty"),
         ("0,0.5\n1,0.5\n2,0.5\n", .header(found: "0,0.5"), "not the header 'id,score'"),
         (",id,score\n0,0,0.5\n", .header(found: ",id,score"), "index=False"),
@@ -57,11 +57,11 @@ struct PredictionsFileTests {
         ("id,score\n1,0.5\n", .missingIds(count: 2, first: 0, expectedRows: 3), "2 of the 3 ids (the first is id 0)"),
         ("id,score\n0,0.5\n2,0.5\n", .missingIds(count: 1, first: 1, expectedRows: 3), "first is id 1"),
     ])
-    func invalid(text: String, reason: PredictionsFileError.Reason, phrase: String) throws {
-        let error = try #require(throws: PredictionsFileError.self) {
+    func invalid(text: String, reason: SubmissionError.PredictionsReason, phrase: String) throws {
+        let error = try #require(throws: SubmissionError.self) {
             try PredictionsFile(parsing: .text(text), fileName: "team/predictions.csv", expectedRows: 3)
         }
-        #expect(error.reason == reason)
+        #expect(error.reason == .predictions(reason))
         #expect(error.description.hasPrefix("'team/predictions.csv'"))
         #expect(error.description.contains(phrase), "\(error.description)")
         #expect(!error.description.contains("\n"))
@@ -73,13 +73,13 @@ struct PredictionsFileTests {
         let limit = PredictionsFile.maxBytes(expectedRows: 2, limits: limits)
         #expect(limit == 4098)
         let padded = "id,score\n0,0.5\n1,0.5\n" + String(repeating: " ", count: limit)
-        let error = try #require(throws: PredictionsFileError.self) {
+        let error = try #require(throws: SubmissionError.self) {
             try PredictionsFile(parsing: .text(padded), fileName: "p.csv", expectedRows: 2, limits: limits)
         }
-        #expect(error.reason == .tooLarge(bytes: padded.utf8.count, limit: limit))
+        #expect(error.reason == .predictions(.tooLarge(bytes: padded.utf8.count, limit: limit)))
         let folder = TemporaryDirectory("predictions")
         let path = try folder.write(padded, to: "p.csv")
-        let file = try #require(throws: PredictionsFileError.self) {
+        let file = try #require(throws: SubmissionError.self) {
             try PredictionsFile.read(from: URL(fileURLWithPath: path), expectedRows: 2, limits: limits)
         }
         #expect(file.description.contains("bytes, more than the 4098"))
@@ -87,7 +87,7 @@ struct PredictionsFileTests {
 
     @Test("a missing file")
     func missing() throws {
-        let error = try #require(throws: PredictionsFileError.self) {
+        let error = try #require(throws: SubmissionError.self) {
             try PredictionsFile.read(from: SubmissionFixtures.folder.appendingPathComponent("missing.csv"), expectedRows: 1)
         }
         #expect(error.description.contains("could not be read"))

@@ -24,8 +24,8 @@ struct SubmissionFolderTests {
                                                    withDestinationPath: destination)
     }
 
-    private func loadError(_ url: URL, limits: SubmissionLimits = SubmissionLimits()) throws -> SubmissionFolderError {
-        try #require(throws: SubmissionFolderError.self) {
+    private func loadError(_ url: URL, limits: SubmissionLimits = SubmissionLimits()) throws -> SubmissionError {
+        try #require(throws: SubmissionError.self) {
             try SubmissionFolder.load(url, displayName: "submissions/team-a", limits: limits)
         }
     }
@@ -79,7 +79,7 @@ struct SubmissionFolderTests {
         let alias = URL(fileURLWithPath: base.path).appendingPathComponent("team-a")
         try FileManager.default.createSymbolicLink(at: alias, withDestinationURL: root)
         let error = try loadError(alias)
-        #expect(error.reason == .submissionIsLink)
+        #expect(error.reason == .folder(.submissionIsLink))
         #expect(error.description == "'submissions/team-a' is a symbolic link: links are never followed in "
             + "submissions; submit a real folder (or the file itself)")
     }
@@ -101,7 +101,7 @@ struct SubmissionFolderTests {
     func singleNonModel(name: String) throws {
         let (base, root) = try makeFolder([name: "x"])
         let error = try loadError(root.appendingPathComponent(name))
-        guard case .notAModel(name, _) = error.reason else {
+        guard case .folder(.notAModel(name, _)) = error.reason else {
             Issue.record("expected notAModel, got \(error.reason)")
             return
         }
@@ -110,7 +110,7 @@ struct SubmissionFolderTests {
     }
 
     @Test("folder errors and their messages", arguments: [
-        (["README.md": "# hi"], SubmissionFolderError.Reason.noModel(found: ["README.md"]), "no model file"),
+        (["README.md": "# hi"], SubmissionError.FolderReason.noModel(found: ["README.md"]), "no model file"),
         (["a.h5": "x", "b.onnx": "x", "README.md": "x"], .severalModels(candidates: ["a.h5", "b.onnx"]), "keep one, or name it in manifest.yml"),
         (["manifest.yml": "model: net.h5", "other.h5": "x"], .namedModelMissing(name: "net.h5", found: ["other.h5"]), "fix 'model:'"),
         (["manifest.yml": "model: sub", "sub/x.h5": "x"], .namedModelMissing(name: "sub", found: []), "not in the folder"),
@@ -118,10 +118,10 @@ struct SubmissionFolderTests {
         (["manifest.txt": "team: A", "m.h5": "x"], .unsupportedManifest(name: "manifest.txt"), "name it manifest.yml"),
         (["history.json": "{}", "training.log": "", "m.h5": "x"], .severalHistories(["history.json", "training.log"]), "several training histories"),
     ])
-    func folderErrors(files: [String: String], reason: SubmissionFolderError.Reason, phrase: String) throws {
+    func folderErrors(files: [String: String], reason: SubmissionError.FolderReason, phrase: String) throws {
         let (base, root) = try makeFolder(files)
         let error = try loadError(root)
-        #expect(error.reason == reason)
+        #expect(error.reason == .folder(reason))
         #expect(error.description.hasPrefix("'submissions/team-a'"))
         #expect(error.description.contains(phrase), "\(error.description)")
         #expect(!error.description.contains("\n"))
@@ -132,14 +132,12 @@ struct SubmissionFolderTests {
     func wrapped() throws {
         let (base, root) = try makeFolder(["manifest.yml": "featurs: [m_jj]", "m.h5": "x"])
         let manifest = try loadError(root)
-        guard case let .manifest(inner) = manifest.reason else { Issue.record("got \(manifest.reason)"); return }
-        #expect(inner.file == "submissions/team-a/manifest.yml")
-        #expect(manifest.description == inner.description)
+        guard case .manifest = manifest.reason else { Issue.record("got \(manifest.reason)"); return }
+        #expect(manifest.subject == "submissions/team-a/manifest.yml")
 
         let (base2, root2) = try makeFolder(["history.csv": "epoch,loss\n0,x\n", "m.h5": "x"])
         let history = try loadError(root2)
-        guard case let .history(inner2) = history.reason else { Issue.record("got \(history.reason)"); return }
-        #expect(inner2.reason == .notANumber(column: "loss", line: 2, index: 0))
+        #expect(history.reason == .history(.notANumber(column: "loss", line: 2, index: 0)))
         #expect(history.description.hasPrefix("'submissions/team-a/history.csv'"))
         _ = (base, base2)
     }
@@ -148,8 +146,7 @@ struct SubmissionFolderTests {
     func manifestEscape() throws {
         let (base, root) = try makeFolder(["manifest.yml": "model: ../team-b/model.h5", "m.h5": "x", "../team-b/model.h5": "x"])
         let error = try loadError(root)
-        guard case let .manifest(inner) = error.reason else { Issue.record("got \(error.reason)"); return }
-        #expect(inner.reason == .unsafeModelPath(path: "../team-b/model.h5"))
+        #expect(error.reason == .manifest(.unsafeModelPath(path: "../team-b/model.h5")))
         _ = base
     }
 
@@ -167,7 +164,7 @@ struct SubmissionFolderTests {
         if name != "model.h5" { try Data("x".utf8).write(to: root.appendingPathComponent("model.h5")) }
         try link(root, name, to: target.replacingOccurrences(of: "OUTSIDE", with: base.path + "/outside"))
         let error = try loadError(root)
-        #expect(error.reason == .file(name: name, problem: .symbolicLink), "\(error.reason)")
+        #expect(error.reason == .folder(.file(name: name, problem: .symbolicLink)), "\(error.reason)")
         #expect(error.description.contains("is a symbolic link"), "\(error.description)")
         #expect(!error.description.contains("SENTINEL"))
     }
@@ -178,7 +175,7 @@ struct SubmissionFolderTests {
                                            "../outside/net.h5": "SENTINEL"])
         try link(root.appendingPathComponent("real"), "models", to: base.path + "/outside")
         let error = try loadError(root)
-        #expect(error.reason == .file(name: "real/models/net.h5", problem: .symbolicLink))
+        #expect(error.reason == .folder(.file(name: "real/models/net.h5", problem: .symbolicLink)))
         #expect(!error.description.contains("SENTINEL"))
     }
 
@@ -186,7 +183,7 @@ struct SubmissionFolderTests {
     func singleFileLink() throws {
         let (base, root) = try makeFolder(["real.h5": "x"])
         try link(root, "single.h5", to: "real.h5")
-        #expect(try loadError(root.appendingPathComponent("single.h5")).reason == .submissionIsLink)
+        #expect(try loadError(root.appendingPathComponent("single.h5")).reason == .folder(.submissionIsLink))
         _ = base
     }
 
@@ -199,7 +196,7 @@ struct SubmissionFolderTests {
         let (base, root) = try makeFolder(["manifest.yml": "model: \(named)", "README.md": "# hi", "history.csv": "loss\n1\n",
                                            "m.h5": "x", ".hidden.h5": "x"])
         let error = try loadError(root)
-        #expect(error.reason == .manifestNamesNonModel(manifest: "manifest.yml", name: named, kind: kind))
+        #expect(error.reason == .folder(.manifestNamesNonModel(manifest: "manifest.yml", name: named, kind: kind)))
         #expect(error.description == "'submissions/team-a': manifest.yml names '\(named)' as the model, which is \(kind); "
             + "name the model file (.h5, .keras, .onnx, or a predictions .csv with id,score)")
         _ = base
@@ -230,11 +227,11 @@ struct SubmissionFolderTests {
         #expect(folder.ignored == ["README"])
 
         let big = try loadError(root, limits: SubmissionLimits(maxReadmeBytes: 1))
-        #expect(big.reason == .readmeTooLarge(name: "readme.markdown", bytes: 2, limit: 1))
+        #expect(big.reason == .folder(.readmeTooLarge(name: "readme.markdown", bytes: 2, limit: 1)))
         #expect(big.description.contains("more than the 1"))
 
         try Data([0xFF, 0xFE, 0x00]).write(to: root.appendingPathComponent("readme.markdown"))
-        #expect(try loadError(root).reason == .readmeNotText(name: "readme.markdown"))
+        #expect(try loadError(root).reason == .folder(.readmeNotText(name: "readme.markdown")))
         _ = base
     }
 
@@ -243,7 +240,7 @@ struct SubmissionFolderTests {
         let (base, root) = try makeFolder(["m.h5": "x"])
         #expect(mkfifo(root.appendingPathComponent("README.md").path, 0o600) == 0)
         let error = try loadError(root)
-        #expect(error.reason == .file(name: "README.md", problem: .notRegular(kind: .other)))
+        #expect(error.reason == .folder(.file(name: "README.md", problem: .notRegular(kind: .other))))
         #expect(error.description.contains("not a regular file"))
         _ = base
     }
@@ -252,16 +249,16 @@ struct SubmissionFolderTests {
     func unreadable() throws {
         let (base, root) = try makeFolder(["m.h5": "x"])
         try FileManager.default.setAttributes([.posixPermissions: 0o000], ofItemAtPath: root.appendingPathComponent("m.h5").path)
-        #expect(try loadError(root).reason == .file(name: "m.h5", problem: .unreadable(detail: "permission denied")))
+        #expect(try loadError(root).reason == .folder(.file(name: "m.h5", problem: .unreadable(detail: "permission denied"))))
         _ = base
     }
 
     @Test("too many entries; a missing path")
     func limitsAndMissing() throws {
         let (base, root) = try makeFolder(["a.h5": "x", "b": "x", "c": "x"])
-        #expect(try loadError(root, limits: SubmissionLimits(maxFolderEntries: 2)).reason == .tooManyFiles(count: 3, limit: 2))
+        #expect(try loadError(root, limits: SubmissionLimits(maxFolderEntries: 2)).reason == .folder(.tooManyFiles(count: 3, limit: 2)))
         let missing = try loadError(root.appendingPathComponent("nothing-here"))
-        #expect(missing.reason == .unreadable(name: "nothing-here", detail: "no such file or folder"))
+        #expect(missing.reason == .folder(.unreadable(name: "nothing-here", detail: "no such file or folder")))
         _ = base
     }
 }

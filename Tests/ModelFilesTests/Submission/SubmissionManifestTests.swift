@@ -60,7 +60,7 @@ struct SubmissionManifestTests {
 
     /// Invalid manifests: the reason, and a word the message must contain.
     @Test("invalid manifests refused, naming the problem", arguments: [
-        ("featurs: [m_jj]", ManifestError.Reason.unknownKey(key: "featurs", line: 1, suggestion: "features"), "did you mean 'features'"),
+        ("featurs: [m_jj]", SubmissionError.ManifestReason.unknownKey(key: "featurs", line: 1, suggestion: "features"), "did you mean 'features'"),
         ("team: A\nteam: B", .duplicateKey(key: "team", line: nil), "twice"),
         ("- a\n- b", .notAMapping(found: "a list"), "not a mapping"),
         ("team: [a, b]", .wrongType(key: "team", line: 1, expected: "text", found: "a list"), "should be text"),
@@ -83,11 +83,11 @@ struct SubmissionManifestTests {
         ("model: a//b.h5", .unsafeModelPath(path: "a//b.h5"), "inside"),
         ("model: 'C:\\model.h5'", .unsafeModelPath(path: "C:\\model.h5"), "inside"),
     ])
-    func invalid(text: String, reason: ManifestError.Reason, phrase: String) throws {
-        let error = try #require(throws: ManifestError.self) {
+    func invalid(text: String, reason: SubmissionError.ManifestReason, phrase: String) throws {
+        let error = try #require(throws: SubmissionError.self) {
             try SubmissionManifest(parsing: .text(text), fileName: "team/manifest.yml")
         }
-        #expect(error.reason == reason)
+        #expect(error.reason == .manifest(reason))
         #expect(error.description.hasPrefix("'team/manifest.yml'"))
         #expect(error.description.contains(phrase), "\(error.description)")
         #expect(!error.description.contains("\n"))
@@ -95,10 +95,10 @@ struct SubmissionManifestTests {
 
     @Test("YAML syntax errors give the line")
     func yamlSyntax() throws {
-        let error = try #require(throws: ManifestError.self) {
+        let error = try #require(throws: SubmissionError.self) {
             try SubmissionManifest(parsing: .text("team: A\nmembers: [Ada, Grace\n"), fileName: "manifest.yml")
         }
-        guard case let .syntax(detail) = error.reason else {
+        guard case let .manifest(.syntax(detail)) = error.reason else {
             Issue.record("expected a syntax error, got \(error.reason)")
             return
         }
@@ -114,7 +114,7 @@ struct SubmissionManifestTests {
         ("{\"team\": \"A\",\n \"x\": }", "line 2, column"),
     ])
     func json(text: String, phrase: String) throws {
-        let error = try #require(throws: ManifestError.self) {
+        let error = try #require(throws: SubmissionError.self) {
             try SubmissionManifest(parsing: .text(text), fileName: "manifest.json", isJSON: true)
         }
         #expect(error.description.contains(phrase), "\(error.description)")
@@ -130,28 +130,28 @@ struct SubmissionManifestTests {
 
     @Test("not UTF-8")
     func notText() throws {
-        let error = try #require(throws: ManifestError.self) {
+        let error = try #require(throws: SubmissionError.self) {
             try SubmissionManifest(parsing: Data([0x74, 0x3A, 0xFF, 0xFE]), fileName: "manifest.yml")
         }
-        #expect(error.reason == .notText)
+        #expect(error.reason == .manifest(.notText))
     }
 
     @Test("size limits: bytes, text length, members, and YAML alias bombs")
     func limits() throws {
         let small = SubmissionLimits(maxManifestBytes: 10)
-        let tooBig = try #require(throws: ManifestError.self) {
+        let tooBig = try #require(throws: SubmissionError.self) {
             try SubmissionManifest(parsing: .text("team: Muon Hunters"), fileName: "manifest.yml", limits: small)
         }
         #expect(tooBig.description.contains("too large"))
 
         let longName = String(repeating: "x", count: 201)
-        let long = try #require(throws: ManifestError.self) {
+        let long = try #require(throws: SubmissionError.self) {
             try SubmissionManifest(parsing: .text("team: \(longName)"), fileName: "manifest.yml")
         }
         #expect(long.description.contains("201 characters"))
 
         let crowd = "members: [" + (0..<101).map { "m\($0)" }.joined(separator: ", ") + "]"
-        let many = try #require(throws: ManifestError.self) {
+        let many = try #require(throws: SubmissionError.self) {
             try SubmissionManifest(parsing: .text(crowd), fileName: "manifest.yml")
         }
         #expect(many.description.contains("101 names"))
@@ -159,7 +159,7 @@ struct SubmissionManifestTests {
         // Each level doubles the nodes an alias-expanding walk visits: 2^20 at the end.
         var bomb = "a0: &a0 [x, x]\n"
         for level in 1...20 { bomb += "a\(level): &a\(level) [*a\(level - 1), *a\(level - 1)]\n" }
-        let bombError = try #require(throws: ManifestError.self) {
+        let bombError = try #require(throws: SubmissionError.self) {
             try SubmissionManifest(parsing: .text(bomb), fileName: "manifest.yml")
         }
         #expect(bombError.description.contains("aliases"))
@@ -167,18 +167,18 @@ struct SubmissionManifestTests {
 
     @Test("read failures: missing, a folder, over the limit")
     func readFailures() throws {
-        let missing = try #require(throws: ManifestError.self) {
+        let missing = try #require(throws: SubmissionError.self) {
             try SubmissionManifest.read(from: SubmissionFixtures.folder.appendingPathComponent("no-such-manifest.yml"))
         }
         #expect(missing.description.contains("could not be read"))
-        let folder = try #require(throws: ManifestError.self) {
+        let folder = try #require(throws: SubmissionError.self) {
             try SubmissionManifest.read(from: SubmissionFixtures.folder, displayName: "fixtures")
         }
-        #expect(folder.reason == .unreadable(detail: "it is a folder"))
-        let big = try #require(throws: ManifestError.self) {
+        #expect(folder.reason == .manifest(.unreadable(detail: "it is a folder")))
+        let big = try #require(throws: SubmissionError.self) {
             try SubmissionManifest.read(from: SubmissionFixtures.url("manifest_full.yml"), limits: SubmissionLimits(maxManifestBytes: 100))
         }
-        guard case .tooLarge = big.reason else {
+        guard case .manifest(.tooLarge) = big.reason else {
             Issue.record("expected tooLarge, got \(big.reason)")
             return
         }

@@ -39,13 +39,13 @@ struct SubmissionRootTests {
         #expect(try team.file("sub/net.h5").size > 0)
         for path in ["team/link.h5", "team/sub/link.h5", "team/linked-sub/secret.h5", "team/inner.h5", "linked-team",
                      "linked-team/secret.h5"] {
-            #expect(throws: SubmittedFileError.symbolicLink, "\(path)") { try root.file(path) }
+            #expect(throws: SubmissionError.FileReason.symbolicLink, "\(path)") { try root.file(path) }
         }
-        #expect(throws: SubmittedFileError.symbolicLink) { try root.folder("linked-team") }
-        #expect(throws: SubmittedFileError.symbolicLink) { try team.folder("linked-sub") }
-        #expect(throws: SubmittedFileError.outside) { try team.file("../team/model.h5") }
-        #expect(throws: SubmittedFileError.outside) { try team.file(dir.file("outside/secret.h5")) }
-        #expect(throws: SubmittedFileError.missing) { try team.file("nothing.h5") }
+        #expect(throws: SubmissionError.FileReason.symbolicLink) { try root.folder("linked-team") }
+        #expect(throws: SubmissionError.FileReason.symbolicLink) { try team.folder("linked-sub") }
+        #expect(throws: SubmissionError.FileReason.outside) { try team.file("../team/model.h5") }
+        #expect(throws: SubmissionError.FileReason.outside) { try team.file(dir.file("outside/secret.h5")) }
+        #expect(throws: SubmissionError.FileReason.missing) { try team.file("nothing.h5") }
         #expect(root.bytesRead == "submissions/team/model.h5".utf8.count)
     }
 
@@ -56,7 +56,7 @@ struct SubmissionRootTests {
         let submissions = try layout()
         #expect(link(dir.file("outside/secret.h5"), dir.file("submissions/team/README.md")) == 0)
         let root = try SubmissionRoot(opening: submissions, resolve: resolution)
-        #expect(throws: SubmittedFileError.hardLinked(names: 2)) { try root.file("team/README.md") }
+        #expect(throws: SubmissionError.FileReason.hardLinked(names: 2)) { try root.file("team/README.md") }
         #expect(root.bytesRead == 0)
         #expect(try root.file("team/model.h5").size > 0)
     }
@@ -77,7 +77,7 @@ struct SubmissionRootTests {
         #expect(mkfifo(dir.file("team/model.h5"), 0o644) == 0)
         try FileManager.default.createSymbolicLink(atPath: dir.file("team/zero.h5"), withDestinationPath: "/dev/zero")
         let root = try SubmissionRoot(opening: dir.path, resolve: resolution)
-        @Sendable func failure(_ name: String) -> SubmittedFileError? {
+        @Sendable func failure(_ name: String) -> SubmissionError.FileReason? {
             do {
                 _ = try root.file(name)
                 return nil
@@ -96,7 +96,7 @@ struct SubmissionRootTests {
         _ = try dir.write("0123456789", to: "ten.bin")
         let root = try SubmissionRoot(opening: dir.path)
         let file = try root.file("ten.bin")
-        #expect(throws: SubmittedFileError.tooLarge(bytes: 10, limit: 9)) { try file.contents(maxBytes: 9) }
+        #expect(throws: SubmissionError.FileReason.tooLarge(bytes: 10, limit: 9)) { try file.contents(maxBytes: 9) }
         #expect(root.bytesRead == 0)
         #expect(try file.contents(maxBytes: 10) == file.contents(maxBytes: 10))
     }

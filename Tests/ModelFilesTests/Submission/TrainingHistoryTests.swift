@@ -83,7 +83,7 @@ struct TrainingHistoryTests {
     }
 
     @Test("invalid histories refused, naming the place", arguments: [
-        ("", TrainingHistoryError.Reason.noEpochs, "no epochs"),
+        ("", SubmissionError.HistoryReason.noEpochs, "no epochs"),
         ("epoch,loss\n", .noEpochs, "no epochs"),
         ("epoch,lr\n0,0.1\n", .noKnownSeries(columnCount: 2), "found 2 other columns"),
         ("epoch,acc,accuracy\n0,0.5,0.5\n", .duplicateSeries(first: "acc", second: "accuracy"), "same series"),
@@ -99,14 +99,14 @@ struct TrainingHistoryTests {
         ("{\"loss\": []}", .noEpochs, "no epochs"),
         ("{\"acc\": [0.5]", .syntax(place: nil), "not valid JSON"),
     ])
-    func invalid(text: String, reason: TrainingHistoryError.Reason, phrase: String) throws {
-        let error = try #require(throws: TrainingHistoryError.self) {
+    func invalid(text: String, reason: SubmissionError.HistoryReason, phrase: String) throws {
+        let error = try #require(throws: SubmissionError.self) {
             try TrainingHistory(parsing: .text(text), fileName: "team/history.csv")
         }
         if case .syntax = reason {
-            guard case .syntax = error.reason else { Issue.record("expected syntax, got \(error.reason)"); return }
+            guard case .history(.syntax) = error.reason else { Issue.record("expected syntax, got \(error.reason)"); return }
         } else {
-            #expect(error.reason == reason)
+            #expect(error.reason == .history(reason))
         }
         #expect(error.description.hasPrefix("'team/history.csv'"))
         #expect(error.description.contains(phrase), "\(error.description)")
@@ -122,7 +122,7 @@ struct TrainingHistoryTests {
         "epoch;loss;SECRET-TOKEN\n0;1\n", "{SECRET-TOKEN",
     ])
     func errorsQuoteNothing(text: String) throws {
-        let error = try #require(throws: TrainingHistoryError.self) {
+        let error = try #require(throws: SubmissionError.self) {
             try TrainingHistory(parsing: .text(text), fileName: "team/history.csv")
         }
         #expect(!error.description.contains("SECRET"), "\(error.description)")
@@ -133,20 +133,20 @@ struct TrainingHistoryTests {
     func limits() throws {
         let limits = SubmissionLimits(maxHistoryBytes: 1_000, maxHistoryEpochs: 3)
         let rows = "loss\n" + String(repeating: "0.5\n", count: 4)
-        let csv = try #require(throws: TrainingHistoryError.self) {
+        let csv = try #require(throws: SubmissionError.self) {
             try TrainingHistory(parsing: .text(rows), fileName: "h.csv", limits: limits)
         }
-        #expect(csv.reason == .tooManyEpochs(limit: 3))
-        let json = try #require(throws: TrainingHistoryError.self) {
+        #expect(csv.reason == .history(.tooManyEpochs(limit: 3)))
+        let json = try #require(throws: SubmissionError.self) {
             try TrainingHistory(parsing: .text("{\"loss\": [1, 2, 3, 4]}"), fileName: "h.json", limits: limits)
         }
-        #expect(json.reason == .tooManyEpochs(limit: 3))
+        #expect(json.reason == .history(.tooManyEpochs(limit: 3)))
         let big = Data(repeating: 0x20, count: 1_001)
-        let size = try #require(throws: TrainingHistoryError.self) {
+        let size = try #require(throws: SubmissionError.self) {
             try TrainingHistory(parsing: big, fileName: "h.csv", limits: limits)
         }
-        #expect(size.reason == .tooLarge(bytes: 1_001, limit: 1_000))
-        let file = try #require(throws: TrainingHistoryError.self) {
+        #expect(size.reason == .history(.tooLarge(bytes: 1_001, limit: 1_000)))
+        let file = try #require(throws: SubmissionError.self) {
             try TrainingHistory.read(from: SubmissionFixtures.url("keras3_csvlogger.csv"), limits: SubmissionLimits(maxHistoryBytes: 100))
         }
         #expect(file.description.contains("more than the 100"))
@@ -154,11 +154,11 @@ struct TrainingHistoryTests {
 
     @Test("not UTF-8, and a missing file")
     func unreadable() throws {
-        let binary = try #require(throws: TrainingHistoryError.self) {
+        let binary = try #require(throws: SubmissionError.self) {
             try TrainingHistory(parsing: Data([0x80, 0x04, 0x95]), fileName: "history.json")
         }
-        #expect(binary.reason == .notText)
-        let missing = try #require(throws: TrainingHistoryError.self) {
+        #expect(binary.reason == .history(.notText))
+        let missing = try #require(throws: SubmissionError.self) {
             try TrainingHistory.read(from: SubmissionFixtures.folder.appendingPathComponent("missing.csv"))
         }
         #expect(missing.description.contains("could not be read"))

@@ -1,26 +1,27 @@
 import Foundation
+import Models
 
 extension ONNXOperatorRegistry {
     /// Activations, Softmax and Clip.
     static let activationOperators: [ONNXOperator] = [
         activation("Relu") { _ throws(ONNXError) in .relu },
-        activation("LeakyRelu") { a throws(ONNXError) in .leakyRelu(alpha: Double(try a.float("alpha", default: 0.01))) },
-        activation("Elu") { a throws(ONNXError) in .elu(alpha: Double(try a.float("alpha", default: 1))) },
+        activation("LeakyRelu") { a throws(ONNXError) in .leakyReLU(negativeSlope: try a.float("alpha", default: 0.01)) },
+        activation("Elu") { a throws(ONNXError) in .elu(alpha: try a.float("alpha", default: 1)) },
         activation("Selu") { a throws(ONNXError) in
-            .selu(alpha: Double(try a.float("alpha", default: 1.67326319217681884765625)),
-                  gamma: Double(try a.float("gamma", default: 1.05070102214813232421875)))
+            .selu(alpha: try a.float("alpha", default: 1.67326319217681884765625),
+                  scale: try a.float("gamma", default: 1.05070102214813232421875))
         },
         activation("Sigmoid") { _ throws(ONNXError) in .sigmoid },
         activation("HardSigmoid") { a throws(ONNXError) in
-            .hardSigmoid(alpha: Double(try a.float("alpha", default: 0.2)), beta: Double(try a.float("beta", default: 0.5)))
+            .linearHardSigmoid(alpha: try a.float("alpha", default: 0.2), beta: try a.float("beta", default: 0.5))
         },
         activation("Tanh") { _ throws(ONNXError) in .tanh },
         activation("Softplus") { _ throws(ONNXError) in .softplus },
         activation("Softsign") { _ throws(ONNXError) in .softsign },
         activation("Gelu") { a throws(ONNXError) in
             switch try a.string("approximate") ?? "none" {
-            case "tanh": return .gelu(tanhApproximation: true)
-            case "none": return .gelu(tanhApproximation: false)
+            case "tanh": return .gelu(approximate: true)
+            case "none": return .gelu(approximate: false)
             case let other: throw .malformed("Gelu has approximate='\(other)'")
             }
         },

@@ -1,43 +1,37 @@
 import Foundation
+import Models
 
-/// The elementwise activations, computed in the tensor's own precision (float for float
-/// tensors, as onnxruntime does), each formula written once for both.
-enum Activation: Sendable {
-    case relu
-    case leakyRelu(alpha: Double)
-    case elu(alpha: Double)
-    case selu(alpha: Double, gamma: Double)
-    case sigmoid
-    case hardSigmoid(alpha: Double, beta: Double)
-    case tanh
-    case softplus
-    case softsign
-    case gelu(tanhApproximation: Bool)
-
+/// The elementwise activations of the ONNX operators (`Relu`, `LeakyRelu`, `Elu`, `Selu`,
+/// `Sigmoid`, `HardSigmoid`, `Tanh`, `Softplus`, `Softsign`, `Gelu`), computed as
+/// onnxruntime computes them: in the tensor's own precision (float for float tensors), each
+/// formula written once for both.
+extension Activation {
     /// The activation of every element of `values`; ReLU gets a loop of its own (so it
     /// vectorizes), the others call ``callAsFunction(_:)`` per element.
     func map<T: ActivationScalar>(_ values: [T]) -> [T] {
-        if case .relu = self { return values.map { Swift.max($0, 0) } }
+        if self == .relu { return values.map { Swift.max($0, 0) } }
         return values.map { self($0) }
     }
 
-    /// The activation at `x`.
+    /// The activation at `x`. Only the activations an ONNX operator reads
+    /// (`ActivationOperators.swift`) are computed here; no operator makes another.
     @inline(__always)
     func callAsFunction<T: ActivationScalar>(_ x: T) -> T {
         switch self {
-        case .relu: return Swift.max(x, 0)
-        case let .leakyRelu(alpha): return x >= 0 ? x : T(alpha) * x
+        case .relu(0, nil, 0): return Swift.max(x, 0)
+        case let .leakyReLU(alpha): return x >= 0 ? x : T(alpha) * x
         // exp(x) - 1 as onnxruntime computes it (glibc's expm1f is several times slower).
         case let .elu(alpha): return x >= 0 ? x : T(alpha) * (T.exp(x) - 1)
         case let .selu(alpha, gamma): return x > 0 ? T(gamma) * x : T(gamma) * (T(alpha) * T.exp(x) - T(alpha))
         case .sigmoid: return 1 / (1 + T.exp(-x))
-        case let .hardSigmoid(alpha, beta): return Swift.max(0, Swift.min(1, T(alpha) * x + T(beta)))
+        case let .linearHardSigmoid(alpha, beta): return Swift.max(0, Swift.min(1, T(alpha) * x + T(beta)))
         case .tanh: return T.tanh(x)
         case .softplus: return x > 0 ? x + T.log1p(T.exp(-x)) : T.log1p(T.exp(x))
         case .softsign: return x / (1 + Swift.abs(x))
-        case .gelu(tanhApproximation: true):
+        case .gelu(approximate: true):
             return x / 2 * (1 + T.tanh(T((2 / Double.pi).squareRoot()) * (x + T(0.044715) * x * x * x)))
-        case .gelu(tanhApproximation: false): return x / 2 * (1 + T.erf(x / T(2.0.squareRoot())))
+        case .gelu(approximate: false): return x / 2 * (1 + T.erf(x / T(2.0.squareRoot())))
+        default: preconditionFailure("\(self) is not the activation of an ONNX operator")
         }
     }
 }
