@@ -71,16 +71,16 @@ let package = Package(
             resources: [.copy("Templates")]),
         .target(
             name: "Baselines",
-            dependencies: ["HiggsData", "Metrics", "Models", "ModelFiles", "Results", "Scoring", "Training", "Workspace"]),
-        .target(name: "Workspace", dependencies: ["HiggsData", "Limits", "Results", "Yams"]),
+            dependencies: ["HiggsData", "Metrics", "Models", "ModelFiles", "Results", "Scoring", "Training", "Competition"]),
+        .target(name: "Competition", dependencies: ["HiggsData", "Limits", "Results", "Yams"]),
         .target(
             name: "Scoring",
-            dependencies: ["CSandbox", "HiggsData", "Limits", "Metrics", "Models", "ModelFiles", "Results", "Workspace"],
+            dependencies: ["CSandbox", "HiggsData", "Limits", "Metrics", "Models", "ModelFiles", "Results", "Competition"],
             swiftSettings: fastLoops),
         .target(
             name: "LeaderboardCLI",
             dependencies: [
-                "HiggsData", "Workspace", "Results", "Metrics", "Models", "ModelFiles", "Scoring", "Baselines", "Site",
+                "HiggsData", "Competition", "Results", "Metrics", "Models", "ModelFiles", "Scoring", "Baselines", "Site",
                 "CSandbox",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
@@ -105,9 +105,9 @@ let package = Package(
         .testTarget(name: "ResultsTests", dependencies: ["Results", "TestSupport"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "TestSupport"]),
         .testTarget(name: "PlotsTests", dependencies: ["Plots", "TestSupport"], resources: [.copy("Golden")]),
-        .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "HiggsData", "Results", "TestSupport"]),
+        .testTarget(name: "CompetitionTests", dependencies: ["Competition", "HiggsData", "Results", "TestSupport"]),
         .testTarget(name: "LeaderboardCLITests",
-                    dependencies: ["LeaderboardCLI", "HiggsData", "ModelFiles", "Results", "Scoring", "Workspace", "TestSupport"],
+                    dependencies: ["LeaderboardCLI", "HiggsData", "ModelFiles", "Results", "Scoring", "Competition", "TestSupport"],
                     exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]

@@ -6,7 +6,7 @@ import Models
 import Results
 import Scoring
 import Training
-import Workspace
+import Competition
 
 /// Trains the hackathon's two baselines on the workspace's training rows, writes their
 /// files into `baselines/`, scores those files through the same sandboxed path as every

@@ -1,5 +1,5 @@
 /// The network compiled for evaluation: parameters laid out for SIMD arithmetic and a
-/// buffer per layer in a workspace of `blockRows` rows.
+/// buffer per layer for blocks of `blockRows` rows (the `EvaluationBuffers` of a thread).
 ///
 /// Row widths are padded to multiples of 8 floats so a dense layer computes 8 units with
 /// one `SIMD8<Float>` multiply and add; padding lanes hold zeros in the kernel and bias
@@ -26,7 +26,7 @@ struct Plan: Sendable {
         var width: Int
         /// Floats between consecutive rows of this step's buffer.
         var stride: Int
-        /// Where this step's buffer starts in the workspace, in floats.
+        /// Where this step's buffer starts in the `EvaluationBuffers`, in floats.
         var offset: Int
     }
 
@@ -34,8 +34,8 @@ struct Plan: Sendable {
     let inputWidth: Int
     let outputStep: Int
     let outputColumn: Int
-    /// Floats a workspace holds.
-    let workspaceCount: Int
+    /// Floats the buffers hold.
+    let bufferFloats: Int
 
     init(layers: [NetworkLayer], widths: [Int], inputLayer: Int, outputLayer: Int) {
         var steps: [Step] = []
@@ -91,7 +91,7 @@ struct Plan: Sendable {
         self.inputWidth = widths[inputLayer]
         self.outputStep = outputLayer
         self.outputColumn = widths[outputLayer] == 2 ? 1 : 0
-        self.workspaceCount = used
+        self.bufferFloats = used
     }
 
     static func padded(_ width: Int) -> Int { max(8, (width + 7) / 8 * 8) }
@@ -99,9 +99,9 @@ struct Plan: Sendable {
     /// Evaluates `rows` (at most ``blockRows``) rows of `inputWidth` features at `input`,
     /// writing one score per row at `output`.
     func evaluate(
-        rows: Int, input: UnsafePointer<Float>, workspace: Workspace, output: UnsafeMutablePointer<Double>
+        rows: Int, input: UnsafePointer<Float>, buffers: EvaluationBuffers, output: UnsafeMutablePointer<Double>
     ) {
-        let base = workspace.floats
+        let base = buffers.floats
         for step in steps {
             let out = base + step.offset
             switch step.kernel {
@@ -277,12 +277,12 @@ private func denseRows(
 
 /// Scratch memory for evaluating one block of rows: a buffer per layer. One per thread;
 /// `deallocate()` when done.
-final class Workspace {
+final class EvaluationBuffers {
     let floats: UnsafeMutablePointer<Float>
 
     init(plan: Plan) {
-        floats = .allocate(capacity: max(plan.workspaceCount, 8))
-        floats.initialize(repeating: 0, count: max(plan.workspaceCount, 8))
+        floats = .allocate(capacity: max(plan.bufferFloats, 8))
+        floats.initialize(repeating: 0, count: max(plan.bufferFloats, 8))
     }
 
     func deallocate() { floats.deallocate() }

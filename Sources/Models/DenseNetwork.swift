@@ -85,7 +85,7 @@ public struct DenseNetwork: Classifier {
         let plan = self.plan
         let blockRows = Plan.blockRows
         let blocks = (rows + blockRows - 1) / blockRows
-        // Enough chunks for the cores to share, few enough that each amortizes its workspace.
+        // Enough chunks for the cores to share, few enough that each amortizes its buffers.
         let chunkCount = min(blocks, max(1, ProcessInfo.processInfo.activeProcessorCount) * 4)
         let blocksPerChunk = (blocks + chunkCount - 1) / chunkCount
         var result = [Double](repeating: 0, count: rows)
@@ -96,8 +96,8 @@ public struct DenseNetwork: Classifier {
             nonisolated(unsafe) let outputs = outputBase
             nonisolated(unsafe) let inputs = inputBase
             let work: @Sendable (Int) -> Void = { chunk in
-                let workspace = Workspace(plan: plan)
-                defer { workspace.deallocate() }
+                let buffers = EvaluationBuffers(plan: plan)
+                defer { buffers.deallocate() }
                 let firstBlock = chunk * blocksPerChunk
                 let lastBlock = min(blocks, firstBlock + blocksPerChunk)
                 guard firstBlock < lastBlock else { return }
@@ -106,7 +106,7 @@ public struct DenseNetwork: Classifier {
                     let count = min(blockRows, rows - start)
                     plan.evaluate(
                         rows: count, input: inputs + start * plan.inputWidth,
-                        workspace: workspace, output: outputs + start)
+                        buffers: buffers, output: outputs + start)
                 }
             }
             if chunkCount == 1 {

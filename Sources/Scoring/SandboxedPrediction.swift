@@ -1,7 +1,7 @@
 import Foundation
 import ModelFiles
 import Results
-import Workspace
+import Competition
 #if canImport(Glibc)
 import Glibc
 #endif

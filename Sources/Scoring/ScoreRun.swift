@@ -2,7 +2,7 @@ import Foundation
 import HiggsData
 import ModelFiles
 import Results
-import Workspace
+import Competition
 
 /// One `score` run: finds the submissions, skips those already recorded, predicts each new
 /// one in a sandboxed child, evaluates the scores and records every outcome — scored or

@@ -5,7 +5,7 @@ import Results
 import Scoring
 import Testing
 import TestSupport
-import Workspace
+import Competition
 
 /// The contract between the stages, end to end: `score` runs real submissions through their
 /// sandboxed children and stores typed values; they equal what Scoring computes in this

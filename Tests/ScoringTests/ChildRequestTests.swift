@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import Workspace
+import Competition
 @testable import Scoring
 
 /// The parent's request to a `leaderboard _predict` child, as its command line: what the

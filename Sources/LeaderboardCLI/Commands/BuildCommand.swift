@@ -1,6 +1,6 @@
 import ArgumentParser
 import Site
-import Workspace
+import Competition
 
 /// `leaderboard build`: render the static site.
 struct BuildCommand: ParsableCommand {

@@ -5,7 +5,7 @@ import Metrics
 import ModelFiles
 import Results
 import Scoring
-import Workspace
+import Competition
 
 /// `leaderboard check MODEL`: a participant's dry run before submitting.
 struct CheckCommand: ParsableCommand {

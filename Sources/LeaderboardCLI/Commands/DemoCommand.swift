@@ -5,7 +5,7 @@ import Results
 import Scoring
 import Site
 import Training
-import Workspace
+import Competition
 
 /// `leaderboard demo`: the whole job on the embedded sample, in a fresh workspace.
 struct DemoCommand: ParsableCommand {

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Site
-import Workspace
+import Competition
 
 /// `leaderboard init [DIR]`: a new competition workspace.
 struct InitCommand: ParsableCommand {

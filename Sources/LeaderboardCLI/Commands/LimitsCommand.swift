@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import Workspace
+import Competition
 
 /// `leaderboard limits`: every limit a run enforces, its default, its value in this
 /// workspace, and the key that sets it under `limits:` in `leaderboard.yml`.

@@ -3,7 +3,7 @@ import Foundation
 import Results
 import Scoring
 import Site
-import Workspace
+import Competition
 
 /// `leaderboard score [PATH…]`: score every new or changed submission.
 struct ScoreCommand: ParsableCommand {

@@ -2,7 +2,7 @@ import ArgumentParser
 import Baselines
 import Foundation
 import Scoring
-import Workspace
+import Competition
 import Training
 
 /// `leaderboard train`: the hackathon's baselines, trained in Swift and scored from their files.

@@ -1,6 +1,6 @@
 import Foundation
 import Scoring
-import Workspace
+import Competition
 
 extension SandboxedPrediction {
     /// The sandbox of a command: children run from this executable within `limits`, and a

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import HiggsData
-import Workspace
+import Competition
 
 /// Options every command that works in a workspace takes.
 struct GlobalOptions: ParsableArguments {

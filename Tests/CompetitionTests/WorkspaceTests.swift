@@ -2,7 +2,7 @@ import Foundation
 import HiggsData
 import Testing
 import TestSupport
-@testable import Workspace
+@testable import Competition
 
 @Suite struct WorkspaceTests {
     @Test func initMakesTheFoldersTheConfigAndTheDatabase() throws {

@@ -3,7 +3,7 @@ import HiggsData
 import Results
 import Testing
 import TestSupport
-import Workspace
+import Competition
 
 @Suite struct CompetitionSessionTests {
     let dir = TemporaryDirectory()

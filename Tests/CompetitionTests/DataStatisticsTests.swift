@@ -2,7 +2,7 @@ import Testing
 import TestSupport
 import HiggsData
 import Results
-@testable import Workspace
+@testable import Competition
 
 @Suite struct DataStatisticsTests {
     @Test func histogramsCountEveryRowOnceAndCorrelationsAreSane() throws {

@@ -1,4 +1,4 @@
-import Workspace
+import Competition
 import Testing
 
 @Suite("Limits from leaderboard.yml")
