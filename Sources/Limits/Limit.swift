@@ -4,7 +4,7 @@
 ///
 /// A message names a limit by the key that sets it under `limits:` in `leaderboard.yml` and
 /// the unit of its value, so both belong to the identifier; which field each key sets, what it
-/// means and how `leaderboard.yml` is read are the workspace's (`LimitSettings`).
+/// means and how `leaderboard.yml` is read are the Competition target's (`RunLimits.settings`).
 public enum Limit: CaseIterable, Sendable {
     case memoryBytes, cpuSeconds, wallSeconds
     case maxFileBytes, maxZipEntries, maxInflatedBytes, maxConfigBytes, maxLayers, maxParameters
