@@ -46,7 +46,7 @@ public struct BaselineRun: Sendable {
     /// At most this many training rows (the first ones); `nil` for all.
     public var rowLimit: Int?
     /// At most this many training rows are scored for the overtraining check.
-    public var overtrainingRows = 500_000
+    var overtrainingRows = 500_000
 
     /// Baselines in `session`, whose files are scored in `sandbox`.
     public init(session: CompetitionSession, sandbox: SandboxedPrediction, rowLimit: Int? = nil) throws(ResultsError) {

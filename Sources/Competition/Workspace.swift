@@ -68,7 +68,7 @@ public struct Workspace: Sendable {
     public var dataPath: String { config.data.isEmpty ? KnownDataSets.samplePath : resolve(config.data) }
 
     /// Whether the workspace uses the embedded sample.
-    public var usesEmbeddedSample: Bool { config.data.isEmpty }
+    var usesEmbeddedSample: Bool { config.data.isEmpty }
 
     /// The database file.
     public var databasePath: String { resolve(config.database) }

@@ -70,7 +70,7 @@ public struct WorkspaceConfig: Codable, Sendable, Equatable {
     }
 
     /// Parses the text of a `leaderboard.yml`.
-    public static func parse(_ text: String) throws -> WorkspaceConfig {
+    static func parse(_ text: String) throws -> WorkspaceConfig {
         if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return WorkspaceConfig() }
         return try YAMLDecoder().decode(WorkspaceConfig.self, from: text)
     }

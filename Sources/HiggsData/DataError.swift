@@ -30,7 +30,7 @@ public struct DataError: Error, CustomStringConvertible, Equatable {
     public var reason: Reason
 
     /// Creates an error about `path`.
-    public init(path: String, reason: Reason) {
+    init(path: String, reason: Reason) {
         self.path = path
         self.reason = reason
     }

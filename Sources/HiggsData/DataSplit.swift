@@ -38,7 +38,7 @@ public struct DataSplit: Sendable, Equatable {
     /// The hidden test size when none is configured: the last 1/15 of the rows, at most
     /// 500,000. That gives the canonical splits exactly: 500,000 of HIGGS's 11,000,000 rows
     /// and 500 of the sample's 7,500.
-    public static func defaultTestRows(forRowCount rows: Int) -> Int {
+    static func defaultTestRows(forRowCount rows: Int) -> Int {
         min(500_000, rows / 15)
     }
 

@@ -13,7 +13,7 @@ import Glibc
 /// reader — `gzip -d`, zlib, Python, polars, and ours — reads as one stream.
 public struct HiggsTextWriter: Sendable {
     /// Rows per chunk formatted by one core.
-    public var chunkRows = 16_384
+    var chunkRows = 16_384
     /// Deflate level 1–9 for `.gz` output; `nil` writes plain text.
     public var gzipLevel: Int32?
 

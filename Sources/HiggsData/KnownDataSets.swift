@@ -6,7 +6,7 @@ public enum KnownDataSets {
     public static let officialHiggsGzipSHA256 = "ea302c18164d4e3d916a1e2e83a9a8d07069fa6ebc7771e4c0540d54e593b698"
 
     /// SHA-256 of the embedded 7,500-event sample.
-    public static let sampleSHA256 = "2c5eba3c34c8ebdfcdc0b7c7d46bf8585ddc6ffc044e4f60712f0c025b8d2146"
+    static let sampleSHA256 = "2c5eba3c34c8ebdfcdc0b7c7d46bf8585ddc6ffc044e4f60712f0c025b8d2146"
 
     /// Path of the embedded sample: 7,500 real HIGGS events (CC BY 4.0; see `sampleAttribution`).
     /// Used whenever no data file is configured.
@@ -18,7 +18,7 @@ public enum KnownDataSets {
     }
 
     /// The sample's provenance and licence text, shipped with it.
-    public static var sampleAttribution: String {
+    static var sampleAttribution: String {
         guard let path = Bundle.module.path(forResource: "SAMPLE-README", ofType: "md"),
               let text = try? String(contentsOfFile: path, encoding: .utf8) else { return "" }
         return text

@@ -18,9 +18,9 @@ import Foundation
 /// synthetic file is tested on events it has not seen transformed.
 public struct SyntheticEvents: Sendable {
     /// Template events for training rows and for hidden-test rows.
-    public let trainingTemplates: HiggsDataset
+    let trainingTemplates: HiggsDataset
     /// Template events for the hidden-test tail.
-    public let testTemplates: HiggsDataset
+    let testTemplates: HiggsDataset
 
     /// Azimuths are standardized in HIGGS: ±π maps to ±1.7433.
     static let azimuthLimit: Float = 1.7433

@@ -44,7 +44,7 @@ public enum FeatureSchema {
     }
 
     /// Indices (0-based, into the 28 features) of the 21 low-level features.
-    public static let lowLevel: Range<Int> = 0..<21
+    static let lowLevel: Range<Int> = 0..<21
 
     /// Indices (0-based, into the 28 features) of the seven high-level masses.
     public static let highLevel: Range<Int> = 21..<28

@@ -5,7 +5,7 @@ import Foundation
 /// distributions on the training rows and on the test rows, class by class.
 public struct KolmogorovSmirnov: Sendable, Equatable {
     /// The largest distance between the two empirical distribution functions.
-    public let statistic: Double
+    let statistic: Double
     /// The asymptotic p-value Q(D·√(nm/(n+m))) of Kolmogorov's distribution: ROOT's
     /// `TMath::KolmogorovProb`, which TMVA's overtraining check reports (and
     /// `scipy.stats.kstwobign.sf`). Small values mean the distributions differ.

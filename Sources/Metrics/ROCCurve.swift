@@ -75,7 +75,7 @@ public struct ROCCurve: Sendable, Equatable {
     ///
     /// For a curve made from scores, `RankedScores.auc` gives the same area summed exactly;
     /// this one serves curves built from stored points, such as a thinned curve.
-    public var area: Double {
+    var area: Double {
         var sum = 0.0
         for index in 1..<max(count, 1) {
             let width = falsePositiveRates[index] - falsePositiveRates[index - 1]

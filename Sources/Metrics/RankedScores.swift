@@ -12,11 +12,11 @@ public struct RankedScores: Sendable {
     /// Number of background rows (label 0).
     public let negatives: Int
     /// The distinct scores, descending: sklearn's thresholds before dropping.
-    public let distinctScores: [Double]
+    let distinctScores: [Double]
     /// Signal rows with score >= `distinctScores[i]`: sklearn's `tps`.
-    public let cumulativePositives: [Int]
+    let cumulativePositives: [Int]
     /// Background rows with score >= `distinctScores[i]`: sklearn's `fps`.
-    public let cumulativeNegatives: [Int]
+    let cumulativeNegatives: [Int]
     /// The labels in row order, `true` for signal.
     public let labels: [Bool]
     /// For each row, the index of its score in `distinctScores`.

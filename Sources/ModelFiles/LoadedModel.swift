@@ -9,7 +9,7 @@ public struct LoadedModel: Sendable {
     public let summary: ModelSummary
 
     /// A loaded model.
-    public init(classifier: any Classifier, summary: ModelSummary) {
+    init(classifier: any Classifier, summary: ModelSummary) {
         self.classifier = classifier
         self.summary = summary
     }

@@ -102,7 +102,7 @@ public enum Activation: Sendable, Hashable {
 
     /// Whether the function works on whole rows (softmax and friends) rather than on each
     /// value alone.
-    public var isRowWise: Bool {
+    var isRowWise: Bool {
         switch self {
         case .softmax, .logSoftmax, .sparsemax, .glu: return true
         default: return false

@@ -9,7 +9,7 @@ import GRDB
 /// not SQLite, or a SQLite database of another application, is refused and never changed.
 public final class ResultsDatabase: Sendable {
     /// SQLite's `application_id` header field marking the file as ours ("LBRD").
-    public static let applicationID: Int32 = 0x4C42_5244
+    static let applicationID: Int32 = 0x4C42_5244
 
     let pool: DatabasePool
     /// The database file.
@@ -98,7 +98,7 @@ public final class ResultsDatabase: Sendable {
     }
 
     /// SQLite's own integrity check: `true` when it answers "ok".
-    public func integrityCheck() throws(ResultsError) -> Bool {
+    func integrityCheck() throws(ResultsError) -> Bool {
         try read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") == "ok" }
     }
 }

@@ -33,10 +33,10 @@ public enum Containment {
         /// The reason of each layer that is missing.
         public var missing: [Layer: String] = [:]
         /// How long applying took, in microseconds (`bench/containment.sh` reads it).
-        public var microseconds = 0
+        var microseconds = 0
 
         /// Whether every layer was applied.
-        public var isComplete: Bool { missing.isEmpty }
+        var isComplete: Bool { missing.isEmpty }
 
         /// The report as the child writes it: a line per layer, `<layer> applied` or
         /// `<layer> missing <reason>`, then `took <microseconds> us`.
@@ -70,7 +70,7 @@ public enum Containment {
     }
 
     /// The name of the report in the child's output folder.
-    public static let reportName = "containment.txt"
+    static let reportName = "containment.txt"
 
     /// Contains this process for good: it may then read only the files in `readable` and
     /// write only in the folders in `writable`. Layers in `skipping` are left out (the tests'
@@ -78,7 +78,7 @@ public enum Containment {
     ///
     /// Call it while the process has a single thread: Landlock binds only the calling thread
     /// and those it starts later, so it is reported missing otherwise.
-    public static func apply(readable: [String], writable: [String], skipping: Set<Layer> = []) -> Report {
+    static func apply(readable: [String], writable: [String], skipping: Set<Layer> = []) -> Report {
         let start = ContinuousClock.now
         var missing: [Layer: String] = [:]
         for layer in skipping { missing[layer] = "switched off for a test" }
@@ -103,24 +103,24 @@ public enum Containment {
     /// Closes every descriptor above standard error. Call it first thing in the child:
     /// whatever is open then was inherited (a socket, a pipe, a file open for writing from
     /// whoever started the run), and no layer stops the use of a descriptor already open.
-    public static func closeInheritedFiles() {
+    static func closeInheritedFiles() {
         lb_close_inherited_files()
     }
 
     /// Makes the kernel kill this child when its parent ends (`PR_SET_PDEATHSIG`), so that a
     /// `score`, `check` or `predict` killed mid-run leaves no child behind.
-    public static func dieWithParent() {
+    static func dieWithParent() {
         lb_die_with_parent()
     }
 
     /// The Landlock ABI version of the running kernel, `nil` without Landlock.
-    public static var landlockABI: Int? {
+    static var landlockABI: Int? {
         let abi = lb_landlock_abi()
         return abi > 0 ? Int(abi) : nil
     }
 
     /// Whether the running kernel offers seccomp filters.
-    public static var hasSeccomp: Bool { lb_seccomp_available() != 0 }
+    static var hasSeccomp: Bool { lb_seccomp_available() != 0 }
 
     /// Why a layer could not be applied, from the errno its call gave.
     static func describe(_ error: Int32, layer: Layer? = nil) -> String {

@@ -16,7 +16,7 @@ public final class ContainmentNotice: @unchecked Sendable {
     }
 
     /// The reports of every child so far, in the order they ended.
-    public var childReports: [Containment.Report] {
+    var childReports: [Containment.Report] {
         lock.withLock { reports }
     }
 

@@ -11,9 +11,9 @@ public struct EntryEvaluation: Sendable {
     /// ROC AUC and its DeLong interval on the public rows only.
     public let publicAUC: AUCConfidenceInterval
     /// ROC AUC and its DeLong interval on the private rows only.
-    public let privateAUC: AUCConfidenceInterval
+    let privateAUC: AUCConfidenceInterval
     /// The ROC curve thinned for storage and plots, with its error bound.
-    public let thinnedROC: ThinnedROCCurve
+    let thinnedROC: ThinnedROCCurve
     /// Score distributions of signal and background.
     public let histograms: ScoreHistograms
     /// Every figure again, on the public rows only: what the public site shows.

@@ -11,14 +11,14 @@ public struct PublicFigures: Sendable {
     /// Every figure of the public rows (one sort, shared by every metric).
     public let report: BinaryClassificationReport
     /// Their ROC curve, thinned for storage and plots.
-    public let thinnedROC: ThinnedROCCurve
+    let thinnedROC: ThinnedROCCurve
     /// Their score distributions of signal and background.
     public let histograms: ScoreHistograms
 
     /// Evaluates the public rows of `scores` (one per hidden row, in row order).
     ///
     /// - Throws: `MetricsError` for a wrong count, or scores the metrics cannot take.
-    public init(scores: [Double], hidden: HiddenTestRows) throws(MetricsError) {
+    init(scores: [Double], hidden: HiddenTestRows) throws(MetricsError) {
         guard scores.count == hidden.count else {
             throw MetricsError(.lengthMismatch(scores: scores.count, labels: hidden.count))
         }
@@ -47,7 +47,7 @@ public struct PublicFigures: Sendable {
     /// entry whose stored scores do not fit the hidden rows keeps none: the public site then
     /// shows its public AUC only. Returns how many were filled in.
     @discardableResult
-    public static func fillMissing(in database: ResultsDatabase, datasetID: Int64,
+    static func fillMissing(in database: ResultsDatabase, datasetID: Int64,
                                    hidden: HiddenTestRows) throws(ResultsError) -> Int {
         var filled = 0
         for id in try database.entriesMissingPublicFigures(datasetID: datasetID) {

@@ -62,7 +62,7 @@ public struct SandboxedPrediction: Sendable {
         public var rows: Range<Int>
 
         /// A request for the given file and rows.
-        public init(modelPath: String, manifestPath: String?, dataPath: String, cacheDirectory: String, rows: Range<Int>) {
+        init(modelPath: String, manifestPath: String?, dataPath: String, cacheDirectory: String, rows: Range<Int>) {
             self.modelPath = modelPath
             self.manifestPath = manifestPath
             self.dataPath = dataPath

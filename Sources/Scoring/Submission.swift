@@ -19,7 +19,7 @@ public struct Submission: Sendable {
     /// The model (or predictions) file; empty when there is none.
     public let modelPath: String
     /// The model file's name.
-    public let modelName: String
+    let modelName: String
     /// The manifest's path, if there is one.
     public let manifestPath: String?
     /// The README's Markdown text.
@@ -27,13 +27,13 @@ public struct Submission: Sendable {
     /// The training history the submission came with.
     public let history: TrainingHistory?
     /// The model file's size when it was found.
-    public let modelBytes: Int
+    let modelBytes: Int
     /// The format guessed from the file name, for failures that never reached a reader.
-    public let formatGuess: String
+    let formatGuess: String
     /// Why the submission cannot be scored, before any model is read.
     let failure: SubmissionError?
     /// `failure`'s one-line message.
-    public var problem: String? { failure?.description }
+    var problem: String? { failure?.description }
     /// Whether it is one of the organizers' baselines (shown as such on the leaderboard).
     public var isBaseline = false
     /// The folder the submission is opened from (the submissions folder, or the folder

@@ -12,7 +12,7 @@ import Plots
 ///   (`BoundedMarkdown`), and a text that exceeds it is shown as plain, escaped text.
 public enum Markdown {
     /// The HTML of `text` (CommonMark; smart punctuation on; `CMARK_OPT_UNSAFE` never set).
-    public static func html(_ text: String) -> String {
+    static func html(_ text: String) -> String {
         guard !text.isEmpty else { return "" }
         guard let rendered = BoundedMarkdown.render(Array(text.utf8)) else { return plainText(text) }
         return MarkdownURLPolicy.apply(to: rendered)

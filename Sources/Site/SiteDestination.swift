@@ -10,7 +10,7 @@ import Glibc
 /// contains, one of the workspace's own folders is refused whatever it holds.
 public enum SiteDestination {
     /// The file every built site holds, by which a later build knows the folder is its own.
-    public static let markerName = ".leaderboard-site"
+    static let markerName = ".leaderboard-site"
     /// The marker's text.
     static let markerText = "This folder is a site built by leaderboard; `leaderboard build` replaces it whole.\n"
 

@@ -53,7 +53,7 @@ struct SiteTemplates {
 }
 
 /// Why the site could not be built; one line with what to do.
-public enum SiteError: Error, CustomStringConvertible {
+enum SiteError: Error, CustomStringConvertible {
     /// A template is missing or does not parse.
     case badTemplate(String, String)
     /// A file or folder of the site could not be written.
@@ -62,7 +62,7 @@ public enum SiteError: Error, CustomStringConvertible {
     case noData
 
     /// One line with what to do.
-    public var description: String {
+    var description: String {
         switch self {
         case let .badTemplate(name, why):
             "template \(name): \(why). Fix it, or delete it from templates/ to use the built-in one."

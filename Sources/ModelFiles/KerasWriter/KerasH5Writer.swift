@@ -14,7 +14,7 @@ import Models
 /// any model saved before `compile`.
 public enum KerasH5Writer {
     /// The Keras version the file says wrote it: the one whose layout is reproduced.
-    public static let kerasVersion = "3.15.1"
+    static let kerasVersion = "3.15.1"
     /// The backend the file names.
     public static let backend = "tensorflow"
 

@@ -6,7 +6,7 @@ import Glibc
 /// What tells two versions of a file apart without reading it: device, inode, size and
 /// modification time to the nanosecond.
 public struct FileStamp: Sendable, Equatable {
-    public let device: UInt64, inode: UInt64, size: Int64, seconds: Int, nanoseconds: Int
+    let device: UInt64, inode: UInt64, size: Int64, seconds: Int, nanoseconds: Int
 
     init(_ s: stat) {
         device = UInt64(s.st_dev)

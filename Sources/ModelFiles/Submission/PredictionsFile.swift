@@ -17,12 +17,12 @@ import Foundation
 /// around fields are ignored.
 public struct PredictionsFile: Sendable, Equatable {
     /// The names accepted (ignoring case) for the score column.
-    public static let scoreColumnNames = ["score", "prediction", "probability"]
+    static let scoreColumnNames = ["score", "prediction", "probability"]
 
     /// The scores in id order: `scores[i]` is the score of hidden-test row `i`.
     public let scores: [Double]
     /// The score column's name as written in the header.
-    public let scoreColumn: String
+    let scoreColumn: String
 
     /// A predictions file's content.
     public init(scores: [Double], scoreColumn: String = "score") {
@@ -37,7 +37,7 @@ public struct PredictionsFile: Sendable, Equatable {
 
     /// Whether `data` starts like a predictions file (its first non-blank line is an
     /// `id,score` header), for telling one from other text files without reading it all.
-    public static func hasHeader(_ data: Data) -> Bool {
+    static func hasHeader(_ data: Data) -> Bool {
         let head = data.prefix(4096)
         return head.withUnsafeBytes { raw in
             var scanner = PredictionsScanner(raw)

@@ -43,7 +43,7 @@ public struct SubmissionManifest: Sendable, Equatable {
     public static let fileNames = ["manifest.yml", "manifest.yaml", "manifest.json"]
 
     /// The top-level keys a manifest may have.
-    public static let knownKeys = ["team", "members", "title", "model", "features", "standardization", "output"]
+    static let knownKeys = ["team", "members", "title", "model", "features", "standardization", "output"]
 
     /// The team's display name; `nil` when not given (the folder name is used then).
     public let team: String?

@@ -87,7 +87,7 @@ public struct AdaBoostModelFile: Sendable, Equatable {
 
     /// Whether `data` is a file of this kind: JSON whose first key-value is
     /// `"format": "leaderboard-adaboost"` (looked for in the first kilobyte).
-    public static func recognizes(_ data: Data) -> Bool {
+    static func recognizes(_ data: Data) -> Bool {
         let head = String(decoding: data.prefix(1024), as: UTF8.self)
         return head.range(of: #"^\s*\{\s*"format"\s*:\s*"leaderboard-adaboost""#, options: .regularExpression) != nil
     }

@@ -4,7 +4,7 @@ import Foundation
 ///
 /// A missing attribute reads as `nil` (or the default given); one of the wrong type is an
 /// error that names the node and the attribute.
-public struct ONNXAttributes: Sendable {
+struct ONNXAttributes: Sendable {
     private let node: String
     private let byName: [String: Onnx_AttributeProto]
 
@@ -23,7 +23,7 @@ public struct ONNXAttributes: Sendable {
     }
 
     /// Whether attribute `name` is given.
-    public func has(_ name: String) -> Bool { byName[name] != nil }
+    func has(_ name: String) -> Bool { byName[name] != nil }
 
     private func attribute(_ name: String, _ type: Onnx_AttributeProto.AttributeType) throws(ONNXError) -> Onnx_AttributeProto? {
         guard let attribute = byName[name] else { return nil }
@@ -35,27 +35,27 @@ public struct ONNXAttributes: Sendable {
     }
 
     /// Integer attribute `name`.
-    public func int(_ name: String) throws(ONNXError) -> Int? {
+    func int(_ name: String) throws(ONNXError) -> Int? {
         try attribute(name, .int).map { Int(truncatingIfNeeded: $0.i) }
     }
 
     /// Integer attribute `name`, or `defaultValue`.
-    public func int(_ name: String, default defaultValue: Int) throws(ONNXError) -> Int {
+    func int(_ name: String, default defaultValue: Int) throws(ONNXError) -> Int {
         try int(name) ?? defaultValue
     }
 
     /// Float attribute `name`.
-    public func float(_ name: String) throws(ONNXError) -> Float? {
+    func float(_ name: String) throws(ONNXError) -> Float? {
         try attribute(name, .float).map(\.f)
     }
 
     /// Float attribute `name`, or `defaultValue`.
-    public func float(_ name: String, default defaultValue: Float) throws(ONNXError) -> Float {
+    func float(_ name: String, default defaultValue: Float) throws(ONNXError) -> Float {
         try float(name) ?? defaultValue
     }
 
     /// String attribute `name` (UTF-8).
-    public func string(_ name: String) throws(ONNXError) -> String? {
+    func string(_ name: String) throws(ONNXError) -> String? {
         guard let bytes = try attribute(name, .string)?.s else { return nil }
         guard let text = String(data: bytes, encoding: .utf8) else {
             throw .malformed("node '\(node)': attribute '\(name)' is not UTF-8")
@@ -64,22 +64,22 @@ public struct ONNXAttributes: Sendable {
     }
 
     /// Integer-list attribute `name`.
-    public func ints(_ name: String) throws(ONNXError) -> [Int]? {
+    func ints(_ name: String) throws(ONNXError) -> [Int]? {
         try attribute(name, .ints).map { $0.ints.map { Int(truncatingIfNeeded: $0) } }
     }
 
     /// Integer-list attribute `name` as 64-bit integers.
-    public func int64s(_ name: String) throws(ONNXError) -> [Int64]? {
+    func int64s(_ name: String) throws(ONNXError) -> [Int64]? {
         try attribute(name, .ints).map(\.ints)
     }
 
     /// Float-list attribute `name`.
-    public func floats(_ name: String) throws(ONNXError) -> [Float]? {
+    func floats(_ name: String) throws(ONNXError) -> [Float]? {
         try attribute(name, .floats).map(\.floats)
     }
 
     /// String-list attribute `name` (UTF-8).
-    public func strings(_ name: String) throws(ONNXError) -> [String]? {
+    func strings(_ name: String) throws(ONNXError) -> [String]? {
         guard let list = try attribute(name, .strings)?.strings else { return nil }
         var result: [String] = []
         for bytes in list {
@@ -92,7 +92,7 @@ public struct ONNXAttributes: Sendable {
     }
 
     /// Tensor attribute `name`, decoded and checked against `limits`.
-    public func tensor(_ name: String, limits: ONNXLimits) throws(ONNXError) -> ONNXTensor? {
+    func tensor(_ name: String, limits: ONNXLimits) throws(ONNXError) -> ONNXTensor? {
         guard let proto = try attribute(name, .tensor)?.t else { return nil }
         return try ONNXTensor(proto: proto, what: "attribute '\(name)' of node '\(node)'", limits: limits)
     }

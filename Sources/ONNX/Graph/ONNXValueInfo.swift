@@ -18,16 +18,16 @@ public struct ONNXValueInfo: Sendable, Equatable {
     /// Its kind.
     public let kind: Kind
     /// The tensor element type's ONNX code, for tensors (0 when not declared).
-    public let elementTypeCode: Int
+    let elementTypeCode: Int
     /// The declared dimensions (`nil` entries are symbolic, e.g. the batch); `nil` when no
     /// shape is declared.
-    public let dimensions: [Int?]?
+    let dimensions: [Int?]?
 
     /// How a message names the element type (`float`, `int64`…), for tensors.
-    public var elementTypeName: String { ONNXElementType.name(ofCode: elementTypeCode) }
+    var elementTypeName: String { ONNXElementType.name(ofCode: elementTypeCode) }
 
     /// A short description for messages: `'probabilities' (float [N, 2])`.
-    public var described: String {
+    var described: String {
         switch kind {
         case .tensor:
             let shape = dimensions.map { "[" + $0.map { $0.map(String.init) ?? "N" }.joined(separator: ", ") + "]" }

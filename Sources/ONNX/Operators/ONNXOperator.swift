@@ -9,17 +9,17 @@
 /// To add operators from another file, list them in a `static let` of
 /// ``ONNXOperatorRegistry`` (as `ONNXOperatorRegistry.mlOperators` does for `ai.onnx.ml`)
 /// and add that list to ``ONNXOperatorRegistry/all``.
-public struct ONNXOperator: Sendable {
+struct ONNXOperator: Sendable {
     /// The operator's domain: ``ONNXOperatorRegistry/standardDomain`` (`ai.onnx`, also
     /// written `""` in files) or `ai.onnx.ml`.
-    public let domain: String
+    let domain: String
     /// The operator's type, e.g. `Gemm`.
-    public let type: String
+    let type: String
     /// Prepares a kernel for the node in `context`.
-    public let prepare: @Sendable (ONNXNodeContext) throws(ONNXError) -> ONNXKernel
+    let prepare: @Sendable (ONNXNodeContext) throws(ONNXError) -> ONNXKernel
 
     /// An operator of `type` in `domain`, prepared by `prepare`.
-    public init(
+    init(
         domain: String = ONNXOperatorRegistry.standardDomain, type: String,
         prepare: @escaping @Sendable (ONNXNodeContext) throws(ONNXError) -> ONNXKernel
     ) {
@@ -34,39 +34,39 @@ public struct ONNXOperator: Sendable {
 
 /// What a kernel computes: the node's outputs (one value per output the node declares, in
 /// order) from its inputs.
-public typealias ONNXKernel = @Sendable (ONNXInputs) throws(ONNXError) -> [ONNXValue]
+typealias ONNXKernel = @Sendable (ONNXInputs) throws(ONNXError) -> [ONNXValue]
 
 /// What an operator learns about the node it prepares a kernel for.
-public struct ONNXNodeContext: Sendable {
+struct ONNXNodeContext: Sendable {
     /// The node's name, or `OpType#index` when the file gives none; messages use it.
-    public let name: String
+    let name: String
     /// The operator's type.
-    public let opType: String
+    let opType: String
     /// The operator's domain (`ai.onnx` for the standard set).
-    public let domain: String
+    let domain: String
     /// The version of the node's domain that the model imports (its opset).
-    public let opsetVersion: Int
+    let opsetVersion: Int
     /// The node's attributes.
-    public let attributes: ONNXAttributes
+    let attributes: ONNXAttributes
     /// How many inputs the node lists (an optional one left out counts when it is followed
     /// by another).
-    public let inputCount: Int
+    let inputCount: Int
     /// How many outputs the node lists.
-    public let outputCount: Int
+    let outputCount: Int
     /// The node's inputs whose values are known when the model is read (initializers,
     /// constants and what is computed from them alone), by position; `nil` elsewhere.
-    public let constantInputs: [ONNXTensor?]
+    let constantInputs: [ONNXTensor?]
     /// The limits in force; kernels check `maxTensorElements` before allocating a result
     /// whose size depends on data.
-    public let limits: ONNXLimits
+    let limits: ONNXLimits
 
     /// An error naming this node, for a setting it has that is not supported.
-    public func unsupported(_ detail: String) -> ONNXError {
+    func unsupported(_ detail: String) -> ONNXError {
         .unsupportedSetting(name, detail)
     }
 
     /// An error naming this node, for data it cannot evaluate.
-    public func failure(_ detail: String) -> ONNXError {
+    func failure(_ detail: String) -> ONNXError {
         .evaluation(name, detail)
     }
 
@@ -74,7 +74,7 @@ public struct ONNXNodeContext: Sendable {
     /// inputs and at least one output (at most `maxOutputs`).
     ///
     /// - Throws: ``ONNXError`` (malformed).
-    public func requireArity(inputs: ClosedRange<Int>, maxOutputs: Int = 1) throws(ONNXError) {
+    func requireArity(inputs: ClosedRange<Int>, maxOutputs: Int = 1) throws(ONNXError) {
         guard inputs.contains(inputCount) else {
             throw .malformed("node '\(name)' (\(opType)) has \(inputCount) inputs; it takes \(inputs.lowerBound)"
                 + (inputs.count > 1 ? " to \(inputs.upperBound)" : ""))
@@ -87,31 +87,31 @@ public struct ONNXNodeContext: Sendable {
     /// Checks `shape`'s element count against `maxTensorElements` before a kernel allocates it.
     ///
     /// - Throws: ``ONNXError`` (tooLarge).
-    public func checkedCount(_ shape: [Int]) throws(ONNXError) -> Int {
+    func checkedCount(_ shape: [Int]) throws(ONNXError) -> Int {
         try ONNXTensor.checkedCount(shape, limits: limits, what: "the output of node '\(name)'")
     }
 }
 
 /// A kernel's inputs, by position, with typed access whose errors name the node.
-public struct ONNXInputs: Sendable {
+struct ONNXInputs: Sendable {
     /// The values, one per input the node lists; `nil` for an optional input left out.
-    public let values: [ONNXValue?]
+    let values: [ONNXValue?]
     /// The node's name, for messages.
-    public let node: String
+    let node: String
 
     /// Inputs `values` of node `node`.
-    public init(_ values: [ONNXValue?], node: String) {
+    init(_ values: [ONNXValue?], node: String) {
         self.values = values
         self.node = node
     }
 
     /// How many inputs the node lists.
-    public var count: Int { values.count }
+    var count: Int { values.count }
 
     /// Input `index`, which must be given and be a tensor.
     ///
     /// - Throws: ``ONNXError`` (evaluation) when it is missing or not a tensor.
-    public func tensor(_ index: Int) throws(ONNXError) -> ONNXTensor {
+    func tensor(_ index: Int) throws(ONNXError) -> ONNXTensor {
         guard let tensor = try optionalTensor(index) else {
             throw .evaluation(node, "input \(index) is missing")
         }
@@ -121,7 +121,7 @@ public struct ONNXInputs: Sendable {
     /// Input `index` when given (`nil` when left out or past the end); it must be a tensor.
     ///
     /// - Throws: ``ONNXError`` (evaluation) when it is not a tensor.
-    public func optionalTensor(_ index: Int) throws(ONNXError) -> ONNXTensor? {
+    func optionalTensor(_ index: Int) throws(ONNXError) -> ONNXTensor? {
         guard index < values.count, let value = values[index] else { return nil }
         guard case let .tensor(tensor) = value else {
             throw .evaluation(node, "input \(index) is a \(value.kindName), not a tensor")
@@ -132,7 +132,7 @@ public struct ONNXInputs: Sendable {
     /// Input `index` as a float tensor.
     ///
     /// - Throws: ``ONNXError`` (evaluation) for another element type.
-    public func floats(_ index: Int) throws(ONNXError) -> (shape: [Int], values: [Float]) {
+    func floats(_ index: Int) throws(ONNXError) -> (shape: [Int], values: [Float]) {
         let tensor = try tensor(index)
         guard let values = tensor.floats else {
             throw .evaluation(node, "input \(index) is \(tensor.elementType.name); float is expected")

@@ -2,15 +2,15 @@
 ///
 /// Each family lives in its own file as a `static let` list; ``all`` joins them. The
 /// `ai.onnx.ml` operators are the list ``mlOperators`` in `Operators/ML/MLOperators.swift`.
-public enum ONNXOperatorRegistry {
+enum ONNXOperatorRegistry {
     /// The standard domain's name (files may also write it as `""`).
-    public static let standardDomain = "ai.onnx"
+    static let standardDomain = "ai.onnx"
     /// The classical machine-learning domain's name.
-    public static let mlDomain = "ai.onnx.ml"
+    static let mlDomain = "ai.onnx.ml"
 
     /// Every operator, keyed `domain/type`. A later list wins over an earlier one for the
     /// same key (none overlap today).
-    public static let all: [String: ONNXOperator] = {
+    static let all: [String: ONNXOperator] = {
         let lists = [
             elementwiseOperators, activationOperators, linearAlgebraOperators, shapeOperators,
             indexingOperators, reductionOperators, normalizationOperators, mlOperators,
@@ -23,17 +23,17 @@ public enum ONNXOperatorRegistry {
     }()
 
     /// The operator for `type` in `domain` (`""` means the standard domain).
-    public static func find(domain: String, type: String) -> ONNXOperator? {
+    static func find(domain: String, type: String) -> ONNXOperator? {
         all["\(normalizedDomain(domain))/\(type)"]
     }
 
     /// `domain` with `""` written as `ai.onnx`.
-    public static func normalizedDomain(_ domain: String) -> String {
+    static func normalizedDomain(_ domain: String) -> String {
         domain.isEmpty ? standardDomain : domain
     }
 
     /// The operator types of `domain` this tool evaluates, sorted, for messages.
-    public static func supportedTypes(domain: String) -> [String] {
+    static func supportedTypes(domain: String) -> [String] {
         all.values.filter { $0.domain == domain }.map(\.type).sorted()
     }
 }

@@ -85,7 +85,7 @@ public struct ONNXModel: Sendable {
     /// the chosen output's value, as the graph computes it.
     ///
     /// - Throws: ``ONNXError``.
-    public func evaluate(rows: Int, features: [Float]) throws(ONNXError) -> ONNXValue {
+    func evaluate(rows: Int, features: [Float]) throws(ONNXError) -> ONNXValue {
         try evaluate(rows: rows, features: features, observe: nil)
     }
 

@@ -4,7 +4,7 @@ public struct ONNXReadOptions: Sendable, Equatable {
     /// to find it from the graph.
     public var outputName: String?
     /// Features per row when the graph's input leaves its width symbolic.
-    public var defaultInputWidth: Int
+    var defaultInputWidth: Int
 
     /// Options; by default the output is found from the graph and rows have 28 features.
     public init(outputName: String? = nil, defaultInputWidth: Int = 28) {

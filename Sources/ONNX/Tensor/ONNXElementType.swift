@@ -1,6 +1,6 @@
 /// The element types of ONNX tensors that this tool evaluates, with their
 /// `TensorProto.DataType` codes.
-public enum ONNXElementType: Int, Sendable, CaseIterable {
+enum ONNXElementType: Int, Sendable, CaseIterable {
     /// 32-bit float (`FLOAT`, 1).
     case float = 1
     /// 32-bit signed integer (`INT32`, 6).
@@ -15,12 +15,12 @@ public enum ONNXElementType: Int, Sendable, CaseIterable {
     case double = 11
 
     /// The type with ONNX code `code`, or `nil` when it is not one this tool evaluates.
-    public init?(code: Int) {
+    init?(code: Int) {
         self.init(rawValue: code)
     }
 
     /// How a message names the type (ONNX's spelling: `float`, `int64`…).
-    public var name: String { "\(self)" }
+    var name: String { "\(self)" }
 
     /// Bytes an element takes in `raw_data` (little-endian); `nil` for strings.
     var rawSize: Int? {

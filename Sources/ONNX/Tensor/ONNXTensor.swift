@@ -4,7 +4,7 @@
 /// product of the shape (checked when built from untrusted data).
 public struct ONNXTensor: Sendable, Equatable {
     /// The elements, typed.
-    public enum Storage: Sendable, Equatable {
+    enum Storage: Sendable, Equatable {
         /// 32-bit floats.
         case float([Float])
         /// 64-bit floats.
@@ -19,7 +19,7 @@ public struct ONNXTensor: Sendable, Equatable {
         case string([String])
 
         /// How many elements.
-        public var count: Int {
+        var count: Int {
             switch self {
             case let .float(v): return v.count
             case let .double(v): return v.count
@@ -31,7 +31,7 @@ public struct ONNXTensor: Sendable, Equatable {
         }
 
         /// The element type.
-        public var elementType: ONNXElementType {
+        var elementType: ONNXElementType {
             switch self {
             case .float: return .float
             case .double: return .double
@@ -46,13 +46,13 @@ public struct ONNXTensor: Sendable, Equatable {
     /// The dimensions, outermost first; empty for a scalar.
     public let shape: [Int]
     /// The elements.
-    public let storage: Storage
+    let storage: Storage
 
     /// A tensor; throws when `storage` does not hold exactly the shape's element count or a
     /// dimension is negative.
     ///
     /// - Throws: ``ONNXError`` (malformed).
-    public init(shape: [Int], storage: Storage) throws(ONNXError) {
+    init(shape: [Int], storage: Storage) throws(ONNXError) {
         guard shape.allSatisfy({ $0 >= 0 }) else {
             throw .malformed("a tensor has a negative dimension in shape \(shape)")
         }
@@ -74,25 +74,25 @@ public struct ONNXTensor: Sendable, Equatable {
     }
 
     /// A float tensor of `shape` (checked).
-    public init(shape: [Int], floats: [Float]) throws(ONNXError) {
+    init(shape: [Int], floats: [Float]) throws(ONNXError) {
         try self.init(shape: shape, storage: .float(floats))
     }
 
     /// How many elements.
     public var count: Int { storage.count }
     /// The element type.
-    public var elementType: ONNXElementType { storage.elementType }
+    var elementType: ONNXElementType { storage.elementType }
     /// The number of dimensions.
     public var rank: Int { shape.count }
 
     /// The elements if they are 32-bit floats.
-    public var floats: [Float]? {
+    var floats: [Float]? {
         if case let .float(v) = storage { return v }
         return nil
     }
 
     /// The elements if they are 64-bit integers.
-    public var int64s: [Int64]? {
+    var int64s: [Int64]? {
         if case let .int64(v) = storage { return v }
         return nil
     }
@@ -104,7 +104,7 @@ public struct ONNXTensor: Sendable, Equatable {
     }
 
     /// The elements as doubles (booleans as 0/1); `nil` for strings.
-    public var doubles: [Double]? {
+    var doubles: [Double]? {
         switch storage {
         case let .float(v): return v.map(Double.init)
         case let .double(v): return v
@@ -116,7 +116,7 @@ public struct ONNXTensor: Sendable, Equatable {
     }
 
     /// The elements as integers (for shapes, axes and indices): int64 or int32 tensors only.
-    public var integers: [Int]? {
+    var integers: [Int]? {
         switch storage {
         case let .int64(v): return v.map { Int(truncatingIfNeeded: $0) }
         case let .int32(v): return v.map(Int.init)
@@ -140,7 +140,7 @@ public struct ONNXTensor: Sendable, Equatable {
     ///
     /// - Parameter what: How the message names the tensor (`initializer 'W'`, `the output of node 'x'`).
     /// - Throws: ``ONNXError`` (tooLarge, or malformed for a negative dimension).
-    public static func checkedCount(_ shape: [Int], limits: ONNXLimits, what: String) throws(ONNXError) -> Int {
+    static func checkedCount(_ shape: [Int], limits: ONNXLimits, what: String) throws(ONNXError) -> Int {
         guard shape.allSatisfy({ $0 >= 0 }) else {
             throw .malformed("\(what) has a negative dimension in shape \(shape)")
         }

@@ -15,7 +15,7 @@ public enum ONNXValue: Sendable, Equatable {
     }
 
     /// How a message names the kind of value.
-    public var kindName: String {
+    var kindName: String {
         switch self {
         case let .tensor(t): return "\(t.elementType.name) tensor of shape \(t.shape)"
         case let .sequence(s): return "sequence of \(s.count) values"
@@ -34,7 +34,7 @@ public struct ONNXMap: Sendable, Equatable {
     /// A map; throws unless `keys` are 1-D int64 or string and `values` has as many elements.
     ///
     /// - Throws: ``ONNXError`` (malformed).
-    public init(keys: ONNXTensor, values: ONNXTensor) throws(ONNXError) {
+    init(keys: ONNXTensor, values: ONNXTensor) throws(ONNXError) {
         guard keys.elementType == .int64 || keys.elementType == .string else {
             throw .malformed("a map's keys must be int64 or string, not \(keys.elementType.name)")
         }

@@ -1,26 +1,26 @@
 /// What an axis shows: its label and unit, scale kind, range and ticks.
-public struct Axis: Sendable, Equatable {
+struct Axis: Sendable, Equatable {
     /// The quantity, with `_{…}`/`^{…}` for scripts: `"Signal efficiency ε_{S}"`.
-    public var label: String
+    var label: String
     /// The unit, written in brackets after the label (`"p_{T} [GeV]"`), or nil.
-    public var unit: String?
+    var unit: String?
     /// Linear or logarithmic.
-    public var kind: AxisScale.Kind
+    var kind: AxisScale.Kind
     /// A fixed range, or nil to cover the data with nice bounds.
-    public var range: ClosedRange<Double>?
+    var range: ClosedRange<Double>?
     /// Whether an automatic linear range includes 0.
-    public var includesZero: Bool
+    var includesZero: Bool
     /// Room above the data for a legend, as a fraction of the span (linear) or of the decades (log).
-    public var headroom: Double
+    var headroom: Double
     /// Whether major ticks get grid lines.
-    public var showsGrid: Bool
+    var showsGrid: Bool
     /// Ticks to use instead of computed ones (e.g. dates at ordinal positions), or nil.
-    public var customTicks: [Tick]?
+    var customTicks: [Tick]?
     /// The most intervals between linear ticks.
-    public var maxTickCount: Int
+    var maxTickCount: Int
 
     /// An axis. See the properties for the meaning of each argument.
-    public init(label: String, unit: String? = nil, kind: AxisScale.Kind = .linear, range: ClosedRange<Double>? = nil,
+    init(label: String, unit: String? = nil, kind: AxisScale.Kind = .linear, range: ClosedRange<Double>? = nil,
                 includesZero: Bool = false, headroom: Double = 0, showsGrid: Bool = true,
                 customTicks: [Tick]? = nil, maxTickCount: Int = 6) {
         self.label = label
@@ -35,7 +35,7 @@ public struct Axis: Sendable, Equatable {
     }
 
     /// The label as written: `label [unit]`.
-    public var title: String {
+    var title: String {
         guard let unit, !unit.isEmpty else { return label }
         return label + " [" + unit + "]"
     }

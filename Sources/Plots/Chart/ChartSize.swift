@@ -3,7 +3,7 @@ public struct ChartSize: Sendable, Equatable {
     /// Width.
     public var width: Double
     /// Height.
-    public var height: Double
+    var height: Double
 
     /// A size.
     public init(width: Double, height: Double) {
@@ -16,5 +16,5 @@ public struct ChartSize: Sendable, Equatable {
     /// 440 × 440: square, for ROC curves.
     public static let square = ChartSize(width: 460, height: 440)
     /// 300 × 230: one panel of a grid.
-    public static let panel = ChartSize(width: 300, height: 230)
+    static let panel = ChartSize(width: 300, height: 230)
 }

@@ -6,14 +6,14 @@ public struct Figure: Chart {
     /// The accessible description.
     public var description: String
     /// The panels, in reading order; each panel's own `size` is ignored for `panelSize`.
-    public var panels: [XYChart]
+    var panels: [XYChart]
     /// Panels in a row.
     public var columns: Int
     /// The size of each panel.
-    public var panelSize: ChartSize
+    var panelSize: ChartSize
 
     /// A figure. `columns` must be positive.
-    public init(title: String?, description: String, panels: [XYChart], columns: Int, panelSize: ChartSize) {
+    init(title: String?, description: String, panels: [XYChart], columns: Int, panelSize: ChartSize) {
         precondition(columns > 0, "a figure needs at least one column")
         self.title = title
         self.description = description

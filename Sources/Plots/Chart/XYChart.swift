@@ -9,18 +9,18 @@ public struct XYChart: Chart {
     /// The accessible description: what the chart shows, in words.
     public var description: String
     /// Horizontal axis.
-    public var xAxis: Axis
+    var xAxis: Axis
     /// Vertical axis.
-    public var yAxis: Axis
+    var yAxis: Axis
     /// What is drawn, in order (later marks on top).
-    public var marks: [any Mark]
+    var marks: [any Mark]
     /// Where the legend goes.
-    public var legend: LegendPlacement
+    var legend: LegendPlacement
     /// Natural size.
     public var size: ChartSize
 
     /// A chart. See the properties for each argument.
-    public init(title: String?, description: String, xAxis: Axis, yAxis: Axis, marks: [any Mark],
+    init(title: String?, description: String, xAxis: Axis, yAxis: Axis, marks: [any Mark],
                 legend: LegendPlacement = .automatic, size: ChartSize = .standard) {
         self.title = title
         self.description = description
@@ -38,7 +38,7 @@ public struct XYChart: Chart {
     }
 
     /// The scales the axes get for the marks' data.
-    public func scales() -> (x: AxisScale, y: AxisScale) {
+    func scales() -> (x: AxisScale, y: AxisScale) {
         let extents = marks.compactMap(\.extent)
         return (xAxis.scale(covering: extents.flatMap(\.xValues)), yAxis.scale(covering: extents.flatMap(\.yValues)))
     }

@@ -38,23 +38,23 @@ public struct Histogram: Sendable, Equatable {
     public var total: Double { counts.reduce(0, +) }
 
     /// Bin widths.
-    public var widths: [Double] { zip(edges, edges.dropFirst()).map { $1 - $0 } }
+    var widths: [Double] { zip(edges, edges.dropFirst()).map { $1 - $0 } }
 
     /// Bin centres.
-    public var centers: [Double] { zip(edges, edges.dropFirst()).map { ($0 + $1) / 2 } }
+    var centers: [Double] { zip(edges, edges.dropFirst()).map { ($0 + $1) / 2 } }
 
     /// Poisson errors of the counts, √n.
-    public var countErrors: [Double] { counts.map { $0.squareRoot() } }
+    var countErrors: [Double] { counts.map { $0.squareRoot() } }
 
     /// Counts divided by total × bin width, so the histogram's area is 1 (`1/N dN/dx`).
     /// All zero when the histogram is empty.
-    public var densities: [Double] {
+    var densities: [Double] {
         let n = total
         return zip(counts, widths).map { n > 0 ? $0 / (n * $1) : 0 }
     }
 
     /// The densities' Poisson errors, √n / (total × bin width).
-    public var densityErrors: [Double] {
+    var densityErrors: [Double] {
         let n = total
         return zip(counts, widths).map { n > 0 ? $0.squareRoot() / (n * $1) : 0 }
     }

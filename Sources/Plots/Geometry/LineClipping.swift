@@ -1,9 +1,9 @@
 /// Clipping polylines to a rectangle in code, so charts need no `<clipPath>` (whose ids would
 /// collide when several charts are inlined in one page).
-public enum LineClipping {
+enum LineClipping {
     /// The parts of the polyline `points` inside `rect`, as separate runs. Points that are not
     /// finite break the line. Uses Liang–Barsky on each segment.
-    public static func clip(_ points: [Point], to rect: Rect) -> [[Point]] {
+    static func clip(_ points: [Point], to rect: Rect) -> [[Point]] {
         var runs: [[Point]] = []
         var current: [Point] = []
         func finish() {

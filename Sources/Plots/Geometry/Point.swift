@@ -1,9 +1,9 @@
 /// A point in user units (pixels of the SVG's coordinate system, y down).
 public struct Point: Sendable, Equatable {
     /// Horizontal position.
-    public var x: Double
+    var x: Double
     /// Vertical position, growing downwards.
-    public var y: Double
+    var y: Double
 
     /// A point.
     public init(x: Double, y: Double) {

@@ -1,10 +1,10 @@
 /// Dropping points of a polyline that the eye cannot see, so large curves stay small files.
-public enum PolylineThinning {
+enum PolylineThinning {
     /// `points` without those closer than `minimumDistance` (user units) to the last point
     /// kept. The first and last points are always kept. O(n).
     ///
     /// With `minimumDistance` of one pixel the drawn curve moves by less than a pixel.
-    public static func thinned(_ points: [Point], minimumDistance: Double = 1) -> [Point] {
+    static func thinned(_ points: [Point], minimumDistance: Double = 1) -> [Point] {
         guard points.count > 2 else { return points }
         let limit = minimumDistance * minimumDistance
         var kept: [Point] = [points[0]]
@@ -26,7 +26,7 @@ public enum PolylineThinning {
 
     /// `points` with interior points removed where the path runs straight on (collinear within
     /// `tolerance` user units), as in the long flat runs of a ROC curve's staircase. O(n).
-    public static func withoutCollinear(_ points: [Point], tolerance: Double = 0.05) -> [Point] {
+    static func withoutCollinear(_ points: [Point], tolerance: Double = 0.05) -> [Point] {
         guard points.count > 2 else { return points }
         var kept: [Point] = [points[0]]
         for i in 1..<(points.count - 1) {

@@ -1,16 +1,16 @@
 /// An axis-aligned rectangle in user units.
-public struct Rect: Sendable, Equatable {
+struct Rect: Sendable, Equatable {
     /// Left edge.
-    public var x: Double
+    var x: Double
     /// Top edge.
-    public var y: Double
+    var y: Double
     /// Width, non-negative.
-    public var width: Double
+    var width: Double
     /// Height, non-negative.
-    public var height: Double
+    var height: Double
 
     /// A rectangle.
-    public init(x: Double, y: Double, width: Double, height: Double) {
+    init(x: Double, y: Double, width: Double, height: Double) {
         self.x = x
         self.y = y
         self.width = width
@@ -18,12 +18,12 @@ public struct Rect: Sendable, Equatable {
     }
 
     /// Right edge.
-    public var maxX: Double { x + width }
+    var maxX: Double { x + width }
     /// Bottom edge.
-    public var maxY: Double { y + height }
+    var maxY: Double { y + height }
 
     /// Whether `point` lies inside or on the edge.
-    public func contains(_ point: Point) -> Bool {
+    func contains(_ point: Point) -> Bool {
         point.x >= x && point.x <= maxX && point.y >= y && point.y <= maxY
     }
 }

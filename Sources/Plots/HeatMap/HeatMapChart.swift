@@ -6,29 +6,29 @@ public struct HeatMapChart: Chart {
     /// The accessible description.
     public var description: String
     /// Labels of the rows, top to bottom (plain text).
-    public var rowLabels: [String]
+    var rowLabels: [String]
     /// Labels of the columns, left to right (plain text).
-    public var columnLabels: [String]
+    var columnLabels: [String]
     /// `values[row][column]`, coloured through `colorScale`.
     public var values: [[Double]]
     /// Colours for the values.
-    public var colorScale: ColorScale
+    var colorScale: ColorScale
     /// Text in each cell (`"\n"` starts a second line), or nil for none.
-    public var cellLabels: [[String]]?
+    var cellLabels: [[String]]?
     /// Title of the column axis (below the labels), or nil.
-    public var columnAxisTitle: String?
+    var columnAxisTitle: String?
     /// Title of the row axis (left, rotated), or nil.
-    public var rowAxisTitle: String?
+    var rowAxisTitle: String?
     /// Title of the colour bar, or nil for no colour bar.
-    public var colorBarTitle: String?
+    var colorBarTitle: String?
     /// Side of a cell in user units.
-    public var cellSize: Double
+    var cellSize: Double
     /// Whether column labels are turned 45°, for long names.
-    public var rotatesColumnLabels: Bool
+    var rotatesColumnLabels: Bool
 
     /// A heat map; `values` (and `cellLabels`) must have `rowLabels.count` rows of
     /// `columnLabels.count` values.
-    public init(title: String?, description: String, rowLabels: [String], columnLabels: [String], values: [[Double]],
+    init(title: String?, description: String, rowLabels: [String], columnLabels: [String], values: [[Double]],
                 colorScale: ColorScale, cellLabels: [[String]]? = nil, columnAxisTitle: String? = nil,
                 rowAxisTitle: String? = nil, colorBarTitle: String? = nil, cellSize: Double = 40,
                 rotatesColumnLabels: Bool = false) {

@@ -1,7 +1,7 @@
 /// One line of a legend: a swatch and a label (plain text, escaped).
-public struct LegendEntry: Sendable, Equatable {
+struct LegendEntry: Sendable, Equatable {
     /// What the swatch shows.
-    public enum Swatch: Sendable, Equatable {
+    enum Swatch: Sendable, Equatable {
         /// A short line.
         case line(SeriesStyle)
         /// A short line with a dot.
@@ -15,12 +15,12 @@ public struct LegendEntry: Sendable, Equatable {
     }
 
     /// The label, plain text.
-    public var label: String
+    var label: String
     /// The swatch.
-    public var swatch: Swatch
+    var swatch: Swatch
 
     /// An entry.
-    public init(label: String, swatch: Swatch) {
+    init(label: String, swatch: Swatch) {
         self.label = label
         self.swatch = swatch
     }

@@ -1,5 +1,5 @@
 /// Where a chart puts its legend inside the plotting area.
-public enum LegendPlacement: Sendable, Equatable {
+enum LegendPlacement: Sendable, Equatable {
     /// The corner (or top centre) where the legend covers the fewest data points.
     case automatic
     /// Top left corner.

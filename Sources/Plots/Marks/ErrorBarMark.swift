@@ -1,23 +1,23 @@
 /// Points with vertical (and optionally horizontal) error bars, as for a histogram of
 /// training scores drawn over the test one.
-public struct ErrorBarMark: Mark {
+struct ErrorBarMark: Mark {
     /// Horizontal positions.
-    public var x: [Double]
+    var x: [Double]
     /// Vertical positions.
-    public var y: [Double]
+    var y: [Double]
     /// Half-lengths of the vertical bars (±), as many as `y`.
-    public var yErrors: [Double]
+    var yErrors: [Double]
     /// Half-widths of horizontal bars, or nil for none (e.g. half the bin width).
-    public var xErrors: [Double]?
+    var xErrors: [Double]?
     /// Colour and bar width.
-    public var style: SeriesStyle
+    var style: SeriesStyle
     /// Legend label, or nil for none.
-    public var label: String?
+    var label: String?
     /// Marker radius in user units.
-    public var markerRadius: Double
+    var markerRadius: Double
 
     /// Points with error bars; all arrays the same length.
-    public init(x: [Double], y: [Double], yErrors: [Double], xErrors: [Double]? = nil,
+    init(x: [Double], y: [Double], yErrors: [Double], xErrors: [Double]? = nil,
                 style: SeriesStyle, label: String? = nil, markerRadius: Double = 2.6) {
         precondition(x.count == y.count && y.count == yErrors.count && (xErrors?.count ?? x.count) == x.count,
                      "error bars need arrays of one length")
@@ -32,7 +32,7 @@ public struct ErrorBarMark: Mark {
 
     /// The bin centres of `histogram`, its densities (`normalized: true`) or counts, and their
     /// Poisson errors. Empty bins get no point, as in ROOT's default drawing of data.
-    public init(_ histogram: Histogram, normalized: Bool, style: SeriesStyle, label: String? = nil) {
+    init(_ histogram: Histogram, normalized: Bool, style: SeriesStyle, label: String? = nil) {
         let filled = histogram.counts.indices.filter { histogram.counts[$0] > 0 }
         let y = normalized ? histogram.densities : histogram.counts
         let errors = normalized ? histogram.densityErrors : histogram.countErrors
@@ -42,19 +42,19 @@ public struct ErrorBarMark: Mark {
     }
 
     /// See `Mark`.
-    public var extent: Extent? {
+    var extent: Extent? {
         Extent(xValues: x, yValues: zip(y, yErrors).flatMap { [$0 - $1, $0 + $1] } + y)
     }
 
     /// See `Mark`.
-    public var legendEntry: LegendEntry? {
+    var legendEntry: LegendEntry? {
         let hasErrors = yErrors.contains { $0 > 0 }
         return label.map { LegendEntry(label: $0, swatch: hasErrors ? .pointWithError(style) : .point(style)) }
     }
 
     /// See `Mark`. Points outside the frame are left out; bars are cut at its edges. All bars
     /// are one `<path>`, all markers another.
-    public func render(in frame: PlotFrame) -> SVGNode {
+    func render(in frame: PlotFrame) -> SVGNode {
         var bars = PathData()
         var markers = PathData()
         let area = frame.area
@@ -86,7 +86,7 @@ public struct ErrorBarMark: Mark {
     }
 
     /// See `Mark`.
-    public func occupiedPoints(in frame: PlotFrame) -> [Point] {
+    func occupiedPoints(in frame: PlotFrame) -> [Point] {
         x.indices.map { frame.point(x[$0], y[$0]) }.filter { $0.x.isFinite && $0.y.isFinite }
     }
 }

@@ -1,13 +1,13 @@
 /// The data a mark covers, so a chart can pick its axes' ranges.
-public struct Extent: Sendable, Equatable {
+struct Extent: Sendable, Equatable {
     /// Horizontal values to cover.
-    public var xValues: [Double]
+    var xValues: [Double]
     /// Vertical values to cover.
-    public var yValues: [Double]
+    var yValues: [Double]
 
     /// An extent covering the given values (only the minimum and maximum matter, and on a
     /// log axis the smallest positive value).
-    public init(xValues: [Double] = [], yValues: [Double] = []) {
+    init(xValues: [Double] = [], yValues: [Double] = []) {
         self.xValues = Extent.summary(xValues)
         self.yValues = Extent.summary(yValues)
     }

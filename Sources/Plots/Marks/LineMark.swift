@@ -1,7 +1,7 @@
 /// A line through (x, y) points, straight or as steps.
-public struct LineMark: Mark {
+struct LineMark: Mark {
     /// How consecutive points are joined.
-    public enum Interpolation: Sendable, Equatable {
+    enum Interpolation: Sendable, Equatable {
         /// Straight segments.
         case linear
         /// Horizontal to the next x, then vertical: the value holds until the next point.
@@ -9,20 +9,20 @@ public struct LineMark: Mark {
     }
 
     /// Horizontal values.
-    public var x: [Double]
+    var x: [Double]
     /// Vertical values, as many as `x`.
-    public var y: [Double]
+    var y: [Double]
     /// Colour, width, dash.
-    public var style: SeriesStyle
+    var style: SeriesStyle
     /// Legend label, or nil for none.
-    public var label: String?
+    var label: String?
     /// How points are joined.
-    public var interpolation: Interpolation
+    var interpolation: Interpolation
     /// Whether each point also gets a small dot (for short series such as epochs).
-    public var showsPoints: Bool
+    var showsPoints: Bool
 
     /// A line; points with a non-finite coordinate break it.
-    public init(x: [Double], y: [Double], style: SeriesStyle, label: String? = nil,
+    init(x: [Double], y: [Double], style: SeriesStyle, label: String? = nil,
                 interpolation: Interpolation = .linear, showsPoints: Bool = false) {
         precondition(x.count == y.count, "a line needs as many x as y values")
         self.x = x
@@ -34,10 +34,10 @@ public struct LineMark: Mark {
     }
 
     /// See `Mark`.
-    public var extent: Extent? { Extent(xValues: x, yValues: y) }
+    var extent: Extent? { Extent(xValues: x, yValues: y) }
 
     /// See `Mark`.
-    public var legendEntry: LegendEntry? {
+    var legendEntry: LegendEntry? {
         label.map { LegendEntry(label: $0, swatch: showsPoints ? .lineWithPoint(style) : .line(style)) }
     }
 
@@ -56,7 +56,7 @@ public struct LineMark: Mark {
     }
 
     /// See `Mark`. Vertices closer than a pixel are dropped, then straight runs merged.
-    public func render(in frame: PlotFrame) -> SVGNode {
+    func render(in frame: PlotFrame) -> SVGNode {
         var path = PathData()
         for run in LineClipping.clip(vertices(in: frame), to: frame.area) {
             let points = PolylineThinning.withoutCollinear(PolylineThinning.thinned(run))
@@ -80,7 +80,7 @@ public struct LineMark: Mark {
     }
 
     /// See `Mark`.
-    public func occupiedPoints(in frame: PlotFrame) -> [Point] {
+    func occupiedPoints(in frame: PlotFrame) -> [Point] {
         vertices(in: frame).filter { $0.x.isFinite && $0.y.isFinite }
     }
 }

@@ -1,5 +1,5 @@
 /// Something drawn inside a chart's plotting area: a line, a histogram, points, a reference line.
-public protocol Mark: Sendable {
+protocol Mark: Sendable {
     /// The data the mark needs to be visible; nil to leave the axes' ranges alone.
     var extent: Extent? { get }
     /// The mark's line in the legend, or nil for none.

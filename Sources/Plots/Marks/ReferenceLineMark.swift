@@ -1,19 +1,19 @@
 /// A straight reference line across the frame in data coordinates: the chance diagonal of a
 /// ROC curve, or a horizontal level such as a baseline's score.
-public struct ReferenceLineMark: Mark {
+struct ReferenceLineMark: Mark {
     /// Start, in data units.
-    public var from: (x: Double, y: Double)
+    var from: (x: Double, y: Double)
     /// End, in data units.
-    public var to: (x: Double, y: Double)
+    var to: (x: Double, y: Double)
     /// Colour and dash; grey and dashed by default.
-    public var style: SeriesStyle
+    var style: SeriesStyle
     /// Legend label, or nil for none.
-    public var label: String?
+    var label: String?
     /// Text written at the line's right end, or nil (for lines not in the legend).
-    public var annotation: String?
+    var annotation: String?
 
     /// A line from `from` to `to`. It does not widen the axes.
-    public init(from: (x: Double, y: Double), to: (x: Double, y: Double),
+    init(from: (x: Double, y: Double), to: (x: Double, y: Double),
                 style: SeriesStyle = ReferenceLineMark.defaultStyle, label: String? = nil, annotation: String? = nil) {
         self.from = from
         self.to = to
@@ -23,27 +23,27 @@ public struct ReferenceLineMark: Mark {
     }
 
     /// Grey, thin, dashed.
-    public static let defaultStyle = SeriesStyle(color: Palette.reference, lineWidth: 1.2, dash: .dashed, cssClass: "plot-reference")
+    static let defaultStyle = SeriesStyle(color: Palette.reference, lineWidth: 1.2, dash: .dashed, cssClass: "plot-reference")
 
     /// The diagonal y = x from (0, 0) to (1, 1).
-    public static func diagonal(label: String? = nil) -> ReferenceLineMark {
+    static func diagonal(label: String? = nil) -> ReferenceLineMark {
         ReferenceLineMark(from: (0, 0), to: (1, 1), label: label)
     }
 
     /// A horizontal line at `y` from `x0` to `x1`.
-    public static func horizontal(_ y: Double, from x0: Double, to x1: Double, style: SeriesStyle = defaultStyle,
+    static func horizontal(_ y: Double, from x0: Double, to x1: Double, style: SeriesStyle = defaultStyle,
                                   label: String? = nil, annotation: String? = nil) -> ReferenceLineMark {
         ReferenceLineMark(from: (x0, y), to: (x1, y), style: style, label: label, annotation: annotation)
     }
 
     /// See `Mark`: nil, reference lines do not stretch the axes.
-    public var extent: Extent? { nil }
+    var extent: Extent? { nil }
 
     /// See `Mark`.
-    public var legendEntry: LegendEntry? { label.map { LegendEntry(label: $0, swatch: .line(style)) } }
+    var legendEntry: LegendEntry? { label.map { LegendEntry(label: $0, swatch: .line(style)) } }
 
     /// See `Mark`.
-    public func render(in frame: PlotFrame) -> SVGNode {
+    func render(in frame: PlotFrame) -> SVGNode {
         let runs = LineClipping.clip([frame.point(from.x, from.y), frame.point(to.x, to.y)], to: frame.area)
         guard let run = runs.first else { return .group(class: "plot-reference", []) }
         var children: [SVGNode] = [.line(x1: run[0].x, y1: run[0].y, x2: run[1].x, y2: run[1].y,
@@ -56,7 +56,7 @@ public struct ReferenceLineMark: Mark {
     }
 
     /// See `Mark`.
-    public func occupiedPoints(in frame: PlotFrame) -> [Point] {
+    func occupiedPoints(in frame: PlotFrame) -> [Point] {
         let a = frame.point(from.x, from.y), b = frame.point(to.x, to.y)
         guard a.x.isFinite, a.y.isFinite, b.x.isFinite, b.y.isFinite else { return [] }
         return (0...20).map { i in

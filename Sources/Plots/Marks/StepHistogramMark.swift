@@ -1,18 +1,18 @@
 /// A histogram drawn as a step outline over its bins, filled or not.
-public struct StepHistogramMark: Mark {
+struct StepHistogramMark: Mark {
     /// Bin edges, increasing; one more than `heights`.
-    public var edges: [Double]
+    var edges: [Double]
     /// Height of each bin.
-    public var heights: [Double]
+    var heights: [Double]
     /// Colour and line; `fillOpacity` is used when `filled`.
-    public var style: SeriesStyle
+    var style: SeriesStyle
     /// Whether the area under the steps is filled (translucent, so two can overlap).
-    public var filled: Bool
+    var filled: Bool
     /// Legend label, or nil for none.
-    public var label: String?
+    var label: String?
 
     /// A histogram. `edges` must have one more element than `heights`.
-    public init(edges: [Double], heights: [Double], style: SeriesStyle, filled: Bool, label: String? = nil) {
+    init(edges: [Double], heights: [Double], style: SeriesStyle, filled: Bool, label: String? = nil) {
         precondition(edges.count == heights.count + 1, "a histogram needs one more edge than bins")
         self.edges = edges
         self.heights = heights
@@ -22,22 +22,22 @@ public struct StepHistogramMark: Mark {
     }
 
     /// A histogram of `histogram`'s densities (`normalized: true`) or counts.
-    public init(_ histogram: Histogram, normalized: Bool, style: SeriesStyle, filled: Bool, label: String? = nil) {
+    init(_ histogram: Histogram, normalized: Bool, style: SeriesStyle, filled: Bool, label: String? = nil) {
         self.init(edges: histogram.edges, heights: normalized ? histogram.densities : histogram.counts,
                   style: style, filled: filled, label: label)
     }
 
     /// See `Mark`. Covers the bins and zero.
-    public var extent: Extent? { Extent(xValues: edges, yValues: heights + [0]) }
+    var extent: Extent? { Extent(xValues: edges, yValues: heights + [0]) }
 
     /// See `Mark`.
-    public var legendEntry: LegendEntry? {
+    var legendEntry: LegendEntry? {
         label.map { LegendEntry(label: $0, swatch: filled ? .filled(style) : .line(style)) }
     }
 
     /// See `Mark`. Heights that are not finite, or ≤ 0 on a log axis, drop to the baseline;
     /// heights above the frame are cut at its top.
-    public func render(in frame: PlotFrame) -> SVGNode {
+    func render(in frame: PlotFrame) -> SVGNode {
         guard !heights.isEmpty else { return .group(class: "plot-histogram", []) }
         let base = frame.baselineY
         func top(_ h: Double) -> Double {
@@ -64,7 +64,7 @@ public struct StepHistogramMark: Mark {
     }
 
     /// See `Mark`. The bins' tops and points below them, as a filled area covers them.
-    public func occupiedPoints(in frame: PlotFrame) -> [Point] {
+    func occupiedPoints(in frame: PlotFrame) -> [Point] {
         var points: [Point] = []
         for i in heights.indices {
             let x = frame.px((edges[i] + edges[i + 1]) / 2)

@@ -1,18 +1,18 @@
 /// Builds the `d` attribute of a `<path>` with fixed-precision coordinates, writing `H`/`V`
 /// for horizontal and vertical segments and nothing for a segment that rounds to no length.
-public struct PathData: Sendable, Equatable {
+struct PathData: Sendable, Equatable {
     /// The path data so far.
-    public private(set) var string = ""
+    private(set) var string = ""
     private var currentX = ""
     private var currentY = ""
     private var startX = ""
     private var startY = ""
 
     /// An empty path.
-    public init() {}
+    init() {}
 
     /// Starts a subpath at (`x`, `y`).
-    public mutating func move(_ x: Double, _ y: Double) {
+    mutating func move(_ x: Double, _ y: Double) {
         currentX = SVGNumber.format(x)
         currentY = SVGNumber.format(y)
         (startX, startY) = (currentX, currentY)
@@ -20,7 +20,7 @@ public struct PathData: Sendable, Equatable {
     }
 
     /// A straight segment to (`x`, `y`).
-    public mutating func line(_ x: Double, _ y: Double) {
+    mutating func line(_ x: Double, _ y: Double) {
         let fx = SVGNumber.format(x), fy = SVGNumber.format(y)
         switch (fx == currentX, fy == currentY) {
         case (true, true): return
@@ -34,18 +34,18 @@ public struct PathData: Sendable, Equatable {
 
     /// A closed rectangle as a subpath in relative form (`M x y h w v h h -w z`), the shortest
     /// way to write many cells or markers in one path.
-    public mutating func rectangle(x: Double, y: Double, width: Double, height: Double) {
+    mutating func rectangle(x: Double, y: Double, width: Double, height: Double) {
         move(x, y)
         string += "h" + SVGNumber.format(width) + "v" + SVGNumber.format(height) + "h" + SVGNumber.format(-width) + "z"
     }
 
     /// Closes the subpath, returning to its start.
-    public mutating func close() {
+    mutating func close() {
         string += "Z"
         // Closing returns the pen to the subpath's start.
         (currentX, currentY) = (startX, startY)
     }
 
     /// Whether nothing has been drawn.
-    public var isEmpty: Bool { string.isEmpty }
+    var isEmpty: Bool { string.isEmpty }
 }

@@ -1,8 +1,8 @@
 /// A one-line label with subscripts and superscripts, written as `<tspan>`s: `ε_{B}` and
 /// `10^{-3}` in the TeX manner. Only the brace forms are markup, so `lepton_pT` stays as it is.
-public struct RichText: Sendable, Equatable {
+struct RichText: Sendable, Equatable {
     /// A run of text and its vertical position.
-    public enum Run: Sendable, Equatable {
+    enum Run: Sendable, Equatable {
         /// Text on the baseline.
         case normal(String)
         /// Text lowered and smaller.
@@ -12,10 +12,10 @@ public struct RichText: Sendable, Equatable {
     }
 
     /// The runs, in order.
-    public let runs: [Run]
+    let runs: [Run]
 
     /// Parses `source`; an unclosed `_{` or `^{` is kept as literal text.
-    public init(_ source: String) {
+    init(_ source: String) {
         var runs: [Run] = []
         var plain = ""
         var rest = Substring(source)
@@ -40,7 +40,7 @@ public struct RichText: Sendable, Equatable {
     }
 
     /// The label without markup, for accessible text and width estimates.
-    public var plainText: String {
+    var plainText: String {
         runs.map { run -> String in
             switch run {
             case .normal(let s), .subscripted(let s), .superscripted(let s): return s
@@ -50,7 +50,7 @@ public struct RichText: Sendable, Equatable {
 
     /// An estimate of the rendered width in user units at `fontSize`, without font metrics:
     /// 0.58 em a character, 0.7 of that in scripts.
-    public func estimatedWidth(fontSize: Double) -> Double {
+    func estimatedWidth(fontSize: Double) -> Double {
         runs.reduce(0) { total, run in
             switch run {
             case .normal(let s): return total + Double(s.count) * 0.58 * fontSize
@@ -61,7 +61,7 @@ public struct RichText: Sendable, Equatable {
 
     /// The children of a `<text>` element: plain text nodes and shifted `<tspan>`s, each shift
     /// undone on the next run so the baseline stays put. Text is escaped.
-    public var nodes: [SVGNode] {
+    var nodes: [SVGNode] {
         var nodes: [SVGNode] = []
         var shift = 0.0 // in em, positive is down
         for run in runs {

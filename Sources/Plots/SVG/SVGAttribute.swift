@@ -1,12 +1,12 @@
 /// One attribute of an SVG element. The value is escaped when the document is written.
-public struct SVGAttribute: Sendable, Equatable {
+struct SVGAttribute: Sendable, Equatable {
     /// The attribute's name, e.g. `stroke-width`; written as is, so it must be a plain XML name.
-    public let name: String
+    let name: String
     /// The attribute's value, unescaped.
-    public let value: String
+    let value: String
 
     /// An attribute with a text value. `name` must be letters, digits, `-` or `:`.
-    public init(_ name: String, _ value: String) {
+    init(_ name: String, _ value: String) {
         precondition(!name.isEmpty && name.utf8.allSatisfy { c in
             (c >= 0x61 && c <= 0x7A) || (c >= 0x41 && c <= 0x5A) || (c >= 0x30 && c <= 0x39) || c == 0x2D || c == 0x3A
         }, "attribute names are plain XML names")
@@ -15,7 +15,7 @@ public struct SVGAttribute: Sendable, Equatable {
     }
 
     /// An attribute with a numeric value, written with `SVGNumber.format` (2 decimals).
-    public init(_ name: String, _ value: Double) {
+    init(_ name: String, _ value: Double) {
         self.init(name, SVGNumber.format(value))
     }
 }

@@ -4,16 +4,16 @@ public struct SVGDocument: Sendable, Equatable {
     /// Width in user units (CSS pixels at scale 1).
     public var width: Double
     /// Height in user units.
-    public var height: Double
+    var height: Double
     /// The accessible name, written as the first child `<title>`.
     public var title: String
     /// The accessible description, written as `<desc>`; say what the chart shows in words.
     public var description: String
     /// The drawing.
-    public var children: [SVGNode]
+    var children: [SVGNode]
 
     /// A document of the given size in user units.
-    public init(width: Double, height: Double, title: String, description: String, children: [SVGNode]) {
+    init(width: Double, height: Double, title: String, description: String, children: [SVGNode]) {
         self.width = width
         self.height = height
         self.title = title

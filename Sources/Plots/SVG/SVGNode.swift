@@ -3,7 +3,7 @@
 ///
 /// Text and attribute values are escaped when the node is written, so any string from a
 /// participant can be put into a chart.
-public struct SVGNode: Sendable, Equatable {
+struct SVGNode: Sendable, Equatable {
     enum Content: Sendable, Equatable {
         case element(name: String, attributes: [SVGAttribute], children: [SVGNode])
         case text(String)
@@ -14,23 +14,23 @@ public struct SVGNode: Sendable, Equatable {
 
     /// An element with attributes and children. `name` is written as is and must be a plain
     /// XML name chosen by the program, never by a user.
-    public static func element(_ name: String, _ attributes: [SVGAttribute] = [], _ children: [SVGNode] = []) -> SVGNode {
+    static func element(_ name: String, _ attributes: [SVGAttribute] = [], _ children: [SVGNode] = []) -> SVGNode {
         SVGNode(content: .element(name: name, attributes: attributes, children: children))
     }
 
     /// Character data, escaped when written.
-    public static func text(_ text: String) -> SVGNode {
+    static func text(_ text: String) -> SVGNode {
         SVGNode(content: .text(text))
     }
 
     /// Markup written without any escaping. The caller vouches that `markup` is well-formed and
     /// holds nothing from an untrusted source; prefer `element` and `text` everywhere else.
-    public static func unescapedMarkup(_ markup: String) -> SVGNode {
+    static func unescapedMarkup(_ markup: String) -> SVGNode {
         SVGNode(content: .unescapedMarkup(markup))
     }
 
     /// Appends the node's XML to `output`. Elements without children are written self-closed.
-    public func write(to output: inout String) {
+    func write(to output: inout String) {
         switch content {
         case .text(let text):
             output += XMLEscaping.text(text)
@@ -52,7 +52,7 @@ public struct SVGNode: Sendable, Equatable {
     }
 
     /// The node's XML.
-    public var markup: String {
+    var markup: String {
         var output = ""
         write(to: &output)
         return output

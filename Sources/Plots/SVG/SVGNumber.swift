@@ -2,18 +2,18 @@
 ///
 /// Formatting goes through integer arithmetic, never through the platform's float printing, so
 /// the output does not depend on the C library or the Swift version.
-public enum SVGNumber {
+enum SVGNumber {
     /// `value` rounded to `decimals` places (half away from zero) with trailing zeros trimmed:
     /// `12.5`, `3`, `-0.25`. Negative zero is written `0`; a value that is not finite is written
     /// `0` (callers drop such values before drawing; this keeps the document valid if one slips
     /// through). `decimals` must be in `0...6`.
-    public static func format(_ value: Double, decimals: Int = 2) -> String {
+    static func format(_ value: Double, decimals: Int = 2) -> String {
         fixed(value, decimals: decimals, trimmingZeros: true)
     }
 
     /// `value` with exactly `decimals` places, for tick labels that should line up: `0.0`, `0.5`.
     /// `decimals` must be in `0...6`.
-    public static func fixed(_ value: Double, decimals: Int) -> String {
+    static func fixed(_ value: Double, decimals: Int) -> String {
         fixed(value, decimals: decimals, trimmingZeros: false)
     }
 

@@ -1,9 +1,9 @@
 import Foundation
 
 /// The map from data values to a fraction (0 at the lower bound, 1 at the upper) along an axis.
-public struct AxisScale: Sendable, Equatable {
+struct AxisScale: Sendable, Equatable {
     /// Linear or logarithmic.
-    public enum Kind: Sendable, Equatable {
+    enum Kind: Sendable, Equatable {
         /// Equal distances for equal differences.
         case linear
         /// Equal distances for equal ratios; bounds must be positive.
@@ -11,27 +11,27 @@ public struct AxisScale: Sendable, Equatable {
     }
 
     /// The scale's kind.
-    public let kind: Kind
+    let kind: Kind
     /// The value at fraction 0.
-    public let lower: Double
+    let lower: Double
     /// The value at fraction 1.
-    public let upper: Double
+    let upper: Double
 
     /// A linear scale over `lower...upper` (`upper > lower`).
-    public static func linear(_ lower: Double, _ upper: Double) -> AxisScale {
+    static func linear(_ lower: Double, _ upper: Double) -> AxisScale {
         precondition(upper > lower, "an axis needs upper > lower")
         return AxisScale(kind: .linear, lower: lower, upper: upper)
     }
 
     /// A logarithmic scale over `lower...upper` (`0 < lower < upper`).
-    public static func logarithmic(_ lower: Double, _ upper: Double) -> AxisScale {
+    static func logarithmic(_ lower: Double, _ upper: Double) -> AxisScale {
         precondition(lower > 0 && upper > lower, "a log axis needs 0 < lower < upper")
         return AxisScale(kind: .logarithmic, lower: lower, upper: upper)
     }
 
     /// Where `value` falls, as a fraction of the axis; outside 0…1 when outside the bounds.
     /// On a log scale a value ≤ 0 maps to `-infinity`.
-    public func fraction(_ value: Double) -> Double {
+    func fraction(_ value: Double) -> Double {
         switch kind {
         case .linear:
             return (value - lower) / (upper - lower)
@@ -42,7 +42,7 @@ public struct AxisScale: Sendable, Equatable {
     }
 
     /// The axis's ticks: nice 1-2-5 ticks on a linear scale, decades and minor ticks on a log scale.
-    public func ticks(maxCount: Int = 6) -> [Tick] {
+    func ticks(maxCount: Int = 6) -> [Tick] {
         switch kind {
         case .linear: return NiceTicks.ticks(lower, upper, maxCount: maxCount)
         case .logarithmic: return LogTicks.ticks(lower, upper)
@@ -53,7 +53,7 @@ public struct AxisScale: Sendable, Equatable {
     /// ignored) with nice bounds: 1-2-5 multiples, or whole decades. `includingZero` keeps 0
     /// in a linear range; `headroom` adds that fraction of the span (linear) or of the decades
     /// (log) above the data, for a legend. With no usable values the range is 0…1 (1…10 on a log scale).
-    public static func covering(_ values: [Double], kind: Kind, includingZero: Bool = false,
+    static func covering(_ values: [Double], kind: Kind, includingZero: Bool = false,
                                 headroom: Double = 0, maxCount: Int = 6) -> AxisScale {
         switch kind {
         case .linear:

@@ -1,9 +1,9 @@
 import Foundation
 
 /// Ticks for a logarithmic axis: a major tick at each decade, minor ticks at 2…9 times it.
-public enum LogTicks {
+enum LogTicks {
     /// `lower...upper` (both positive) widened outwards to whole decades.
-    public static func decadeRange(_ lower: Double, _ upper: Double) -> ClosedRange<Double> {
+    static func decadeRange(_ lower: Double, _ upper: Double) -> ClosedRange<Double> {
         precondition(lower > 0 && upper > 0, "a log axis needs positive bounds")
         let lo = floor(log10(min(lower, upper)) + 1e-9)
         var hi = ceil(log10(max(lower, upper)) - 1e-9)
@@ -14,7 +14,7 @@ public enum LogTicks {
     /// The ticks inside `lower...upper` (both positive). Decades are labelled `1`, `10`, `0.01`
     /// when every labelled decade lies within 10^-2…10^3, and `10^{k}` otherwise. With more
     /// than `maxMajor` decades only every n-th is labelled, and minor ticks are dropped.
-    public static func ticks(_ lower: Double, _ upper: Double, maxMajor: Int = 8) -> [Tick] {
+    static func ticks(_ lower: Double, _ upper: Double, maxMajor: Int = 8) -> [Tick] {
         precondition(lower > 0 && upper >= lower, "a log axis needs positive bounds")
         let first = Int(floor(log10(lower) + 1e-9))
         let last = Int(ceil(log10(upper) - 1e-9))

@@ -1,10 +1,10 @@
 import Foundation
 
 /// "Nice" linear ticks: steps of 1, 2 or 5 times a power of ten.
-public enum NiceTicks {
+enum NiceTicks {
     /// The smallest 1-2-5 step that covers `span` in at most `maxCount` intervals.
     /// `span` and `maxCount` must be positive; a zero span gets the step 1.
-    public static func step(span: Double, maxCount: Int) -> Double {
+    static func step(span: Double, maxCount: Int) -> Double {
         precondition(maxCount > 0, "maxCount must be positive")
         guard span > 0, span.isFinite else { return 1 }
         let raw = span / Double(maxCount)
@@ -17,7 +17,7 @@ public enum NiceTicks {
 
     /// `lower...upper` widened outwards to multiples of a nice step with at most `maxCount`
     /// intervals. An empty range is widened around its value.
-    public static func niceRange(_ lower: Double, _ upper: Double, maxCount: Int = 6) -> ClosedRange<Double> {
+    static func niceRange(_ lower: Double, _ upper: Double, maxCount: Int = 6) -> ClosedRange<Double> {
         var (lo, hi) = (min(lower, upper), max(lower, upper))
         if hi - lo < 1e-12 * max(1, abs(hi)) {
             let pad = lo == 0 ? 1 : abs(lo) * 0.1
@@ -36,7 +36,7 @@ public enum NiceTicks {
 
     /// Multiples of a nice step inside `lower...upper` (with a tolerance of a millionth of the
     /// step at either end), at most `maxCount + 1` of them.
-    public static func values(_ lower: Double, _ upper: Double, maxCount: Int = 6) -> [Double] {
+    static func values(_ lower: Double, _ upper: Double, maxCount: Int = 6) -> [Double] {
         let s = step(span: upper - lower, maxCount: maxCount)
         let first = Int((lower / s - 1e-6).rounded(.up))
         let last = Int((upper / s + 1e-6).rounded(.down))
@@ -49,13 +49,13 @@ public enum NiceTicks {
     }
 
     /// Decimal places that show every multiple of `step` exactly: 0 for 5, 1 for 0.2, 2 for 0.05.
-    public static func decimals(for step: Double) -> Int {
+    static func decimals(for step: Double) -> Int {
         guard step > 0, step.isFinite else { return 0 }
         return min(6, max(0, Int((-log10(step) - 1e-9).rounded(.up))))
     }
 
     /// Labelled major ticks for a linear axis over `lower...upper`.
-    public static func ticks(_ lower: Double, _ upper: Double, maxCount: Int = 6) -> [Tick] {
+    static func ticks(_ lower: Double, _ upper: Double, maxCount: Int = 6) -> [Tick] {
         let s = step(span: upper - lower, maxCount: maxCount)
         let d = decimals(for: s)
         return values(lower, upper, maxCount: maxCount).map {

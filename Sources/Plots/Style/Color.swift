@@ -1,28 +1,28 @@
 import Foundation
 
 /// An sRGB colour, written as `#rrggbb`.
-public struct Color: Sendable, Equatable, Hashable {
+struct Color: Sendable, Equatable, Hashable {
     /// Red, 0–255.
-    public var red: UInt8
+    var red: UInt8
     /// Green, 0–255.
-    public var green: UInt8
+    var green: UInt8
     /// Blue, 0–255.
-    public var blue: UInt8
+    var blue: UInt8
 
     /// A colour from its components.
-    public init(red: UInt8, green: UInt8, blue: UInt8) {
+    init(red: UInt8, green: UInt8, blue: UInt8) {
         self.red = red
         self.green = green
         self.blue = blue
     }
 
     /// A colour from `0xRRGGBB`.
-    public init(hex: UInt32) {
+    init(hex: UInt32) {
         self.init(red: UInt8((hex >> 16) & 0xFF), green: UInt8((hex >> 8) & 0xFF), blue: UInt8(hex & 0xFF))
     }
 
     /// `#rrggbb`, lower case.
-    public var hex: String {
+    var hex: String {
         let digits = Array("0123456789abcdef")
         var out = "#"
         for component in [red, green, blue] {
@@ -33,7 +33,7 @@ public struct Color: Sendable, Equatable, Hashable {
     }
 
     /// The colour a fraction `t` (clamped to 0…1) of the way from `self` to `other`, mixed in sRGB.
-    public func mixed(with other: Color, by t: Double) -> Color {
+    func mixed(with other: Color, by t: Double) -> Color {
         let t = min(max(t, 0), 1)
         func mix(_ a: UInt8, _ b: UInt8) -> UInt8 {
             UInt8((Double(a) + (Double(b) - Double(a)) * t).rounded())
@@ -42,7 +42,7 @@ public struct Color: Sendable, Equatable, Hashable {
     }
 
     /// WCAG relative luminance, 0 (black) to 1 (white).
-    public var relativeLuminance: Double {
+    var relativeLuminance: Double {
         func linear(_ c: UInt8) -> Double {
             let s = Double(c) / 255
             return s <= 0.03928 ? s / 12.92 : pow((s + 0.055) / 1.055, 2.4)
@@ -51,7 +51,7 @@ public struct Color: Sendable, Equatable, Hashable {
     }
 
     /// Black or white, whichever reads better as text on this colour.
-    public var contrastingText: Color {
+    var contrastingText: Color {
         // The crossing point where both contrast ratios are equal (≈0.179).
         relativeLuminance > 0.179 ? Color(hex: 0x000000) : Color(hex: 0xFFFFFF)
     }

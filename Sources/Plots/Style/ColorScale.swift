@@ -1,14 +1,14 @@
 /// A map from numbers to colours for heat maps: linear interpolation through colour stops.
-public struct ColorScale: Sendable, Equatable {
+struct ColorScale: Sendable, Equatable {
     /// The value mapped to the first stop.
-    public var lower: Double
+    var lower: Double
     /// The value mapped to the last stop.
-    public var upper: Double
+    var upper: Double
     /// Colours evenly spaced from `lower` to `upper`; at least two.
-    public var stops: [Color]
+    var stops: [Color]
 
     /// A scale over `lower...upper` through `stops`.
-    public init(lower: Double, upper: Double, stops: [Color]) {
+    init(lower: Double, upper: Double, stops: [Color]) {
         precondition(stops.count >= 2 && upper > lower, "a colour scale needs two stops and a non-empty range")
         self.lower = lower
         self.upper = upper
@@ -16,13 +16,13 @@ public struct ColorScale: Sendable, Equatable {
     }
 
     /// White to Okabe–Ito blue, for counts and rates (`0…1` by default).
-    public static func sequential(lower: Double = 0, upper: Double = 1) -> ColorScale {
+    static func sequential(lower: Double = 0, upper: Double = 1) -> ColorScale {
         ColorScale(lower: lower, upper: upper, stops: [Color(hex: 0xFFFFFF), Color(hex: 0x9ECAE1), Color(hex: 0x3182BD), Color(hex: 0x08306B)])
     }
 
     /// Blue through white to red, for correlations (`-1…1` by default): ColorBrewer's RdBu,
     /// which stays readable with red–green colour blindness.
-    public static func diverging(lower: Double = -1, upper: Double = 1) -> ColorScale {
+    static func diverging(lower: Double = -1, upper: Double = 1) -> ColorScale {
         ColorScale(lower: lower, upper: upper, stops: [
             Color(hex: 0x2166AC), Color(hex: 0x67A9CF), Color(hex: 0xD1E5F0), Color(hex: 0xF7F7F7),
             Color(hex: 0xFDDBC7), Color(hex: 0xEF8A62), Color(hex: 0xB2182B),
@@ -30,7 +30,7 @@ public struct ColorScale: Sendable, Equatable {
     }
 
     /// The colour of `value`, clamped to the range; a value that is not finite is grey.
-    public func color(for value: Double) -> Color {
+    func color(for value: Double) -> Color {
         guard value.isFinite else { return Color(hex: 0xBDBDBD) }
         let t = min(max((value - lower) / (upper - lower), 0), 1) * Double(stops.count - 1)
         let index = min(Int(t), stops.count - 2)

@@ -1,35 +1,35 @@
 /// The Okabe–Ito palette (Okabe & Ito 2008), distinguishable with the common forms of colour
 /// blindness, in the order the charts use it.
-public enum Palette {
+enum Palette {
     /// Blue: signal, and the first series.
-    public static let blue = Color(hex: 0x0072B2)
+    static let blue = Color(hex: 0x0072B2)
     /// Vermillion: background, and the second series.
-    public static let vermillion = Color(hex: 0xD55E00)
+    static let vermillion = Color(hex: 0xD55E00)
     /// Bluish green.
-    public static let bluishGreen = Color(hex: 0x009E73)
+    static let bluishGreen = Color(hex: 0x009E73)
     /// Orange.
-    public static let orange = Color(hex: 0xE69F00)
+    static let orange = Color(hex: 0xE69F00)
     /// Reddish purple.
-    public static let reddishPurple = Color(hex: 0xCC79A7)
+    static let reddishPurple = Color(hex: 0xCC79A7)
     /// Sky blue.
-    public static let skyBlue = Color(hex: 0x56B4E9)
+    static let skyBlue = Color(hex: 0x56B4E9)
     /// Black.
-    public static let black = Color(hex: 0x000000)
+    static let black = Color(hex: 0x000000)
     /// Yellow; last, as it is faint on white.
-    public static let yellow = Color(hex: 0xF0E442)
+    static let yellow = Color(hex: 0xF0E442)
 
     /// Series colours in order of use.
-    public static let series: [Color] = [blue, vermillion, bluishGreen, orange, reddishPurple, skyBlue, black, yellow]
+    static let series: [Color] = [blue, vermillion, bluishGreen, orange, reddishPurple, skyBlue, black, yellow]
 
     /// The colour of series `index`, cycling when there are more series than colours.
-    public static func color(at index: Int) -> Color {
+    static func color(at index: Int) -> Color {
         series[((index % series.count) + series.count) % series.count]
     }
 
     /// The colour for signal.
-    public static let signal = blue
+    static let signal = blue
     /// The colour for background.
-    public static let background = vermillion
+    static let background = vermillion
     /// Reference lines (the chance diagonal) and other secondary ink.
-    public static let reference = Color(hex: 0x7F7F7F)
+    static let reference = Color(hex: 0x7F7F7F)
 }

@@ -1,7 +1,7 @@
 /// How one series is drawn: colour, width, dash, and a CSS class to restyle it by.
-public struct SeriesStyle: Sendable, Equatable {
+struct SeriesStyle: Sendable, Equatable {
     /// A dash pattern.
-    public enum Dash: Sendable, Equatable {
+    enum Dash: Sendable, Equatable {
         /// A solid line.
         case solid
         /// Long dashes.
@@ -23,18 +23,18 @@ public struct SeriesStyle: Sendable, Equatable {
     }
 
     /// Stroke (and fill) colour.
-    public var color: Color
+    var color: Color
     /// Stroke width in user units.
-    public var lineWidth: Double
+    var lineWidth: Double
     /// Dash pattern.
-    public var dash: Dash
+    var dash: Dash
     /// Fill opacity for filled marks, 0…1.
-    public var fillOpacity: Double
+    var fillOpacity: Double
     /// Extra CSS class, e.g. `plot-series-0`, `plot-baseline`.
-    public var cssClass: String
+    var cssClass: String
 
     /// A style; defaults give a 1.8-unit solid line.
-    public init(color: Color, lineWidth: Double = 1.8, dash: Dash = .solid, fillOpacity: Double = 0.3, cssClass: String = "") {
+    init(color: Color, lineWidth: Double = 1.8, dash: Dash = .solid, fillOpacity: Double = 0.3, cssClass: String = "") {
         self.color = color
         self.lineWidth = lineWidth
         self.dash = dash
@@ -43,7 +43,7 @@ public struct SeriesStyle: Sendable, Equatable {
     }
 
     /// The style of series `index`: the palette's colour and class `plot-series-<index>`.
-    public static func series(_ index: Int) -> SeriesStyle {
+    static func series(_ index: Int) -> SeriesStyle {
         SeriesStyle(color: Palette.color(at: index), cssClass: "plot-series-\(index)")
     }
 

@@ -21,7 +21,7 @@ public struct AdaBoostError: Error, Equatable, CustomStringConvertible {
     public let reason: Reason
 
     /// An error for `reason`.
-    public init(_ reason: Reason) { self.reason = reason }
+    init(_ reason: Reason) { self.reason = reason }
 
     /// The one-line message.
     public var description: String {

@@ -16,7 +16,7 @@ public struct AdaBoostSettings: Sendable, Equatable, Codable {
     public var maxBins: Int
     /// Rows (evenly spaced through the data) whose values choose the bin edges; all rows
     /// when there are no more than this. 200,000 by default (LightGBM's default too).
-    public var binningSampleRows: Int
+    var binningSampleRows: Int
 
     /// Settings; every argument has the notebook's default.
     public init(rounds: Int = 200, depth: Int = 1, learningRate: Double = 1, maxBins: Int = 255,

@@ -7,15 +7,15 @@ public struct AdaBoostRound: Sendable, Equatable, Codable {
     /// The new tree's weighted error on the training rows (scikit-learn's `estimator_errors_`).
     public var weightedError: Double
     /// The new tree's weight (scikit-learn's `estimator_weights_`).
-    public var treeWeight: Double
+    var treeWeight: Double
     /// The fraction of training rows the ensemble so far misclassifies (threshold 0.5).
-    public var trainingError: Double
+    var trainingError: Double
     /// Seconds since boosting started (after binning), at the end of this round.
     public var seconds: Double
 }
 
 /// Why boosting ended.
-public enum AdaBoostStop: String, Sendable, Equatable, Codable {
+enum AdaBoostStop: String, Sendable, Equatable, Codable {
     /// All rounds ran.
     case completed
     /// A tree classified every training row correctly (kept with weight 1, as scikit-learn does).
@@ -34,23 +34,23 @@ public struct AdaBoostTraining: Sendable {
     /// One entry per round, in order.
     public var history: [AdaBoostRound]
     /// Why boosting ended.
-    public var stop: AdaBoostStop
+    var stop: AdaBoostStop
     /// Per feature, the total impurity decrease of its splits: each tree's
     /// weighted Gini decrease normalized to sum 1, averaged with the tree weights, which is
     /// scikit-learn's `feature_importances_` (sums to 1).
     public var featureImportances: [Double]
     /// The bins the trees were grown on.
-    public var binning: FeatureBinning
+    var binning: FeatureBinning
     /// The settings used.
     public var settings: AdaBoostSettings
     /// Training rows.
     public var trainingRows: Int
     /// Signal rows among them.
-    public var signalRows: Int
+    var signalRows: Int
     /// Seconds spent choosing edges and binning the rows.
-    public var binningSeconds: Double
+    var binningSeconds: Double
     /// Seconds spent boosting.
-    public var boostingSeconds: Double
+    var boostingSeconds: Double
 
     /// Feature indices from most to least important (ties by index).
     public var featureRanking: [Int] {

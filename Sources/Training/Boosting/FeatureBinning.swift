@@ -11,14 +11,14 @@ import Models
 /// values in the sample, every such midpoint is an edge and binning changes nothing that
 /// a stump can choose; otherwise the `maxBins - 1` edges are taken at quantiles (each bin
 /// gets about the same number of sample rows), and only those thresholds exist.
-public struct FeatureBinning: Sendable, Equatable {
+struct FeatureBinning: Sendable, Equatable {
     /// Per feature, the ascending edges (at most `maxBins - 1`).
-    public let edges: [[Double]]
+    let edges: [[Double]]
     /// Per feature, whether every midpoint between the sample's distinct values is an edge.
-    public let isExact: [Bool]
+    let isExact: [Bool]
 
     /// The bin of `value` for `feature`: how many of its edges are below `value`.
-    public func bin(_ value: Float, feature: Int) -> Int {
+    func bin(_ value: Float, feature: Int) -> Int {
         let x = Double(value)
         return edges[feature].reduce(0) { $0 + ($1 < x ? 1 : 0) }
     }
@@ -59,7 +59,7 @@ public struct FeatureBinning: Sendable, Equatable {
     /// An explicit binning (for tests and for callers that fix their own edges).
     ///
     /// - Precondition: every feature's edges ascend strictly and number at most 255.
-    public init(edges: [[Double]], isExact: [Bool]) {
+    init(edges: [[Double]], isExact: [Bool]) {
         precondition(edges.count == isExact.count, "FeatureBinning: one exactness flag per feature")
         precondition(edges.allSatisfy { $0.count <= 255 && zip($0, $0.dropFirst()).allSatisfy { $0 < $1 } },
                      "FeatureBinning: edges must ascend, at most 255 per feature")

@@ -109,7 +109,7 @@ public struct DenseLayerParameters: Sendable, Equatable, Codable {
     public var bias: [Float]
 
     /// A layer from its weights.
-    public init(inputCount: Int, units: Int, activation: Activation, kernel: [Float], bias: [Float]) {
+    init(inputCount: Int, units: Int, activation: Activation, kernel: [Float], bias: [Float]) {
         self.inputCount = inputCount
         self.units = units
         self.activation = activation

@@ -51,7 +51,7 @@ public struct NetworkTrainingProgress: Sendable {
     /// Steps done in this epoch.
     public var step: Int
     /// Steps in an epoch.
-    public var stepsPerEpoch: Int
+    var stepsPerEpoch: Int
     /// The epoch's running loss so far (Keras' progress-bar figure).
     public var loss: Double
     /// The epoch's running accuracy so far.

@@ -16,24 +16,24 @@ public struct NetworkTrainingOptions: Sendable, Equatable, Codable {
     /// Adam's learning rate.
     public var learningRate: Double
     /// Adam's decay of the first moment.
-    public var beta1: Double
+    var beta1: Double
     /// Adam's decay of the second moment.
-    public var beta2: Double
+    var beta2: Double
     /// Adam's ε, added to the square root of the second moment (Keras' form).
     ///
     /// The four Adam settings are doubles, as Keras holds them (Python floats), and are
     /// rounded to float32 where Keras rounds them: `1 - beta1` is computed before rounding.
-    public var epsilon: Double
+    var epsilon: Double
     /// Seeds the initial weights and every epoch's shuffle: the same seed, data and
     /// options give the same network, bit for bit.
     public var seed: UInt64
     /// Whether the rows are visited in a new random order every epoch (Keras'
     /// `shuffle=True`); otherwise in file order.
-    public var shuffle: Bool
+    var shuffle: Bool
     /// Whether the two halves of each batch run on two cores when the machine has them.
     /// The result is the same either way (the halves are always summed in the same order);
     /// only the time differs.
-    public var parallel: Bool
+    var parallel: Bool
 
     /// The notebook's network: 28 relu, 14 relu, 7 relu, 1 sigmoid.
     public static let notebookLayers: [NetworkLayerSpec] = [
