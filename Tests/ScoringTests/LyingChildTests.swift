@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import HiggsData
 import TestSupport
 @testable import Scoring
 
@@ -102,5 +103,23 @@ import TestSupport
             return
         }
         #expect(grew < 512 << 20, "the parent's peak memory grew by \(grew >> 20) MiB")
+    }
+
+    @Test("a contained child that grows all its outputs to 64 GiB costs its parent nothing")
+    func containedChildGrowsItsOutputs() throws {
+        _ = try DataLoader(cacheDirectory: dir.file("cache")).load(KnownDataSets.samplePath)
+        let model = try dir.write("LEADERBOARD-TEST-FAULT outputs\n", to: "outputs.h5")
+        var sandbox = SandboxedPrediction(executable: CommandRunner.executable)
+        sandbox.environment["LEADERBOARD_TEST_FAULTS"] = "1"
+        let request = SandboxedPrediction.Request(modelPath: model, manifestPath: nil, dataPath: KnownDataSets.samplePath,
+                                                  cacheDirectory: dir.file("cache"), rows: Self.rows)
+        let before = Self.peakBytes()
+        let outcome = sandbox.run(request)
+        guard case let .failed(reason) = outcome else {
+            Issue.record("outputs of the wrong size are no scores: \(outcome)")
+            return
+        }
+        #expect(reason.hasPrefix("the prediction gave no scores for the 500 hidden rows"), "\(reason)")
+        #expect(Self.peakBytes() - before < 512 << 20)
     }
 }
