@@ -17,7 +17,7 @@ import TestSupport
     func outcome(of body: String) throws -> (outcome: SandboxedPrediction.Outcome, grewBytes: Int) {
         let script = try dir.write("""
             #!/bin/sh
-            field() { printf '%s' "$3" | sed -n "s/.*\\"$1\\":\\"\\([^\\"]*\\)\\".*/\\1/p"; }
+            field() { printf '%s' "$4" | sed -n "s/.*\\"$1\\":\\"\\([^\\"]*\\)\\".*/\\1/p"; }
             scores=$(field scoresPath "$@"); summary=$(field summaryPath "$@"); report=$(field containmentPath "$@")
             \(body)
             """, to: "child.sh")
@@ -35,7 +35,7 @@ import TestSupport
 
     static func peakBytes() -> Int {
         var usage = rusage()
-        getrusage(RUSAGE_SELF, &usage)
+        getrusage(RUSAGE_SELF.rawValue, &usage)
         return usage.ru_maxrss * 1_024
     }
 
