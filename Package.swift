@@ -14,7 +14,7 @@ let package = Package(
         .executable(name: "leaderboard", targets: ["leaderboard"]),
         .library(name: "LeaderboardCLI", targets: ["LeaderboardCLI"]),
         // The readers of participant and organizer files, for the fuzz package in Fuzzing/.
-        .library(name: "LeaderboardReaders", targets: ["HiggsData", "ModelFiles", "Models"]),
+        .library(name: "LeaderboardReaders", targets: ["HiggsData", "ModelFiles", "Models", "Results"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

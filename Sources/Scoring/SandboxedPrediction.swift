@@ -113,7 +113,7 @@ public struct SandboxedPrediction: Sendable {
             usleep(5_000)
         }
         process.waitUntilExit()
-        if let text = try? String(contentsOfFile: child.containmentPath, encoding: .utf8), let report = Containment.Report(text: text) {
+        if let text = Self.text(at: child.containmentPath, maxBytes: 65_536), let report = Containment.Report(text: text) {
             containmentNotice?.note(report)
         }
         let message = lastLine(of: errorPath)
@@ -137,7 +137,7 @@ public struct SandboxedPrediction: Sendable {
         guard let scores = ChildScoresFile.read(from: child.scoresPath, count: request.rows.count) else {
             return .failed("the prediction gave no scores for the \(request.rows.count) hidden rows; check the file with `leaderboard check`")
         }
-        let summary = ChildSummary.read(from: child.summaryPath)
+        let summary = ChildSummary.read(from: child.summaryPath, maxBytes: ChildSummary.maxBytes(for: readerLimits.modelFile))
         return .scores(scores, format: summary?.format ?? "predictions", model: summary?.model)
     }
 
@@ -164,9 +164,24 @@ public struct SandboxedPrediction: Sendable {
         return own.merging(["SWIFT_BACKTRACE": "enable=no"]) { $1 }.merging(environment) { $1 }
     }
 
+    /// The last line of the child's standard error, from its last 4 KiB only: the child can
+    /// make the file as large as it likes (a sparse terabyte costs it nothing).
     private func lastLine(of path: String) -> String? {
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        let text = String(decoding: data.suffix(4096), as: UTF8.self)
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        guard let end = try? handle.seekToEnd(), (try? handle.seek(toOffset: end - min(end, 4_096))) != nil,
+              let data = try? handle.read(upToCount: 4_096) else {
+            return nil
+        }
+        let text = String(decoding: data, as: UTF8.self)
         return text.split(separator: "\n").last.map { String($0.prefix(500)) }
+    }
+
+    /// The text of a file the child wrote, read as a participant's (no link, a regular file,
+    /// its size checked first); `nil` if it is not that, or over `maxBytes`.
+    private static func text(at path: String, maxBytes: Int) -> String? {
+        (try? SubmissionRoot.file(at: URL(fileURLWithPath: path)).contents(maxBytes: maxBytes)).map {
+            String(decoding: $0, as: UTF8.self)
+        }
     }
 }

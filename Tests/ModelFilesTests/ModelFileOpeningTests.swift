@@ -28,4 +28,24 @@ struct ModelFileOpeningTests {
         }
         #expect(error.description.contains("2000 bytes, over the limit of 1000 bytes (limits.max_file_bytes"), "\(error)")
     }
+
+    @Test("a model file that is a FIFO is refused at once, without waiting for a writer")
+    func fifoRefused() throws {
+        let path = dir.file("model.onnx")
+        #expect(mkfifo(path, 0o600) == 0)
+        let error = try #require(throws: ModelFileError.self) { try ModelFileReader.read(contentsOf: URL(fileURLWithPath: path)) }
+        #expect(error.reason == .unreadable(detail: "it is not a regular file (a pipe, device or socket)"))
+        #expect(throws: ModelFileError.self) { try ModelFileReader.format(of: URL(fileURLWithPath: path)) }
+    }
+
+    @Test("a model file with a second name is refused before a byte is read")
+    func hardLinkRefused() throws {
+        let secret = try dir.write(String(repeating: "secret ", count: 100), to: "organizer.sqlite")
+        let model = dir.file("model.onnx")
+        #expect(link(secret, model) == 0)
+        let error = try #require(throws: ModelFileError.self) { try ModelFileReader.read(contentsOf: URL(fileURLWithPath: model)) }
+        #expect(error.reason == .unreadable(detail: "it is a hard link to another name"))
+        #expect(!error.description.contains("secret"))
+        #expect(throws: ModelFileError.self) { try ModelFileReader.format(of: URL(fileURLWithPath: model)) }
+    }
 }

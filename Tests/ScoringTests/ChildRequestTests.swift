@@ -29,6 +29,23 @@ struct ChildRequestTests {
         #expect(Set([received.scoresPath, received.summaryPath, received.containmentPath]).count == 3)
     }
 
+    @Test("hostile file names reach the child exactly, as one argument")
+    func hostileNames() throws {
+        let runner = SandboxedPrediction(executable: "/bin/true")
+        let names = ["-model.onnx", "--request", "a\"b\\\"c.onnx", "line\nbreak\r.onnx", "nul\u{0}.onnx",
+                     "bad\u{FFFD}utf8.onnx", "\u{202E}xnno.h5", String(repeating: "long-", count: 2_000) + ".onnx",
+                     "} , \"rows\": {\"lowerBound\": 0", "/"]
+        for name in names {
+            let request = SandboxedPrediction.Request(modelPath: "/tmp/snap/" + name, manifestPath: "/tmp/snap/" + name + ".yml",
+                                                      dataPath: "HIGGS.csv", cacheDirectory: "cache", rows: 10..<20)
+            let sent = runner.childRequest(request, in: URL(fileURLWithPath: "/tmp/work"))
+            #expect(sent.arguments.count == 3 && sent.arguments[2].hasPrefix("{"))
+            let received = try ChildRequest(arguments: sent.arguments)
+            #expect(received == sent, "\(name.prefix(40))")
+            #expect(received.rows == 10..<20)
+        }
+    }
+
     @Test("a command line the parent did not write is refused in one line")
     func foreignArguments() {
         for arguments in [["_predict", "--model", "m.h5"], ["_predict", "--request", "{\"modelPath\": 1}"]] {

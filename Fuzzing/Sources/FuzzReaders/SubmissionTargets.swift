@@ -1,5 +1,6 @@
 import Foundation
 import ModelFiles
+import Results
 
 extension FuzzTarget {
     /// The other files of a submission folder: predictions CSV, manifest (YAML and JSON),

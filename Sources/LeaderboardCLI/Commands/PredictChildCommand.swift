@@ -19,7 +19,7 @@ struct PredictChildCommand: ParsableCommand {
         do {
             let request = try ChildRequest(arguments: [ChildRequest.commandName] + request)
             try PredictionChild.run(request, skipping: TestFaults.skippedLayers) {
-                TestFaults.trigger(forModelAt: request.modelPath, containment: $0)
+                TestFaults.trigger(for: request, containment: $0)
             }
         } catch {
             FileHandle.standardError.write(Data("\(error)\n".utf8))

@@ -9,7 +9,8 @@ import Glibc
 /// set, so no submission can trigger them. A model file starting with
 /// `LEADERBOARD-TEST-FAULT <kind>` makes the child crash, hang or exhaust its memory, or
 /// (`probe <sentinel file>`) try what its containment must refuse and fail with the errno
-/// of each try. `LEADERBOARD_TEST_NO_LANDLOCK=1` and `LEADERBOARD_TEST_NO_SECCOMP=1` leave a
+/// of each try, or (`outputs`) make each file its parent reads a sparse 64 GiB, as a child
+/// taken over by its file could. `LEADERBOARD_TEST_NO_LANDLOCK=1` and `LEADERBOARD_TEST_NO_SECCOMP=1` leave a
 /// layer of containment out, as a kernel without it would (for the tests of the notice,
 /// and the benchmark of what containment costs).
 enum TestFaults {
@@ -24,11 +25,11 @@ enum TestFaults {
         return Set(Containment.Layer.allCases.filter { environment["LEADERBOARD_TEST_NO_\($0.rawValue.uppercased())"] == "1" })
     }
 
-    /// Acts on the fault the file at `path` names, if any; `containment` is what the child
-    /// applied (a probe does not try to run a program in a child with no layer, where it
-    /// would succeed and replace the child).
-    static func trigger(forModelAt path: String, containment: Containment.Report) {
-        guard enabled, let handle = FileHandle(forReadingAtPath: path),
+    /// Acts on the fault the model file of `request` names, if any; `containment` is what
+    /// the child applied (a probe does not try to run a program in a child with no layer,
+    /// where it would succeed and replace the child).
+    static func trigger(for request: ChildRequest, containment: Containment.Report) {
+        guard enabled, let handle = FileHandle(forReadingAtPath: request.modelPath),
               let head = try? handle.read(upToCount: 4096) else { return }
         let text = String(decoding: head, as: UTF8.self)
         guard text.hasPrefix(prefix) else { return }
@@ -50,6 +51,15 @@ enum TestFaults {
                 blocks.append(block)
             }
             fatalError("out of memory after \(blocks.count * 64) MiB")
+        case "outputs":
+            // Contained, the child may still grow the files it writes, and its standard error.
+            for path in [request.scoresPath, request.summaryPath, request.containmentPath] {
+                let fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC, 0o600)
+                ftruncate(fd, 64 << 30)
+                close(fd)
+            }
+            ftruncate(STDERR_FILENO, 64 << 30)
+            exit(0)
         case "probe":
             let sentinel = text.dropFirst(prefix.count + kind.count).split(separator: "\n").first
                 .map { $0.trimmingCharacters(in: .whitespaces) } ?? ""

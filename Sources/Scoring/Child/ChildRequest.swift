@@ -15,7 +15,7 @@ public struct ChildRequest: Codable, Sendable, Equatable {
     public var rows: Range<Int>
     /// Where the child writes its scores (``ChildScoresFile``), its summary (``ChildSummary``)
     /// and the containment it applied (``Containment/Report/text``).
-    var scoresPath: String, summaryPath: String, containmentPath: String
+    public var scoresPath: String, summaryPath: String, containmentPath: String
     /// The child's memory and CPU time (the parent enforces the wall time).
     public var sandbox: SandboxLimits
     /// What the child's readers accept.

@@ -1,0 +1,125 @@
+import Foundation
+import Testing
+import HiggsData
+import TestSupport
+@testable import Scoring
+
+/// A child taken over by the file it read can write anything to its outputs: the parent
+/// trusts its scores file, summary, report and standard error no further than their type,
+/// and never reads more of them than that type can hold. The child here is a shell script
+/// that reads its ``ChildRequest`` and writes what a hostile one would.
+@Suite struct LyingChildTests {
+    let dir = TemporaryDirectory()
+    static let rows = 7_000..<7_500
+
+    /// Runs a child that runs `body` (shell, with `$scores`, `$summary` and `$report` set
+    /// to its output paths) and returns the outcome and how much the parent's peak memory grew.
+    func outcome(of body: String) throws -> (outcome: SandboxedPrediction.Outcome, grewBytes: Int) {
+        let script = try dir.write("""
+            #!/bin/sh
+            field() { printf '%s' "$4" | sed -n "s/.*\\"$1\\":\\"\\([^\\"]*\\)\\".*/\\1/p"; }
+            scores=$(field scoresPath "$@"); summary=$(field summaryPath "$@"); report=$(field containmentPath "$@")
+            \(body)
+            """, to: "child.sh")
+        chmod(script, 0o755)
+        let request = SandboxedPrediction.Request(modelPath: dir.file("model.onnx"), manifestPath: nil,
+                                                  dataPath: dir.file("data.csv"), cacheDirectory: dir.file("cache"),
+                                                  rows: Self.rows)
+        let before = Self.peakBytes()
+        let outcome = SandboxedPrediction(executable: script).run(request)
+        return (outcome, Self.peakBytes() - before)
+    }
+
+    /// The scores an honest child writes: 500 zeros.
+    static let honestScores = "head -c 4000 /dev/zero > \"$scores\""
+
+    static func peakBytes() -> Int {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return usage.ru_maxrss * 1_024
+    }
+
+    @Test("a 2 GiB sparse summary is ignored unread")
+    func hugeSummary() throws {
+        let (outcome, grew) = try outcome(of: Self.honestScores + "\ntruncate -s 2G \"$summary\"")
+        guard case let .scores(scores, format, model) = outcome else {
+            Issue.record("the scores must stand: \(outcome)")
+            return
+        }
+        #expect(scores.count == Self.rows.count && format == "predictions" && model == nil)
+        #expect(grew < 512 << 20, "the parent's peak memory grew by \(grew >> 20) MiB")
+    }
+
+    @Test("a summary that is not JSON, or a link to one that is, is no summary")
+    func malformedSummary() throws {
+        let real = try dir.write(#"{"format":"onnx"}"#, to: "elsewhere.json")
+        for summary in ["printf 'not json {' > \"$summary\"", "printf '\\377\\376' > \"$summary\"",
+                        #"printf '{"format": 7}' > "$summary""#, "ln -s \(real) \"$summary\"",
+                        "mkfifo \"$summary\""] {
+            let (outcome, _) = try outcome(of: Self.honestScores + "\n" + summary)
+            guard case let .scores(_, format, model) = outcome else {
+                Issue.record("the scores must stand with \(summary): \(outcome)")
+                continue
+            }
+            #expect(format == "predictions" && model == nil, "\(summary) gave \(format)")
+        }
+    }
+
+    @Test("a scores file of the wrong size, sparse, or a link gives no scores")
+    func wrongScores() throws {
+        let real = try dir.write(String(repeating: "\0", count: 4_000), to: "elsewhere.f64")
+        for scores in ["head -c 3999 /dev/zero > \"$scores\"", "head -c 4008 /dev/zero > \"$scores\"",
+                       ": > \"$scores\"", "truncate -s 2G \"$scores\"", "ln -s \(real) \"$scores\"",
+                       "mkfifo \"$scores\""] {
+            let (outcome, grew) = try outcome(of: scores)
+            guard case let .failed(reason) = outcome else {
+                Issue.record("\(scores) must give no scores: \(outcome)")
+                continue
+            }
+            #expect(reason.hasPrefix("the prediction gave no scores for the 500 hidden rows"), "\(reason)")
+            #expect(grew < 512 << 20, "\(scores): the parent's peak memory grew by \(grew >> 20) MiB")
+        }
+    }
+
+    @Test("a 2 GiB standard error gives its last line, read from its end")
+    func hugeStandardError() throws {
+        let (outcome, grew) = try outcome(of: """
+            errors="$(dirname "$scores")/stderr.txt"; printf 'first\\n' >&2; truncate -s 2G "$errors"
+            printf '\\nthe model is wrong here\\n' >> "$errors"; exit 3
+            """)
+        guard case let .failed(reason) = outcome else {
+            Issue.record("a child that stops with status 3 must fail: \(outcome)")
+            return
+        }
+        #expect(reason == "the model is wrong here")
+        #expect(grew < 512 << 20, "the parent's peak memory grew by \(grew >> 20) MiB")
+    }
+
+    @Test("a huge containment report is not read")
+    func hugeReport() throws {
+        let (outcome, grew) = try outcome(of: Self.honestScores + "\ntruncate -s 2G \"$report\"")
+        guard case .scores = outcome else {
+            Issue.record("the scores must stand: \(outcome)")
+            return
+        }
+        #expect(grew < 512 << 20, "the parent's peak memory grew by \(grew >> 20) MiB")
+    }
+
+    @Test("a contained child that grows all its outputs to 64 GiB costs its parent nothing")
+    func containedChildGrowsItsOutputs() throws {
+        _ = try DataLoader(cacheDirectory: dir.file("cache")).load(KnownDataSets.samplePath)
+        let model = try dir.write("LEADERBOARD-TEST-FAULT outputs\n", to: "outputs.h5")
+        var sandbox = SandboxedPrediction(executable: CommandRunner.executable)
+        sandbox.environment["LEADERBOARD_TEST_FAULTS"] = "1"
+        let request = SandboxedPrediction.Request(modelPath: model, manifestPath: nil, dataPath: KnownDataSets.samplePath,
+                                                  cacheDirectory: dir.file("cache"), rows: Self.rows)
+        let before = Self.peakBytes()
+        let outcome = sandbox.run(request)
+        guard case let .failed(reason) = outcome else {
+            Issue.record("outputs of the wrong size are no scores: \(outcome)")
+            return
+        }
+        #expect(reason.hasPrefix("the prediction gave no scores for the 500 hidden rows"), "\(reason)")
+        #expect(Self.peakBytes() - before < 512 << 20)
+    }
+}
