@@ -4,7 +4,7 @@ import PackageDescription
 /// Release builds drop exclusivity checks in the numeric targets: measured 1.5x on tight loops
 /// (docs/PLATFORM-NOTES.md); tests build in debug and keep them.
 let fastLoops: [SwiftSetting] = [
-    .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release)),
+    .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))
 ]
 
 let package = Package(
@@ -54,7 +54,10 @@ let package = Package(
         .target(name: "Limits"),
         .target(
             name: "ModelFiles",
-            dependencies: ["HiggsSchema", "Limits", "Models", "ONNX", "Results", "CHDF5", "CBeneath", "Yams", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: [
+                "HiggsSchema", "Limits", "Models", "ONNX", "Results", "CHDF5", "CBeneath", "Yams",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             swiftSettings: fastLoops),
         // ONNX graphs: the protobuf (generated once, scripts/generate-onnx-proto) and an interpreter.
         .target(
@@ -92,23 +95,31 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "HiggsSchemaTests", dependencies: ["HiggsSchema"]),
         .testTarget(name: "HiggsDataTests", dependencies: ["HiggsData", "TestSupport"]),
-        .testTarget(name: "MetricsTests", dependencies: ["Metrics", "TestSupport"],
-                    resources: [.copy("Fixtures")]),
-        .testTarget(name: "ModelFilesTests", dependencies: ["ModelFiles", "Models", "Results", "TestSupport", "CHDF5"],
-                    exclude: ["KerasWriter/Fixtures"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ONNXTests", dependencies: ["ONNX", "ModelFiles", "Models", "Results", "TestSupport",
-                                                .product(name: "SwiftProtobuf", package: "swift-protobuf")],
-                    resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "MetricsTests", dependencies: ["Metrics", "TestSupport"],
+            resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "ModelFilesTests", dependencies: ["ModelFiles", "Models", "Results", "TestSupport", "CHDF5"],
+            exclude: ["KerasWriter/Fixtures"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "ONNXTests",
+            dependencies: [
+                "ONNX", "ModelFiles", "Models", "Results", "TestSupport",
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+            ],
+            resources: [.copy("Fixtures")]),
         .testTarget(name: "ScoringTests", dependencies: ["Scoring", "Results", "TestSupport"]),
-        .testTarget(name: "TrainingTests", dependencies: ["Training", "ModelFiles", "TestSupport"],
-                    exclude: ["Network/Fixtures", "Boosting/Fixtures"]),
+        .testTarget(
+            name: "TrainingTests", dependencies: ["Training", "ModelFiles", "TestSupport"],
+            exclude: ["Network/Fixtures", "Boosting/Fixtures"]),
         .testTarget(name: "ResultsTests", dependencies: ["Results", "TestSupport"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "TestSupport"]),
         .testTarget(name: "PlotsTests", dependencies: ["Plots", "TestSupport"], resources: [.copy("Golden")]),
         .testTarget(name: "CompetitionTests", dependencies: ["Competition", "HiggsData", "Results", "TestSupport"]),
-        .testTarget(name: "LeaderboardCLITests",
-                    dependencies: ["LeaderboardCLI", "HiggsData", "ModelFiles", "Results", "Scoring", "Competition", "TestSupport"],
-                    exclude: ["Fixtures"]),
+        .testTarget(
+            name: "LeaderboardCLITests",
+            dependencies: ["LeaderboardCLI", "HiggsData", "ModelFiles", "Results", "Scoring", "Competition", "TestSupport"],
+            exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

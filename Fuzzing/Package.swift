@@ -19,14 +19,14 @@ let package = Package(
     name: "LeaderboardFuzz",
     platforms: [.macOS(.v14)],
     products: [
-        .executable(name: "fuzz-readers", targets: ["FuzzReaders"]),
+        .executable(name: "fuzz-readers", targets: ["FuzzReaders"])
     ],
     dependencies: [
-        .package(path: ".."),
+        .package(path: "..")
     ],
     targets: [
         .executableTarget(
-            name: "FuzzReaders", dependencies: [.product(name: "LeaderboardReaders", package: mainPackage)]),
+            name: "FuzzReaders", dependencies: [.product(name: "LeaderboardReaders", package: mainPackage)])
     ],
     swiftLanguageModes: [.v6]
 )

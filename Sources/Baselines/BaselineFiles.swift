@@ -29,21 +29,26 @@ struct BaselineFiles {
     }
 
     /// Trains the boosted decision tree and writes `model.json`.
-    static func bdt(settings: AdaBoostSettings, rows: HiggsDataset, folder: String,
-                    progress: (@Sendable (String, Int, Int) -> Void)?) throws -> BaselineFiles {
+    static func bdt(
+        settings: AdaBoostSettings, rows: HiggsDataset, folder: String,
+        progress: (@Sendable (String, Int, Int) -> Void)?
+    ) throws -> BaselineFiles {
         let training = try AdaBoostTrainer(settings: settings).train(rows) { round in
             progress?(String(format: "round %d, weighted error %.4f", round.round, round.weightedError), round.round, settings.rounds)
         }
         let file = AdaBoostModelFile(
             ensemble: training.ensemble, featureNames: FeatureSchema.names,
             featureImportances: training.featureImportances,
-            training: ["rounds": Double(settings.rounds), "depth": Double(settings.depth),
-                       "learning_rate": settings.learningRate, "rows": Double(rows.rowCount)])
+            training: [
+                "rounds": Double(settings.rounds), "depth": Double(settings.depth),
+                "learning_rate": settings.learningRate, "rows": Double(rows.rowCount),
+            ])
         let modelPath = folder + "/model.json"
         try file.encoded().write(to: URL(fileURLWithPath: modelPath))
         let title = "BDT: AdaBoost of \(settings.rounds) depth-\(settings.depth) trees"
         try write("team: Baseline\ntitle: \"\(title)\"\nmodel: model.json\n", folder + "/manifest.yml")
-        try write("""
+        try write(
+            """
             # \(title)
 
             The hackathon's boosted decision tree, trained by `leaderboard train --model bdt` on
@@ -57,8 +62,10 @@ struct BaselineFiles {
     }
 
     /// Trains the dense network and writes `model.h5` (Keras' own layout) and `history.json`.
-    static func nn(options: NetworkTrainingOptions, rows: HiggsDataset, validation: HiggsDataset, folder: String,
-                   progress: (@Sendable (String, Int, Int) -> Void)?) throws -> BaselineFiles {
+    static func nn(
+        options: NetworkTrainingOptions, rows: HiggsDataset, validation: HiggsDataset, folder: String,
+        progress: (@Sendable (String, Int, Int) -> Void)?
+    ) throws -> BaselineFiles {
         let trained = try NetworkTrainer(options: options).train(on: rows, validation: validation) { p in
             guard p.isEpochEnd else { return }
             var line = String(format: "epoch %d, loss %.4f, accuracy %.4f", p.epoch, p.loss, p.accuracy)
@@ -72,7 +79,8 @@ struct BaselineFiles {
         let shape = options.layers.map { "\($0.units) \($0.activation.trainableName ?? "\($0.activation)")" }.joined(separator: " → ")
         let title = "NN: Dense " + options.layers.map { String($0.units) }.joined(separator: "-")
         try write("team: Baseline\ntitle: \"\(title)\"\nmodel: model.h5\n", folder + "/manifest.yml")
-        try write("""
+        try write(
+            """
             # \(title)
 
             The hackathon's shallow network, trained by `leaderboard train --model nn` on \(rows.rowCount)
@@ -82,8 +90,9 @@ struct BaselineFiles {
             Keras `.h5`: `keras.models.load_model("model.h5")` reads it.
 
             """, folder + "/README.md")
-        return BaselineFiles(modelPath: modelPath, settingsJSON: try json(options), seed: Int64(bitPattern: options.seed),
-                             history: TrainingHistory(trained.history), ranking: nil)
+        return BaselineFiles(
+            modelPath: modelPath, settingsJSON: try json(options), seed: Int64(bitPattern: options.seed),
+            history: TrainingHistory(trained.history), ranking: nil)
     }
 }
 
@@ -94,8 +103,9 @@ extension TrainingHistory {
         func points(_ values: [Double]) -> [Double?]? {
             values.isEmpty ? nil : values.map { $0.isFinite ? $0 : nil }
         }
-        self.init(source: nil, epochs: Array(0..<history.epochs), loss: points(history.loss),
-                  accuracy: points(history.accuracy), validationLoss: points(history.validationLoss),
-                  validationAccuracy: points(history.validationAccuracy))
+        self.init(
+            source: nil, epochs: Array(0..<history.epochs), loss: points(history.loss),
+            accuracy: points(history.accuracy), validationLoss: points(history.validationLoss),
+            validationAccuracy: points(history.validationAccuracy))
     }
 }

@@ -1,3 +1,4 @@
+import Competition
 import Foundation
 import HiggsData
 import Metrics
@@ -6,7 +7,6 @@ import Models
 import Results
 import Scoring
 import Training
-import Competition
 
 /// Trains the hackathon's two baselines on the workspace's training rows, writes their
 /// files into `baselines/`, scores those files through the same sandboxed path as every
@@ -75,33 +75,39 @@ public struct BaselineRun: Sendable {
         case .bdt(let settings):
             written = try BaselineFiles.bdt(settings: settings, rows: rows, folder: folder, progress: progress)
         case .nn(let options):
-            written = try BaselineFiles.nn(options: options, rows: rows,
-                                           validation: session.dataset.rows(session.split.validation),
-                                           folder: folder, progress: progress)
+            written = try BaselineFiles.nn(
+                options: options, rows: rows,
+                validation: session.dataset.rows(session.split.validation),
+                folder: folder, progress: progress)
         }
-        let seconds = Double((clock.now - start).components.seconds)
+        let seconds =
+            Double((clock.now - start).components.seconds)
             + Double((clock.now - start).components.attoseconds) * 1e-18
         var submission = Submission(at: URL(fileURLWithPath: folder), displayName: "baselines/" + model.name)
         submission.isBaseline = true
         let outcome = scoring.score(submission)
-        let entryID = try outcome.entry?.id ?? session.database.entryID(
-            contentSHA256: try submission.contentHashes(maxModelBytes: scoring.sandbox.readerLimits.modelFile.maxFileBytes).all,
-            datasetID: session.datasetID)
+        let entryID =
+            try outcome.entry?.id
+            ?? session.database.entryID(
+                contentSHA256: try submission.contentHashes(maxModelBytes: scoring.sandbox.readerLimits.modelFile.maxFileBytes).all,
+                datasetID: session.datasetID)
         let check = try overtrainingCheck(modelPath: written.modelPath, rows: rows, entryID: entryID)
-        let record = try session.database.record(TrainingRunRecord(
-            datasetID: session.datasetID, model: model.name, settings: written.settingsJSON, seed: written.seed,
-            trainingRows: rows.rowCount, seconds: seconds, history: written.history,
-            featureRanking: written.ranking, trainHistograms: check?.histograms,
-            ksSignal: check?.ksSignal, ksBackground: check?.ksBackground,
-            modelPath: session.workspace.relativePath(written.modelPath), entryID: entryID,
-            trainedAt: ISO8601DateFormatter().string(from: Date())))
+        let record = try session.database.record(
+            TrainingRunRecord(
+                datasetID: session.datasetID, model: model.name, settings: written.settingsJSON, seed: written.seed,
+                trainingRows: rows.rowCount, seconds: seconds, history: written.history,
+                featureRanking: written.ranking, trainHistograms: check?.histograms,
+                ksSignal: check?.ksSignal, ksBackground: check?.ksBackground,
+                modelPath: session.workspace.relativePath(written.modelPath), entryID: entryID,
+                trainedAt: ISO8601DateFormatter().string(from: Date())))
         return Outcome(run: record, scoring: outcome)
     }
 
     /// Scores (from the file) up to `overtrainingRows` evenly spaced training rows, and
     /// compares them with the entry's scores on the public hidden rows, class by class.
     func overtrainingCheck(modelPath: String, rows: HiggsDataset, entryID: Int64?)
-        throws -> (histograms: ScoreHistograms, ksSignal: Double, ksBackground: Double)? {
+        throws -> (histograms: ScoreHistograms, ksSignal: Double, ksBackground: Double)?
+    {
         guard let entryID else { return nil }
         let testScores = try session.database.scores(entryID: entryID).map(Double.init)
         guard testScores.count == session.hidden.count else { return nil }
@@ -126,10 +132,12 @@ public struct BaselineRun: Sendable {
             scores.indices.filter { labels[$0] == label && keep?[$0] != false }.map { scores[$0] }
         }
         let hidden = session.hidden
-        let ksSignal = try KolmogorovSmirnov(split(trainScores, trainLabels, 1),
-                                             split(testScores, hidden.labels, 1, where: hidden.isPublic))
-        let ksBackground = try KolmogorovSmirnov(split(trainScores, trainLabels, 0),
-                                                 split(testScores, hidden.labels, 0, where: hidden.isPublic))
+        let ksSignal = try KolmogorovSmirnov(
+            split(trainScores, trainLabels, 1),
+            split(testScores, hidden.labels, 1, where: hidden.isPublic))
+        let ksBackground = try KolmogorovSmirnov(
+            split(trainScores, trainLabels, 0),
+            split(testScores, hidden.labels, 0, where: hidden.isPublic))
         return (histograms, ksSignal.pValue, ksBackground.pValue)
     }
 }

@@ -31,8 +31,10 @@ public struct CompetitionSession: Sendable {
     /// - Parameter progress: bytes of the data file read so far, and in all.
     /// - Throws: `DataError` for a missing or unreadable data file, a bad row or a split that
     ///   does not fit it; `ResultsError` for a database that cannot be opened or written.
-    public init(workspace: Workspace, lock: WorkspaceLock?, cacheDirectory: String,
-                progress: (@Sendable (Int, Int) -> Void)? = nil) throws {
+    public init(
+        workspace: Workspace, lock: WorkspaceLock?, cacheDirectory: String,
+        progress: (@Sendable (Int, Int) -> Void)? = nil
+    ) throws {
         self.cacheDirectory = cacheDirectory
         dataPath = workspace.dataPath
         var loader = DataLoader(cacheDirectory: cacheDirectory)
@@ -48,23 +50,27 @@ public struct CompetitionSession: Sendable {
     /// Records the data set `loaded` (found again by its path and digest when it was recorded
     /// before), and its hidden labels and public statistics if they are missing; returns the
     /// record's id.
-    private static func record(_ loaded: DataLoader.Loaded, hidden: HiddenTestRows,
-                               in opened: WorkspaceSession) throws(ResultsError) -> Int64 {
+    private static func record(
+        _ loaded: DataLoader.Loaded, hidden: HiddenTestRows,
+        in opened: WorkspaceSession
+    ) throws(ResultsError) -> Int64 {
         let split = hidden.split, database = opened.database
-        let record = try database.record(DatasetRecord(
-            path: opened.workspace.dataPath, sha256: loaded.sha256 ?? "", fileBytes: loaded.fileBytes,
-            rows: loaded.dataset.rowCount, signal: loaded.dataset.signalCount, trainingRows: split.training.count,
-            validationRows: split.validation.count, testRows: split.test.count,
-            publicTestRows: hidden.isPublic.filter { $0 }.count, publicFraction: split.settings.publicFraction,
-            splitSeed: Int64(bitPattern: split.settings.seed)))
+        let record = try database.record(
+            DatasetRecord(
+                path: opened.workspace.dataPath, sha256: loaded.sha256 ?? "", fileBytes: loaded.fileBytes,
+                rows: loaded.dataset.rowCount, signal: loaded.dataset.signalCount, trainingRows: split.training.count,
+                validationRows: split.validation.count, testRows: split.test.count,
+                publicTestRows: hidden.isPublic.filter { $0 }.count, publicFraction: split.settings.publicFraction,
+                splitSeed: Int64(bitPattern: split.settings.seed)))
         guard let id = record.id else {
             throw ResultsError(path: opened.workspace.databasePath, reason: .sqlite("no data set id"))
         }
         if try !database.hasDetail(datasetID: id) {
             // Of the rows whose labels are not hidden: the data page is public.
             let statistics = DataStatistics(loaded.dataset.rows(0..<split.test.lowerBound))
-            try database.recordDetailIfMissing(DatasetDetailRecord(
-                datasetID: id, testLabels: hidden.labels, testPublic: hidden.isPublic, statistics: statistics))
+            try database.recordDetailIfMissing(
+                DatasetDetailRecord(
+                    datasetID: id, testLabels: hidden.labels, testPublic: hidden.isPublic, statistics: statistics))
         }
         return id
     }

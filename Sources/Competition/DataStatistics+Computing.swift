@@ -11,9 +11,10 @@ extension DataStatistics {
         let summary = DataSummary(dataset)
         // Pass 1: a fine histogram per feature, for the 99.5th percentile.
         let fineBins = 1_000
-        let fine = Self.histograms(dataset, bins: fineBins,
-                                   low: summary.features.map { Double($0.min) },
-                                   high: summary.features.map { Double($0.max) })
+        let fine = Self.histograms(
+            dataset, bins: fineBins,
+            low: summary.features.map { Double($0.min) },
+            high: summary.features.map { Double($0.max) })
         var highs: [Double] = []
         for f in 0..<width {
             let lo = Double(summary.features[f].min), hi = Double(summary.features[f].max)
@@ -29,19 +30,22 @@ extension DataStatistics {
         let lows = summary.features.map { Double($0.min) }
         let coarse = Self.histograms(dataset, bins: bins, low: lows, high: highs)
         let histograms = (0..<width).map {
-            FeatureHistogram(name: FeatureSchema.names[$0], low: lows[$0], high: highs[$0],
-                             signal: coarse.signal[$0], background: coarse.background[$0])
+            FeatureHistogram(
+                name: FeatureSchema.names[$0], low: lows[$0], high: highs[$0],
+                signal: coarse.signal[$0], background: coarse.background[$0])
         }
         let step = max(1, dataset.rowCount / maxRows)
-        self.init(rows: dataset.rowCount, signal: summary.signal, histograms: histograms,
-                  signalCorrelation: Self.correlation(dataset, label: 1, step: step),
-                  backgroundCorrelation: Self.correlation(dataset, label: 0, step: step),
-                  correlationRows: (dataset.rowCount + step - 1) / step)
+        self.init(
+            rows: dataset.rowCount, signal: summary.signal, histograms: histograms,
+            signalCorrelation: Self.correlation(dataset, label: 1, step: step),
+            backgroundCorrelation: Self.correlation(dataset, label: 0, step: step),
+            correlationRows: (dataset.rowCount + step - 1) / step)
     }
 
     /// Histograms of every feature by class; values beyond the range fall in the end bins.
     static func histograms(_ dataset: HiggsDataset, bins: Int, low: [Double], high: [Double])
-        -> (signal: [[Int]], background: [[Int]]) {
+        -> (signal: [[Int]], background: [[Int]])
+    {
         let width = FeatureSchema.featureCount
         let parts = max(1, min(ProcessInfo.processInfo.activeProcessorCount * 4, dataset.rowCount / 10_000))
         let partials = UnsafeMutableBufferPointer<[Int]>.allocate(capacity: parts)

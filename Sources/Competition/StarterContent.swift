@@ -1,7 +1,9 @@
 /// The editable starting pages of a new workspace.
 enum StarterContent {
     static let pages: [(String, String)] = [
-        ("overview.md", """
+        (
+            "overview.md",
+            """
             # Searching for the Higgs boson
 
             Classify collision events: a Higgs-boson signal process against the top-quark
@@ -9,8 +11,11 @@ enum StarterContent {
             (Baldi, Sadowski and Whiteson, *Nature Communications* 5, 4308, 2014).
 
             Entries are ranked by the area under the ROC curve on hidden test events.
-            """),
-        ("rules.md", """
+            """
+        ),
+        (
+            "rules.md",
+            """
             # Rules
 
             - Train on anything you like from the public data; the last rows are the hidden test set.
@@ -20,14 +25,18 @@ enum StarterContent {
             - Add a `README.md` describing your approach and, if you have it, your training history
               (Keras `CSVLogger` output or `history.history` as JSON).
             - Run `leaderboard check MODEL` before you submit.
-            """),
-        ("data.md", """
+            """
+        ),
+        (
+            "data.md",
+            """
             # The data
 
             Each event has a label (1 signal, 0 background) and 28 features: 21 low-level
             kinematic properties measured by the detector and 7 high-level invariant masses
             derived from them.
-            """),
+            """
+        ),
     ]
 
     static let submissionsReadme = """

@@ -5,8 +5,10 @@ extension Workspace {
     /// holding them: the workspace itself, its submissions, the database's folder, its
     /// templates and pages, and the data file's folder when a file is configured.
     public var ownFolders: [String] {
-        var folders = [root, submissionsPath, (databasePath as NSString).deletingLastPathComponent,
-                       templatesPath, pagesPath]
+        var folders = [
+            root, submissionsPath, (databasePath as NSString).deletingLastPathComponent,
+            templatesPath, pagesPath,
+        ]
         if !usesEmbeddedSample { folders.append((dataPath as NSString).deletingLastPathComponent) }
         return folders
     }

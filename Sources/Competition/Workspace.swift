@@ -102,7 +102,8 @@ public enum WorkspaceError: Error, CustomStringConvertible, Equatable {
     public var description: String {
         switch self {
         case .notAWorkspace(let dir):
-            "\(dir): not inside a leaderboard workspace (no \(Workspace.configFileName) here or above). Run `leaderboard init DIR`, or pass --workspace DIR."
+            "\(dir): not inside a leaderboard workspace (no \(Workspace.configFileName) here or above). Run `leaderboard init DIR`, "
+                + "or pass --workspace DIR."
         case .badConfig(let path, let why):
             "\(path): cannot read the settings (\(why)). Fix the YAML, or compare with a fresh `leaderboard init`."
         case .alreadyExists(let dir):

@@ -1,3 +1,4 @@
+import Foundation
 import HiggsData
 import Yams
 
@@ -111,5 +112,3 @@ struct SplitConfig: Codable {
         try c.encode(settings.seed, forKey: .seed)
     }
 }
-
-import Foundation

@@ -1,12 +1,14 @@
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #endif
 
 /// An exclusive lock on a workspace for the commands that write results or the site
 /// (`score`, `train`, `build`), so that two runs at once never score the same submission
-/// twice nor swap two sites at once: the second one waits, saying which process it waits for. The operating system releases the lock when the
-/// process ends, however it ends (`kill -9` included).
+/// twice nor swap two sites at once: the second one waits, saying which process it waits for.
+/// The operating system releases the lock when the process ends, however it ends (`kill -9`
+/// included).
 public final class WorkspaceLock: Sendable {
     private let fd: Int32
 
@@ -22,8 +24,11 @@ public final class WorkspaceLock: Sendable {
         if flock(fd, LOCK_EX | LOCK_NB) != 0 {
             var buffer = [UInt8](repeating: 0, count: 32)
             let n = pread(fd, &buffer, buffer.count, 0)
-            waiting(n > 0 ? Int32(String(decoding: buffer.prefix(n), as: UTF8.self)
-                .trimmingCharacters(in: .whitespacesAndNewlines)) : nil)
+            waiting(
+                n > 0
+                    ? Int32(
+                        String(decoding: buffer.prefix(n), as: UTF8.self)
+                            .trimmingCharacters(in: .whitespacesAndNewlines)) : nil)
             while flock(fd, LOCK_EX) != 0 {
                 guard errno == EINTR else {
                     close(fd)

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -61,13 +62,15 @@ enum BinaryCache {
                 bytes[offset..<(offset + MemoryLayout<T>.size)].withUnsafeBytes { T(littleEndian: $0.loadUnaligned(as: T.self)) }
             }
             guard get(UInt32.self, at: 8) == BinaryCache.version,
-                  get(UInt32.self, at: 12) == UInt32(FeatureSchema.featureCount) else { return nil }
+                get(UInt32.self, at: 12) == UInt32(FeatureSchema.featureCount)
+            else { return nil }
             let rows = get(UInt64.self, at: 16), signal = get(UInt64.self, at: 24)
             guard rows < UInt64(Int.max / 256), signal <= rows else { return nil }
             self.rows = Int(rows)
             self.signal = Int(signal)
-            source = SourceIdentity(size: Int(get(UInt64.self, at: 32)), modified: get(Int64.self, at: 40),
-                                    fingerprint: Array(bytes[48..<80]))
+            source = SourceIdentity(
+                size: Int(get(UInt64.self, at: 32)), modified: get(Int64.self, at: 40),
+                fingerprint: Array(bytes[48..<80]))
             sha256 = bytes[80] == 1 ? Array(bytes[88..<120]) : nil
         }
     }
@@ -145,7 +148,8 @@ enum BinaryCache {
         let n = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
         var st = stat()
         guard n == headerBytes, fstat(fd, &st) == 0, let header = Header(bytes),
-              Int(st.st_size) == header.fileBytes else { return nil }
+            Int(st.st_size) == header.fileBytes
+        else { return nil }
         return header
     }
 

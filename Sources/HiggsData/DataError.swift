@@ -39,7 +39,8 @@ public struct DataError: Error, CustomStringConvertible, Equatable {
     public var description: String {
         switch reason {
         case let .badRow(line, column, found, problem):
-            let place = column == 0
+            let place =
+                column == 0
                 ? "line \(line)"
                 : "line \(line), column \(column) (\(Self.columnName(column)))"
             let what: String

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -62,8 +63,9 @@ public struct DataLoader: Sendable {
                 digest = try Self.sha256(of: file)
                 BinaryCache.storeSHA256(digest!, in: cache, header: header)
             }
-            return Loaded(dataset: try BinaryCache.map(cache, header: header), fromCache: true,
-                          sha256: digest.map(\.hexString), fileBytes: identity.size, cachePath: cache)
+            return Loaded(
+                dataset: try BinaryCache.map(cache, header: header), fromCache: true,
+                sha256: digest.map(\.hexString), fileBytes: identity.size, cachePath: cache)
         }
         do {
             try FileManager.default.createDirectory(atPath: cacheDirectory, withIntermediateDirectories: true)
@@ -72,8 +74,9 @@ public struct DataLoader: Sendable {
         }
         let header = try parse(file, identity: identity, into: cache, sha256: sha256)
         guard header.rows > 0 else { throw DataError(path: path, reason: .empty) }
-        return Loaded(dataset: try BinaryCache.map(cache, header: header), fromCache: false,
-                      sha256: header.sha256.map(\.hexString), fileBytes: identity.size, cachePath: cache)
+        return Loaded(
+            dataset: try BinaryCache.map(cache, header: header), fromCache: false,
+            sha256: header.sha256.map(\.hexString), fileBytes: identity.size, cachePath: cache)
     }
 
     /// The cache file for `path`: its name plus a hash of its absolute path.
@@ -83,8 +86,10 @@ public struct DataLoader: Sendable {
         return cacheDirectory + "/" + URL(fileURLWithPath: path).lastPathComponent + "-" + key + ".lbcache"
     }
 
-    private func parse(_ file: FileDescriptor, identity: SourceIdentity, into cache: String,
-                       sha256: Bool) throws(DataError) -> BinaryCache.Header {
+    private func parse(
+        _ file: FileDescriptor, identity: SourceIdentity, into cache: String,
+        sha256: Bool
+    ) throws(DataError) -> BinaryCache.Header {
         let gzip = try Self.isGzip(file)
         let source: any ByteSource = gzip ? GzipSource(file) : PlainFileSource(file)
         // HIGGS rows are ~680 bytes as %.18e text and ~200 bytes in the sample's format.
@@ -98,9 +103,10 @@ public struct DataLoader: Sendable {
         }
         let hasher = Unchecked(SHA256())
         do {
-            _ = try reader.read(source, path: file.path,
-                                observe: sha256 ? { hasher.value.update(bufferPointer: $0) } : nil,
-                                sink: { labels, features in try writer.append(labels: labels, features: features) })
+            _ = try reader.read(
+                source, path: file.path,
+                observe: sha256 ? { hasher.value.update(bufferPointer: $0) } : nil,
+                sink: { labels, features in try writer.append(labels: labels, features: features) })
         } catch let error as DataError {
             throw error
         } catch {

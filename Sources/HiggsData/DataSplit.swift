@@ -10,8 +10,10 @@ public struct SplitSettings: Codable, Sendable, Equatable {
     public var seed: UInt64
 
     /// The defaults: automatic test size, 10% validation, 30% public, seed 2014.
-    public init(testRows: Int? = nil, validationFraction: Double = 0.1, publicFraction: Double = 0.3,
-                seed: UInt64 = 2014) {
+    public init(
+        testRows: Int? = nil, validationFraction: Double = 0.1, publicFraction: Double = 0.3,
+        seed: UInt64 = 2014
+    ) {
         self.testRows = testRows
         self.validationFraction = validationFraction
         self.publicFraction = publicFraction
@@ -49,13 +51,20 @@ public struct DataSplit: Sendable, Equatable {
     public init(rowCount: Int, settings: SplitSettings = SplitSettings(), path: String = "data") throws(DataError) {
         let testRows = settings.testRows ?? Self.defaultTestRows(forRowCount: rowCount)
         guard testRows > 0, testRows < rowCount else {
-            throw DataError(path: path, reason: .badSplit(
-                "the hidden test split needs between 1 and \(rowCount - 1) rows, the settings ask for \(testRows); change split.test_rows"))
+            throw DataError(
+                path: path,
+                reason: .badSplit(
+                    "the hidden test split needs between 1 and \(rowCount - 1) rows, the settings ask for \(testRows); change "
+                        + "split.test_rows"
+                ))
         }
         guard (0..<1).contains(settings.validationFraction), settings.publicFraction > 0,
-              settings.publicFraction < 1 else {
-            throw DataError(path: path, reason: .badSplit(
-                "split.validation_fraction must be in [0, 1) and split.public_fraction in (0, 1)"))
+            settings.publicFraction < 1
+        else {
+            throw DataError(
+                path: path,
+                reason: .badSplit(
+                    "split.validation_fraction must be in [0, 1) and split.public_fraction in (0, 1)"))
         }
         let trainingEnd = rowCount - testRows
         let validationRows = Int((Double(trainingEnd) * settings.validationFraction).rounded())

@@ -60,9 +60,10 @@ public struct DataSummary: Sendable, Equatable, Codable {
         rows = dataset.rowCount
         signal = dataset.signalCount
         features = (0..<width).map { f in
-            FeatureStats(name: FeatureSchema.names[f], min: total.mins[f],
-                         mean: dataset.rowCount > 0 ? total.sums[f] / Double(dataset.rowCount) : 0,
-                         max: total.maxs[f])
+            FeatureStats(
+                name: FeatureSchema.names[f], min: total.mins[f],
+                mean: dataset.rowCount > 0 ? total.sums[f] / Double(dataset.rowCount) : 0,
+                max: total.maxs[f])
         }
     }
 

@@ -101,7 +101,8 @@ enum DecimalParser {
         guard p == end || isTerminator(p.pointee) else { return .failure(classifyWord(start, end)) }
         if mantissa == 0 { return .success((negative ? -0.0 : 0.0, p)) }
         if !tooManyDigits, exponent >= -22, exponent <= 22,
-           let value = fastPathFloat(mantissa: mantissa, exponent: exponent) {
+            let value = fastPathFloat(mantissa: mantissa, exponent: exponent)
+        {
             return .success((negative ? -value : value, p))
         }
         return slowPath(start, p)
@@ -114,11 +115,13 @@ enum DecimalParser {
     @inline(__always)
     static func parseFixedScientific(_ p: UnsafePointer<UInt8>) -> Float? {
         guard p[1] == UInt8(ascii: "."), p[20] | 0x20 == UInt8(ascii: "e"),
-              p[21] == UInt8(ascii: "-") || p[21] == UInt8(ascii: "+") else { return nil }
+            p[21] == UInt8(ascii: "-") || p[21] == UInt8(ascii: "+")
+        else { return nil }
         let d0 = UInt64(p[0] &- 48), d18 = UInt64(p[18] &- 48), d19 = UInt64(p[19] &- 48)
         let e1 = Int(p[22] &- 48), e2 = Int(p[23] &- 48)
         guard d0 < 10, d18 < 10, d19 < 10, e1 < 10, e2 < 10,
-              let a = eightDigits(p + 2), let b = eightDigits(p + 10) else { return nil }
+            let a = eightDigits(p + 2), let b = eightDigits(p + 10)
+        else { return nil }
         let mantissa = d0 &* 1_000_000_000_000_000_000 &+ a &* 10_000_000_000 &+ b &* 100 &+ d18 &* 10 &+ d19
         if mantissa == 0 { return 0 }
         let exponent = (p[21] == UInt8(ascii: "-") ? -(e1 * 10 + e2) : e1 * 10 + e2) - 18
@@ -132,7 +135,8 @@ enum DecimalParser {
         let raw = UInt64(littleEndian: UnsafeRawPointer(p).loadUnaligned(as: UInt64.self))
         // Every byte in 0x30...0x39: high nibble 3, and adding 6 does not carry into it.
         guard raw & 0xF0F0_F0F0_F0F0_F0F0 == 0x3030_3030_3030_3030,
-              (raw &+ 0x0606_0606_0606_0606) & 0xF0F0_F0F0_F0F0_F0F0 == 0x3030_3030_3030_3030 else { return nil }
+            (raw &+ 0x0606_0606_0606_0606) & 0xF0F0_F0F0_F0F0_F0F0 == 0x3030_3030_3030_3030
+        else { return nil }
         var v = raw & 0x0F0F_0F0F_0F0F_0F0F
         v = (v &* 2561) >> 8 & 0x00FF_00FF_00FF_00FF
         v = (v &* 6_553_601) >> 16 & 0x0000_FFFF_0000_FFFF
@@ -144,7 +148,8 @@ enum DecimalParser {
     /// differ from correct rounding (near a halfway point, or outside `Float`'s normal range).
     @inline(__always)
     static func fastPathFloat(mantissa: UInt64, exponent: Int) -> Float? {
-        let scaled = exponent < 0
+        let scaled =
+            exponent < 0
             ? Double(mantissa) / powersOfTen[-exponent]
             : Double(mantissa) * powersOfTen[exponent]
         guard scaled >= Double(Float.leastNormalMagnitude), scaled <= Double(Float.greatestFiniteMagnitude)

@@ -1,4 +1,5 @@
 import CIsal
+
 #if canImport(Glibc)
 import Glibc
 #endif

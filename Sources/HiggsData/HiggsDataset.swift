@@ -18,8 +18,9 @@ public struct HiggsDataset: Sendable {
 
     /// A dataset of the given labels (0 or 1) and row-major features (`labels.count × 28`).
     public init(labels: [UInt8], features: [Float]) {
-        precondition(features.count == labels.count * FeatureSchema.featureCount,
-                     "features must hold 28 values for each label")
+        precondition(
+            features.count == labels.count * FeatureSchema.featureCount,
+            "features must hold 28 values for each label")
         precondition(labels.allSatisfy { $0 <= 1 }, "labels are 0 or 1")
         self.init(storage: DataStorage(copying: labels, features), firstRow: 0, rowCount: labels.count)
     }
@@ -32,8 +33,10 @@ public struct HiggsDataset: Sendable {
 
     /// Calls `body` with the row-major features of this view (`rowCount × 28` values).
     public func withFeatures<R, E: Error>(_ body: (UnsafeBufferPointer<Float>) throws(E) -> R) throws(E) -> R {
-        try body(UnsafeBufferPointer(start: storage.features + firstRow * FeatureSchema.featureCount,
-                                     count: rowCount * FeatureSchema.featureCount))
+        try body(
+            UnsafeBufferPointer(
+                start: storage.features + firstRow * FeatureSchema.featureCount,
+                count: rowCount * FeatureSchema.featureCount))
     }
 
     /// Calls `body` with the labels of this view (`rowCount` values, each 0 or 1).
@@ -49,8 +52,9 @@ public struct HiggsDataset: Sendable {
 
     /// Feature `feature` (0-based, schema order) of `row`.
     public func value(row: Int, feature: Int) -> Float {
-        precondition(row >= 0 && row < rowCount && feature >= 0 && feature < FeatureSchema.featureCount,
-                     "index out of bounds")
+        precondition(
+            row >= 0 && row < rowCount && feature >= 0 && feature < FeatureSchema.featureCount,
+            "index out of bounds")
         return storage.features[(firstRow + row) * FeatureSchema.featureCount + feature]
     }
 

@@ -1,6 +1,7 @@
 import CSystemZlib
 import Dispatch
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -20,7 +20,8 @@ public enum KnownDataSets {
     /// The sample's provenance and licence text, shipped with it.
     static var sampleAttribution: String {
         guard let path = Bundle.module.path(forResource: "SAMPLE-README", ofType: "md"),
-              let text = try? String(contentsOfFile: path, encoding: .utf8) else { return "" }
+            let text = try? String(contentsOfFile: path, encoding: .utf8)
+        else { return "" }
         return text
     }
 

@@ -31,7 +31,9 @@ struct ParallelRowReader: Sendable {
         let done = DispatchGroup()
         for _ in 0..<parsers {
             done.enter()
-            let thread = Thread { pipeline.parseLoop(); done.leave() }
+            let thread = Thread {
+                pipeline.parseLoop(); done.leave()
+            }
             thread.start()
         }
         let producer = Unchecked((source: source, observe: observe, error: Error?.none))
@@ -53,15 +55,18 @@ struct ParallelRowReader: Sendable {
             defer { pipeline.recycle(slot) }
             guard firstError == nil else { continue }
             if let problem = slot.problem {
-                firstError = DataError(path: path, reason: .badRow(
-                    line: slot.firstLine + problem.lineInBlock, column: problem.column,
-                    found: problem.found, problem: problem.kind))
+                firstError = DataError(
+                    path: path,
+                    reason: .badRow(
+                        line: slot.firstLine + problem.lineInBlock, column: problem.column,
+                        found: problem.found, problem: problem.kind))
                 pipeline.abort()
                 continue
             }
             do {
-                try sink(UnsafeBufferPointer(start: slot.labels, count: slot.rows),
-                         UnsafeBufferPointer(start: slot.features, count: slot.rows * FeatureSchema.featureCount))
+                try sink(
+                    UnsafeBufferPointer(start: slot.labels, count: slot.rows),
+                    UnsafeBufferPointer(start: slot.features, count: slot.rows * FeatureSchema.featureCount))
                 rows += slot.rows
             } catch {
                 firstError = error
@@ -109,9 +114,11 @@ struct ParallelRowReader: Sendable {
                 while lastFeed >= 0, slot.text[lastFeed] != 0x0A { lastFeed -= 1 }
                 guard lastFeed >= 0 else {
                     pipeline.recycle(slot)
-                    throw DataError(path: path, reason: .badRow(
-                        line: nextLine, column: 0, found: "a line longer than \(slot.text.count >> 20) MB",
-                        problem: .wrongFieldCount))
+                    throw DataError(
+                        path: path,
+                        reason: .badRow(
+                            line: nextLine, column: 0, found: "a line longer than \(slot.text.count >> 20) MB",
+                            problem: .wrongFieldCount))
                 }
                 cut = lastFeed + 1
             }

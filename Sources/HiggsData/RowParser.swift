@@ -74,19 +74,22 @@ struct RowParser {
                     }
                     p = next
                 case .failure(let failure):
-                    throw Problem(lineInBlock: row, column: column + 1, found: fieldText(p, end),
-                                  kind: failure == .notFinite ? .notFinite : .notANumber)
+                    throw Problem(
+                        lineInBlock: row, column: column + 1, found: fieldText(p, end),
+                        kind: failure == .notFinite ? .notFinite : .notANumber)
                 }
                 let isLast = column == columns - 1
                 if p < end, p.pointee == UInt8(ascii: ",") {
                     if isLast {
-                        throw Problem(lineInBlock: row, column: 0, found: fieldCount(lineStart, end),
-                                      kind: .wrongFieldCount)
+                        throw Problem(
+                            lineInBlock: row, column: 0, found: fieldCount(lineStart, end),
+                            kind: .wrongFieldCount)
                     }
                     p += 1
                 } else if !isLast {
-                    throw Problem(lineInBlock: row, column: 0, found: fieldCount(lineStart, end),
-                                  kind: .wrongFieldCount)
+                    throw Problem(
+                        lineInBlock: row, column: 0, found: fieldCount(lineStart, end),
+                        kind: .wrongFieldCount)
                 }
             }
             if p < end, p.pointee == 0x0D { p += 1 }

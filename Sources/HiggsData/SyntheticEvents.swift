@@ -41,8 +41,10 @@ public struct SyntheticEvents: Sendable {
     /// Writes `count` events for rows `range` of a file of `totalRows` rows into `labels` and
     /// `features` (row-major). The same (seed, row) always gives the same event, whatever
     /// the chunking, so files are identical however many threads write them.
-    public func generate(rows range: Range<Int>, totalRows: Int, seed: UInt64,
-                         labels: UnsafeMutableBufferPointer<UInt8>, features: UnsafeMutableBufferPointer<Float>) {
+    public func generate(
+        rows range: Range<Int>, totalRows: Int, seed: UInt64,
+        labels: UnsafeMutableBufferPointer<UInt8>, features: UnsafeMutableBufferPointer<Float>
+    ) {
         precondition(labels.count >= range.count && features.count >= range.count * FeatureSchema.featureCount)
         let testStart = totalRows - DataSplit.defaultTestRows(forRowCount: totalRows)
         let kinds = FeatureSchema.kinds

@@ -11,9 +11,11 @@ public struct LeaderboardCommand: ParsableCommand {
             configured, the embedded sample of 7,500 real HIGGS events is used.
             """,
         version: "0.1.0",
-        subcommands: [DemoCommand.self, InitCommand.self, DataCommand.self, ScoreCommand.self, PredictCommand.self,
-                      CheckCommand.self, TrainCommand.self, BuildCommand.self, LimitsCommand.self,
-                      PredictChildCommand.self])
+        subcommands: [
+            DemoCommand.self, InitCommand.self, DataCommand.self, ScoreCommand.self, PredictCommand.self,
+            CheckCommand.self, TrainCommand.self, BuildCommand.self, LimitsCommand.self,
+            PredictChildCommand.self,
+        ])
 
     public init() {}
 }

@@ -28,7 +28,8 @@ public enum Limit: CaseIterable, Sendable {
     public var unit: String {
         switch self {
         case .memoryBytes, .maxFileBytes, .maxInflatedBytes, .maxConfigBytes, .maxManifestBytes, .maxHistoryBytes,
-             .maxReadmeBytes: "bytes"
+            .maxReadmeBytes:
+            "bytes"
         case .cpuSeconds: "CPU seconds"
         case .wallSeconds: "seconds"
         case .maxZipEntries, .maxFolderEntries: "entries"

@@ -49,7 +49,8 @@ public struct AUCConfidenceInterval: Sendable, Equatable {
         }
         let positives = Double(ranked.positives)
         let negatives = Double(ranked.negatives)
-        let variance = signalSquares / (positives - 1) / positives
+        let variance =
+            signalSquares / (positives - 1) / positives
             + backgroundSquares / (negatives - 1) / negatives
         let halfWidth = normalQuantile975 * variance.squareRoot()
         self.auc = auc

@@ -35,14 +35,17 @@ extension RankedScores {
             subsetLabels.append(labels[row])
             subsetGroups.append(newGroup[Int(groupOfRow[row])])
         }
-        return RankedScores(count: tp + fp, positives: tp, negatives: fp, distinctScores: distinct,
-                            cumulativePositives: tps, cumulativeNegatives: fps, labels: subsetLabels,
-                            groupOfRow: subsetGroups)
+        return RankedScores(
+            count: tp + fp, positives: tp, negatives: fp, distinctScores: distinct,
+            cumulativePositives: tps, cumulativeNegatives: fps, labels: subsetLabels,
+            groupOfRow: subsetGroups)
     }
 
     /// A ranking from its parts (used by `subset(where:)`).
-    init(count: Int, positives: Int, negatives: Int, distinctScores: [Double], cumulativePositives: [Int],
-         cumulativeNegatives: [Int], labels: [Bool], groupOfRow: [UInt32]) {
+    init(
+        count: Int, positives: Int, negatives: Int, distinctScores: [Double], cumulativePositives: [Int],
+        cumulativeNegatives: [Int], labels: [Bool], groupOfRow: [UInt32]
+    ) {
         self.count = count
         self.positives = positives
         self.negatives = negatives

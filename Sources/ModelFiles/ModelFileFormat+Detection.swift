@@ -25,7 +25,8 @@ extension ModelFileFormat {
         if isUBJSONObject(start) { return .ubjson }
         if isLightGBMText(start) { return .lightgbm }
         if let first = start.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }),
-           first == UInt8(ascii: "{") || first == UInt8(ascii: "[") {
+            first == UInt8(ascii: "{") || first == UInt8(ascii: "[")
+        {
             return .json
         }
         if !start.isEmpty, !start.contains(0), String(data: trimmedToCharacter(start), encoding: .utf8) != nil {
@@ -53,7 +54,7 @@ extension ModelFileFormat {
         var offset = 0
         while offset + hdf5Signature.count <= bytes.count {
             let start = bytes.startIndex + offset
-            if bytes[start ..< start + hdf5Signature.count].elementsEqual(hdf5Signature) { return true }
+            if bytes[start..<start + hdf5Signature.count].elementsEqual(hdf5Signature) { return true }
             offset = offset == 0 ? 512 : offset * 2
         }
         return false

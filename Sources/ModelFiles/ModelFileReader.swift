@@ -41,7 +41,8 @@ public enum ModelFileReader {
         options: ModelFileOptions = ModelFileOptions()
     ) throws(ModelFileError) -> LoadedModel {
         guard data.count <= limits.maxFileBytes else {
-            throw ModelFileError(file: fileName, reason: .tooLarge(detail: "\(data.count) bytes, over \(Limit.maxFileBytes.phrase(limits.maxFileBytes))"))
+            throw ModelFileError(
+                file: fileName, reason: .tooLarge(detail: "\(data.count) bytes, over \(Limit.maxFileBytes.phrase(limits.maxFileBytes))"))
         }
         let format = ModelFileFormat.detect(data, fileName: fileName)
         do {

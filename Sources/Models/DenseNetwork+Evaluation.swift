@@ -225,14 +225,16 @@ private func denseBlock(
             let x = input + r * inputStride
             let y = UnsafeMutableRawPointer(output + r * outputStride)
             for c in 0..<chunks {
-                y.storeBytes(of: b.loadUnaligned(fromByteOffset: c * vector, as: SIMD8<Float>.self),
-                             toByteOffset: c * vector, as: SIMD8<Float>.self)
+                y.storeBytes(
+                    of: b.loadUnaligned(fromByteOffset: c * vector, as: SIMD8<Float>.self),
+                    toByteOffset: c * vector, as: SIMD8<Float>.self)
             }
             for k in 0..<inputWidth {
                 let xv = SIMD8<Float>(repeating: x[k])
                 let row = w + k * paddedUnits * 4
                 for c in 0..<chunks {
-                    let acc = y.loadUnaligned(fromByteOffset: c * vector, as: SIMD8<Float>.self)
+                    let acc =
+                        y.loadUnaligned(fromByteOffset: c * vector, as: SIMD8<Float>.self)
                         + xv * row.loadUnaligned(fromByteOffset: c * vector, as: SIMD8<Float>.self)
                     y.storeBytes(of: acc, toByteOffset: c * vector, as: SIMD8<Float>.self)
                 }

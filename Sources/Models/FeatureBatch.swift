@@ -18,8 +18,9 @@ public struct FeatureBatch {
     ///   (a programmer error otherwise).
     public init(rows: Int, columns: Int, values: UnsafeBufferPointer<Float>) {
         precondition(rows >= 0 && columns >= 0, "FeatureBatch: negative size \(rows)x\(columns)")
-        precondition(values.count == rows * columns,
-                     "FeatureBatch: \(values.count) values for \(rows)x\(columns)")
+        precondition(
+            values.count == rows * columns,
+            "FeatureBatch: \(values.count) values for \(rows)x\(columns)")
         self.rows = rows
         self.columns = columns
         self.values = values
@@ -30,7 +31,7 @@ public struct FeatureBatch {
     /// - Precondition: `0 <= row < rows`.
     public subscript(row row: Int) -> UnsafeBufferPointer<Float> {
         precondition(row >= 0 && row < rows, "FeatureBatch: row \(row) out of 0..<\(rows)")
-        return UnsafeBufferPointer(rebasing: values[row * columns ..< (row + 1) * columns])
+        return UnsafeBufferPointer(rebasing: values[row * columns..<(row + 1) * columns])
     }
 }
 
@@ -41,8 +42,9 @@ public struct FeatureBatch {
 public func withFeatureBatch<R>(
     _ values: [Float], columns: Int, _ body: (FeatureBatch) throws -> R
 ) rethrows -> R {
-    precondition(columns > 0 && values.count % columns == 0,
-                 "withFeatureBatch: \(values.count) values do not make rows of \(columns)")
+    precondition(
+        columns > 0 && values.count % columns == 0,
+        "withFeatureBatch: \(values.count) values do not make rows of \(columns)")
     return try values.withUnsafeBufferPointer { buffer in
         try body(FeatureBatch(rows: values.count / columns, columns: columns, values: buffer))
     }

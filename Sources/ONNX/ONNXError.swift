@@ -52,9 +52,11 @@ public struct ONNXError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The message, meant to follow the file's quoted name: one line (control characters
     /// from names in the file shown as `?`), at most about 1,000 characters.
     public var description: String {
-        let text = String(String.UnicodeScalarView(message.unicodeScalars.map {
-            $0.properties.generalCategory == .control ? "?" : $0
-        }))
+        let text = String(
+            String.UnicodeScalarView(
+                message.unicodeScalars.map {
+                    $0.properties.generalCategory == .control ? "?" : $0
+                }))
         guard text.count > 1_000 else { return text }
         return String(text.prefix(700)) + " … " + String(text.suffix(250))
     }

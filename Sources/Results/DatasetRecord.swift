@@ -29,8 +29,10 @@ public struct DatasetRecord: Codable, Sendable, Equatable, FetchableRecord, Muta
     }
 
     /// A record of the given values.
-    public init(path: String, sha256: String, fileBytes: Int, rows: Int, signal: Int, trainingRows: Int,
-                validationRows: Int, testRows: Int, publicTestRows: Int, publicFraction: Double, splitSeed: Int64) {
+    public init(
+        path: String, sha256: String, fileBytes: Int, rows: Int, signal: Int, trainingRows: Int,
+        validationRows: Int, testRows: Int, publicTestRows: Int, publicFraction: Double, splitSeed: Int64
+    ) {
         self.path = path
         self.sha256 = sha256
         self.fileBytes = fileBytes
@@ -52,12 +54,16 @@ extension ResultsDatabase {
     /// the stored record (with its id).
     public func record(_ dataset: DatasetRecord) throws(ResultsError) -> DatasetRecord {
         try write { db in
-            if let existing = try DatasetRecord
-                .filter(Column("sha256") == dataset.sha256 && Column("test_rows") == dataset.testRows
+            if let existing =
+                try DatasetRecord
+                .filter(
+                    Column("sha256") == dataset.sha256 && Column("test_rows") == dataset.testRows
                         && Column("public_fraction") == dataset.publicFraction
                         && Column("split_seed") == dataset.splitSeed
-                        && Column("validation_rows") == dataset.validationRows)
-                .fetchOne(db) {
+                        && Column("validation_rows") == dataset.validationRows
+                )
+                .fetchOne(db)
+            {
                 return existing
             }
             var stored = dataset

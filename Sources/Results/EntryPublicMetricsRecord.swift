@@ -31,9 +31,11 @@ public struct EntryPublicMetricsRecord: Codable, Sendable, Equatable, FetchableR
     }
 
     /// A record of the given values (`entryID` is set when the entry is stored).
-    public init(entryID: Int64 = 0, accuracy: Double, logLoss: Double, trueNegatives: Int, falsePositives: Int,
-                falseNegatives: Int, truePositives: Int, workingPoints: WorkingPoints, roc: ROCPoints,
-                histograms: ScoreHistograms) {
+    public init(
+        entryID: Int64 = 0, accuracy: Double, logLoss: Double, trueNegatives: Int, falsePositives: Int,
+        falseNegatives: Int, truePositives: Int, workingPoints: WorkingPoints, roc: ROCPoints,
+        histograms: ScoreHistograms
+    ) {
         self.entryID = entryID
         self.accuracy = accuracy
         self.logLoss = logLoss
@@ -53,11 +55,13 @@ extension ResultsDatabase {
     /// hidden-test scores.
     public func entriesMissingPublicFigures(datasetID: Int64) throws(ResultsError) -> [Int64] {
         try read { db in
-            try Int64.fetchAll(db, sql: """
-                SELECT e.id FROM entry e JOIN entry_metrics m ON m.entry_id = e.id
-                WHERE e.dataset_id = ? AND NOT EXISTS (SELECT 1 FROM entry_public_metrics p WHERE p.entry_id = e.id)
-                ORDER BY e.id
-                """, arguments: [datasetID])
+            try Int64.fetchAll(
+                db,
+                sql: """
+                    SELECT e.id FROM entry e JOIN entry_metrics m ON m.entry_id = e.id
+                    WHERE e.dataset_id = ? AND NOT EXISTS (SELECT 1 FROM entry_public_metrics p WHERE p.entry_id = e.id)
+                    ORDER BY e.id
+                    """, arguments: [datasetID])
         }
     }
 

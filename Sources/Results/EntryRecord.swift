@@ -50,10 +50,12 @@ public struct EntryRecord: Codable, Sendable, Equatable, FetchableRecord, Mutabl
     }
 
     /// A record of the given values.
-    public init(datasetID: Int64, contentSHA256: String, modelSHA256: String, team: String, title: String,
-                members: [String], path: String, modelFile: String, format: String, fileBytes: Int,
-                isBaseline: Bool = false, failure: String? = nil, submittedAt: String,
-                modelSummary: ModelSummary? = nil, readme: String? = nil, history: TrainingHistory? = nil) {
+    public init(
+        datasetID: Int64, contentSHA256: String, modelSHA256: String, team: String, title: String,
+        members: [String], path: String, modelFile: String, format: String, fileBytes: Int,
+        isBaseline: Bool = false, failure: String? = nil, submittedAt: String,
+        modelSummary: ModelSummary? = nil, readme: String? = nil, history: TrainingHistory? = nil
+    ) {
         self.datasetID = datasetID
         self.contentSHA256 = contentSHA256
         self.modelSHA256 = modelSHA256
@@ -135,11 +137,14 @@ public struct EntryMetricsRecord: Codable, Sendable, Equatable, FetchableRecord,
     }
 
     /// A record of the given values (`entryID` is set when the entry is stored).
-    public init(auc: Double, aucLow: Double, aucHigh: Double, aucVariance: Double,
-                publicAUC: Double, publicAUCLow: Double, publicAUCHigh: Double,
-                privateAUC: Double, privateAUCLow: Double, privateAUCHigh: Double, accuracy: Double, logLoss: Double, trueNegatives: Int, falsePositives: Int,
-                falseNegatives: Int, truePositives: Int, workingPoints: WorkingPoints, roc: ROCPoints,
-                histograms: ScoreHistograms) {
+    public init(
+        auc: Double, aucLow: Double, aucHigh: Double, aucVariance: Double,
+        publicAUC: Double, publicAUCLow: Double, publicAUCHigh: Double,
+        privateAUC: Double, privateAUCLow: Double, privateAUCHigh: Double, accuracy: Double, logLoss: Double, trueNegatives: Int,
+        falsePositives: Int,
+        falseNegatives: Int, truePositives: Int, workingPoints: WorkingPoints, roc: ROCPoints,
+        histograms: ScoreHistograms
+    ) {
         entryID = 0
         self.auc = auc
         self.aucLow = aucLow
@@ -196,8 +201,10 @@ extension ResultsDatabase {
 
     /// Records an entry — with its figures, its public-rows figures and scores when it was
     /// scored — in one transaction: all of it is stored, or none of it. Returns the stored entry.
-    public func record(_ entry: EntryRecord, metrics: EntryMetricsRecord?, publicMetrics: EntryPublicMetricsRecord? = nil,
-                       scores: [Float]?) throws(ResultsError) -> EntryRecord {
+    public func record(
+        _ entry: EntryRecord, metrics: EntryMetricsRecord?, publicMetrics: EntryPublicMetricsRecord? = nil,
+        scores: [Float]?
+    ) throws(ResultsError) -> EntryRecord {
         try write { db in
             // Two submissions of the same content scored at once both found it unrecorded.
             let twin = EntryRecord.filter(Column("dataset_id") == entry.datasetID && Column("content_sha256") == entry.contentSHA256)
@@ -227,8 +234,9 @@ extension ResultsDatabase {
             let entries = try EntryRecord.filter(Column("dataset_id") == datasetID).order(Column("id")).fetchAll(db)
             let metrics = try EntryMetricsRecord.fetchAll(db)
             let byID = Dictionary(metrics.map { ($0.entryID, $0) }, uniquingKeysWith: { a, _ in a })
-            let publicByID = Dictionary(try EntryPublicMetricsRecord.fetchAll(db).map { ($0.entryID, $0) },
-                                        uniquingKeysWith: { a, _ in a })
+            let publicByID = Dictionary(
+                try EntryPublicMetricsRecord.fetchAll(db).map { ($0.entryID, $0) },
+                uniquingKeysWith: { a, _ in a })
             let ranked = entries.map {
                 RankedEntry(entry: $0, metrics: $0.id.flatMap { byID[$0] }, publicMetrics: $0.id.flatMap { publicByID[$0] })
             }

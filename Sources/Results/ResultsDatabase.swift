@@ -56,8 +56,10 @@ public final class ResultsDatabase: Sendable {
             let queue = try DatabaseQueue(path: path, configuration: readOnly)
             defer { try? queue.close() }
             let (id, tables) = try queue.read { db in
-                (try Int32(Int.fetchOne(db, sql: "PRAGMA application_id") ?? 0),
-                 try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0)
+                (
+                    try Int32(Int.fetchOne(db, sql: "PRAGMA application_id") ?? 0),
+                    try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
+                )
             }
             guard id == applicationID || (id == 0 && tables == 0) else {
                 throw ResultsError(path: path, reason: .foreign)
@@ -147,7 +149,8 @@ public struct ResultsError: Error, CustomStringConvertible {
     public var description: String {
         switch reason {
         case .notADatabase:
-            "\(path): not a leaderboard database (not SQLite, or damaged); it was left untouched. Move it away or set another database path."
+            "\(path): not a leaderboard database (not SQLite, or damaged); it was left untouched. Move it away or set another "
+                + "database path."
         case .foreign:
             "\(path): an SQLite database of another application; it was left untouched. Move it away or set another database path."
         case .diskFull:

@@ -47,9 +47,11 @@ enum ResultsSchema {
             }
             try db.create(table: "entry_metrics") { t in
                 t.primaryKey("entry_id", .integer).references("entry", onDelete: .cascade)
-                for column in ["auc", "auc_low", "auc_high", "auc_variance", "public_auc", "public_auc_low",
-                               "public_auc_high", "private_auc", "private_auc_low", "private_auc_high",
-                               "accuracy", "log_loss"] {
+                for column in [
+                    "auc", "auc_low", "auc_high", "auc_variance", "public_auc", "public_auc_low",
+                    "public_auc_high", "private_auc", "private_auc_low", "private_auc_high",
+                    "accuracy", "log_loss",
+                ] {
                     t.column(column, .double).notNull()
                 }
                 for column in ["true_negatives", "false_positives", "false_negatives", "true_positives"] {
@@ -119,19 +121,21 @@ enum ResultsSchema {
                 try db.alter(table: table) { t in t.rename(column: "efficiencies", to: "working_points") }
             }
             // The child's format tag was stored inside the summary; it is the `format` column.
-            try db.execute(sql: """
-                UPDATE entry SET model_summary = json_remove(model_summary, '$.leaderboardFormat')
-                WHERE json_valid(model_summary)
-                """)
+            try db.execute(
+                sql: """
+                    UPDATE entry SET model_summary = json_remove(model_summary, '$.leaderboardFormat')
+                    WHERE json_valid(model_summary)
+                    """)
             // That tag was all a predictions file's summary held.
             try db.execute(sql: "UPDATE entry SET model_summary = NULL WHERE model_summary = '{}'")
             // A baseline's history was stored without epoch numbers: they count from 0, as
             // Keras' do.
-            try db.execute(sql: """
-                UPDATE training_run
-                SET history = json_set(history, '$.epoch', (SELECT json_group_array(key) FROM json_each(history, '$.loss')))
-                WHERE json_valid(history) AND json_type(history, '$.epoch') IS NULL
-                """)
+            try db.execute(
+                sql: """
+                    UPDATE training_run
+                    SET history = json_set(history, '$.epoch', (SELECT json_group_array(key) FROM json_each(history, '$.loss')))
+                    WHERE json_valid(history) AND json_type(history, '$.epoch') IS NULL
+                    """)
             // Statistics the v5 migration dropped were an empty text; they are now NULL, so the
             // column becomes nullable (SQLite rebuilds the table for that).
             try db.create(table: "dataset_detail_typed") { t in
@@ -140,10 +144,11 @@ enum ResultsSchema {
                 t.column("test_public", .blob).notNull()
                 t.column("statistics", .text)
             }
-            try db.execute(sql: """
-                INSERT INTO dataset_detail_typed (dataset_id, test_labels, test_public, statistics)
-                SELECT dataset_id, test_labels, test_public, NULLIF(statistics, '') FROM dataset_detail
-                """)
+            try db.execute(
+                sql: """
+                    INSERT INTO dataset_detail_typed (dataset_id, test_labels, test_public, statistics)
+                    SELECT dataset_id, test_labels, test_public, NULLIF(statistics, '') FROM dataset_detail
+                    """)
             try db.drop(table: "dataset_detail")
             try db.rename(table: "dataset_detail_typed", to: "dataset_detail")
         }

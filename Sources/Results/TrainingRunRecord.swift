@@ -43,10 +43,12 @@ public struct TrainingRunRecord: Codable, Sendable, Equatable, FetchableRecord, 
     }
 
     /// A record of the given values.
-    public init(datasetID: Int64, model: String, settings: String, seed: Int64, trainingRows: Int, seconds: Double,
-                history: TrainingHistory?, featureRanking: [String: Double]?, trainHistograms: ScoreHistograms?,
-                ksSignal: Double?,
-                ksBackground: Double?, modelPath: String, entryID: Int64?, trainedAt: String) {
+    public init(
+        datasetID: Int64, model: String, settings: String, seed: Int64, trainingRows: Int, seconds: Double,
+        history: TrainingHistory?, featureRanking: [String: Double]?, trainHistograms: ScoreHistograms?,
+        ksSignal: Double?,
+        ksBackground: Double?, modelPath: String, entryID: Int64?, trainedAt: String
+    ) {
         self.datasetID = datasetID
         self.model = model
         self.settings = settings

@@ -1,5 +1,6 @@
 import CSandbox
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -136,8 +137,10 @@ public enum Containment {
     }
 
     /// Calls `body` with `strings` as an array of C strings.
-    private static func withCStrings<R>(_ strings: [String],
-                                        _ body: (UnsafeBufferPointer<UnsafePointer<CChar>?>) -> R) -> R {
+    private static func withCStrings<R>(
+        _ strings: [String],
+        _ body: (UnsafeBufferPointer<UnsafePointer<CChar>?>) -> R
+    ) -> R {
         let copies = strings.map { strdup($0) }
         defer { copies.forEach { free($0) } }
         return copies.map { UnsafePointer($0) }.withUnsafeBufferPointer(body)

@@ -47,8 +47,10 @@ public struct PublicFigures: Sendable {
     /// entry whose stored scores do not fit the hidden rows keeps none: the public site then
     /// shows its public AUC only. Returns how many were filled in.
     @discardableResult
-    static func fillMissing(in database: ResultsDatabase, datasetID: Int64,
-                                   hidden: HiddenTestRows) throws(ResultsError) -> Int {
+    static func fillMissing(
+        in database: ResultsDatabase, datasetID: Int64,
+        hidden: HiddenTestRows
+    ) throws(ResultsError) -> Int {
         var filled = 0
         for id in try database.entriesMissingPublicFigures(datasetID: datasetID) {
             let scores = try database.scores(entryID: id).map(Double.init)

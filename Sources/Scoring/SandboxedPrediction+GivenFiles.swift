@@ -7,8 +7,10 @@ extension SandboxedPrediction {
     /// without following a link, refused unless it is a regular file (a FIFO never blocks),
     /// size-checked, and copied into a private snapshot that the child reads. The child is
     /// never handed a path that a participant can point somewhere else.
-    public func run(modelFile: String, manifestFile: String?, dataPath: String, cacheDirectory: String,
-                    rows: Range<Int>) -> Outcome {
+    public func run(
+        modelFile: String, manifestFile: String?, dataPath: String, cacheDirectory: String,
+        rows: Range<Int>
+    ) -> Outcome {
         func open(_ path: String, maxBytes: Int, limitSetting: String) throws(SubmissionError) -> SubmissionFiles.Part {
             let url = URL(fileURLWithPath: path)
             return try SubmissionFiles.Part(name: url.lastPathComponent, maxBytes: maxBytes, limitSetting: limitSetting) {
@@ -17,18 +19,22 @@ extension SandboxedPrediction {
         }
         let snapshot: SubmissionSnapshot
         do {
-            let model = try open(modelFile, maxBytes: readerLimits.modelFile.maxFileBytes,
-                                 limitSetting: Limit.maxFileBytes.settingName)
+            let model = try open(
+                modelFile, maxBytes: readerLimits.modelFile.maxFileBytes,
+                limitSetting: Limit.maxFileBytes.settingName)
             let manifest = try manifestFile.map { (path) throws(SubmissionError) in
-                try open(path, maxBytes: readerLimits.submission.maxManifestBytes,
-                         limitSetting: Limit.maxManifestBytes.settingName)
+                try open(
+                    path, maxBytes: readerLimits.submission.maxManifestBytes,
+                    limitSetting: Limit.maxManifestBytes.settingName)
             }
             snapshot = try SubmissionSnapshot(SubmissionFiles(model: model, manifest: manifest))
         } catch {
             return .failed("\(error)")
         }
         defer { snapshot.remove() }
-        return run(Request(modelPath: snapshot.modelPath, manifestPath: snapshot.manifestPath, dataPath: dataPath,
-                           cacheDirectory: cacheDirectory, rows: rows))
+        return run(
+            Request(
+                modelPath: snapshot.modelPath, manifestPath: snapshot.manifestPath, dataPath: dataPath,
+                cacheDirectory: cacheDirectory, rows: rows))
     }
 }

@@ -1,7 +1,8 @@
+import Competition
 import Foundation
 import ModelFiles
 import Results
-import Competition
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -118,24 +119,35 @@ public struct SandboxedPrediction: Sendable {
         }
         let message = lastLine(of: errorPath)
         if timedOut {
-            return .failed("reading and predicting took longer than the \(Int(limits.wallSeconds)) s wall-clock limit; submit a smaller model, or ask the organizers to raise \(Limit.wallSeconds.settingPath)")
+            return .failed(
+                "reading and predicting took longer than the \(Int(limits.wallSeconds)) s wall-clock limit; submit a smaller model, "
+                    + "or ask the organizers to raise \(Limit.wallSeconds.settingPath)"
+            )
         }
         if process.terminationReason == .uncaughtSignal {
             let signal = process.terminationStatus
             if signal == SIGXCPU || signal == SIGKILL {
-                return .failed("reading and predicting used more than the \(limits.cpuSeconds) CPU-second limit; submit a smaller model, or ask the organizers to raise \(Limit.cpuSeconds.settingPath)")
+                return .failed(
+                    "reading and predicting used more than the \(limits.cpuSeconds) CPU-second limit; submit a smaller model, or "
+                        + "ask the organizers to raise \(Limit.cpuSeconds.settingPath)"
+                )
             }
             let detail = message.flatMap { $0.hasPrefix("Fatal error") || $0.contains("rror:") ? ": " + $0 : nil } ?? ""
-            return .failed("the reader crashed on this file (signal \(signal)\(detail)); it is damaged or not what its name "
-                + "says, so export it again and resubmit (a very large model may instead have hit "
-                + "\(Limit.memoryBytes.phrase(limits.memoryBytes)))")
+            return .failed(
+                "the reader crashed on this file (signal \(signal)\(detail)); it is damaged or not what its name "
+                    + "says, so export it again and resubmit (a very large model may instead have hit "
+                    + "\(Limit.memoryBytes.phrase(limits.memoryBytes)))")
         }
         guard process.terminationStatus == 0 else {
             if let message, !message.isEmpty { return .failed(message) }
-            return .failed("the prediction stopped with status \(process.terminationStatus), possibly past the \(limits.memoryBytes >> 20) MiB memory limit; check the file with `leaderboard check`")
+            return .failed(
+                "the prediction stopped with status \(process.terminationStatus), possibly past the \(limits.memoryBytes >> 20) MiB "
+                    + "memory limit; check the file with `leaderboard check`"
+            )
         }
         guard let scores = ChildScoresFile.read(from: child.scoresPath, count: request.rows.count) else {
-            return .failed("the prediction gave no scores for the \(request.rows.count) hidden rows; check the file with `leaderboard check`")
+            return .failed(
+                "the prediction gave no scores for the \(request.rows.count) hidden rows; check the file with `leaderboard check`")
         }
         let summary = ChildSummary.read(from: child.summaryPath, maxBytes: ChildSummary.maxBytes(for: readerLimits.modelFile))
         return .scores(scores, format: summary?.format ?? "predictions", model: summary?.model)
@@ -170,7 +182,8 @@ public struct SandboxedPrediction: Sendable {
         guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
         defer { try? handle.close() }
         guard let end = try? handle.seekToEnd(), (try? handle.seek(toOffset: end - min(end, 4_096))) != nil,
-              let data = try? handle.read(upToCount: 4_096) else {
+            let data = try? handle.read(upToCount: 4_096)
+        else {
             return nil
         }
         let text = String(decoding: data, as: UTF8.self)

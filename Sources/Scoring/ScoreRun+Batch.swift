@@ -5,8 +5,10 @@ extension ScoreRun {
     /// Scores `submissions` with `concurrency` of them in flight at once, so that one's
     /// sandboxed prediction overlaps another's evaluation and recording. Outcomes come back
     /// in the order of `submissions`; `progress` sees how many are done.
-    public func score(_ submissions: [Submission], concurrency: Int = 2,
-                      progress: (@Sendable (Int, Int) -> Void)? = nil) -> [Outcome] {
+    public func score(
+        _ submissions: [Submission], concurrency: Int = 2,
+        progress: (@Sendable (Int, Int) -> Void)? = nil
+    ) -> [Outcome] {
         let state = Mutex((next: 0, done: 0, outcomes: [Outcome?](repeating: nil, count: submissions.count)))
         DispatchQueue.concurrentPerform(iterations: max(1, min(concurrency, submissions.count))) { _ in
             while true {

@@ -1,8 +1,8 @@
+import Competition
 import Foundation
 import HiggsData
 import ModelFiles
 import Results
-import Competition
 
 /// One `score` run: finds the submissions, skips those already recorded, predicts each new
 /// one in a sandboxed child, evaluates the scores and records every outcome — scored or
@@ -53,9 +53,10 @@ public struct ScoreRun: Sendable {
     /// Every submission under `paths` (the workspace's submissions folder when empty), read
     /// within the run's limits.
     public func discover(in paths: [String] = []) -> [Submission] {
-        Submission.discover(in: paths.isEmpty ? [workspace.submissionsPath] : paths,
-                            submissionsFolder: workspace.submissionsPath, limits: sandbox.readerLimits.submission,
-                            displayName: workspace.relativePath)
+        Submission.discover(
+            in: paths.isEmpty ? [workspace.submissionsPath] : paths,
+            submissionsFolder: workspace.submissionsPath, limits: sandbox.readerLimits.submission,
+            displayName: workspace.relativePath)
     }
 
     /// Scores one submission unless its content was recorded before. The model and manifest
@@ -83,8 +84,9 @@ public struct ScoreRun: Sendable {
             snapshot = try SubmissionSnapshot(files)
         } catch {
             guard error.isRecorded else { return unrecorded(submission, relative: relative, failure: error.description) }
-            return record(submission, relative: relative, modelSHA: content.model, contentSHA: identity,
-                          failure: error.description, prediction: nil)
+            return record(
+                submission, relative: relative, modelSHA: content.model, contentSHA: identity,
+                failure: error.description, prediction: nil)
         }
         defer { snapshot.remove() }
         let copied = Submission.identity(modelSHA256: snapshot.modelSHA256, manifestSHA256: snapshot.manifestSHA256)
@@ -96,11 +98,13 @@ public struct ScoreRun: Sendable {
             cacheDirectory: session.cacheDirectory, rows: hidden.split.test)
         switch sandbox.run(request) {
         case let .failed(reason):
-            return record(submission, relative: relative, modelSHA: snapshot.modelSHA256, contentSHA: copied,
-                          failure: reason, prediction: nil)
+            return record(
+                submission, relative: relative, modelSHA: snapshot.modelSHA256, contentSHA: copied,
+                failure: reason, prediction: nil)
         case let .scores(scores, format, model):
-            return record(submission, relative: relative, modelSHA: snapshot.modelSHA256, contentSHA: copied,
-                          failure: nil, prediction: (scores, format, model))
+            return record(
+                submission, relative: relative, modelSHA: snapshot.modelSHA256, contentSHA: copied,
+                failure: nil, prediction: (scores, format, model))
         }
     }
 
@@ -126,8 +130,9 @@ public struct ScoreRun: Sendable {
     /// `submission` reported as failed with `failure` but not recorded, so that the next run
     /// tries again.
     private func unrecorded(_ submission: Submission, relative: String, failure: String) -> Outcome {
-        unrecorded(entry(submission, relative: relative, modelSHA: "", contentSHA: "", failure: nil, prediction: nil),
-                   failure: failure)
+        unrecorded(
+            entry(submission, relative: relative, modelSHA: "", contentSHA: "", failure: nil, prediction: nil),
+            failure: failure)
     }
 
     /// `entry` reported as failed but not recorded, so that the next run tries again.
@@ -140,8 +145,10 @@ public struct ScoreRun: Sendable {
 
     /// The entry of `submission` with its digests, and its failure or its prediction's format
     /// and summary.
-    private func entry(_ submission: Submission, relative: String, modelSHA: String, contentSHA: String,
-                       failure: String?, prediction: (scores: [Double], format: String, summary: ModelSummary?)?) -> EntryRecord {
+    private func entry(
+        _ submission: Submission, relative: String, modelSHA: String, contentSHA: String,
+        failure: String?, prediction: (scores: [Double], format: String, summary: ModelSummary?)?
+    ) -> EntryRecord {
         EntryRecord(
             datasetID: datasetID, contentSHA256: contentSHA, modelSHA256: modelSHA, team: submission.team,
             title: submission.title, members: submission.members, path: relative, modelFile: submission.modelName,
@@ -154,8 +161,10 @@ public struct ScoreRun: Sendable {
             readme: submission.readme, history: submission.history)
     }
 
-    private func record(_ submission: Submission, relative: String, modelSHA: String, contentSHA: String,
-                        failure: String?, prediction: (scores: [Double], format: String, summary: ModelSummary?)?) -> Outcome {
+    private func record(
+        _ submission: Submission, relative: String, modelSHA: String, contentSHA: String,
+        failure: String?, prediction: (scores: [Double], format: String, summary: ModelSummary?)?
+    ) -> Outcome {
         var failure = failure
         var evaluation: EntryEvaluation?
         if let prediction {
@@ -165,17 +174,19 @@ public struct ScoreRun: Sendable {
                 failure = "\(submission.modelName): the scores cannot be evaluated (\(error)); every score must be a finite number"
             }
         }
-        let entry = entry(submission, relative: relative, modelSHA: modelSHA, contentSHA: contentSHA,
-                          failure: failure, prediction: prediction)
+        let entry = entry(
+            submission, relative: relative, modelSHA: modelSHA, contentSHA: contentSHA,
+            failure: failure, prediction: prediction)
         do {
             let stored = try database.record(
                 entry, metrics: failure == nil ? evaluation?.record : nil,
                 publicMetrics: failure == nil ? evaluation?.publicFigures.record : nil,
                 scores: failure == nil ? prediction?.scores.map { Float($0) } : nil)
-            return Outcome(path: relative, team: submission.team, status: failure == nil ? .scored : .failed,
-                           entry: stored, metrics: failure == nil ? evaluation?.record : nil,
-                           publicMetrics: failure == nil ? evaluation?.publicFigures.record : nil)
-        } catch where error.reason == .alreadyRecorded {
+            return Outcome(
+                path: relative, team: submission.team, status: failure == nil ? .scored : .failed,
+                entry: stored, metrics: failure == nil ? evaluation?.record : nil,
+                publicMetrics: failure == nil ? evaluation?.publicFigures.record : nil)
+        } catch  where error.reason == .alreadyRecorded {
             return Outcome(path: relative, team: submission.team, status: .unchanged)
         } catch {
             return unrecorded(entry, failure: "\(error)")

@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -11,8 +12,9 @@ enum ScratchFolders {
     static func make(_ kind: String) throws -> URL {
         let url = FileManager.default.temporaryDirectory
             .appendingPathComponent("leaderboard-\(kind)-\(getpid())-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: false,
-                                                attributes: [.posixPermissions: 0o700])
+        try FileManager.default.createDirectory(
+            at: url, withIntermediateDirectories: false,
+            attributes: [.posixPermissions: 0o700])
         return url
     }
 
@@ -25,7 +27,8 @@ enum ScratchFolders {
         for name in names where name.hasPrefix("leaderboard-") {
             let parts = name.split(separator: "-")
             guard parts.count >= 4, ["child", "snapshot"].contains(parts[1]), let pid = Int32(parts[2]),
-                  kill(pid, 0) != 0, errno == ESRCH else { continue }
+                kill(pid, 0) != 0, errno == ESRCH
+            else { continue }
             if (try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))) != nil { removed += 1 }
         }
         return removed

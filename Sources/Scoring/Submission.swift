@@ -48,8 +48,9 @@ public struct Submission: Sendable {
     /// folder holding `url` is the caller's; from there on no link is followed.
     public init(at url: URL, displayName: String, limits: SubmissionLimits = SubmissionLimits()) {
         let location = url.standardizedFileURL
-        self.init(location.lastPathComponent, in: try? SubmissionRoot(opening: location.deletingLastPathComponent().path),
-                  location: location, displayName: displayName, limits: limits)
+        self.init(
+            location.lastPathComponent, in: try? SubmissionRoot(opening: location.deletingLastPathComponent().path),
+            location: location, displayName: displayName, limits: limits)
     }
 
     /// The submission `relative` beneath `base`, at `location`.
@@ -60,8 +61,11 @@ public struct Submission: Sendable {
         self.limits = limits
         do throws(SubmissionError) {
             guard let base else {
-                throw SubmissionError(subject: displayName, reason: .folder(.unreadable(
-                    name: url.deletingLastPathComponent().lastPathComponent, detail: "the folder cannot be opened")))
+                throw SubmissionError(
+                    subject: displayName,
+                    reason: .folder(
+                        .unreadable(
+                            name: url.deletingLastPathComponent().lastPathComponent, detail: "the folder cannot be opened")))
             }
             let folder = try SubmissionFolder.load(relative, in: base, location: url, displayName: displayName, limits: limits)
             team = folder.manifest?.team ?? folder.team
@@ -131,10 +135,11 @@ public struct Submission: Sendable {
                 continue
             }
             for entry in entries where !entry.name.hasPrefix(".") && !entry.name.lowercased().hasPrefix("readme") {
-                found.append(Submission(
-                    relative.isEmpty ? entry.name : relative + "/" + entry.name, in: base,
-                    location: url.appendingPathComponent(entry.name),
-                    displayName: displayName((path as NSString).appendingPathComponent(entry.name)), limits: limits))
+                found.append(
+                    Submission(
+                        relative.isEmpty ? entry.name : relative + "/" + entry.name, in: base,
+                        location: url.appendingPathComponent(entry.name),
+                        displayName: displayName((path as NSString).appendingPathComponent(entry.name)), limits: limits))
             }
         }
         return found
@@ -198,7 +203,8 @@ public struct Submission: Sendable {
         var stamps: [(String, FileKind?, FileStamp?)] = []
         if let base {
             if base.kind(of: relative) == .folder, let folder = try? base.folder(relative),
-               let entries = try? folder.entries() {
+                let entries = try? folder.entries()
+            {
                 stamps += entries.map { ($0.name, $0.kind, $0.stamp) }
             }
             for path in [relative, modelRelative, manifestRelative].compactMap({ $0 }) {

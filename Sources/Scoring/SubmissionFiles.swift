@@ -22,8 +22,10 @@ struct SubmissionFiles {
         let maxBytes: Int, limitSetting: String
 
         /// The file `open` opens, named `name` in messages, read within `maxBytes`.
-        init(name: String, maxBytes: Int, limitSetting: String,
-             _ open: () throws(SubmissionError.FileReason) -> SubmittedFile) throws(SubmissionError) {
+        init(
+            name: String, maxBytes: Int, limitSetting: String,
+            _ open: () throws(SubmissionError.FileReason) -> SubmittedFile
+        ) throws(SubmissionError) {
             self.name = name
             self.maxBytes = maxBytes
             self.limitSetting = limitSetting

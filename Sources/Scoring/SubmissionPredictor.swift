@@ -39,8 +39,9 @@ public enum SubmissionPredictor {
             contentsOf: url, limits: limits.modelFile, options: ModelFileOptions(output: manifest?.output))
         let features = manifest?.featureIndices ?? Array(0..<FeatureSchema.featureCount)
         try model.requireInputCount(features.count)
-        let scores = try predict(model.classifier, features: features,
-                                 standardization: manifest?.standardization, rows: rows)
+        let scores = try predict(
+            model.classifier, features: features,
+            standardization: manifest?.standardization, rows: rows)
         return Prediction(scores: scores, summary: model.summary, format: Self.formatName(model.summary))
     }
 
@@ -82,8 +83,10 @@ public enum SubmissionPredictor {
     }
 
     /// The chosen columns of row-major 28-feature rows, standardized if asked.
-    static func select(_ values: UnsafeBufferPointer<Float>, rows: Int, features: [Int],
-                       standardization: SubmissionManifest.Standardization?) -> [Float] {
+    static func select(
+        _ values: UnsafeBufferPointer<Float>, rows: Int, features: [Int],
+        standardization: SubmissionManifest.Standardization?
+    ) -> [Float] {
         let width = FeatureSchema.featureCount
         var out = [Float](repeating: 0, count: rows * features.count)
         // In Double, then rounded once: as scikit-learn's StandardScaler does on float64 input.

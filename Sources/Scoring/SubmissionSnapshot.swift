@@ -1,5 +1,6 @@
 import Foundation
 import ModelFiles
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -80,12 +81,13 @@ struct SubmissionSnapshot {
     /// at most 120 characters: safe as one path component.
     static func safeFileName(_ name: String) -> String {
         let last = name.split(separator: "/").last.map(String.init) ?? ""
-        var safe = String(last.unicodeScalars.map { scalar -> Character in
-            switch scalar {
-            case "a"..."z", "A"..."Z", "0"..."9", ".", "_", "-": Character(scalar)
-            default: "_"
-            }
-        })
+        var safe = String(
+            last.unicodeScalars.map { scalar -> Character in
+                switch scalar {
+                case "a"..."z", "A"..."Z", "0"..."9", ".", "_", "-": Character(scalar)
+                default: "_"
+                }
+            })
         while safe.hasPrefix(".") { safe.removeFirst() }
         if safe.count > 120 { safe = String(safe.suffix(120)) }
         return safe.isEmpty ? "file" : safe

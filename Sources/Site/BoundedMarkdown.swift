@@ -1,4 +1,5 @@
 import CCmark
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -27,8 +28,10 @@ enum BoundedMarkdown {
         // Everything the child uses is computed before the fork.
         let options = CMARK_OPT_DEFAULT | CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8
         let writeEnd = fds[1]
-        var limits = (cpu: rlimit(rlim_cur: rlim_t(cpuSeconds), rlim_max: rlim_t(cpuSeconds + 1)),
-                      memory: rlimit(rlim_cur: rlim_t(memoryBytes), rlim_max: rlim_t(memoryBytes)))
+        var limits = (
+            cpu: rlimit(rlim_cur: rlim_t(cpuSeconds), rlim_max: rlim_t(cpuSeconds + 1)),
+            memory: rlimit(rlim_cur: rlim_t(memoryBytes), rlim_max: rlim_t(memoryBytes))
+        )
         let pid = markdown.withUnsafeBufferPointer { input -> pid_t in
             input.withMemoryRebound(to: CChar.self) { chars in
                 let child = fork()
@@ -50,8 +53,10 @@ enum BoundedMarkdown {
     }
 
     /// The child's whole life: limits, one libcmark call, the bytes to the pipe, `_exit`.
-    private static func renderInChild(_ input: UnsafeBufferPointer<CChar>, options: Int32,
-                                      limits: inout (cpu: rlimit, memory: rlimit), output: Int32) -> Never {
+    private static func renderInChild(
+        _ input: UnsafeBufferPointer<CChar>, options: Int32,
+        limits: inout (cpu: rlimit, memory: rlimit), output: Int32
+    ) -> Never {
         setrlimit(__rlimit_resource_t(RLIMIT_CPU.rawValue), &limits.cpu)
         setrlimit(__rlimit_resource_t(RLIMIT_DATA.rawValue), &limits.memory)
         guard let base = input.baseAddress, let html = cmark_markdown_to_html(base, input.count, options) else { _exit(1) }

@@ -37,25 +37,30 @@ enum Exports {
         board.rows.compactMap { row in
             guard let m = row.entry.metrics else { return nil }
             let e = row.entry.entry, final = board.final
-            return Row(rank: row.rank, id: e.id ?? 0, team: e.team, title: e.title, format: e.format,
-                       baseline: e.isBaseline,
-                       publicAUC: shown(m.publicAUC), publicAUCLow: shown(m.publicAUCLow), publicAUCHigh: shown(m.publicAUCHigh),
-                       privateAUC: final ? shown(m.privateAUC) : nil, privateAUCLow: final ? shown(m.privateAUCLow) : nil,
-                       privateAUCHigh: final ? shown(m.privateAUCHigh) : nil,
-                       auc: final ? shown(m.auc) : nil, aucLow: final ? shown(m.aucLow) : nil,
-                       aucHigh: final ? shown(m.aucHigh) : nil,
-                       accuracy: shown(row.shown?.accuracy), logLoss: shown(row.shown?.logLoss),
-                       tieWithAbove: row.tiePValue != nil, submitted: e.submittedAt, sha256: e.modelSHA256)
+            return Row(
+                rank: row.rank, id: e.id ?? 0, team: e.team, title: e.title, format: e.format,
+                baseline: e.isBaseline,
+                publicAUC: shown(m.publicAUC), publicAUCLow: shown(m.publicAUCLow), publicAUCHigh: shown(m.publicAUCHigh),
+                privateAUC: final ? shown(m.privateAUC) : nil, privateAUCLow: final ? shown(m.privateAUCLow) : nil,
+                privateAUCHigh: final ? shown(m.privateAUCHigh) : nil,
+                auc: final ? shown(m.auc) : nil, aucLow: final ? shown(m.aucLow) : nil,
+                aucHigh: final ? shown(m.aucHigh) : nil,
+                accuracy: shown(row.shown?.accuracy), logLoss: shown(row.shown?.logLoss),
+                tieWithAbove: row.tiePValue != nil, submitted: e.submittedAt, sha256: e.modelSHA256)
         }
     }
 
     static func json(board: LeaderboardView, dataset: DatasetRecord) -> String {
         let document = Document(
             view: board.final ? "final" : "public",
-            figuresOn: board.final ? "all hidden rows" : "public hidden rows", hiddenRows: dataset.testRows, publicRows: dataset.publicTestRows,
+            figuresOn: board.final ? "all hidden rows" : "public hidden rows", hiddenRows: dataset.testRows,
+            publicRows: dataset.publicTestRows,
             entries: rows(board),
-            failed: board.failed.map { Failure(id: $0.entry.id ?? 0, team: $0.entry.team, file: $0.entry.modelFile,
-                                               reason: $0.entry.failure ?? "") })
+            failed: board.failed.map {
+                Failure(
+                    id: $0.entry.id ?? 0, team: $0.entry.team, file: $0.entry.modelFile,
+                    reason: $0.entry.failure ?? "")
+            })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return ((try? encoder.encode(document)).map { String(decoding: $0, as: UTF8.self) } ?? "{}") + "\n"
@@ -75,18 +80,23 @@ enum Exports {
             ("public_auc", \.publicAUC), ("public_auc_low", \.publicAUCLow), ("public_auc_high", \.publicAUCHigh),
         ]
         if board.final {
-            columns += [("private_auc", \.privateAUC), ("private_auc_low", \.privateAUCLow),
-                        ("private_auc_high", \.privateAUCHigh), ("auc", \.auc), ("auc_low", \.aucLow), ("auc_high", \.aucHigh)]
+            columns += [
+                ("private_auc", \.privateAUC), ("private_auc_low", \.privateAUCLow),
+                ("private_auc_high", \.privateAUCHigh), ("auc", \.auc), ("auc_low", \.aucLow), ("auc_high", \.aucHigh),
+            ]
         }
         columns += [("accuracy", \.accuracy), ("log_loss", \.logLoss)]
         func number(_ value: Double?) -> String { value.map { String(format: "%.4f", $0) } ?? "" }
-        var lines = [(["rank", "team", "title", "format", "baseline"] + columns.map(\.name)
-                      + ["tie_with_above", "submitted", "sha256"]).joined(separator: ",")]
+        var lines = [
+            (["rank", "team", "title", "format", "baseline"] + columns.map(\.name)
+                + ["tie_with_above", "submitted", "sha256"]).joined(separator: ",")
+        ]
         for r in rows(board) {
-            lines.append(([String(r.rank), field(r.team), field(r.title), field(r.format), r.baseline ? "1" : "0"]
-                          + columns.map { number($0.value(r)) }
-                          + [r.tieWithAbove ? "1" : "0", r.submitted, r.sha256])
-                .joined(separator: ","))
+            lines.append(
+                ([String(r.rank), field(r.team), field(r.title), field(r.format), r.baseline ? "1" : "0"]
+                    + columns.map { number($0.value(r)) }
+                    + [r.tieWithAbove ? "1" : "0", r.submitted, r.sha256])
+                    .joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -40,8 +40,9 @@ enum MarkdownURLPolicy {
     /// the index after it.
     private static func rewriteImage(_ html: [UInt8], at i: Int) -> ([UInt8], Int)? {
         guard let (url, afterURL) = attribute(html, at: i, opening: "<img src=\""),
-              let (alt, afterAlt) = attribute(html, at: afterURL, opening: " alt=\""),
-              let close = find(" />", in: html, from: afterAlt) else { return nil }
+            let (alt, afterAlt) = attribute(html, at: afterURL, opening: " alt=\""),
+            let close = find(" />", in: html, from: afterAlt)
+        else { return nil }
         let end = close + 3
         if isInlineImage(url) { return (Array(html[i..<end]), end) }
         let text = alt.isEmpty ? Array("image".utf8) : alt
@@ -59,7 +60,8 @@ enum MarkdownURLPolicy {
     private static func attribute(_ html: [UInt8], at i: Int, opening: String) -> ([UInt8], Int)? {
         let prefix = Array(opening.utf8)
         guard i + prefix.count <= html.count, html[i..<i + prefix.count].elementsEqual(prefix),
-              let quote = html[(i + prefix.count)...].firstIndex(of: UInt8(ascii: "\"")) else { return nil }
+            let quote = html[(i + prefix.count)...].firstIndex(of: UInt8(ascii: "\""))
+        else { return nil }
         return (Array(html[(i + prefix.count)..<quote]), quote + 1)
     }
 
@@ -92,7 +94,8 @@ enum MarkdownURLPolicy {
         guard let colon = text.firstIndex(of: ":") else { return nil }
         let candidate = text[..<colon]
         guard let first = candidate.first, first.isASCII, first.isLetter,
-              candidate.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+.-".contains($0)) }) else {
+            candidate.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+.-".contains($0)) })
+        else {
             return nil
         }
         return candidate.lowercased()
@@ -110,8 +113,10 @@ enum MarkdownURLPolicy {
     /// decoded; a named reference other than the few libcmark writes is kept as it is.
     static func decodingReferences(_ text: String) -> String {
         guard text.contains("&") else { return text }
-        let named: [String: String] = ["amp": "&", "quot": "\"", "lt": "<", "gt": ">", "apos": "'",
-                                       "Tab": "\t", "NewLine": "\n", "colon": ":"]
+        let named: [String: String] = [
+            "amp": "&", "quot": "\"", "lt": "<", "gt": ">", "apos": "'",
+            "Tab": "\t", "NewLine": "\n", "colon": ":",
+        ]
         var out = ""
         var rest = Substring(text)
         while let amp = rest.firstIndex(of: "&") {

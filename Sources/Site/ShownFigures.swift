@@ -28,16 +28,18 @@ struct ShownFigures {
         if final {
             (auc, aucLow, aucHigh) = (m.auc, m.aucLow, m.aucHigh)
             (accuracy, logLoss) = (m.accuracy, m.logLoss)
-            (trueNegatives, falsePositives, falseNegatives, truePositives)
-                = (m.trueNegatives, m.falsePositives, m.falseNegatives, m.truePositives)
+            (trueNegatives, falsePositives, falseNegatives, truePositives) = (
+                m.trueNegatives, m.falsePositives, m.falseNegatives, m.truePositives
+            )
             (workingPoints, roc, histograms) = (m.workingPoints, m.roc, m.histograms)
             rows = "all hidden test rows"
         } else {
             guard let p = ranked.publicMetrics else { return nil }
             (auc, aucLow, aucHigh) = (m.publicAUC, m.publicAUCLow, m.publicAUCHigh)
             (accuracy, logLoss) = (p.accuracy, p.logLoss)
-            (trueNegatives, falsePositives, falseNegatives, truePositives)
-                = (p.trueNegatives, p.falsePositives, p.falseNegatives, p.truePositives)
+            (trueNegatives, falsePositives, falseNegatives, truePositives) = (
+                p.trueNegatives, p.falsePositives, p.falseNegatives, p.truePositives
+            )
             (workingPoints, roc, histograms) = (p.workingPoints, p.roc, p.histograms)
             rows = "the public part of the hidden test rows"
         }

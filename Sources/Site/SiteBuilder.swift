@@ -72,19 +72,25 @@ public struct SiteBuilder {
         do {
             // data.md, if written, opens the data page rather than standing alone.
             let standalone = contentPages.pages.filter { $0.file != "data.html" }
-            let nav = [LayoutContext.Link(href: "index.html", label: "leaderboard"),
-                       LayoutContext.Link(href: "data.html", label: "data")]
+            let nav =
+                [
+                    LayoutContext.Link(href: "index.html", label: "leaderboard"),
+                    LayoutContext.Link(href: "data.html", label: "data"),
+                ]
                 + standalone.map { LayoutContext.Link(href: $0.file, label: $0.title) }
             func page(_ pageTitle: String, root: String, content: String) throws(SiteError) -> String {
-                try templates.render(LayoutContext(
-                    siteTitle: title, pageTitle: pageTitle, root: root, nav: nav, content: content,
-                    footer: "Built by leaderboard from \(dataset.rows) events; \(dataset.testRows) hidden test rows."),
+                try templates.render(
+                    LayoutContext(
+                        siteTitle: title, pageTitle: pageTitle, root: root, nav: nav, content: content,
+                        footer: "Built by leaderboard from \(dataset.rows) events; \(dataset.testRows) hidden test rows."),
                     with: "layout")
             }
             let boardContext = LeaderboardContext(board: board, dataset: dataset)
-            try output.write(try page(final ? "Final ranking" : "Leaderboard", root: "",
-                                      content: templates.render(boardContext, with: "leaderboard")),
-                             to: "index.html")
+            try output.write(
+                try page(
+                    final ? "Final ranking" : "Leaderboard", root: "",
+                    content: templates.render(boardContext, with: "leaderboard")),
+                to: "index.html")
             files += 1
             // In the view's order: the database lists entries by their AUC on all hidden rows.
             let baselines = board.rows.map(\.entry).filter(\.entry.isBaseline)
@@ -92,22 +98,30 @@ public struct SiteBuilder {
             for ranked in entries {
                 guard let id = ranked.entry.id else { continue }
                 let training = runs.first { $0.entryID == id }
-                let context = EntryContext(ranked, showPrivate: final,
-                                           plots: SitePlots.entry(ranked, baselines: baselines, training: training,
-                                                                  final: final),
-                                           training: training)
-                try output.write(try page(ranked.entry.title + " · " + ranked.entry.team, root: "../",
-                                          content: templates.render(context, with: "entry")),
-                                 to: "entries/\(id).html")
+                let context = EntryContext(
+                    ranked, showPrivate: final,
+                    plots: SitePlots.entry(
+                        ranked, baselines: baselines, training: training,
+                        final: final),
+                    training: training)
+                try output.write(
+                    try page(
+                        ranked.entry.title + " · " + ranked.entry.team, root: "../",
+                        content: templates.render(context, with: "entry")),
+                    to: "entries/\(id).html")
                 files += 1
             }
-            try output.write(try page("The data", root: "", content: templates.render(
-                DataContext(dataset: dataset, detail: detail, intro: contentPages.page("data.html")?.html),
-                with: "data")), to: "data.html")
+            try output.write(
+                try page(
+                    "The data", root: "",
+                    content: templates.render(
+                        DataContext(dataset: dataset, detail: detail, intro: contentPages.page("data.html")?.html),
+                        with: "data")), to: "data.html")
             files += 1
             for p in standalone {
-                try output.write(try page(p.title, root: "", content: templates.render(PageContext(html: p.html), with: "page")),
-                                 to: p.file)
+                try output.write(
+                    try page(p.title, root: "", content: templates.render(PageContext(html: p.html), with: "page")),
+                    to: p.file)
                 files += 1
             }
             try output.write(templates.stylesheet, to: "style.css")

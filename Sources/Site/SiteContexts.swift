@@ -68,16 +68,19 @@ struct LeaderboardContext {
                 tiesAbove: row.tiePValue != nil, tiePValue: row.tiePValue.map { SiteFormatting.fixed($0, 2) })
         }
         failures = board.failed.map {
-            Failure(id: $0.entry.id ?? 0, team: $0.entry.team,
-                    file: $0.entry.modelFile.isEmpty ? $0.entry.path : $0.entry.modelFile, reason: $0.entry.failure ?? "")
+            Failure(
+                id: $0.entry.id ?? 0, team: $0.entry.team,
+                file: $0.entry.modelFile.isEmpty ? $0.entry.path : $0.entry.modelFile, reason: $0.entry.failure ?? "")
         }
         heading = board.final ? "Final ranking" : "Leaderboard"
-        lede = "Ranked by ROC AUC on the \(part) part of the hidden test rows "
+        lede =
+            "Ranked by ROC AUC on the \(part) part of the hidden test rows "
             + "(\(board.final ? dataset.testRows - dataset.publicTestRows : dataset.publicTestRows) of \(dataset.testRows) events), "
             + "with DeLong's 95% confidence interval."
         hasFailures = !failures.isEmpty
         plotBestScore = SitePlots.bestScore(board)
-        tieNote = "≈ marks an entry whose AUC is statistically indistinguishable from the one above it "
+        tieNote =
+            "≈ marks an entry whose AUC is statistically indistinguishable from the one above it "
             + "(paired DeLong test on the same rows, p > 0.05): its rank does not mean it is worse."
     }
 }
@@ -150,8 +153,9 @@ struct EntryContext {
         fileBytes = e.fileBytes
         sha256 = e.modelSHA256
         submitted = SiteFormatting.day(e.submittedAt)
-        (plotROC, plotRejection, plotConfusion, plotScores, plotHistory)
-            = (plots.roc, plots.rejection, plots.confusion, plots.scores, plots.history)
+        (plotROC, plotRejection, plotConfusion, plotScores, plotHistory) = (
+            plots.roc, plots.rejection, plots.confusion, plots.scores, plots.history
+        )
         self.training = training.map(Self.training)
         failure = e.failure
         members = e.members.isEmpty ? nil : e.members.joined(separator: ", ")
@@ -227,8 +231,9 @@ struct DataContext {
         self.intro = intro
         let statistics = detail?.statistics
         let plots = statistics.map(SitePlots.data)
-        (plotFeatures, plotSignalCorrelation, plotBackgroundCorrelation)
-            = (plots?.features, plots?.signalCorrelation, plots?.backgroundCorrelation)
+        (plotFeatures, plotSignalCorrelation, plotBackgroundCorrelation) = (
+            plots?.features, plots?.signalCorrelation, plots?.backgroundCorrelation
+        )
         correlationRows = statistics?.correlationRows
         labelled = statistics.map { Labelled(rows: $0.rows, signal: $0.signal, background: $0.rows - $0.signal) }
     }

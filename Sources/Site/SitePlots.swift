@@ -13,14 +13,17 @@ enum SitePlots {
     /// An entry's ROC series on the view's rows (named after its team and title).
     static func series(_ entry: RankedEntry, baseline: Bool, final: Bool) -> ROCSeries? {
         guard let m = ShownFigures(entry, final: final) else { return nil }
-        return ROCSeries(name: baseline ? "Baseline: " + entry.entry.title : entry.entry.team + ": " + entry.entry.title,
-                         backgroundEfficiency: m.roc.falsePositiveRate, signalEfficiency: m.roc.truePositiveRate,
-                         auc: m.auc, isBaseline: baseline)
+        return ROCSeries(
+            name: baseline ? "Baseline: " + entry.entry.title : entry.entry.team + ": " + entry.entry.title,
+            backgroundEfficiency: m.roc.falsePositiveRate, signalEfficiency: m.roc.truePositiveRate,
+            auc: m.auc, isBaseline: baseline)
     }
 
     /// The charts of an entry's page on the view's rows (public ones unless `final`).
-    static func entry(_ entry: RankedEntry, baselines: [RankedEntry], training: TrainingRunRecord?,
-                      final: Bool) -> EntryPlots {
+    static func entry(
+        _ entry: RankedEntry, baselines: [RankedEntry], training: TrainingRunRecord?,
+        final: Bool
+    ) -> EntryPlots {
         var out = EntryPlots()
         let others = baselines.filter { $0.entry.id != entry.entry.id }.compactMap { series($0, baseline: true, final: final) }
         if let own = series(entry, baseline: entry.entry.isBaseline, final: final) {
@@ -30,19 +33,22 @@ enum SitePlots {
         if let m = ShownFigures(entry, final: final) {
             out.confusion = ConfusionMatrixChart.make(
                 truePositives: m.truePositives, falseNegatives: m.falseNegatives, falsePositives: m.falsePositives,
-                trueNegatives: m.trueNegatives, threshold: 0.5).svg()
+                trueNegatives: m.trueNegatives, threshold: 0.5
+            ).svg()
             if let test = histograms(m.histograms) {
                 let train = training?.trainHistograms.flatMap(histograms)
                 out.scores = ScoreDistributionChart.make(
                     signalTest: test.signal, backgroundTest: test.background,
                     signalTrain: train?.signal, backgroundTrain: train?.background,
-                    ksProbabilitySignal: training?.ksSignal, ksProbabilityBackground: training?.ksBackground).svg()
+                    ksProbabilitySignal: training?.ksSignal, ksProbabilityBackground: training?.ksBackground
+                ).svg()
             }
         }
         if let history = (entry.entry.history ?? training?.history).map(HistoryColumns.init), history.hasValues {
             out.history = TrainingHistoryChart.make(
                 trainingLoss: history.loss, validationLoss: history.validationLoss,
-                trainingAccuracy: history.accuracy, validationAccuracy: history.validationAccuracy).svg()
+                trainingAccuracy: history.accuracy, validationAccuracy: history.validationAccuracy
+            ).svg()
         }
         return out
     }
@@ -53,8 +59,10 @@ enum SitePlots {
             return nil
         }
         let edges = Histogram.uniformEdges(bins: stored.signal.count, range: stored.low...stored.high)
-        return (Histogram(edges: edges, counts: stored.signal.map(Double.init)),
-                Histogram(edges: edges, counts: stored.background.map(Double.init)))
+        return (
+            Histogram(edges: edges, counts: stored.signal.map(Double.init)),
+            Histogram(edges: edges, counts: stored.background.map(Double.init))
+        )
     }
 
     /// The best AUC of the view's rows over time: participants' entries in submission order,
@@ -66,7 +74,8 @@ enum SitePlots {
         let references = board.rows.filter { $0.entry.entry.isBaseline }.map { (label: "Baseline: " + $0.entry.entry.title, value: $0.auc) }
         return BestScoreTimelineChart.make(
             dates: entries.map { String($0.entry.entry.submittedAt.prefix(10)) }, scores: entries.map(\.auc),
-            scoreLabel: board.final ? "AUC (private)" : "AUC (public)", references: references).svg()
+            scoreLabel: board.final ? "AUC (private)" : "AUC (public)", references: references
+        ).svg()
     }
 
     /// The data page's charts, as inline SVG; `nil` where there is nothing to draw.
@@ -80,8 +89,9 @@ enum SitePlots {
         let features = statistics.histograms.compactMap { f -> FeatureHistogramInput? in
             guard f.high > f.low, f.signal.count == f.background.count, !f.signal.isEmpty else { return nil }
             let edges = Histogram.uniformEdges(bins: f.signal.count, range: f.low...f.high)
-            return FeatureHistogramInput(name: f.name, signal: Histogram(edges: edges, counts: f.signal.map(Double.init)),
-                                         background: Histogram(edges: edges, counts: f.background.map(Double.init)))
+            return FeatureHistogramInput(
+                name: f.name, signal: Histogram(edges: edges, counts: f.signal.map(Double.init)),
+                background: Histogram(edges: edges, counts: f.background.map(Double.init)))
         }
         if !features.isEmpty { out.features = FeatureHistogramChart.grid(features).svg() }
         let names = statistics.histograms.map(\.name)

@@ -30,8 +30,10 @@ struct SiteTemplates {
 
     /// The built-in file `name`, for `init` to copy into a workspace.
     static func builtIn(_ name: String) -> String? {
-        guard let url = Bundle.module.url(forResource: "Templates/" + name, withExtension: nil)
-            ?? Bundle.module.resourceURL?.appendingPathComponent("Templates/" + name) else { return nil }
+        guard
+            let url = Bundle.module.url(forResource: "Templates/" + name, withExtension: nil)
+                ?? Bundle.module.resourceURL?.appendingPathComponent("Templates/" + name)
+        else { return nil }
         return try? String(contentsOf: url, encoding: .utf8)
     }
 

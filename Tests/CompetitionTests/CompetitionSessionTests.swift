@@ -1,9 +1,9 @@
+import Competition
 import Foundation
 import HiggsData
 import Results
-import Testing
 import TestSupport
-import Competition
+import Testing
 
 @Suite struct CompetitionSessionTests {
     let dir = TemporaryDirectory()

@@ -1,7 +1,8 @@
-import Testing
-import TestSupport
 import HiggsData
 import Results
+import TestSupport
+import Testing
+
 @testable import Competition
 
 @Suite struct DataStatisticsTests {

@@ -19,13 +19,14 @@ struct RunLimitsTests {
 
     @Test("the keys, in the order `leaderboard limits` lists them, are those workspaces already set")
     func keys() {
-        #expect(RunLimits.allKeys == [
-            "memory_bytes", "cpu_seconds", "wall_seconds", "max_file_bytes", "max_zip_entries", "max_inflated_bytes",
-            "max_config_bytes", "max_layers", "max_parameters", "max_tensor_elements", "max_graph_nodes",
-            "max_graph_depth", "max_tree_nodes", "max_manifest_bytes", "max_manifest_nodes", "max_manifest_text_length",
-            "max_members", "max_history_bytes", "max_history_epochs", "max_readme_bytes", "max_folder_entries",
-            "max_predictions_bytes_per_row",
-        ])
+        #expect(
+            RunLimits.allKeys == [
+                "memory_bytes", "cpu_seconds", "wall_seconds", "max_file_bytes", "max_zip_entries", "max_inflated_bytes",
+                "max_config_bytes", "max_layers", "max_parameters", "max_tensor_elements", "max_graph_nodes",
+                "max_graph_depth", "max_tree_nodes", "max_manifest_bytes", "max_manifest_nodes", "max_manifest_text_length",
+                "max_members", "max_history_bytes", "max_history_epochs", "max_readme_bytes", "max_folder_entries",
+                "max_predictions_bytes_per_row",
+            ])
         #expect(RunLimits().table.first { $0.key == "max_tree_nodes" }?.value == 4_000_000)
     }
 

@@ -1,7 +1,8 @@
 import Foundation
 import HiggsData
-import Testing
 import TestSupport
+import Testing
+
 @testable import Competition
 
 @Suite struct WorkspaceTests {
@@ -37,7 +38,8 @@ import TestSupport
     }
 
     @Test func settingsAreReadWithDefaultsForWhatIsLeftOut() throws {
-        let config = try WorkspaceConfig.parse("""
+        let config = try WorkspaceConfig.parse(
+            """
             title: Test
             data: data/HIGGS.csv.gz
             split:

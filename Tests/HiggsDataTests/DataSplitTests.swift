@@ -1,4 +1,5 @@
 import Testing
+
 @testable import HiggsData
 
 @Suite struct DataSplitTests {

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import HiggsData
 
 /// Inputs the `data-csv` fuzz target found (scripts/fuzz), kept as regression tests.

@@ -1,12 +1,13 @@
-import Testing
 import HiggsSchema
+import Testing
 
 @Suite struct FeatureSchemaTests {
     @Test func theSchemaHasTheTwentyEightFeaturesInColumnOrder() {
         #expect(FeatureSchema.names.count == 28)
         #expect(FeatureSchema.names.first == "lepton pT")
         #expect(FeatureSchema.names[8] == "jet 1 b-tag")
-        #expect(Array(FeatureSchema.names[FeatureSchema.highLevel])
+        #expect(
+            Array(FeatureSchema.names[FeatureSchema.highLevel])
                 == ["m_jj", "m_jjj", "m_lv", "m_jlv", "m_bb", "m_wbb", "m_wwbb"])
         #expect(Set(FeatureSchema.names).count == 28)
     }
@@ -19,8 +20,10 @@ import HiggsSchema
         #expect(FeatureSchema.kinds[3] == .momentum)
     }
 
-    @Test(arguments: [("jet_1_pt", 5), ("Jet 1 pT", 5), ("Jet1PT", 5), ("jet 4 b tag", 20), ("M_BB", 25),
-                     ("missing-energy-phi", 4), ("nothing", -1)])
+    @Test(arguments: [
+        ("jet_1_pt", 5), ("Jet 1 pT", 5), ("Jet1PT", 5), ("jet 4 b tag", 20), ("M_BB", 25),
+        ("missing-energy-phi", 4), ("nothing", -1),
+    ])
     func namesAreFoundLeniently(name: String, index: Int) {
         #expect(FeatureSchema.index(of: name) == (index < 0 ? nil : index))
     }

@@ -1,11 +1,11 @@
+import Competition
 import Foundation
 import HiggsData
 import ModelFiles
 import Results
 import Scoring
-import Testing
 import TestSupport
-import Competition
+import Testing
 
 /// The contract between the stages, end to end: `score` runs real submissions through their
 /// sandboxed children and stores typed values; they equal what Scoring computes in this
@@ -34,20 +34,24 @@ import Competition
         // What Scoring computes here, from the same files and the same hidden rows.
         let workspace = try Workspace(at: ws)
         let loaded = try DataLoader(cacheDirectory: dir.file("cache")).load(workspace.dataPath)
-        let split = try DataSplit(rowCount: loaded.dataset.rowCount, settings: workspace.config.split,
-                                  path: workspace.dataPath)
+        let split = try DataSplit(
+            rowCount: loaded.dataset.rowCount, settings: workspace.config.split,
+            path: workspace.dataPath)
         let hidden = HiddenTestRows(dataset: loaded.dataset, split: split)
 
         let db = try workspace.openDatabase()
         let dataset = try #require(try db.datasets().last?.id)
         let entries = try db.entries(datasetID: dataset)
         #expect(entries.count == 4)
-        for (team, folder, model) in [("Loggers", "notebook-net", "model.h5"), ("Light Fantastic", "lightgbm-trees", "model.txt"),
-                                      ("kaggle-style", "kaggle-style", "predictions.csv")] {
+        for (team, folder, model) in [
+            ("Loggers", "notebook-net", "model.h5"), ("Light Fantastic", "lightgbm-trees", "model.txt"),
+            ("kaggle-style", "kaggle-style", "predictions.csv"),
+        ] {
             let stored = try #require(entries.first { $0.entry.team == team }, "\(team)")
             let path = ws + "/submissions/" + folder + "/" + model
             let manifestPath = ws + "/submissions/" + folder + "/manifest.yml"
-            let manifest = try FileManager.default.fileExists(atPath: manifestPath)
+            let manifest =
+                try FileManager.default.fileExists(atPath: manifestPath)
                 ? SubmissionManifest.read(from: URL(fileURLWithPath: manifestPath)) : nil
             let prediction = try SubmissionPredictor.predict(modelPath: path, manifest: manifest, rows: hidden.rows)
             let evaluation = try EntryEvaluation(scores: prediction.scores, hidden: hidden)

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The built command, run end to end on the embedded sample.
 @Suite struct DataCommandsTests {
@@ -36,8 +36,9 @@ import TestSupport
     }
 
     @Test func synthThenInfoThenCacheWorkTogether() throws {
-        let synth = try CommandRunner.run(["data", "synth", "--rows", "3000", "--out", "s.csv.gz", "--seed", "5"],
-                                          in: dir.path, environment: cache)
+        let synth = try CommandRunner.run(
+            ["data", "synth", "--rows", "3000", "--out", "s.csv.gz", "--seed", "5"],
+            in: dir.path, environment: cache)
         #expect(synth.status == 0, "\(synth.stderr)")
         let first = try CommandRunner.run(["data", "cache", "s.csv.gz", "--json"], in: dir.path, environment: cache)
         #expect(first.stdout.contains("\"fromCache\" : false"))
@@ -61,8 +62,9 @@ import TestSupport
         let sample = try CommandRunner.run(["data", "verify"], in: dir.path, environment: cache)
         #expect(sample.status == 0)
         #expect(sample.stdout.contains("not the official full data set"))
-        try dir.write(String(repeating: "0," + Array(repeating: "1", count: 28).joined(separator: ",") + "\n", count: 3),
-                      to: "other.csv")
+        try dir.write(
+            String(repeating: "0," + Array(repeating: "1", count: 28).joined(separator: ",") + "\n", count: 3),
+            to: "other.csv")
         let other = try CommandRunner.run(["data", "verify", "other.csv"], in: dir.path, environment: cache)
         #expect(other.status != 0)
         #expect(other.stderr.contains("is not the official HIGGS.csv.gz"))
@@ -78,8 +80,10 @@ import TestSupport
     }
 
     @Test func everyCommandExplainsItself() throws {
-        for command in [["demo"], ["init"], ["data"], ["data", "info"], ["data", "synth"], ["data", "cache"],
-                        ["data", "verify"], ["data", "split"]] {
+        for command in [
+            ["demo"], ["init"], ["data"], ["data", "info"], ["data", "synth"], ["data", "cache"],
+            ["data", "verify"], ["data", "split"],
+        ] {
             let run = try CommandRunner.run(command + ["--help"], in: dir.path)
             #expect(run.status == 0)
             #expect(run.stdout.contains("OVERVIEW:") || run.stdout.contains("USAGE:"), "\(command)")

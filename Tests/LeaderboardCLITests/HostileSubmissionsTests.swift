@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Submissions made to hang, exhaust or escape the scorer: each is one failed entry with
 /// its reason, and the run goes on.

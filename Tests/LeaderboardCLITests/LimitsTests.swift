@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Every limit has a default, a setting in `leaderboard.yml`, and a message that names it.
 @Suite struct LimitsTests {
@@ -16,8 +16,10 @@ import TestSupport
         let ws = try workspace(limits: "limits:\n  max_parameters: 100\n  wall_seconds: 30\n")
         let result = try CommandRunner.run(["limits", "--workspace", ws], in: dir.path)
         #expect(result.status == 0, "\(result.stderr)")
-        for key in ["memory_bytes", "cpu_seconds", "wall_seconds", "max_file_bytes", "max_zip_entries",
-                    "max_inflated_bytes", "max_parameters", "max_manifest_bytes", "max_folder_entries"] {
+        for key in [
+            "memory_bytes", "cpu_seconds", "wall_seconds", "max_file_bytes", "max_zip_entries",
+            "max_inflated_bytes", "max_parameters", "max_manifest_bytes", "max_folder_entries",
+        ] {
             #expect(result.stdout.contains(key), "\(key) missing")
         }
         let line = try #require(result.stdout.split(separator: "\n").first { $0.hasPrefix("max_parameters ") })

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// What belongs to the organizer stays theirs: the workspace's folders, the terminal, the
 /// data file, the privacy of synthetic data.
@@ -36,8 +36,9 @@ import TestSupport
         try "notes".write(toFile: dir.file("mine/notes.txt"), atomically: false, encoding: .utf8)
         let before = snapshot(dir.path)
         for output in [ws, ws + "/submissions", ws + "/", dir.path, "/", dir.file("mine"), ws + "/submissions/.."] {
-            let run = try CommandRunner.run(["build", "--workspace", ws, "--output", output], in: dir.path,
-                                            environment: environment)
+            let run = try CommandRunner.run(
+                ["build", "--workspace", ws, "--output", output], in: dir.path,
+                environment: environment)
             #expect(run.status != 0, "\(output)")
             #expect(run.stderr.split(separator: "\n").count == 1, "\(run.stderr)")
             #expect(run.stderr.contains("refusing"), "\(run.stderr)")
@@ -92,8 +93,9 @@ import TestSupport
     func runWithin(_ seconds: Double, _ arguments: [String]) throws -> (status: Int32, stderr: String, timedOut: Bool) {
         let errors = dir.file("stderr-\(UUID().uuidString).txt")
         _ = FileManager.default.createFile(atPath: errors, contents: nil)
-        let process = try CommandRunner.start(arguments, environment: environment,
-                                              standardError: FileHandle(forWritingAtPath: errors))
+        let process = try CommandRunner.start(
+            arguments, environment: environment,
+            standardError: FileHandle(forWritingAtPath: errors))
         let deadline = Date().addingTimeInterval(seconds)
         while process.isRunning && Date() < deadline { usleep(20_000) }
         let timedOut = process.isRunning
@@ -124,16 +126,18 @@ import TestSupport
 
     @Test func unseededSynthPrintsItsSeed() throws {
         func synth(_ out: String, _ extra: [String] = []) throws -> String {
-            let run = try CommandRunner.run(["data", "synth", "--rows", "200", "--out", out] + extra, in: dir.path,
-                                            environment: environment)
+            let run = try CommandRunner.run(
+                ["data", "synth", "--rows", "200", "--out", out] + extra, in: dir.path,
+                environment: environment)
             #expect(run.status == 0, "\(run.stderr)")
             return run.stdout
         }
         let first = try synth("a.csv"), second = try synth("b.csv")
         let a = try Data(contentsOf: URL(fileURLWithPath: dir.file("a.csv")))
         #expect(a != (try Data(contentsOf: URL(fileURLWithPath: dir.file("b.csv")))))
-        let seed = try #require(first.split(separator: "\n").last { $0.hasPrefix("seed ") }?
-            .split(separator: " ")[1].dropLast())
+        let seed = try #require(
+            first.split(separator: "\n").last { $0.hasPrefix("seed ") }?
+                .split(separator: " ")[1].dropLast())
         #expect(first.contains("pass --seed \(seed) to make this file again"))
         #expect(second.contains("pass --seed") && !second.contains("seed \(seed):"))
         let again = try synth("c.csv", ["--seed", String(seed)])
@@ -143,7 +147,8 @@ import TestSupport
 
     /// Control sequences that would erase a line, hide a hyperlink, write the clipboard and
     /// set the window title.
-    static let sequences = "\u{1B}[2K\u{1B}[1A\u{1B}]8;;https:evil.example\u{07}x\u{1B}]8;;\u{07}\u{1B}]52;c;aGk=\u{07}"
+    static let sequences =
+        "\u{1B}[2K\u{1B}[1A\u{1B}]8;;https:evil.example\u{07}x\u{1B}]8;;\u{07}\u{1B}]52;c;aGk=\u{07}"
         + "\u{1B}]0;title\u{1B}\\\u{9B}31m\u{202E}"
 
     @Test func participantTextReachesTheTerminalEscaped() throws {
@@ -159,11 +164,13 @@ import TestSupport
         try ("id\u{1B}[2K\u{07},score\n0,0.5\n").write(toFile: manifested + "/predictions.csv", atomically: false, encoding: .utf8)
         let runs = [
             try CommandRunner.run(["score", "--workspace", ws], in: dir.path, environment: environment),
-            try CommandRunner.run(["score", "--workspace", ws, "--json", "team" + Self.sequences, "manifested"],
-                                  in: ws + "/submissions", environment: environment),
+            try CommandRunner.run(
+                ["score", "--workspace", ws, "--json", "team" + Self.sequences, "manifested"],
+                in: ws + "/submissions", environment: environment),
             try CommandRunner.run(["check", folder + "/model" + Self.sequences + ".pkl"], in: dir.path, environment: environment),
-            try CommandRunner.run(["build", "--workspace", ws, "--output", dir.file("out" + Self.sequences)], in: dir.path,
-                                  environment: environment),
+            try CommandRunner.run(
+                ["build", "--workspace", ws, "--output", dir.file("out" + Self.sequences)], in: dir.path,
+                environment: environment),
         ]
         #expect(runs[0].stdout.contains("team\\u{1B}[2K"), "\(runs[0].stdout)")
         #expect(runs[2].status != 0)

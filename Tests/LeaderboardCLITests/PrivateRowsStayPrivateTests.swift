@@ -1,8 +1,8 @@
 import Foundation
 import GRDB
 import HiggsData
-import Testing
 import TestSupport
+import Testing
 
 /// The public site lets nobody compute anything about the private rows' labels: the same
 /// submissions scored on the data and on a copy whose private hidden rows' labels are all
@@ -60,11 +60,13 @@ import TestSupport
         #expect(config.contains("\ndata: ''\n"))
         try config.replacingOccurrences(of: "\ndata: ''\n", with: "\ndata: data.csv\n")
             .write(toFile: ws + "/leaderboard.yml", atomically: true, encoding: .utf8)
-        let scored = try CommandRunner.run(["score", "--workspace", ws, "--concurrency", "1"],
-                                           in: dir.path, environment: environment)
+        let scored = try CommandRunner.run(
+            ["score", "--workspace", ws, "--concurrency", "1"],
+            in: dir.path, environment: environment)
         #expect(scored.status == 0, "\(scored.stderr)")
-        let trained = try CommandRunner.run(["train", "--workspace", ws, "--rows", "400", "--rounds", "5", "--epochs", "2"],
-                                            in: dir.path, environment: environment)
+        let trained = try CommandRunner.run(
+            ["train", "--workspace", ws, "--rows", "400", "--rounds", "5", "--epochs", "2"],
+            in: dir.path, environment: environment)
         #expect(trained.status == 0, "\(trained.stderr)")
         let database = try DatabaseQueue(path: ws + "/leaderboard.sqlite")
         defer { try? database.close() }
@@ -74,8 +76,9 @@ import TestSupport
         }
         let sha = try await database.read { try String.fetchOne($0, sql: "SELECT sha256 FROM dataset") }
         for (folder, flags) in [("public", []), ("final", ["--final"])] {
-            let built = try CommandRunner.run(["build", "--workspace", ws, "--output", ws + "-" + folder] + flags,
-                                              in: dir.path, environment: environment)
+            let built = try CommandRunner.run(
+                ["build", "--workspace", ws, "--output", ws + "-" + folder] + flags,
+                in: dir.path, environment: environment)
             #expect(built.status == 0, "\(built.stderr)")
         }
         return (ws, try #require(sha))
@@ -89,7 +92,8 @@ import TestSupport
         for case let name as String in enumerator {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: root + "/" + name, isDirectory: &isDirectory),
-                  !isDirectory.boolValue else { continue }
+                !isDirectory.boolValue
+            else { continue }
             let data = try Data(contentsOf: URL(fileURLWithPath: root + "/" + name))
             let text = String(decoding: data, as: UTF8.self)
             out[name] = Data(text.replacingOccurrences(of: workspace.dataSHA256, with: "DATA-SHA256").utf8)

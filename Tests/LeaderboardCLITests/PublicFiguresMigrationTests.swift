@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
-import Testing
 import TestSupport
+import Testing
 
 /// A database written before public-only figures existed (`Fixtures/before-public-figures.sqlite`,
 /// made by `Fixtures/make-before-public-figures.sh` with the tool at commit ba89c00) is
@@ -27,8 +27,9 @@ import TestSupport
 
         // Built before `score` ran again: the public view shows the public AUC and nothing
         // computed on all hidden rows.
-        let early = try CommandRunner.run(["build", "--workspace", ws, "--output", ws + "/early"],
-                                          in: dir.path, environment: environment)
+        let early = try CommandRunner.run(
+            ["build", "--workspace", ws, "--output", ws + "/early"],
+            in: dir.path, environment: environment)
         #expect(early.status == 0, "\(early.stderr)")
         let earlyJSON = try String(contentsOfFile: ws + "/early/leaderboard.json", encoding: .utf8)
         #expect(!earlyJSON.contains("logLoss"), "no log loss of all hidden rows before the public one is filled in")
@@ -44,15 +45,18 @@ import TestSupport
 
         let migrated = try DatabaseQueue(path: database)
         let (filled, statistics) = try migrated.read { db in
-            (try Int.fetchOne(db, sql: "SELECT count(*) FROM entry_public_metrics"),
-             try String.fetchOne(db, sql: "SELECT statistics FROM dataset_detail"))
+            (
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM entry_public_metrics"),
+                try String.fetchOne(db, sql: "SELECT statistics FROM dataset_detail")
+            )
         }
         try migrated.close()
         #expect(filled == scoredBefore)
         #expect(statistics?.contains("\"histograms\"") == true)
 
-        let built = try CommandRunner.run(["build", "--workspace", ws, "--output", ws + "/later"],
-                                          in: dir.path, environment: environment)
+        let built = try CommandRunner.run(
+            ["build", "--workspace", ws, "--output", ws + "/later"],
+            in: dir.path, environment: environment)
         #expect(built.status == 0, "\(built.stderr)")
         let laterJSON = try String(contentsOfFile: ws + "/later/leaderboard.json", encoding: .utf8)
         #expect(laterJSON.contains("logLoss"))

@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
-import Testing
 import TestSupport
+import Testing
 
 /// `score`, `predict` and `check`, run as a user runs them.
 @Suite struct ScoreCommandsTests {
@@ -21,8 +21,10 @@ import TestSupport
         #expect(outcomes.count == 10)
         #expect(outcomes.filter { $0["status"] as? String == "scored" }.count == 9)
         // Every framework's file goes through the same sandboxed path, named by its format.
-        for (team, format) in [("Torch Bearers", "onnx"), ("Histogrammers", "onnx"), ("Gradient Boosters", "xgboost-json"),
-                               ("Light Fantastic", "lightgbm"), ("notebook-net", "keras-h5"), ("functional-net", "keras")] {
+        for (team, format) in [
+            ("Torch Bearers", "onnx"), ("Histogrammers", "onnx"), ("Gradient Boosters", "xgboost-json"),
+            ("Light Fantastic", "lightgbm"), ("notebook-net", "keras-h5"), ("functional-net", "keras"),
+        ] {
             let outcome = outcomes.first { $0["team"] as? String == team }
             #expect(outcome?["status"] as? String == "scored", "\(team)")
             #expect(outcome?["format"] as? String == format, "\(team)")
@@ -50,8 +52,9 @@ import TestSupport
         // A submission whose sandboxed reader hangs, between the others in name order.
         try FileManager.default.createDirectory(atPath: ws + "/submissions/m-hangs", withIntermediateDirectories: true)
         try "LEADERBOARD-TEST-FAULT hang\n".write(toFile: ws + "/submissions/m-hangs/model.h5", atomically: true, encoding: .utf8)
-        let process = try CommandRunner.start(["score", "--workspace", ws],
-                                              environment: environment.merging(["LEADERBOARD_TEST_FAULTS": "1"]) { $1 })
+        let process = try CommandRunner.start(
+            ["score", "--workspace", ws],
+            environment: environment.merging(["LEADERBOARD_TEST_FAULTS": "1"]) { $1 })
         // Wait until the entries before the hanging one are recorded, then kill -9 the run.
         let database = ws + "/leaderboard.sqlite"
         var recorded = 0
@@ -93,8 +96,9 @@ import TestSupport
             try fm.copyItem(atPath: SharedFixtures.model("fuzz/" + fixture), toPath: ws + "/submissions/\(team)/model.h5")
         }
         let start = Date()
-        let run = try CommandRunner.run(["score", "--workspace", ws, "--json", "--cpu-seconds", "3", "--wall-seconds", "60"],
-                                        in: dir.path, environment: environment)
+        let run = try CommandRunner.run(
+            ["score", "--workspace", ws, "--json", "--cpu-seconds", "3", "--wall-seconds", "60"],
+            in: dir.path, environment: environment)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(Date().timeIntervalSince(start) < 60)
         let outcomes = try json(run.stdout)
@@ -117,23 +121,27 @@ import TestSupport
         let ws = try dir.workspace(examples: [])
         for team in ["a", "b", "c"] {
             try FileManager.default.createDirectory(atPath: ws + "/submissions/" + team, withIntermediateDirectories: true)
-            try FileManager.default.copyItem(atPath: SharedFixtures.exampleSubmissions + "/notebook-net/model.h5",
-                                             toPath: ws + "/submissions/\(team)/model.h5")
+            try FileManager.default.copyItem(
+                atPath: SharedFixtures.exampleSubmissions + "/notebook-net/model.h5",
+                toPath: ws + "/submissions/\(team)/model.h5")
         }
-        let run = try CommandRunner.run(["score", "--workspace", ws, "--json", "--concurrency", "3"], in: dir.path,
-                                        environment: environment)
+        let run = try CommandRunner.run(
+            ["score", "--workspace", ws, "--json", "--concurrency", "3"], in: dir.path,
+            environment: environment)
         #expect(run.status == 0, "\(run.stderr)")
         let outcomes = try json(run.stdout)
-        #expect(outcomes.map { $0["status"] as? String }.sorted { ($0 ?? "") < ($1 ?? "") } == ["scored", "unchanged", "unchanged"],
-                "\(outcomes)")
+        #expect(
+            outcomes.map { $0["status"] as? String }.sorted { ($0 ?? "") < ($1 ?? "") } == ["scored", "unchanged", "unchanged"],
+            "\(outcomes)")
         #expect(!run.stdout.contains("UNIQUE") && !run.stderr.contains("UNIQUE"))
     }
 
     @Test func aSecondRunWaitsForTheFirstInsteadOfScoringTwice() throws {
         let ws = try dir.workspace()
         // Another run holds the workspace's lock.
-        let held = try HeldWorkspaceLock(ws, starting: ["score", "--workspace", ws, "--json"], in: dir,
-                                         environment: environment)
+        let held = try HeldWorkspaceLock(
+            ws, starting: ["score", "--workspace", ws, "--json"], in: dir,
+            environment: environment)
         #expect(held.said.contains("waiting for another run in this workspace (process 4242)"))
         #expect(held.process.isRunning)
         #expect(held.release() == 0)
@@ -149,11 +157,14 @@ import TestSupport
 
     @Test func predictWritesTheFrameworksProbabilitiesRowByRow() throws {
         let data = try dir.write(
-            try String(contentsOfFile: SharedFixtures.repositoryRoot + "/Sources/HiggsData/Resources/higgs-sample.csv",
-                       encoding: .utf8).split(separator: "\n").suffix(500).joined(separator: "\n") + "\n",
+            try String(
+                contentsOfFile: SharedFixtures.repositoryRoot + "/Sources/HiggsData/Resources/higgs-sample.csv",
+                encoding: .utf8
+            ).split(separator: "\n").suffix(500).joined(separator: "\n") + "\n",
             to: "hidden.csv")
-        let run = try CommandRunner.run(["predict", SharedFixtures.model("notebook_tfkeras.h5"), "--data", data],
-                                        in: dir.path, environment: environment)
+        let run = try CommandRunner.run(
+            ["predict", SharedFixtures.model("notebook_tfkeras.h5"), "--data", data],
+            in: dir.path, environment: environment)
         #expect(run.status == 0, "\(run.stderr)")
         let ours = run.stdout.split(separator: "\n").compactMap { Double($0) }
         let theirs = try SharedFixtures.predictions("notebook_tfkeras.predictions.txt")
@@ -168,30 +179,37 @@ import TestSupport
     }
 
     @Test func checkReportsAndScoresValidation() throws {
-        let run = try CommandRunner.run(["check", SharedFixtures.model("functional_keras3.keras")], in: dir.path,
-                                        environment: environment)
+        let run = try CommandRunner.run(
+            ["check", SharedFixtures.model("functional_keras3.keras")], in: dir.path,
+            environment: environment)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("validation rows 700: AUC"))
         #expect(run.stdout.contains("BatchNormalization"))
-        let refused = try CommandRunner.run(["check", SharedFixtures.model("keras3_weights_only.weights.h5")],
-                                            in: dir.path, environment: environment)
+        let refused = try CommandRunner.run(
+            ["check", SharedFixtures.model("keras3_weights_only.weights.h5")],
+            in: dir.path, environment: environment)
         #expect(refused.status != 0)
         #expect(refused.stderr.split(separator: "\n").count == 1)
     }
 
     @Test func checkAndPredictSurviveLibHDF5Crash() throws {
-        let run = try CommandRunner.run(["check", SharedFixtures.model("fuzz/hdf5_heap_index_segfault.h5")],
-                                        in: dir.path, environment: environment)
+        let run = try CommandRunner.run(
+            ["check", SharedFixtures.model("fuzz/hdf5_heap_index_segfault.h5")],
+            in: dir.path, environment: environment)
         #expect(run.status == 1, "exit \(run.status): \(run.stderr)")
         #expect(run.stderr.contains("the reader crashed on this file"), "\(run.stderr)")
         #expect(run.stderr.split(separator: "\n").count == 1)
         let predicted = try CommandRunner.run(
-            ["predict", SharedFixtures.model("fuzz/hdf5_heap_index_segfault.h5"), "--data", SharedFixtures.repositoryRoot + "/Sources/HiggsData/Resources/higgs-sample.csv"],
+            [
+                "predict", SharedFixtures.model("fuzz/hdf5_heap_index_segfault.h5"), "--data",
+                SharedFixtures.repositoryRoot + "/Sources/HiggsData/Resources/higgs-sample.csv",
+            ],
             in: dir.path, environment: environment)
         #expect(predicted.status == 1, "exit \(predicted.status): \(predicted.stderr)")
         #expect(predicted.stderr.contains("the reader crashed on this file"), "\(predicted.stderr)")
-        let onnx = try CommandRunner.run(["check", SharedFixtures.exampleSubmissions + "/pytorch-onnx/model.onnx"],
-                                         in: dir.path, environment: environment)
+        let onnx = try CommandRunner.run(
+            ["check", SharedFixtures.exampleSubmissions + "/pytorch-onnx/model.onnx"],
+            in: dir.path, environment: environment)
         #expect(onnx.status == 0, "\(onnx.stderr)")
         #expect(onnx.stdout.contains("validation rows 700: AUC"))
     }

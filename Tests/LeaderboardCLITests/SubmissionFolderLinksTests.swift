@@ -1,7 +1,7 @@
 import Foundation
 import Results
-import Testing
 import TestSupport
+import Testing
 
 /// `score` end to end on a submissions folder shaped by a hostile participant: a team folder
 /// that is a link to a folder elsewhere, and a model whose modification time is set back.
@@ -82,15 +82,18 @@ import TestSupport
         try fm.createSymbolicLink(atPath: dir.file("model.csv"), withDestinationPath: secret)
         #expect(mkfifo(dir.file("fifo.h5"), 0o600) == 0)
         let rows = try dir.write("1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0\n", to: "rows.csv")
-        for arguments in [["check", dir.file("model.csv")], ["check", dir.file("fifo.h5")],
-                          ["predict", dir.file("fifo.h5"), "--data", rows],
-                          ["predict", dir.file("model.csv"), "--data", rows]] {
+        for arguments in [
+            ["check", dir.file("model.csv")], ["check", dir.file("fifo.h5")],
+            ["predict", dir.file("fifo.h5"), "--data", rows],
+            ["predict", dir.file("model.csv"), "--data", rows],
+        ] {
             // Started in the background and killed after 15 s, so that a regression fails
             // instead of waiting for the 600 s wall-clock limit.
             let errors = dir.file("stderr.txt")
             _ = fm.createFile(atPath: errors, contents: nil)
-            let process = try CommandRunner.start(arguments, environment: environment,
-                                                  standardError: FileHandle(forWritingAtPath: errors))
+            let process = try CommandRunner.start(
+                arguments, environment: environment,
+                standardError: FileHandle(forWritingAtPath: errors))
             let deadline = Date().addingTimeInterval(15)
             while process.isRunning && Date() < deadline { usleep(20_000) }
             let waited = process.isRunning

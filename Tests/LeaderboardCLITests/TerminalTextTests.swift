@@ -1,11 +1,13 @@
 import Foundation
-@testable import LeaderboardCLI
 import Testing
+
+@testable import LeaderboardCLI
 
 /// Participant text made harmless for the organizer's terminal.
 @Suite struct TerminalTextTests {
     @Test func everyControlATerminalActsOnIsWrittenVisibly() {
-        #expect(TerminalText.escaped("a\u{1B}[2Kb\u{07}c\u{7F}d\u{9B}e\u{202E}f\ng\th")
+        #expect(
+            TerminalText.escaped("a\u{1B}[2Kb\u{07}c\u{7F}d\u{9B}e\u{202E}f\ng\th")
                 == "a\\u{1B}[2Kb\\u{7}c\\u{7F}d\\u{9B}e\\u{202E}f\\u{A}g\\u{9}h")
         #expect(TerminalText.escaped("line one\nline two\tend", keepingLines: true) == "line one\nline two\tend")
         #expect(TerminalText.escaped("Ünïcödé team ✓ 日本") == "Ünïcödé team ✓ 日本")

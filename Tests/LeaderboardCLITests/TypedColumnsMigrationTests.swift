@@ -1,8 +1,8 @@
 import Foundation
 import GRDB
 import Results
-import Testing
 import TestSupport
+import Testing
 
 /// A database written while the stored figures were JSON text columns
 /// (`Fixtures/before-typed-columns.sqlite`, made by `Fixtures/make-before-typed-columns.sh`
@@ -69,8 +69,10 @@ import TestSupport
         // The child's format tag left the summaries; the working points have their own name.
         let raw = try DatabaseQueue(path: ws + "/leaderboard.sqlite")
         let (tagged, columns) = try raw.read { db in
-            (try Int.fetchOne(db, sql: "SELECT count(*) FROM entry WHERE model_summary LIKE '%leaderboardFormat%'"),
-             try db.columns(in: "entry_metrics").map(\.name))
+            (
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM entry WHERE model_summary LIKE '%leaderboardFormat%'"),
+                try db.columns(in: "entry_metrics").map(\.name)
+            )
         }
         let emptySummaries = try raw.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM entry WHERE model_summary = '{}'") }
         #expect(tagged == 0 && emptySummaries == 0)
@@ -81,8 +83,9 @@ import TestSupport
     func theSiteIsTheOneTheOldToolBuilt(view: String) throws {
         let ws = try workspace()
         let out = ws + "/" + view
-        let built = try CommandRunner.run(["build", "--workspace", ws, "--output", out] + (view == "final" ? ["--final"] : []),
-                                          in: dir.path, environment: environment)
+        let built = try CommandRunner.run(
+            ["build", "--workspace", ws, "--output", out] + (view == "final" ? ["--final"] : []),
+            in: dir.path, environment: environment)
         #expect(built.status == 0, "\(built.stderr)")
         let before = Self.fixtures + "before-typed-columns-site/" + view
         let names = try FileManager.default.subpathsOfDirectory(atPath: before).sorted()
@@ -90,9 +93,11 @@ import TestSupport
         for name in names {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: before + "/" + name, isDirectory: &isDirectory),
-                  !isDirectory.boolValue else { continue }
-            #expect(FileManager.default.contents(atPath: out + "/" + name) == FileManager.default.contents(atPath: before + "/" + name),
-                    "\(view)/\(name) differs from the page the old tool built")
+                !isDirectory.boolValue
+            else { continue }
+            #expect(
+                FileManager.default.contents(atPath: out + "/" + name) == FileManager.default.contents(atPath: before + "/" + name),
+                "\(view)/\(name) differs from the page the old tool built")
         }
     }
 }

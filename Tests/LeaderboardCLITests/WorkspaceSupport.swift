@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 extension TemporaryDirectory {
     /// A workspace made by `leaderboard init` in folder `name` of this directory, whose
@@ -52,8 +52,9 @@ struct HeldWorkspaceLock {
         descriptor = fd
         let errors = dir.file("stderr.txt")
         _ = FileManager.default.createFile(atPath: errors, contents: nil)
-        process = try CommandRunner.start(arguments, environment: environment,
-                                          standardError: FileHandle(forWritingAtPath: errors))
+        process = try CommandRunner.start(
+            arguments, environment: environment,
+            standardError: FileHandle(forWritingAtPath: errors))
         var said = ""
         for _ in 0..<100 where !said.contains("waiting") {
             usleep(50_000)

@@ -1,11 +1,12 @@
 import Foundation
-import Testing
 import Metrics
+import Testing
 
 @Suite("DeLong's confidence interval of the AUC")
 struct AUCConfidenceIntervalTests {
-    @Test("equals the independent midrank implementation",
-          arguments: try MetricsFixtures.cases().filter { $0.delong != nil })
+    @Test(
+        "equals the independent midrank implementation",
+        arguments: try MetricsFixtures.cases().filter { $0.delong != nil })
     func agreesWithReference(_ fixture: MetricsFixtures.Case) throws {
         let reference = try #require(fixture.delong)
         let interval = try AUCConfidenceInterval(scores: fixture.scores, labels: fixture.labels)

@@ -1,10 +1,11 @@
-import Testing
 import Metrics
+import Testing
 
 @Suite("The one-sort report")
 struct BinaryClassificationReportTests {
-    @Test("every figure equals sklearn's",
-          arguments: try MetricsFixtures.cases().filter { $0.isProbabilities && $0.delong != nil })
+    @Test(
+        "every figure equals sklearn's",
+        arguments: try MetricsFixtures.cases().filter { $0.isProbabilities && $0.delong != nil })
     func matchesSklearn(_ fixture: MetricsFixtures.Case) throws {
         let report = try BinaryClassificationReport(scores: fixture.scores, labels: fixture.labels)
         #expect(matchesReference(report.auc, fixture.auc))
@@ -14,10 +15,12 @@ struct BinaryClassificationReportTests {
         #expect(matchesReference(report.roc.falsePositiveRates, fixture.roc.fpr))
         #expect(matchesReference(report.roc.truePositiveRates, fixture.roc.tpr))
         #expect(matchesReference(report.roc.thresholds, fixture.roc.thresholds))
-        #expect(matchesReference(
-            report.efficiencies.signalEfficiencies.map(\.signalEfficiency), fixture.signalEfficiencyAtBackground))
-        #expect(matchesReference(
-            report.efficiencies.backgroundRejections.map(\.backgroundEfficiency), fixture.backgroundEfficiencyAtSignal))
+        #expect(
+            matchesReference(
+                report.efficiencies.signalEfficiencies.map(\.signalEfficiency), fixture.signalEfficiencyAtBackground))
+        #expect(
+            matchesReference(
+                report.efficiencies.backgroundRejections.map(\.backgroundEfficiency), fixture.backgroundEfficiencyAtSignal))
         let delong = try #require(fixture.delong)
         #expect(matchesReference(report.aucInterval.lower, delong.lower))
         #expect(matchesReference(report.aucInterval.upper, delong.upper))

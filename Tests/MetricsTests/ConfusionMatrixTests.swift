@@ -1,10 +1,11 @@
-import Testing
 import Metrics
+import Testing
 
 @Suite("Accuracy and confusion matrix against sklearn")
 struct ConfusionMatrixTests {
-    @Test("equals sklearn's confusion_matrix and accuracy_score",
-          arguments: try MetricsFixtures.cases())
+    @Test(
+        "equals sklearn's confusion_matrix and accuracy_score",
+        arguments: try MetricsFixtures.cases())
     func matchesSklearn(_ fixture: MetricsFixtures.Case) throws {
         let matrix = try ConfusionMatrix(scores: fixture.scores, labels: fixture.labels)
         #expect(matrix.rows == fixture.confusion)

@@ -1,5 +1,5 @@
-import Testing
 import Metrics
+import Testing
 
 @Suite("Working points: efficiencies and rejections")
 struct EfficiencySummaryTests {
@@ -9,10 +9,12 @@ struct EfficiencySummaryTests {
         let summary = EfficiencySummary(curve: curve)
         #expect(summary.signalEfficiencies.map(\.backgroundEfficiency) == [0.01, 0.10, 0.30])
         #expect(summary.backgroundRejections.map(\.signalEfficiency) == [0.30, 0.50, 0.70])
-        #expect(matchesReference(
-            summary.signalEfficiencies.map(\.signalEfficiency), fixture.signalEfficiencyAtBackground))
-        #expect(matchesReference(
-            summary.backgroundRejections.map(\.backgroundEfficiency), fixture.backgroundEfficiencyAtSignal))
+        #expect(
+            matchesReference(
+                summary.signalEfficiencies.map(\.signalEfficiency), fixture.signalEfficiencyAtBackground))
+        #expect(
+            matchesReference(
+                summary.backgroundRejections.map(\.backgroundEfficiency), fixture.backgroundEfficiencyAtSignal))
         for point in summary.backgroundRejections {
             #expect(point.rejection == 1 / point.backgroundEfficiency)
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Metrics
 
 @Suite struct KolmogorovSmirnovTests {
@@ -11,8 +12,9 @@ import Testing
 
     static let cases: [Case] = {
         guard let url = Bundle.module.url(forResource: "ks_cases", withExtension: "json", subdirectory: "Fixtures"),
-              let data = try? Data(contentsOf: url),
-              let cases = try? JSONDecoder().decode([Case].self, from: data) else { return [] }
+            let data = try? Data(contentsOf: url),
+            let cases = try? JSONDecoder().decode([Case].self, from: data)
+        else { return [] }
         return cases
     }()
 

@@ -1,10 +1,12 @@
-import Testing
+import Foundation
 import Metrics
+import Testing
 
 @Suite("Log loss against sklearn.metrics.log_loss")
 struct LogLossTests {
-    @Test("equals sklearn's log_loss on float64 scores",
-          arguments: try MetricsFixtures.cases().filter { $0.logLoss != nil })
+    @Test(
+        "equals sklearn's log_loss on float64 scores",
+        arguments: try MetricsFixtures.cases().filter { $0.logLoss != nil })
     func matchesSklearn(_ fixture: MetricsFixtures.Case) throws {
         let reference = try #require(fixture.logLoss)
         #expect(matchesReference(try LogLoss.mean(scores: fixture.scores, labels: fixture.labels), reference))
@@ -35,5 +37,3 @@ struct LogLossTests {
         #expect(abs(loss - Foundation.log(2)) < 1e-15)
     }
 }
-
-import Foundation

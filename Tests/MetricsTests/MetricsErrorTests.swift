@@ -1,5 +1,5 @@
-import Testing
 import Metrics
+import Testing
 
 @Suite("Bad input is a typed error, never a crash")
 struct MetricsErrorTests {
@@ -34,15 +34,17 @@ struct MetricsErrorTests {
         }
     }
 
-    @Test("errors every entry point shares", arguments: [
-        ([], [], MetricsError.Reason.empty),
-        ([0.5, 0.6], [1], .lengthMismatch(scores: 2, labels: 1)),
-        ([0.5], [1, 0], .lengthMismatch(scores: 1, labels: 2)),
-        ([0.5, 0.6, 0.2, 0.1], [1, 0, 2, 0], .invalidLabel(index: 2, value: 2)),
-        ([0.5, .nan, 0.2, 0.1], [1, 0, 1, 0], .nanScore(index: 1)),
-        ([0.5, 0.3, 0.2, .infinity], [1, 0, 1, 0], .infiniteScore(index: 3, value: .infinity)),
-        ([-.infinity, 0.3, 0.2, 0.1], [1, 0, 1, 0], .infiniteScore(index: 0, value: -.infinity)),
-    ] as [([Double], [UInt8], MetricsError.Reason)])
+    @Test(
+        "errors every entry point shares",
+        arguments: [
+            ([], [], MetricsError.Reason.empty),
+            ([0.5, 0.6], [1], .lengthMismatch(scores: 2, labels: 1)),
+            ([0.5], [1, 0], .lengthMismatch(scores: 1, labels: 2)),
+            ([0.5, 0.6, 0.2, 0.1], [1, 0, 2, 0], .invalidLabel(index: 2, value: 2)),
+            ([0.5, .nan, 0.2, 0.1], [1, 0, 1, 0], .nanScore(index: 1)),
+            ([0.5, 0.3, 0.2, .infinity], [1, 0, 1, 0], .infiniteScore(index: 3, value: .infinity)),
+            ([-.infinity, 0.3, 0.2, 0.1], [1, 0, 1, 0], .infiniteScore(index: 0, value: -.infinity)),
+        ] as [([Double], [UInt8], MetricsError.Reason)])
     func shared(_ scores: [Double], _ labels: [UInt8], _ expected: MetricsError.Reason) {
         for (name, entryPoint) in Self.entryPoints {
             #expect(Self.reason { () throws(MetricsError) in try entryPoint(scores, labels) } == expected, "\(name)")
@@ -66,8 +68,9 @@ struct MetricsErrorTests {
                 #expect(reason == expected, "\(name)")
             }
         }
-        #expect(Self.reason { () throws(MetricsError) in _ = try ROCCurve(scores: scores, labels: [false, false, false]) }
-            == .singleClass(positives: 0, negatives: 3))
+        #expect(
+            Self.reason { () throws(MetricsError) in _ = try ROCCurve(scores: scores, labels: [false, false, false]) }
+                == .singleClass(positives: 0, negatives: 3))
     }
 
     @Test("DeLong's variance needs two rows of each class")
@@ -77,9 +80,10 @@ struct MetricsErrorTests {
         let labels: [UInt8] = [1, 0, 0, 0]
         #expect(Self.reason { () throws(MetricsError) in _ = try AUCConfidenceInterval(scores: scores, labels: labels) } == expected)
         #expect(Self.reason { () throws(MetricsError) in _ = try BinaryClassificationReport(scores: scores, labels: labels) } == expected)
-        #expect(Self.reason { () throws(MetricsError) in
-            _ = try PairedDeLongTest(scoresA: scores, scoresB: scores, labels: labels)
-        } == expected)
+        #expect(
+            Self.reason { () throws(MetricsError) in
+                _ = try PairedDeLongTest(scoresA: scores, scoresB: scores, labels: labels)
+            } == expected)
         // The AUC itself is defined.
         #expect(Self.reason { () throws(MetricsError) in _ = try RankedScores(scores: scores, labels: labels) } == nil)
     }
@@ -97,9 +101,10 @@ struct MetricsErrorTests {
 
     @Test("a paired test needs the same rows")
     func pairedMismatch() throws {
-        #expect(Self.reason { () throws(MetricsError) in
-            _ = try PairedDeLongTest(scoresA: [0.1, 0.2, 0.3, 0.4], scoresB: [0.1, 0.2, 0.3], labels: [0, 0, 1, 1] as [UInt8])
-        } == .lengthMismatch(scores: 3, labels: 4))
+        #expect(
+            Self.reason { () throws(MetricsError) in
+                _ = try PairedDeLongTest(scoresA: [0.1, 0.2, 0.3, 0.4], scoresB: [0.1, 0.2, 0.3], labels: [0, 0, 1, 1] as [UInt8])
+            } == .lengthMismatch(scores: 3, labels: 4))
         let a = try RankedScores(scores: [0.1, 0.2, 0.3, 0.4], labels: [0, 0, 1, 1] as [UInt8])
         let b = try RankedScores(scores: [0.1, 0.2, 0.3, 0.4], labels: [0, 1, 0, 1] as [UInt8])
         let c = try RankedScores(scores: [0.1, 0.2, 0.3, 0.4, 0.5], labels: [0, 1, 0, 1, 1] as [UInt8])
@@ -107,12 +112,14 @@ struct MetricsErrorTests {
         #expect(Self.reason { () throws(MetricsError) in _ = try PairedDeLongTest(a, c) } == .lengthMismatch(scores: 5, labels: 4))
     }
 
-    @Test("each reason: one line naming what was found", arguments: [
-        MetricsError.Reason.empty, .lengthMismatch(scores: 2, labels: 3), .invalidLabel(index: 4, value: 7),
-        .nanScore(index: 5), .infiniteScore(index: 6, value: -.infinity), .scoreOutOfRange(index: 7, value: 1.5),
-        .singleClass(positives: 0, negatives: 9), .tooFewForVariance(positives: 1, negatives: 9),
-        .labelsDiffer(firstIndex: 8),
-    ])
+    @Test(
+        "each reason: one line naming what was found",
+        arguments: [
+            MetricsError.Reason.empty, .lengthMismatch(scores: 2, labels: 3), .invalidLabel(index: 4, value: 7),
+            .nanScore(index: 5), .infiniteScore(index: 6, value: -.infinity), .scoreOutOfRange(index: 7, value: 1.5),
+            .singleClass(positives: 0, negatives: 9), .tooFewForVariance(positives: 1, negatives: 9),
+            .labelsDiffer(firstIndex: 8),
+        ])
     func descriptions(_ reason: MetricsError.Reason) {
         let text = MetricsError(reason).description
         #expect(!text.isEmpty && !text.contains("\n"))

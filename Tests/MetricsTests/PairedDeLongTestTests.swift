@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import Metrics
+import Testing
 
 @Suite("Paired DeLong test")
 struct PairedDeLongTestTests {

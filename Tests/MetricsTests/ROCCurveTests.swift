@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Metrics
 
 @Suite("ROC curve against sklearn.metrics.roc_curve")

@@ -1,5 +1,6 @@
-import Testing
 import TestSupport
+import Testing
+
 @testable import Metrics
 
 @Suite("Thinning a ROC curve within a stated bound")
@@ -13,8 +14,9 @@ struct ROCCurveThinningTests {
         return [try ROCCurve(scores: fixture.scores, labels: fixture.labels), try ROCCurve(scores: scores, labels: labels)]
     }
 
-    @Test("at most n original points, ends kept",
-          arguments: [2, 10, 100, 300])
+    @Test(
+        "at most n original points, ends kept",
+        arguments: [2, 10, 100, 300])
     func pointCount(_ maxPoints: Int) throws {
         for curve in try Self.curves() {
             let thinned = curve.thinned(maxPoints: maxPoints)
@@ -28,8 +30,9 @@ struct ROCCurveThinningTests {
         }
     }
 
-    @Test("stated bound holds for efficiencies and area",
-          arguments: [20, 100, 300])
+    @Test(
+        "stated bound holds for efficiencies and area",
+        arguments: [20, 100, 300])
     func bound(_ maxPoints: Int) throws {
         for curve in try Self.curves() {
             let thinned = curve.thinned(maxPoints: maxPoints)

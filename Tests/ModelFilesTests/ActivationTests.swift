@@ -1,7 +1,8 @@
 import Foundation
+import Testing
+
 @testable import ModelFiles
 @testable import Models
-import Testing
 
 /// Every built-in activation, by the name a config uses, against the values Keras itself
 /// computed on a grid (`activations_reference_<flavour>.json`, written by the fixture
@@ -20,7 +21,8 @@ struct ActivationTests {
         let width = try #require(reference.x.first?.count)
         #expect(reference.values.count >= (kerasMajor == 3 ? 32 : 19))
         for (name, expected) in reference.values.sorted(by: { $0.key < $1.key }) {
-            let activation = name == "gelu_approximate"
+            let activation =
+                name == "gelu_approximate"
                 ? Activation.gelu(approximate: true)
                 : KerasActivations.named(name, kerasMajor: kerasMajor)
             let resolved = try #require(activation, "no activation named \(name) in Keras \(kerasMajor)")
@@ -49,11 +51,13 @@ struct ActivationTests {
         #expect(KerasActivations.named("my_activation", kerasMajor: 3) == nil)
     }
 
-    @Test("class names name .keras weight groups", arguments: [
-        ("Dense", "dense"), ("BatchNormalization", "batch_normalization"), ("LeakyReLU", "leaky_re_lu"),
-        ("PReLU", "p_re_lu"), ("ELU", "elu"), ("InputLayer", "input_layer"), ("ReLU", "re_lu"),
-        ("ThresholdedReLU", "thresholded_re_lu"), ("Normalization", "normalization"),
-    ])
+    @Test(
+        "class names name .keras weight groups",
+        arguments: [
+            ("Dense", "dense"), ("BatchNormalization", "batch_normalization"), ("LeakyReLU", "leaky_re_lu"),
+            ("PReLU", "p_re_lu"), ("ELU", "elu"), ("InputLayer", "input_layer"), ("ReLU", "re_lu"),
+            ("ThresholdedReLU", "thresholded_re_lu"), ("Normalization", "normalization"),
+        ])
     func snakeCase(className: String, expected: String) {
         #expect(kerasSnakeCase(className) == expected)
     }

@@ -1,7 +1,8 @@
 import Foundation
-@testable import Models
-import Testing
 import TestSupport
+import Testing
+
+@testable import Models
 
 /// The SIMD, blocked, multi-threaded evaluation against a plain one written from the
 /// definitions, on networks built by hand.
@@ -78,31 +79,35 @@ struct DenseNetworkTests {
     static func everything(inputs: Int, seed: UInt64) throws -> DenseNetwork {
         var g = Generator(state: seed)
         func dense(_ name: String, _ input: Int, _ from: Int, _ units: Int, _ activation: Activation, bias: Bool = true) -> NetworkLayer {
-            NetworkLayer(name: name, operation: .dense(
-                units: units, kernel: random(from * units, &g), bias: bias ? random(units, &g) : nil,
-                activation: activation), inputs: [input])
+            NetworkLayer(
+                name: name,
+                operation: .dense(
+                    units: units, kernel: random(from * units, &g), bias: bias ? random(units, &g) : nil,
+                    activation: activation), inputs: [input])
         }
         let positive = random(inputs, &g).map { abs($0) + 0.1 }
         let layers: [NetworkLayer] = [
-            NetworkLayer(name: "in", operation: .input(width: inputs), inputs: []),                            // 0
+            NetworkLayer(name: "in", operation: .input(width: inputs), inputs: []),  // 0
             NetworkLayer(name: "norm", operation: .normalization(mean: random(inputs, &g), variance: positive), inputs: [0]),
-            dense("d40", 1, inputs, 40, .relu(negativeSlope: 0, maxValue: nil, threshold: 0)),             // 2
-            dense("d5", 2, 40, 5, .tanh),                                                                   // 3
-            dense("d17", 2, 40, 17, .gelu(approximate: false), bias: false),                                // 4
-            NetworkLayer(name: "bn", operation: .batchNormalization(
-                mean: random(17, &g), variance: random(17, &g).map { abs($0) }, scale: random(17, &g),
-                offset: nil, epsilon: 1e-3), inputs: [4]),                                                  // 5
-            dense("d24", 5, 17, 24, .elu(alpha: 0.7)),                                                      // 6
-            dense("d24b", 1, inputs, 24, .silu),                                                            // 7
-            NetworkLayer(name: "add", operation: .merge(.add), inputs: [6, 7]),                              // 8
-            NetworkLayer(name: "avg", operation: .merge(.average), inputs: [6, 7, 8]),                       // 9
-            NetworkLayer(name: "max", operation: .merge(.maximum), inputs: [9, 7]),                          // 10
-            NetworkLayer(name: "prelu", operation: .parametricReLU(alpha: random(24, &g)), inputs: [10]),    // 11
-            NetworkLayer(name: "drop", operation: .identity, inputs: [11]),                                  // 12
-            dense("d32", 12, 24, 32, .linear),                                                              // 13
-            NetworkLayer(name: "soft", operation: .activation(.softmax), inputs: [13]),                     // 14
-            NetworkLayer(name: "cat", operation: .concatenate, inputs: [3, 14, 12]),                         // 15
-            dense("d2", 15, 5 + 32 + 24, 2, .softmax),                                                      // 16
+            dense("d40", 1, inputs, 40, .relu(negativeSlope: 0, maxValue: nil, threshold: 0)),  // 2
+            dense("d5", 2, 40, 5, .tanh),  // 3
+            dense("d17", 2, 40, 17, .gelu(approximate: false), bias: false),  // 4
+            NetworkLayer(
+                name: "bn",
+                operation: .batchNormalization(
+                    mean: random(17, &g), variance: random(17, &g).map { abs($0) }, scale: random(17, &g),
+                    offset: nil, epsilon: 1e-3), inputs: [4]),  // 5
+            dense("d24", 5, 17, 24, .elu(alpha: 0.7)),  // 6
+            dense("d24b", 1, inputs, 24, .silu),  // 7
+            NetworkLayer(name: "add", operation: .merge(.add), inputs: [6, 7]),  // 8
+            NetworkLayer(name: "avg", operation: .merge(.average), inputs: [6, 7, 8]),  // 9
+            NetworkLayer(name: "max", operation: .merge(.maximum), inputs: [9, 7]),  // 10
+            NetworkLayer(name: "prelu", operation: .parametricReLU(alpha: random(24, &g)), inputs: [10]),  // 11
+            NetworkLayer(name: "drop", operation: .identity, inputs: [11]),  // 12
+            dense("d32", 12, 24, 32, .linear),  // 13
+            NetworkLayer(name: "soft", operation: .activation(.softmax), inputs: [13]),  // 14
+            NetworkLayer(name: "cat", operation: .concatenate, inputs: [3, 14, 12]),  // 15
+            dense("d2", 15, 5 + 32 + 24, 2, .softmax),  // 16
         ]
         return try DenseNetwork(layers: layers, outputLayer: layers.count - 1)
     }
@@ -113,7 +118,7 @@ struct DenseNetworkTests {
         var g = Generator(state: 7)
         let values = Self.random(rows * 28, &g, scale: 2)
         let fast = try withFeatureBatch(values, columns: 28) { try network.predict($0) }
-        let plain = (0..<rows).map { Self.plainPredict(network, row: Array(values[$0 * 28 ..< ($0 + 1) * 28])) }
+        let plain = (0..<rows).map { Self.plainPredict(network, row: Array(values[$0 * 28..<($0 + 1) * 28])) }
         #expect(network.output == .twoClassColumn1)
         #expect(maxAbsDifference(fast, plain) < 1e-5)
     }
@@ -128,7 +133,7 @@ struct DenseNetworkTests {
         var pieces: [Double] = []
         for start in stride(from: 0, to: rows, by: 999) {
             let end = min(rows, start + 999)
-            pieces += try withFeatureBatch(Array(values[start * 9 ..< end * 9]), columns: 9) { try network.predict($0) }
+            pieces += try withFeatureBatch(Array(values[start * 9..<end * 9]), columns: 9) { try network.predict($0) }
         }
         #expect(whole == pieces)
         #expect(try withFeatureBatch([], columns: 9) { try network.predict($0) } == [])
@@ -139,10 +144,17 @@ struct DenseNetworkTests {
         let input = NetworkLayer(name: "in", operation: .input(width: 3), inputs: [])
         func build(_ layers: [NetworkLayer]) throws { _ = try DenseNetwork(layers: layers, outputLayer: layers.count - 1) }
         #expect(throws: NetworkError.self) {
-            try build([input, NetworkLayer(name: "d", operation: .dense(units: 1, kernel: [1, 2], bias: nil, activation: .sigmoid), inputs: [0])])
+            try build([
+                input, NetworkLayer(name: "d", operation: .dense(units: 1, kernel: [1, 2], bias: nil, activation: .sigmoid), inputs: [0]),
+            ])
         }
         #expect(throws: NetworkError.self) {
-            try build([input, NetworkLayer(name: "d", operation: .dense(units: 3, kernel: .init(repeating: 0, count: 9), bias: nil, activation: .linear), inputs: [0])])
+            try build([
+                input,
+                NetworkLayer(
+                    name: "d", operation: .dense(units: 3, kernel: .init(repeating: 0, count: 9), bias: nil, activation: .linear),
+                    inputs: [0]),
+            ])
         }
         #expect(throws: NetworkError.self) {
             try build([input, NetworkLayer(name: "loop", operation: .identity, inputs: [1])])
@@ -151,9 +163,13 @@ struct DenseNetworkTests {
             try build([input, input])
         }
         #expect(throws: NetworkError.self) {
-            try build([input, NetworkLayer(name: "d", operation: .dense(units: 1, kernel: [1, .nan, 3], bias: nil, activation: .sigmoid), inputs: [0])])
+            try build([
+                input,
+                NetworkLayer(name: "d", operation: .dense(units: 1, kernel: [1, .nan, 3], bias: nil, activation: .sigmoid), inputs: [0]),
+            ])
         }
-        let narrow = NetworkLayer(name: "d", operation: .dense(units: 2, kernel: .init(repeating: 0, count: 6), bias: nil, activation: .linear), inputs: [0])
+        let narrow = NetworkLayer(
+            name: "d", operation: .dense(units: 2, kernel: .init(repeating: 0, count: 6), bias: nil, activation: .linear), inputs: [0])
         #expect(throws: NetworkError.self) {
             try build([input, narrow, NetworkLayer(name: "add", operation: .merge(.add), inputs: [0, 1])])
         }

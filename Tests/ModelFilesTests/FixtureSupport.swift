@@ -1,7 +1,7 @@
 import Foundation
 import Models
-import Testing
 import TestSupport
+import Testing
 
 /// The committed fixtures and the sample's hidden-test rows they were predicted on.
 enum Fixtures {

@@ -1,8 +1,8 @@
 import Foundation
 import ModelFiles
 import Models
-import Testing
 import TestSupport
+import Testing
 
 /// Each fixture, read by us, predicts what its own framework predicted, to 1e-5.
 @Suite("Keras files predict as Keras does")

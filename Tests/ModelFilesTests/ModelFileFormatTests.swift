@@ -6,17 +6,19 @@ import Testing
 /// Formats are recognised by content, not by extension.
 @Suite("Format detection")
 struct ModelFileFormatTests {
-    @Test("fixtures are recognised by their bytes", arguments: [
-        ("notebook_keras3.h5", ModelFileFormat.hdf5),
-        ("keras3_weights_only.weights.h5", .hdf5),
-        ("not_keras.h5", .hdf5),
-        ("notebook_keras3.keras", .zip),
-        ("torch_like.pt", .zip),
-        ("model.pkl", .pickle),
-        ("model.joblib", .pickle),
-        ("notebook_keras3.predictions.txt", .text),
-        ("activations_reference_keras3.json", .json),
-    ])
+    @Test(
+        "fixtures are recognised by their bytes",
+        arguments: [
+            ("notebook_keras3.h5", ModelFileFormat.hdf5),
+            ("keras3_weights_only.weights.h5", .hdf5),
+            ("not_keras.h5", .hdf5),
+            ("notebook_keras3.keras", .zip),
+            ("torch_like.pt", .zip),
+            ("model.pkl", .pickle),
+            ("model.joblib", .pickle),
+            ("notebook_keras3.predictions.txt", .text),
+            ("activations_reference_keras3.json", .json),
+        ])
     func fixture(name: String, format: ModelFileFormat) throws {
         let url = try Fixtures.url(name)
         #expect(try ModelFileReader.format(of: url) == format)

@@ -1,7 +1,7 @@
 import Foundation
 import ModelFiles
-import Testing
 import TestSupport
+import Testing
 
 /// A model file named by path is read as every submitted file is: opened beneath its
 /// folder, never through a link, and refused over `max_file_bytes` before it is read.

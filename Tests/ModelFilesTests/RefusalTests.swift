@@ -15,16 +15,20 @@ struct RefusalTests {
     }
 
     static let cases: [Case] = [
-        Case(file: "keras3_weights_only.weights.h5",
-             phrases: ["only weights", "Keras 3 .weights.h5", "model.save('model.h5')"]),
-        Case(file: "tfkeras_weights_only.h5",
-             phrases: ["only weights", "Keras 2 save_weights", "model.save('model.keras')"]),
+        Case(
+            file: "keras3_weights_only.weights.h5",
+            phrases: ["only weights", "Keras 3 .weights.h5", "model.save('model.h5')"]),
+        Case(
+            file: "tfkeras_weights_only.h5",
+            phrases: ["only weights", "Keras 2 save_weights", "model.save('model.keras')"]),
         Case(file: "keras3_lambda.h5", phrases: ["Lambda layer 'lambda'", "Python code", "never runs"]),
         Case(file: "tfkeras_lambda.h5", phrases: ["Lambda layer 'lambda'", "built-in Keras layers"]),
-        Case(file: "keras3_custom_layer.h5",
-             phrases: ["layer 'doubling'", "custom class 'Fixture>Doubling'", "never runs"]),
-        Case(file: "not_keras.h5",
-             phrases: ["HDF5 file but not a Keras model", "'events'", "model.save('model.h5')"]),
+        Case(
+            file: "keras3_custom_layer.h5",
+            phrases: ["layer 'doubling'", "custom class 'Fixture>Doubling'", "never runs"]),
+        Case(
+            file: "not_keras.h5",
+            phrases: ["HDF5 file but not a Keras model", "'events'", "model.save('model.h5')"]),
         Case(file: "model.pkl", phrases: ["Python pickle", "can run code", "ONNX", "skl2onnx"]),
         Case(file: "model.joblib", phrases: ["Python pickle", "skl2onnx"]),
         Case(file: "torch_like.pt", phrases: ["PyTorch", "pickle", "torch.onnx"]),
@@ -110,11 +114,15 @@ struct RefusalTests {
         let inflated = try #require(throws: ModelFileError.self) {
             try ModelFileReader.read(contentsOf: keras, limits: littleInflation)
         }
-        #expect(inflated.description.contains("'model.weights.h5' inflates past the 10000 bytes the archive may inflate to (limits.max_inflated_bytes in leaderboard.yml)"))
+        #expect(
+            inflated.description.contains(
+                "'model.weights.h5' inflates past the 10000 bytes the archive may inflate to (limits.max_inflated_bytes in leaderboard.yml)"
+            ))
         let fewParameters = ModelFileLimits(maxParameters: 1_000)
         let parameters = try #require(throws: ModelFileError.self) {
             try ModelFileReader.read(contentsOf: Fixtures.url("notebook_keras3.h5"), limits: fewParameters)
         }
-        #expect(parameters.description.contains("more parameters than the limit of 1000 numbers (limits.max_parameters in leaderboard.yml)"))
+        #expect(
+            parameters.description.contains("more parameters than the limit of 1000 numbers (limits.max_parameters in leaderboard.yml)"))
     }
 }

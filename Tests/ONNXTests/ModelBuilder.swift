@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import ONNX
 
 /// Builds small ONNX models in memory for tests of checks and operators: one float input

@@ -7,11 +7,13 @@ import Testing
 /// it sits beside the model or anywhere else.
 @Suite("ONNX external data")
 struct ONNXExternalDataTests {
-    @Test("external tensor data refused by name", arguments: [
-        ("external_initializer.onnx", "initializer 'W'"),
-        ("external_outside.onnx", "initializer 'W'"),
-        ("external_constant.onnx", "attribute 'value' of node 'Constant#0'"),
-    ])
+    @Test(
+        "external tensor data refused by name",
+        arguments: [
+            ("external_initializer.onnx", "initializer 'W'"),
+            ("external_outside.onnx", "initializer 'W'"),
+            ("external_constant.onnx", "attribute 'value' of node 'Constant#0'"),
+        ])
     func refused(_ file: String, _ tensor: String) throws {
         let url = try ONNXFixtures.url("external-data/\(file)")
         let error = try #require(throws: ModelFileError.self) { try ModelFileReader.read(contentsOf: url) }

@@ -1,8 +1,9 @@
 import Foundation
 import ModelFiles
 import Models
-@testable import ONNX
 import Testing
+
+@testable import ONNX
 
 /// Which output is P(signal): found from the graph, or named in the manifest.
 @Suite("ONNX output choice")
@@ -10,8 +11,10 @@ struct ONNXOutputTests {
     /// A model with a sigmoid output `p` ([N,1]), a two-column softmax `q` and an int64 `label`.
     private var threeOutputs: ModelBuilder {
         var model = ModelBuilder()
-        model.initializers = [ModelBuilder.floats("w1", [28, 1], [Float](repeating: 0.1, count: 28)),
-                              ModelBuilder.floats("w2", [28, 2], (0..<56).map { Float($0 % 2) * 0.1 })]
+        model.initializers = [
+            ModelBuilder.floats("w1", [28, 1], [Float](repeating: 0.1, count: 28)),
+            ModelBuilder.floats("w2", [28, 2], (0..<56).map { Float($0 % 2) * 0.1 }),
+        ]
         model.nodes = [
             ModelBuilder.node("MatMul", ["x", "w1"], ["h1"]), ModelBuilder.node("Sigmoid", ["h1"], ["p"]),
             ModelBuilder.node("MatMul", ["x", "w2"], ["h2"]), ModelBuilder.node("Softmax", ["h2"], ["q"]),
@@ -34,9 +37,10 @@ struct ONNXOutputTests {
         let error = try #require(throws: ModelFileError.self) {
             try ModelFileReader.read(threeOutputs.data, fileName: "two.onnx")
         }
-        #expect(error.description == "'two.onnx' has no usable signal output: several outputs could be the signal "
-            + "probability ('label' (int64 tensor [N]), 'p' (float tensor [N, 1]), 'q' (float tensor [N, 2])); "
-            + "name one with output: in the manifest")
+        #expect(
+            error.description == "'two.onnx' has no usable signal output: several outputs could be the signal "
+                + "probability ('label' (int64 tensor [N]), 'p' (float tensor [N, 1]), 'q' (float tensor [N, 2])); "
+                + "name one with output: in the manifest")
     }
 
     @Test("manifest's output: picks one or is refused")

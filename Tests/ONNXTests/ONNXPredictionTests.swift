@@ -3,14 +3,16 @@ import ModelFiles
 import Models
 import ONNX
 import Results
-import Testing
 import TestSupport
+import Testing
 
 /// Each exporter's file, read through ModelFileReader, predicts what its framework and
 /// onnxruntime predicted, to 1e-5.
 @Suite("ONNX files predict as their frameworks do")
 struct ONNXPredictionTests {
-    static let fixtures = ["torch_mlp", "torch_mlp_dynamo", "torch_mlp_batch1", "torch_softmax", "torch_glue", "torch_layernorm", "keras_mlp", "keras_softmax"]
+    static let fixtures = [
+        "torch_mlp", "torch_mlp_dynamo", "torch_mlp_batch1", "torch_softmax", "torch_glue", "torch_layernorm", "keras_mlp", "keras_softmax",
+    ]
 
     @Test("predictions equal the framework's and onnxruntime's to 1e-5", arguments: fixtures)
     func predictionsMatch(_ stem: String) throws {

@@ -1,8 +1,9 @@
 import Foundation
 import ModelFiles
-@testable import ONNX
-import Testing
 import TestSupport
+import Testing
+
+@testable import ONNX
 
 /// Broken, hostile and unsupported files are refused with one line that names the file and
 /// the problem (and the limit, for limits), never with a crash or a large allocation.
@@ -45,9 +46,11 @@ struct ONNXRefusalTests {
         #expect(try refusal(withWeights(raw).data).contains("declares shape [28, 1] (28 elements) but holds 27"))
     }
 
-    @Test("huge declared shape refused before allocating", arguments: [
-        [Int64(1) << 40, Int64(1) << 40], [100_000, 100_000], [-5, 4],
-    ])
+    @Test(
+        "huge declared shape refused before allocating",
+        arguments: [
+            [Int64(1) << 40, Int64(1) << 40], [100_000, 100_000], [-5, 4],
+        ])
     func hugeShape(_ dims: [Int64]) throws {
         var weights = ModelBuilder.floats("W", dims, [])
         weights.rawData = Data(count: 16)
@@ -98,8 +101,10 @@ struct ONNXRefusalTests {
         var declared = ModelBuilder()
         declared.width = 30
         declared.outputs = [("y", 1, [-1, 1])]
-        declared.nodes = [ModelBuilder.node("ReduceSum", ["x"], ["s"], [ModelBuilder.ints("axes", [1])]),
-                          ModelBuilder.node("Sigmoid", ["s"], ["y"])]
+        declared.nodes = [
+            ModelBuilder.node("ReduceSum", ["x"], ["s"], [ModelBuilder.ints("axes", [1])]),
+            ModelBuilder.node("Sigmoid", ["s"], ["y"]),
+        ]
         declared.opset = 11
         let loaded = try ModelFileReader.read(declared.data, fileName: "model.onnx")
         let error = try #require(throws: ModelFileError.self) { try loaded.requireInputCount(28) }
@@ -130,7 +135,9 @@ struct ONNXRefusalTests {
         #expect(try refusal(chain.data, limits: limits).contains("the limit of 20, limits.max_graph_depth in leaderboard.yml"))
         limits = ModelFileLimits()
         limits.onnx.maxGraphNodes = 10
-        #expect(try refusal(chain.data, limits: limits).contains("the graph has 50 nodes (the limit of 10, limits.max_graph_nodes in leaderboard.yml)"))
+        #expect(
+            try refusal(chain.data, limits: limits).contains(
+                "the graph has 50 nodes (the limit of 10, limits.max_graph_nodes in leaderboard.yml)"))
 
         // A graph in an attribute of a node of a graph in an attribute…, 40 levels.
         var inner = Onnx_GraphProto()

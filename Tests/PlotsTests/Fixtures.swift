@@ -21,8 +21,9 @@ enum Fixtures {
     /// A smooth ROC curve ε_S = ε_B^(1/k) with `points` points, and its AUC k/(k+1).
     static func roc(_ name: String, k: Double, points: Int = 300, baseline: Bool = false) -> ROCSeries {
         let fpr = (0..<points).map { pow(Double($0) / Double(points - 1), 2) }
-        return ROCSeries(name: name, backgroundEfficiency: fpr, signalEfficiency: fpr.map { pow($0, 1 / k) },
-                         auc: k / (k + 1), isBaseline: baseline)
+        return ROCSeries(
+            name: name, backgroundEfficiency: fpr, signalEfficiency: fpr.map { pow($0, 1 / k) },
+            auc: k / (k + 1), isBaseline: baseline)
     }
 
     /// Scores in 0…1: signal around 0.7, background around 0.3.

@@ -1,28 +1,32 @@
 import Foundation
 import GRDB
-import Testing
 import TestSupport
+import Testing
+
 @testable import Results
 
 @Suite struct EntryRecordTests {
     static func entry(_ sha: String, dataset: Int64, failure: String? = nil) -> EntryRecord {
-        EntryRecord(datasetID: dataset, contentSHA256: sha, modelSHA256: sha, team: "team-\(sha)", title: "model.h5",
-                    members: ["A", "B"], path: "submissions/team-\(sha)", modelFile: "model.h5", format: "keras-h5",
-                    fileBytes: 1234, failure: failure, submittedAt: "2026-11-29T12:00:00Z")
+        EntryRecord(
+            datasetID: dataset, contentSHA256: sha, modelSHA256: sha, team: "team-\(sha)", title: "model.h5",
+            members: ["A", "B"], path: "submissions/team-\(sha)", modelFile: "model.h5", format: "keras-h5",
+            fileBytes: 1234, failure: failure, submittedAt: "2026-11-29T12:00:00Z")
     }
 
     static func metrics(auc: Double) -> EntryMetricsRecord {
-        EntryMetricsRecord(auc: auc, aucLow: auc - 0.01, aucHigh: auc + 0.01, aucVariance: 1e-5, publicAUC: auc,
-                           publicAUCLow: auc - 0.02, publicAUCHigh: auc + 0.02, privateAUC: auc,
-                           privateAUCLow: auc - 0.01, privateAUCHigh: auc + 0.01, accuracy: 0.7, logLoss: 0.55, trueNegatives: 1, falsePositives: 2,
-                           falseNegatives: 3, truePositives: 4, workingPoints: workingPoints, roc: roc,
-                           histograms: histograms)
+        EntryMetricsRecord(
+            auc: auc, aucLow: auc - 0.01, aucHigh: auc + 0.01, aucVariance: 1e-5, publicAUC: auc,
+            publicAUCLow: auc - 0.02, publicAUCHigh: auc + 0.02, privateAUC: auc,
+            privateAUCLow: auc - 0.01, privateAUCHigh: auc + 0.01, accuracy: 0.7, logLoss: 0.55, trueNegatives: 1, falsePositives: 2,
+            falseNegatives: 3, truePositives: 4, workingPoints: workingPoints, roc: roc,
+            histograms: histograms)
     }
 
     /// A two-point curve, its working points and histograms: the figures' stored shapes.
     static let roc = ROCPoints(falsePositiveRate: [0, 1], truePositiveRate: [0, 1], thresholds: [nil, 0], tolerance: 0)
-    static let workingPoints = WorkingPoints(signalEfficiencyAtBackgroundEfficiency: [.init(at: 0.1, value: 0.1)],
-                                             backgroundRejectionAtSignalEfficiency: [.init(at: 0.5, value: nil)])
+    static let workingPoints = WorkingPoints(
+        signalEfficiencyAtBackgroundEfficiency: [.init(at: 0.1, value: 0.1)],
+        backgroundRejectionAtSignalEfficiency: [.init(at: 0.5, value: nil)])
     static let histograms = ScoreHistograms(low: 0, high: 1, signal: [1, 1], background: [1, 1])
 
     func database() throws -> (ResultsDatabase, Int64, TemporaryDirectory) {

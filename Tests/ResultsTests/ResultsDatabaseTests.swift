@@ -1,14 +1,16 @@
 import Foundation
 import GRDB
-import Testing
 import TestSupport
+import Testing
+
 @testable import Results
 
 @Suite struct ResultsDatabaseTests {
     static func sampleRecord(sha: String = "abc") -> DatasetRecord {
-        DatasetRecord(path: "higgs-sample.csv", sha256: sha, fileBytes: 1_500_000, rows: 7_500, signal: 3_988,
-                      trainingRows: 6_300, validationRows: 700, testRows: 500, publicTestRows: 140,
-                      publicFraction: 0.3, splitSeed: 2014)
+        DatasetRecord(
+            path: "higgs-sample.csv", sha256: sha, fileBytes: 1_500_000, rows: 7_500, signal: 3_988,
+            trainingRows: 6_300, validationRows: 700, testRows: 500, publicTestRows: 140,
+            publicFraction: 0.3, splitSeed: 2014)
     }
 
     @Test func aNewDatabaseHasTheCurrentSchemaInWALMode() throws {

@@ -1,6 +1,7 @@
+import Competition
 import Foundation
 import Testing
-import Competition
+
 @testable import Scoring
 
 /// The parent's request to a `leaderboard _predict` child, as its command line: what the
@@ -11,16 +12,19 @@ struct ChildRequestTests {
     /// command line as the child decodes it.
     func sentAndReceived(_ limits: RunLimits) throws -> (sent: ChildRequest, received: ChildRequest) {
         let runner = SandboxedPrediction(executable: "/bin/true", limits: limits)
-        let request = SandboxedPrediction.Request(modelPath: "sub/model.onnx", manifestPath: "sub/manifest.yml",
-                                                  dataPath: "HIGGS.csv", cacheDirectory: "cache", rows: 7_000..<7_500)
+        let request = SandboxedPrediction.Request(
+            modelPath: "sub/model.onnx", manifestPath: "sub/manifest.yml",
+            dataPath: "HIGGS.csv", cacheDirectory: "cache", rows: 7_000..<7_500)
         let sent = runner.childRequest(request, in: URL(fileURLWithPath: "/tmp/work"))
         return (sent, try ChildRequest(arguments: sent.arguments))
     }
 
     @Test("the child decodes what the parent encodes")
     func roundTrip() throws {
-        let limits = try RunLimits(settings: ["memory_bytes": 1_073_741_824, "wall_seconds": 2.5, "max_graph_depth": 7,
-                                              "max_members": 3])
+        let limits = try RunLimits(settings: [
+            "memory_bytes": 1_073_741_824, "wall_seconds": 2.5, "max_graph_depth": 7,
+            "max_members": 3,
+        ])
         let (sent, received) = try sentAndReceived(limits)
         #expect(received == sent)
         #expect(received.rows == 7_000..<7_500)
@@ -32,12 +36,15 @@ struct ChildRequestTests {
     @Test("hostile file names reach the child exactly, as one argument")
     func hostileNames() throws {
         let runner = SandboxedPrediction(executable: "/bin/true")
-        let names = ["-model.onnx", "--request", "a\"b\\\"c.onnx", "line\nbreak\r.onnx", "nul\u{0}.onnx",
-                     "bad\u{FFFD}utf8.onnx", "\u{202E}xnno.h5", String(repeating: "long-", count: 2_000) + ".onnx",
-                     "} , \"rows\": {\"lowerBound\": 0", "/"]
+        let names = [
+            "-model.onnx", "--request", "a\"b\\\"c.onnx", "line\nbreak\r.onnx", "nul\u{0}.onnx",
+            "bad\u{FFFD}utf8.onnx", "\u{202E}xnno.h5", String(repeating: "long-", count: 2_000) + ".onnx",
+            "} , \"rows\": {\"lowerBound\": 0", "/",
+        ]
         for name in names {
-            let request = SandboxedPrediction.Request(modelPath: "/tmp/snap/" + name, manifestPath: "/tmp/snap/" + name + ".yml",
-                                                      dataPath: "HIGGS.csv", cacheDirectory: "cache", rows: 10..<20)
+            let request = SandboxedPrediction.Request(
+                modelPath: "/tmp/snap/" + name, manifestPath: "/tmp/snap/" + name + ".yml",
+                dataPath: "HIGGS.csv", cacheDirectory: "cache", rows: 10..<20)
             let sent = runner.childRequest(request, in: URL(fileURLWithPath: "/tmp/work"))
             #expect(sent.arguments.count == 3 && sent.arguments[2].hasPrefix("{"))
             let received = try ChildRequest(arguments: sent.arguments)

@@ -1,8 +1,10 @@
 import Foundation
 import HiggsData
-import Testing
 import TestSupport
+import Testing
+
 @testable import Scoring
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -14,8 +16,10 @@ import Glibc
 extension SandboxedPredictionTests {
     /// The probes each layer stops on its own.
     static let stoppedBy: [Containment.Layer: Set<String>] = [
-        .landlock: ["read-absolute", "read-relative", "write-outside", "read-proc-parent", "exec", "ptrace",
-                    "process_vm_readv"],
+        .landlock: [
+            "read-absolute", "read-relative", "write-outside", "read-proc-parent", "exec", "ptrace",
+            "process_vm_readv",
+        ],
         .seccomp: ["exec", "socket", "ptrace", "process_vm_readv", "signal-parent"],
     ]
 

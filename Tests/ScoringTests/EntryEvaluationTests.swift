@@ -2,8 +2,9 @@ import Foundation
 import HiggsData
 import Metrics
 import Results
-import Testing
 import TestSupport
+import Testing
+
 @testable import Scoring
 
 @Suite struct EntryEvaluationTests {
@@ -46,8 +47,9 @@ import TestSupport
     @Test func standardizationIsAppliedPerSelectedFeature() {
         let values: [Float] = (0..<56).map { Float($0) }
         let selected = values.withUnsafeBufferPointer {
-            SubmissionPredictor.select($0, rows: 2, features: [27, 0],
-                                       standardization: .init(mean: [1, 2], scale: [2, 4]))
+            SubmissionPredictor.select(
+                $0, rows: 2, features: [27, 0],
+                standardization: .init(mean: [1, 2], scale: [2, 4]))
         }
         #expect(selected == [13, -0.5, 27, 6.5])
     }

@@ -1,7 +1,8 @@
 import Foundation
-import Testing
 import HiggsData
 import TestSupport
+import Testing
+
 @testable import Scoring
 
 /// A child taken over by the file it read can write anything to its outputs: the parent
@@ -15,16 +16,18 @@ import TestSupport
     /// Runs a child that runs `body` (shell, with `$scores`, `$summary` and `$report` set
     /// to its output paths) and returns the outcome and how much the parent's peak memory grew.
     func outcome(of body: String) throws -> (outcome: SandboxedPrediction.Outcome, grewBytes: Int) {
-        let script = try dir.write("""
+        let script = try dir.write(
+            """
             #!/bin/sh
             field() { printf '%s' "$4" | sed -n "s/.*\\"$1\\":\\"\\([^\\"]*\\)\\".*/\\1/p"; }
             scores=$(field scoresPath "$@"); summary=$(field summaryPath "$@"); report=$(field containmentPath "$@")
             \(body)
             """, to: "child.sh")
         chmod(script, 0o755)
-        let request = SandboxedPrediction.Request(modelPath: dir.file("model.onnx"), manifestPath: nil,
-                                                  dataPath: dir.file("data.csv"), cacheDirectory: dir.file("cache"),
-                                                  rows: Self.rows)
+        let request = SandboxedPrediction.Request(
+            modelPath: dir.file("model.onnx"), manifestPath: nil,
+            dataPath: dir.file("data.csv"), cacheDirectory: dir.file("cache"),
+            rows: Self.rows)
         let before = Self.peakBytes()
         let outcome = SandboxedPrediction(executable: script).run(request)
         return (outcome, Self.peakBytes() - before)
@@ -53,9 +56,11 @@ import TestSupport
     @Test("a summary that is not JSON, or a link to one that is, is no summary")
     func malformedSummary() throws {
         let real = try dir.write(#"{"format":"onnx"}"#, to: "elsewhere.json")
-        for summary in ["printf 'not json {' > \"$summary\"", "printf '\\377\\376' > \"$summary\"",
-                        #"printf '{"format": 7}' > "$summary""#, "ln -s \(real) \"$summary\"",
-                        "mkfifo \"$summary\""] {
+        for summary in [
+            "printf 'not json {' > \"$summary\"", "printf '\\377\\376' > \"$summary\"",
+            #"printf '{"format": 7}' > "$summary""#, "ln -s \(real) \"$summary\"",
+            "mkfifo \"$summary\"",
+        ] {
             let (outcome, _) = try outcome(of: Self.honestScores + "\n" + summary)
             guard case let .scores(_, format, model) = outcome else {
                 Issue.record("the scores must stand with \(summary): \(outcome)")
@@ -68,9 +73,11 @@ import TestSupport
     @Test("a scores file of the wrong size, sparse, or a link gives no scores")
     func wrongScores() throws {
         let real = try dir.write(String(repeating: "\0", count: 4_000), to: "elsewhere.f64")
-        for scores in ["head -c 3999 /dev/zero > \"$scores\"", "head -c 4008 /dev/zero > \"$scores\"",
-                       ": > \"$scores\"", "truncate -s 2G \"$scores\"", "ln -s \(real) \"$scores\"",
-                       "mkfifo \"$scores\""] {
+        for scores in [
+            "head -c 3999 /dev/zero > \"$scores\"", "head -c 4008 /dev/zero > \"$scores\"",
+            ": > \"$scores\"", "truncate -s 2G \"$scores\"", "ln -s \(real) \"$scores\"",
+            "mkfifo \"$scores\"",
+        ] {
             let (outcome, grew) = try outcome(of: scores)
             guard case let .failed(reason) = outcome else {
                 Issue.record("\(scores) must give no scores: \(outcome)")
@@ -83,10 +90,11 @@ import TestSupport
 
     @Test("a 2 GiB standard error gives its last line, read from its end")
     func hugeStandardError() throws {
-        let (outcome, grew) = try outcome(of: """
-            errors="$(dirname "$scores")/stderr.txt"; printf 'first\\n' >&2; truncate -s 2G "$errors"
-            printf '\\nthe model is wrong here\\n' >> "$errors"; exit 3
-            """)
+        let (outcome, grew) = try outcome(
+            of: """
+                errors="$(dirname "$scores")/stderr.txt"; printf 'first\\n' >&2; truncate -s 2G "$errors"
+                printf '\\nthe model is wrong here\\n' >> "$errors"; exit 3
+                """)
         guard case let .failed(reason) = outcome else {
             Issue.record("a child that stops with status 3 must fail: \(outcome)")
             return
@@ -111,8 +119,9 @@ import TestSupport
         let model = try dir.write("LEADERBOARD-TEST-FAULT outputs\n", to: "outputs.h5")
         var sandbox = SandboxedPrediction(executable: CommandRunner.executable)
         sandbox.environment["LEADERBOARD_TEST_FAULTS"] = "1"
-        let request = SandboxedPrediction.Request(modelPath: model, manifestPath: nil, dataPath: KnownDataSets.samplePath,
-                                                  cacheDirectory: dir.file("cache"), rows: Self.rows)
+        let request = SandboxedPrediction.Request(
+            modelPath: model, manifestPath: nil, dataPath: KnownDataSets.samplePath,
+            cacheDirectory: dir.file("cache"), rows: Self.rows)
         let before = Self.peakBytes()
         let outcome = sandbox.run(request)
         guard case let .failed(reason) = outcome else {

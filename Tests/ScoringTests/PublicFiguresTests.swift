@@ -2,8 +2,9 @@ import Foundation
 import HiggsData
 import Metrics
 import Results
-import Testing
 import TestSupport
+import Testing
+
 @testable import Scoring
 
 /// The public figures are of the public rows only: flipping every private label changes
@@ -34,8 +35,9 @@ import TestSupport
         #expect(a.record.histograms != b.record.histograms)
 
         let publicRows = real.isPublic.indices.filter { real.isPublic[$0] }
-        let report = try BinaryClassificationReport(scores: publicRows.map { scores[$0] },
-                                                    labels: publicRows.map { real.labels[$0] })
+        let report = try BinaryClassificationReport(
+            scores: publicRows.map { scores[$0] },
+            labels: publicRows.map { real.labels[$0] })
         #expect(a.publicFigures.record.accuracy == report.accuracy)
         #expect(a.publicFigures.record.logLoss == report.logLoss)
         #expect(a.publicFigures.record.truePositives == report.confusionMatrix.truePositives)
@@ -47,14 +49,16 @@ import TestSupport
         let scores = try SharedFixtures.predictions("notebook_keras3.predictions.txt")
         let evaluation = try EntryEvaluation(scores: scores, hidden: hidden)
         let db = try ResultsDatabase(path: dir.file("lb.sqlite"))
-        let dataset = try db.record(DatasetRecord(
-            path: "s.csv", sha256: "s", fileBytes: 1, rows: 7_500, signal: 1, trainingRows: 6_300, validationRows: 700,
-            testRows: 500, publicTestRows: hidden.isPublic.filter { $0 }.count, publicFraction: 0.3, splitSeed: 2014))
+        let dataset = try db.record(
+            DatasetRecord(
+                path: "s.csv", sha256: "s", fileBytes: 1, rows: 7_500, signal: 1, trainingRows: 6_300, validationRows: 700,
+                testRows: 500, publicTestRows: hidden.isPublic.filter { $0 }.count, publicFraction: 0.3, splitSeed: 2014))
         let id = try #require(dataset.id)
         // As an older version recorded it: figures and scores, no public figures.
         let entry = try db.record(
-            EntryRecord(datasetID: id, contentSHA256: "c", modelSHA256: "m", team: "t", title: "t", members: [],
-                        path: "p", modelFile: "model.h5", format: "keras-h5", fileBytes: 1, submittedAt: "2026-01-01"),
+            EntryRecord(
+                datasetID: id, contentSHA256: "c", modelSHA256: "m", team: "t", title: "t", members: [],
+                path: "p", modelFile: "model.h5", format: "keras-h5", fileBytes: 1, submittedAt: "2026-01-01"),
             metrics: evaluation.record, scores: scores.map { Float($0) })
         #expect(try db.entriesMissingPublicFigures(datasetID: id) == [entry.id])
 

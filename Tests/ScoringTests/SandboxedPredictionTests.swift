@@ -1,7 +1,8 @@
 import Foundation
 import HiggsData
-import Testing
 import TestSupport
+import Testing
+
 @testable import Scoring
 
 /// The child process of `score`, run for real: the built `leaderboard _predict`.
@@ -12,8 +13,9 @@ import TestSupport
     /// to parse the data would have threads left, and could not contain itself).
     func request(_ model: String, manifest: String? = nil) -> SandboxedPrediction.Request {
         _ = try? DataLoader(cacheDirectory: dir.file("cache")).load(KnownDataSets.samplePath)
-        return SandboxedPrediction.Request(modelPath: model, manifestPath: manifest, dataPath: KnownDataSets.samplePath,
-                                           cacheDirectory: dir.file("cache"), rows: 7_000..<7_500)
+        return SandboxedPrediction.Request(
+            modelPath: model, manifestPath: manifest, dataPath: KnownDataSets.samplePath,
+            cacheDirectory: dir.file("cache"), rows: 7_000..<7_500)
     }
 
     func sandbox(_ limits: SandboxLimits = SandboxLimits(), faults: Bool = false) -> SandboxedPrediction {
@@ -24,8 +26,9 @@ import TestSupport
 
     @Test(arguments: ["notebook_keras3.h5", "notebook_keras3.keras", "functional_tfkeras.h5", "softmax2_keras3.h5"])
     func aModelsScoresEqualItsFrameworksPredictions(model: String) throws {
-        let expected = try SharedFixtures.predictions(model.replacingOccurrences(of: ".keras", with: ".h5")
-            .replacingOccurrences(of: ".h5", with: ".predictions.txt"))
+        let expected = try SharedFixtures.predictions(
+            model.replacingOccurrences(of: ".keras", with: ".h5")
+                .replacingOccurrences(of: ".h5", with: ".predictions.txt"))
         guard case let .scores(scores, format, summary) = sandbox().run(request(SharedFixtures.model(model))) else {
             Issue.record("no scores")
             return

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Scoring
 
 /// Temporary folders of killed runs are removed by the next run; live ones are kept.

@@ -1,7 +1,8 @@
 import Foundation
 import ModelFiles
-import Testing
 import TestSupport
+import Testing
+
 @testable import Scoring
 
 /// A submissions folder as a hostile participant shapes it: a team folder that is a link
@@ -38,8 +39,9 @@ import TestSupport
         for paths in [nil, [submissions + "/team-x"]] {
             let found = try discover(paths)
             let linked = try #require(found["team-x"])
-            #expect(linked.problem == "'submissions/team-x' is a symbolic link: links are never followed in "
-                + "submissions; submit a real folder (or the file itself)")
+            #expect(
+                linked.problem == "'submissions/team-x' is a symbolic link: links are never followed in "
+                    + "submissions; submit a real folder (or the file itself)")
             #expect(linked.readme == nil && linked.history == nil && linked.modelBytes == 0)
             let fields = [linked.team, linked.title, linked.modelName, linked.readme ?? ""]
             #expect(!fields.joined().contains("SENTINEL"))

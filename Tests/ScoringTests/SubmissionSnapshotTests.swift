@@ -1,8 +1,9 @@
 import Crypto
 import Foundation
 import ModelFiles
-import Testing
 import TestSupport
+import Testing
+
 @testable import Scoring
 
 /// The private copy a submission is scored from.

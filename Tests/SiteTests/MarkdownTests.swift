@@ -1,9 +1,11 @@
 import Testing
+
 @testable import Site
 
 @Suite struct MarkdownTests {
     @Test func rendersCommonMark() {
-        #expect(Markdown.html("# Title\n\nSome *text* and `code`.\n")
+        #expect(
+            Markdown.html("# Title\n\nSome *text* and `code`.\n")
                 == "<h1>Title</h1>\n<p>Some <em>text</em> and <code>code</code>.</p>\n")
     }
 
@@ -37,8 +39,10 @@ import Testing
     func participantTextCannotCarryScript(text: String) {
         let html = Markdown.html(text).lowercased()
         // What would act: tags and handlers, and dangerous URLs in attributes (as text they are inert).
-        for inert in ["<script", "onerror=", "onload=", "ontoggle=", "<iframe", "<style", "<svg", "<details",
-                      "=\"javascript:", "=\"vbscript:", "href=\"data:", "=\"data:text/html", "\"onmouseover"] {
+        for inert in [
+            "<script", "onerror=", "onload=", "ontoggle=", "<iframe", "<style", "<svg", "<details",
+            "=\"javascript:", "=\"vbscript:", "href=\"data:", "=\"data:text/html", "\"onmouseover",
+        ] {
             #expect(!html.contains(inert), "\(inert) survives in \(html)")
         }
     }
@@ -61,13 +65,15 @@ import Testing
     }
 
     @Test func aRemoteImageBecomesALinkToIt() {
-        #expect(Markdown.html("![the plot](https://example.org/roc.png)")
+        #expect(
+            Markdown.html("![the plot](https://example.org/roc.png)")
                 == "<p><a href=\"https://example.org/roc.png\">the plot</a></p>\n")
     }
 
     @Test func linksKeepOnlyRelativeWebAndMailURLs() {
-        let html = Markdown.html("[a](https://x.org) [b](HTTP://x.org) [c](mailto:t@x.org) [d](notes.html#top) "
-            + "[e](ftp://x.org) [f](file:///etc/passwd) [g](tel:123)")
+        let html = Markdown.html(
+            "[a](https://x.org) [b](HTTP://x.org) [c](mailto:t@x.org) [d](notes.html#top) "
+                + "[e](ftp://x.org) [f](file:///etc/passwd) [g](tel:123)")
         for kept in ["href=\"https://x.org\"", "href=\"HTTP://x.org\"", "href=\"mailto:t@x.org\"", "href=\"notes.html#top\""] {
             #expect(html.contains(kept), "\(kept) missing from \(html)")
         }

@@ -1,7 +1,8 @@
 import Foundation
 import Results
-import Testing
 import TestSupport
+import Testing
+
 @testable import Site
 
 /// The public view shows the public rows' figures only, rounded as shown; the final view
@@ -28,25 +29,30 @@ import TestSupport
         histograms: ScoreHistograms(low: 0, high: 1, signal: [21, 22], background: [23, 24]))
 
     /// What of `allRows` a page, plot or export could show, as it would show it.
-    static let allRowsText = ["0.8123", "0.7235", "0.8346", "0.6789", "0.6012", "0.7543", "0.6457", "0.5568",
-                              "7771", "7772", "7773", "7774", "0.777", "77.7", "8881", "8882", "8883", "8884"]
+    static let allRowsText = [
+        "0.8123", "0.7235", "0.8346", "0.6789", "0.6012", "0.7543", "0.6457", "0.5568",
+        "7771", "7772", "7773", "7774", "0.777", "77.7", "8881", "8882", "8883", "8884",
+    ]
 
     static func workingPoints(_ value: Double, rejection: Double) -> WorkingPoints {
-        WorkingPoints(signalEfficiencyAtBackgroundEfficiency: [.init(at: 0.1, value: value)],
-                      backgroundRejectionAtSignalEfficiency: [.init(at: 0.5, value: rejection)])
+        WorkingPoints(
+            signalEfficiencyAtBackgroundEfficiency: [.init(at: 0.1, value: value)],
+            backgroundRejectionAtSignalEfficiency: [.init(at: 0.5, value: rejection)])
     }
 
     func database() throws -> ResultsDatabase {
         let db = try ResultsDatabase(path: dir.file("lb.sqlite"))
-        let dataset = try db.record(DatasetRecord(
-            path: "d.csv", sha256: "abc", fileBytes: 1, rows: 100, signal: 50, trainingRows: 80, validationRows: 10,
-            testRows: 10, publicTestRows: 4, publicFraction: 0.4, splitSeed: 1))
+        let dataset = try db.record(
+            DatasetRecord(
+                path: "d.csv", sha256: "abc", fileBytes: 1, rows: 100, signal: 50, trainingRows: 80, validationRows: 10,
+                testRows: 10, publicTestRows: 4, publicFraction: 0.4, splitSeed: 1))
         let id = try #require(dataset.id)
         for (sha, baseline) in [("a", false), ("b", true)] {
             _ = try db.record(
-                EntryRecord(datasetID: id, contentSHA256: sha, modelSHA256: sha, team: "team " + sha, title: "m",
-                            members: [], path: "submissions/" + sha, modelFile: "m.h5", format: "keras-h5",
-                            fileBytes: 1, isBaseline: baseline, submittedAt: "2026-11-29T10:00:00Z"),
+                EntryRecord(
+                    datasetID: id, contentSHA256: sha, modelSHA256: sha, team: "team " + sha, title: "m",
+                    members: [], path: "submissions/" + sha, modelFile: "m.h5", format: "keras-h5",
+                    fileBytes: 1, isBaseline: baseline, submittedAt: "2026-11-29T10:00:00Z"),
                 metrics: Self.allRows, publicMetrics: Self.publicRows, scores: nil)
         }
         return db

@@ -1,7 +1,8 @@
 import Foundation
 import Results
-import Testing
 import TestSupport
+import Testing
+
 @testable import Site
 
 /// The site built from a database made here: deterministic, escaped, atomic.
@@ -12,8 +13,9 @@ import TestSupport
     static let hostileReadme = "# Hi\n\n<script>alert(1)</script>\n\n[x](javascript:alert(2)) <img src=x onerror=alert(3)>\n"
 
     /// The stored figures every entry here shares: a three-point curve and its working points.
-    static let roc = ROCPoints(falsePositiveRate: [0, 0.25, 1], truePositiveRate: [0, 0.75, 1], thresholds: [nil, 0.5, 0],
-                               tolerance: 0)
+    static let roc = ROCPoints(
+        falsePositiveRate: [0, 0.25, 1], truePositiveRate: [0, 0.75, 1], thresholds: [nil, 0.5, 0],
+        tolerance: 0)
     static let workingPoints = WorkingPoints(
         signalEfficiencyAtBackgroundEfficiency: [.init(at: 0.1, value: 0.3)],
         backgroundRejectionAtSignalEfficiency: [.init(at: 0.5, value: 6)])
@@ -21,33 +23,40 @@ import TestSupport
 
     func database() throws -> ResultsDatabase {
         let db = try ResultsDatabase(path: dir.file("lb.sqlite"))
-        var dataset = DatasetRecord(path: "sample.csv", sha256: "abc", fileBytes: 1, rows: 7_500, signal: 3_988,
-                                    trainingRows: 6_300, validationRows: 700, testRows: 8, publicTestRows: 4,
-                                    publicFraction: 0.5, splitSeed: 1)
+        var dataset = DatasetRecord(
+            path: "sample.csv", sha256: "abc", fileBytes: 1, rows: 7_500, signal: 3_988,
+            trainingRows: 6_300, validationRows: 700, testRows: 8, publicTestRows: 4,
+            publicFraction: 0.5, splitSeed: 1)
         dataset = try db.record(dataset)
         let id = try #require(dataset.id)
         let labels: [UInt8] = [1, 0, 1, 0, 1, 0, 1, 0]
-        try db.recordDetailIfMissing(DatasetDetailRecord(
-            datasetID: id, testLabels: labels, testPublic: [true, true, false, false, true, true, false, false],
-            statistics: nil))
+        try db.recordDetailIfMissing(
+            DatasetDetailRecord(
+                datasetID: id, testLabels: labels, testPublic: [true, true, false, false, true, true, false, false],
+                statistics: nil))
         func metrics(_ auc: Double) -> EntryMetricsRecord {
-            EntryMetricsRecord(auc: auc, aucLow: auc - 0.1, aucHigh: min(1, auc + 0.1), aucVariance: 0.001,
-                               publicAUC: auc, publicAUCLow: auc - 0.1, publicAUCHigh: min(1, auc + 0.1),
-                               privateAUC: auc - 0.05, privateAUCLow: auc - 0.15, privateAUCHigh: auc,
-                               accuracy: 0.75, logLoss: 0.5, trueNegatives: 3, falsePositives: 1, falseNegatives: 1,
-                               truePositives: 3, workingPoints: Self.workingPoints, roc: Self.roc, histograms: Self.histograms)
+            EntryMetricsRecord(
+                auc: auc, aucLow: auc - 0.1, aucHigh: min(1, auc + 0.1), aucVariance: 0.001,
+                publicAUC: auc, publicAUCLow: auc - 0.1, publicAUCHigh: min(1, auc + 0.1),
+                privateAUC: auc - 0.05, privateAUCLow: auc - 0.15, privateAUCHigh: auc,
+                accuracy: 0.75, logLoss: 0.5, trueNegatives: 3, falsePositives: 1, falseNegatives: 1,
+                truePositives: 3, workingPoints: Self.workingPoints, roc: Self.roc, histograms: Self.histograms)
         }
         func entry(_ sha: String, team: String, readme: String?, failure: String? = nil) -> EntryRecord {
-            EntryRecord(datasetID: id, contentSHA256: sha, modelSHA256: sha, team: team, title: "model \"" + sha + "\"",
-                        members: ["A & B"], path: "submissions/" + sha, modelFile: "model.h5", format: "keras-h5",
-                        fileBytes: 10, failure: failure, submittedAt: "2026-11-29T10:00:00Z", readme: readme)
+            EntryRecord(
+                datasetID: id, contentSHA256: sha, modelSHA256: sha, team: team, title: "model \"" + sha + "\"",
+                members: ["A & B"], path: "submissions/" + sha, modelFile: "model.h5", format: "keras-h5",
+                fileBytes: 10, failure: failure, submittedAt: "2026-11-29T10:00:00Z", readme: readme)
         }
-        _ = try db.record(entry("a", team: Self.hostileTeam, readme: Self.hostileReadme), metrics: metrics(0.9),
-                          scores: [0.9, 0.1, 0.8, 0.2, 0.7, 0.3, 0.6, 0.4])
-        _ = try db.record(entry("b", team: "plain", readme: nil), metrics: metrics(0.7),
-                          scores: [0.6, 0.5, 0.4, 0.45, 0.9, 0.3, 0.2, 0.1])
-        _ = try db.record(entry("c", team: "broken", readme: nil, failure: "'x.pkl' is a Python pickle <b>"),
-                          metrics: nil, scores: nil)
+        _ = try db.record(
+            entry("a", team: Self.hostileTeam, readme: Self.hostileReadme), metrics: metrics(0.9),
+            scores: [0.9, 0.1, 0.8, 0.2, 0.7, 0.3, 0.6, 0.4])
+        _ = try db.record(
+            entry("b", team: "plain", readme: nil), metrics: metrics(0.7),
+            scores: [0.6, 0.5, 0.4, 0.45, 0.9, 0.3, 0.2, 0.1])
+        _ = try db.record(
+            entry("c", team: "broken", readme: nil, failure: "'x.pkl' is a Python pickle <b>"),
+            metrics: nil, scores: nil)
         return db
     }
 
@@ -69,8 +78,11 @@ import TestSupport
         try builder.build(into: dir.file("one"))
         try builder.build(into: dir.file("two"))
         let one = try files(dir.file("one")), two = try files(dir.file("two"))
-        #expect(one.keys.sorted() == [".leaderboard-site", "data.html", "entries/1.html", "entries/2.html", "entries/3.html", "index.html",
-                                      "leaderboard.json", "results.csv", "style.css"])
+        #expect(
+            one.keys.sorted() == [
+                ".leaderboard-site", "data.html", "entries/1.html", "entries/2.html", "entries/3.html", "index.html",
+                "leaderboard.json", "results.csv", "style.css",
+            ])
         #expect(one == two)
     }
 
@@ -93,8 +105,9 @@ import TestSupport
     @Test func ranksSayWhenNeighboursAreIndistinguishable() throws {
         let db = try database()
         try SiteBuilder(database: db, title: "Test", templates: nil, pages: nil).build(into: dir.file("site"))
-        let json = try #require(try JSONSerialization.jsonObject(
-            with: Data(contentsOf: URL(fileURLWithPath: dir.file("site/leaderboard.json")))) as? [String: Any])
+        let json = try #require(
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: URL(fileURLWithPath: dir.file("site/leaderboard.json")))) as? [String: Any])
         let entries = try #require(json["entries"] as? [[String: Any]])
         #expect(entries.map { $0["rank"] as? Int } == [1, 2])
         // Four public rows cannot tell the two entries apart.

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import Site
 
 /// A build replaces only folders the tool made, and swaps its site in atomically.
@@ -9,8 +10,9 @@ import TestSupport
 
     /// Writes `text` to `name` in the temporary folder, making its folders.
     func put(_ text: String, to name: String) throws {
-        try FileManager.default.createDirectory(atPath: (dir.file(name) as NSString).deletingLastPathComponent,
-                                                withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: (dir.file(name) as NSString).deletingLastPathComponent,
+            withIntermediateDirectories: true)
         try text.write(toFile: dir.file(name), atomically: false, encoding: .utf8)
     }
 
@@ -68,8 +70,10 @@ import TestSupport
         try put(SiteDestination.markerText, to: "marked/.leaderboard-site")
         try put("anything", to: "marked/extra.bin")
         // What a build before the marker wrote.
-        for file in ["index.html", "data.html", "rules.html", "style.css", "leaderboard.json", "results.csv",
-                     "entries/1.html"] {
+        for file in [
+            "index.html", "data.html", "rules.html", "style.css", "leaderboard.json", "results.csv",
+            "entries/1.html",
+        ] {
             try put("old", to: "earlier/" + file)
         }
         for name in ["new", "empty", "kept", "marked", "earlier"] {

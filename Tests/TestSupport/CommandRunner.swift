@@ -37,15 +37,18 @@ public enum CommandRunner {
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Outcome(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                       stderr: String(decoding: errData, as: UTF8.self))
+        return Outcome(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
     }
 
     /// Starts `leaderboard arguments…` in the background with extra environment variables,
     /// its standard output discarded and its standard error written to `standardError`
     /// (discarded when nil); the caller waits for it or kills it.
-    public static func start(_ arguments: [String], environment: [String: String] = [:],
-                             standardError: FileHandle? = nil) throws -> Process {
+    public static func start(
+        _ arguments: [String], environment: [String: String] = [:],
+        standardError: FileHandle? = nil
+    ) throws -> Process {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments

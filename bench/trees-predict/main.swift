@@ -48,7 +48,10 @@ do {
     func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18 }
     let summary = model.summary.text.split(separator: "\n").prefix(4).joined(separator: "; ")
         .replacingOccurrences(of: "\"", with: "'")
-    print("{\"load_s\": \(seconds(load)), \"predict_s\": \(seconds(best)), \"predict_cpu_s\": \(bestCPU), \"rows\": \(predictions.count), \"summary\": \"\(summary)\"}")
+    print(
+        "{\"load_s\": \(seconds(load)), \"predict_s\": \(seconds(best)), \"predict_cpu_s\": \(bestCPU), \"rows\": "
+            + "\(predictions.count), \"summary\": \"\(summary)\"}"
+    )
 } catch {
     FileHandle.standardError.write(Data("trees-predict: \(error)\n".utf8))
     exit(1)

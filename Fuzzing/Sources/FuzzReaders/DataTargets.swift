@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import HiggsData
 
 extension FuzzTarget {
@@ -15,8 +16,10 @@ extension FuzzTarget {
                 let labels = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
                 let features = UnsafeMutablePointer<Float>.allocate(capacity: capacity * FeatureSchema.featureCount)
                 defer { labels.deallocate(); features.deallocate() }
-                if let rows = try? RowParser.parse(text, labels: labels, features: features,
-                                                   capacity: capacity, allowTrailingBlank: true) {
+                if let rows = try? RowParser.parse(
+                    text, labels: labels, features: features,
+                    capacity: capacity, allowTrailingBlank: true)
+                {
                     precondition(rows <= capacity, "more rows than lines")
                 }
             }

@@ -1,7 +1,8 @@
 import Foundation
-@testable import ModelFiles
 import Models
 import ZIPFoundation
+
+@testable import ModelFiles
 
 extension FuzzTarget {
     /// Model files through `ModelFileReader.read(_:fileName:)`, the call scoring makes (in its
@@ -9,13 +10,15 @@ extension FuzzTarget {
     static let modelTargets: [FuzzTarget] = [
         FuzzTarget(name: "keras-h5") { readModel($0, fileName: "model.h5") },
         FuzzTarget(name: "keras-zip") { readModel($0, fileName: "model.keras") },
-        FuzzTarget(name: "keras-config", run: { data in
-            // The config JSON both ways it is read: `model_config` text as the .h5 reader parses
-            // it, and `config.json` inside a .keras whose weights are a real Keras file's.
-            let text = String(decoding: data, as: UTF8.self)
-            _ = try? KerasModelConfig.parse(text, maxLayers: ModelFileLimits().maxLayers)
-            if let archive = kerasArchive(config: data) { readModel(archive, fileName: "config.keras") }
-        }, prepare: { precondition(kerasParts != nil, "the keras-zip seed notebook_keras3.keras is missing") }),
+        FuzzTarget(
+            name: "keras-config",
+            run: { data in
+                // The config JSON both ways it is read: `model_config` text as the .h5 reader parses
+                // it, and `config.json` inside a .keras whose weights are a real Keras file's.
+                let text = String(decoding: data, as: UTF8.self)
+                _ = try? KerasModelConfig.parse(text, maxLayers: ModelFileLimits().maxLayers)
+                if let archive = kerasArchive(config: data) { readModel(archive, fileName: "config.keras") }
+            }, prepare: { precondition(kerasParts != nil, "the keras-zip seed notebook_keras3.keras is missing") }),
         FuzzTarget(name: "adaboost-json") { readModel($0, fileName: "model.json") },
         FuzzTarget(name: "onnx") { readModel($0, fileName: "model.onnx") },
         FuzzTarget(name: "xgboost-json") { readModel($0, fileName: "model.json") },
@@ -44,7 +47,8 @@ extension FuzzTarget {
         let seed = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .appendingPathComponent("../../Corpus/keras-zip/seeds/notebook_keras3.keras").standardizedFileURL
         guard let bytes = try? Data(contentsOf: seed),
-              let archive = try? Archive(data: bytes, accessMode: .read, pathEncoding: nil) else { return nil }
+            let archive = try? Archive(data: bytes, accessMode: .read, pathEncoding: nil)
+        else { return nil }
         func entry(_ name: String) -> Data? {
             guard let entry = archive[name] else { return nil }
             var out = Data()
@@ -60,7 +64,7 @@ extension FuzzTarget {
         guard let parts = kerasParts, let archive = try? Archive(data: Data(), accessMode: .create, pathEncoding: nil) else { return nil }
         for (name, bytes) in [("metadata.json", parts.metadata), ("config.json", config), ("model.weights.h5", parts.weights)] {
             try? archive.addEntry(with: name, type: .file, uncompressedSize: Int64(bytes.count)) { position, size in
-                bytes.subdata(in: Int(position) ..< Int(position) + size)
+                bytes.subdata(in: Int(position)..<Int(position) + size)
             }
         }
         return archive.data

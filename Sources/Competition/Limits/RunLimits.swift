@@ -31,13 +31,15 @@ public struct RunLimits: Sendable, Equatable {
                 throw SettingError(description: "limits.\(key) in leaderboard.yml is \(value): give a positive number")
             }
             guard byKey[key]?.isWhole != true || (value == value.rounded() && value < 0x1p62) else {
-                throw SettingError(description: "limits.\(key) in leaderboard.yml is \(value): give a whole number "
-                    + "below 2^62")
+                throw SettingError(
+                    description: "limits.\(key) in leaderboard.yml is \(value): give a whole number "
+                        + "below 2^62")
             }
         }
         if let unknown = settings.keys.sorted().first(where: { byKey[$0] == nil }) {
-            throw SettingError(description: "limits.\(unknown) in leaderboard.yml is not a limit; the limits are "
-                + Self.allKeys.joined(separator: ", "))
+            throw SettingError(
+                description: "limits.\(unknown) in leaderboard.yml is not a limit; the limits are "
+                    + Self.allKeys.joined(separator: ", "))
         }
         for (key, value) in settings {
             byKey[key]?.set(value, in: &self)
@@ -48,8 +50,10 @@ public struct RunLimits: Sendable, Equatable {
     public static var allKeys: [String] { settings.map(\.key) }
 
     /// One limit as `leaderboard limits` lists it.
-    public typealias Row = (key: String, value: Double, defaultValue: Double, unit: String, meaning: String,
-                            isWhole: Bool)
+    public typealias Row = (
+        key: String, value: Double, defaultValue: Double, unit: String, meaning: String,
+        isWhole: Bool
+    )
 
     /// One row per limit: key, value, default, unit and meaning.
     public var table: [Row] {

@@ -1,6 +1,6 @@
 import ArgumentParser
-import Site
 import Competition
+import Site
 
 /// `leaderboard build`: render the static site.
 struct BuildCommand: ParsableCommand {
@@ -29,10 +29,14 @@ struct BuildCommand: ParsableCommand {
         try SiteDestination.check(destination, protecting: ws.ownFolders)
         let session = try WorkspaceSession(workspace: ws, lock: try global.lock(ws))
         defer { withExtendedLifetime(session) {} }
-        var builder = SiteBuilder(database: session.database, title: ws.config.title,
-                                  templates: ws.templatesPath, pages: ws.pagesPath)
+        var builder = SiteBuilder(
+            database: session.database, title: ws.config.title,
+            templates: ws.templatesPath, pages: ws.pagesPath)
         builder.final = final
         let summary = try builder.build(into: destination, protecting: ws.ownFolders)
-        print("site \(TerminalText.escaped(destination))/index.html: \(summary.ranked) ranked, \(summary.failed) not scored, \(summary.files) files")
+        print(
+            "site \(TerminalText.escaped(destination))/index.html: \(summary.ranked) ranked, \(summary.failed) not scored, "
+                + "\(summary.files) files"
+        )
     }
 }

@@ -1,11 +1,11 @@
 import ArgumentParser
+import Competition
 import Foundation
 import HiggsData
 import Metrics
 import ModelFiles
 import Results
 import Scoring
-import Competition
 
 /// `leaderboard check MODEL`: a participant's dry run before submitting.
 struct CheckCommand: ParsableCommand {
@@ -38,23 +38,27 @@ struct CheckCommand: ParsableCommand {
             model: model, manifest: manifest, data: dataPath,
             cacheDirectory: global.cacheDir ?? DataLoader.defaultCacheDirectory, rows: split.validation)
         guard let summary = modelSummary else {
-            throw SandboxRefusal(description: "'\((model as NSString).lastPathComponent)' is a predictions file, not a model: "
-                + "`check` reads model files; a predictions file is scored as it is")
+            throw SandboxRefusal(
+                description: "'\((model as NSString).lastPathComponent)' is a predictions file, not a model: "
+                    + "`check` reads model files; a predictions file is scored as it is")
         }
         let rows = dataset.rows(split.validation)
         let report = try BinaryClassificationReport(scores: scores, labels: rows.labels)
-        let outcome = Outcome(summary: summary, validationRows: rows.rowCount, auc: report.auc,
-                              aucLow: report.aucInterval.lower, aucHigh: report.aucInterval.upper,
-                              accuracy: report.accuracy, logLoss: report.logLoss)
+        let outcome = Outcome(
+            summary: summary, validationRows: rows.rowCount, auc: report.auc,
+            aucLow: report.aucInterval.lower, aucHigh: report.aucInterval.upper,
+            accuracy: report.accuracy, logLoss: report.logLoss)
         if json {
             print(try Formatting.json(outcome))
             return
         }
         print(TerminalText.escaped(summary.text, keepingLines: true))
         print("")
-        print(String(format: "validation rows %@: AUC %.4f [%.4f, %.4f], accuracy %.4f, log loss %.4f",
-                     Formatting.count(rows.rowCount), report.auc, report.aucInterval.lower,
-                     report.aucInterval.upper, report.accuracy, report.logLoss))
+        print(
+            String(
+                format: "validation rows %@: AUC %.4f [%.4f, %.4f], accuracy %.4f, log loss %.4f",
+                Formatting.count(rows.rowCount), report.auc, report.aucInterval.lower,
+                report.aucInterval.upper, report.accuracy, report.logLoss))
         print("The file is ready to submit.")
     }
 }

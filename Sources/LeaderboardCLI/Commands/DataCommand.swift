@@ -1,12 +1,15 @@
 import ArgumentParser
+import HiggsData
 
 /// `leaderboard data …`: inspect, verify and cache data sets; make synthetic ones.
 struct DataCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "data",
         abstract: "Inspect, verify and cache a data set; make HIGGS-shaped synthetic data.",
-        subcommands: [DataInfoCommand.self, DataSplitCommand.self, DataCacheCommand.self,
-                      DataVerifyCommand.self, DataSynthCommand.self])
+        subcommands: [
+            DataInfoCommand.self, DataSplitCommand.self, DataCacheCommand.self,
+            DataVerifyCommand.self, DataSynthCommand.self,
+        ])
 }
 
 /// Which data file a `data` subcommand works on.
@@ -16,7 +19,8 @@ struct DataFileArgument: ParsableArguments {
 
     /// Loads the file and splits it with the workspace's settings (the defaults outside one).
     func loadSplit(_ global: GlobalOptions, sha256: Bool = false) throws
-        -> (path: String, loaded: DataLoader.Loaded, split: DataSplit) {
+        -> (path: String, loaded: DataLoader.Loaded, split: DataSplit)
+    {
         let path = try path(global)
         let loaded = try global.loader(progress: "reading").load(path, sha256: sha256)
         let settings = try global.workspaceIfAny()?.config.split ?? SplitSettings()
@@ -29,8 +33,6 @@ struct DataFileArgument: ParsableArguments {
         return try global.workspaceIfAny()?.dataPath ?? HiggsDataPaths.sample
     }
 }
-
-import HiggsData
 
 /// Where the embedded data lives.
 enum HiggsDataPaths {

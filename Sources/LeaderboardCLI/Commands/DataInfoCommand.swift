@@ -29,7 +29,11 @@ struct DataSplitCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var data: DataFileArgument
     @Flag(help: "Print JSON instead of text.") var json = false
-    @Flag(help: "Print the line number (1-based) of every private hidden row in the file, one a line: to check that the public site does not depend on their labels.")
+    @Flag(
+        help: ArgumentHelp(
+            "Print the line number (1-based) of every private hidden row in the file, one a line: to check that the public site "
+                + "does not depend on their labels.")
+    )
     var privateRows = false
 
     func run() throws {
@@ -41,8 +45,14 @@ struct DataSplitCommand: ParsableCommand {
             print(try Formatting.json(sizes))
         } else {
             print("training    rows \(split.training.lowerBound + 1)–\(split.training.upperBound)  (\(Formatting.count(sizes.training)))")
-            print("validation  rows \(split.validation.lowerBound + 1)–\(split.validation.upperBound)  (\(Formatting.count(sizes.validation)))")
-            print("hidden test rows \(split.test.lowerBound + 1)–\(split.test.upperBound)  (\(Formatting.count(sizes.test)): public \(Formatting.count(sizes.publicTest)), private \(Formatting.count(sizes.privateTest)))")
+            print(
+                "validation  rows \(split.validation.lowerBound + 1)–\(split.validation.upperBound)  "
+                    + "(\(Formatting.count(sizes.validation)))"
+            )
+            print(
+                "hidden test rows \(split.test.lowerBound + 1)–\(split.test.upperBound)  (\(Formatting.count(sizes.test)): public "
+                    + "\(Formatting.count(sizes.publicTest)), private \(Formatting.count(sizes.privateTest)))"
+            )
         }
     }
 }
@@ -66,12 +76,16 @@ struct DataCacheCommand: ParsableCommand {
         let path = try data.path(global)
         let start = Date()
         let loaded = try global.loader(progress: "parsing").load(path, rebuild: rebuild)
-        let outcome = Outcome(file: path, cache: loaded.cachePath, rows: loaded.dataset.rowCount,
-                              fromCache: loaded.fromCache, seconds: Date().timeIntervalSince(start))
+        let outcome = Outcome(
+            file: path, cache: loaded.cachePath, rows: loaded.dataset.rowCount,
+            fromCache: loaded.fromCache, seconds: Date().timeIntervalSince(start))
         if json {
             print(try Formatting.json(outcome))
         } else {
-            print("\(Formatting.count(outcome.rows)) rows \(outcome.fromCache ? "mapped from the cache" : "parsed and cached") in \(Formatting.seconds(outcome.seconds)): \(outcome.cache)")
+            print(
+                "\(Formatting.count(outcome.rows)) rows \(outcome.fromCache ? "mapped from the cache" : "parsed and cached") in "
+                    + "\(Formatting.seconds(outcome.seconds)): \(outcome.cache)"
+            )
         }
     }
 }
@@ -88,7 +102,8 @@ struct DataVerifyCommand: ParsableCommand {
     struct NotOfficial: Error, CustomStringConvertible {
         var path: String, sha256: String
         var description: String {
-            "\(path): sha256 \(sha256) is not the official HIGGS.csv.gz (\(KnownDataSets.officialHiggsGzipSHA256)). Download it again from the UCI repository."
+            "\(path): sha256 \(sha256) is not the official HIGGS.csv.gz (\(KnownDataSets.officialHiggsGzipSHA256)). Download it "
+                + "again from the UCI repository."
         }
     }
 

@@ -53,13 +53,15 @@ struct DataReport: Codable {
         lines.append("size        \(Formatting.count(fileBytes)) bytes")
         lines.append("sha256      \(sha256)")
         lines.append("official    " + (official ? "yes: the UCI HIGGS.csv.gz" : "no" + (knownAs.map { " (\($0))" } ?? "")))
-        lines.append("rows        \(Formatting.count(rows))  (signal \(Formatting.count(signal)), background \(Formatting.count(background)))")
+        lines.append(
+            "rows        \(Formatting.count(rows))  (signal \(Formatting.count(signal)), background \(Formatting.count(background)))")
         lines.append(split.line)
         lines.append("")
         lines.append("feature                          min          mean           max")
         for f in features {
-            lines.append(f.name.padding(toLength: 24, withPad: " ", startingAt: 0)
-                         + String(format: "%14.4f%14.4f%14.4f", Double(f.min), f.mean, Double(f.max)))
+            lines.append(
+                f.name.padding(toLength: 24, withPad: " ", startingAt: 0)
+                    + String(format: "%14.4f%14.4f%14.4f", Double(f.min), f.mean, Double(f.max)))
         }
         return lines.joined(separator: "\n")
     }

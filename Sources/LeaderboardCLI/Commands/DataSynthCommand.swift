@@ -41,7 +41,10 @@ struct DataSynthCommand: ParsableCommand {
             generator.generate(rows: range, totalRows: total, seed: seed, labels: labels, features: features)
         }
         let bytes = (try? FileManager.default.attributesOfItem(atPath: out)[.size] as? Int) ?? 0
-        print("wrote \(Formatting.count(total)) rows (\(Formatting.count(bytes)) bytes) to \(out) in \(Formatting.seconds(Date().timeIntervalSince(start)))")
+        print(
+            "wrote \(Formatting.count(total)) rows (\(Formatting.count(bytes)) bytes) to \(out) in "
+                + "\(Formatting.seconds(Date().timeIntervalSince(start)))"
+        )
         if self.seed == nil { print("seed \(seed): pass --seed \(seed) to make this file again") }
     }
 }

@@ -1,11 +1,11 @@
 import ArgumentParser
 import Baselines
+import Competition
 import Foundation
 import Results
 import Scoring
 import Site
 import Training
-import Competition
 
 /// `leaderboard demo`: the whole job on the embedded sample, in a fresh workspace.
 struct DemoCommand: ParsableCommand {
@@ -16,7 +16,11 @@ struct DemoCommand: ParsableCommand {
     @Option(help: "The demo workspace folder (made afresh; an earlier demo there is replaced).")
     var workspace: String = "leaderboard-demo"
     @Option(name: .long, help: "Where parsed data caches live.") var cacheDir: String?
-    @Option(help: "Example submissions to copy into the demo (default: the submissions/ of the workspace around the current folder, e.g. this repository's).")
+    @Option(
+        help: ArgumentHelp(
+            "Example submissions to copy into the demo (default: the submissions/ of the workspace around the current folder, e.g. "
+                + "this repository's).")
+    )
     var examples: String?
     @Option(help: "Epochs of the network baseline.") var epochs: Int = 20
 
@@ -58,10 +62,14 @@ struct DemoCommand: ParsableCommand {
         // The demo works unlocked in the workspace it has just made.
         let display = ProgressDisplay(label: "reading", unit: .bytes)
         let sandbox = SandboxedPrediction.forCommand(limits: try RunLimits(workspace: ws))
-        let session = try CompetitionSession(workspace: ws, lock: nil, cacheDirectory: cacheDir ?? ws.root + "/.cache",
-                                             progress: { display.update($0, of: $1) })
+        let session = try CompetitionSession(
+            workspace: ws, lock: nil, cacheDirectory: cacheDir ?? ws.root + "/.cache",
+            progress: { display.update($0, of: $1) })
         let rows = session.dataset.rowCount, signal = session.dataset.signalCount
-        print("data        the embedded sample: \(Formatting.count(rows)) real HIGGS events (signal \(Formatting.count(signal)), background \(Formatting.count(rows - signal)))")
+        print(
+            "data        the embedded sample: \(Formatting.count(rows)) real HIGGS events (signal \(Formatting.count(signal)), "
+                + "background \(Formatting.count(rows - signal)))"
+        )
         print(DataReport.SplitSizes(session.split).line)
         let database = session.database
         print("database    \(database.path) (schema v\(try database.schemaVersion()), data set #\(session.datasetID))")
@@ -85,8 +93,10 @@ struct DemoCommand: ParsableCommand {
         } else {
             print("submissions none found to copy (pass --examples DIR)")
         }
-        let summary = try SiteBuilder(database: database, title: ws.config.title, templates: ws.templatesPath,
-                                      pages: ws.pagesPath).build(into: ws.sitePath, protecting: ws.ownFolders)
+        let summary = try SiteBuilder(
+            database: database, title: ws.config.title, templates: ws.templatesPath,
+            pages: ws.pagesPath
+        ).build(into: ws.sitePath, protecting: ws.ownFolders)
         print("site        \(ws.sitePath)/index.html (\(summary.files) files; open it in a browser)")
     }
 }

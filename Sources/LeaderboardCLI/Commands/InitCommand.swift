@@ -1,6 +1,6 @@
 import ArgumentParser
-import Site
 import Competition
+import Site
 
 /// `leaderboard init [DIR]`: a new competition workspace.
 struct InitCommand: ParsableCommand {
@@ -14,7 +14,8 @@ struct InitCommand: ParsableCommand {
     func run() throws {
         let workspace = try Workspace.create(at: directory, config: WorkspaceConfig(title: title))
         try SiteBuilder.writeDefaultTemplates(to: workspace.templatesPath)
-        print("""
+        print(
+            """
             Made a workspace in \(workspace.root)
               settings     \(Workspace.configFileName) (data: the embedded 7,500-event sample until you set `data:`)
               database     \(workspace.config.database)

@@ -1,6 +1,6 @@
 import ArgumentParser
-import Foundation
 import Competition
+import Foundation
 
 /// `leaderboard limits`: every limit a run enforces, its default, its value in this
 /// workspace, and the key that sets it under `limits:` in `leaderboard.yml`.
@@ -24,10 +24,11 @@ struct LimitsCommand: ParsableCommand {
         print("key".padding(toLength: width, withPad: " ", startingAt: 0) + "  value          default        meaning")
         for row in limits.table {
             let changed = row.value != row.defaultValue ? "*" : " "
-            print(row.key.padding(toLength: width, withPad: " ", startingAt: 0) + " " + changed
-                + Limit.text(row.value).padding(toLength: 15, withPad: " ", startingAt: 0)
-                + Limit.text(row.defaultValue).padding(toLength: 15, withPad: " ", startingAt: 0)
-                + row.meaning + " (" + row.unit + ")")
+            print(
+                row.key.padding(toLength: width, withPad: " ", startingAt: 0) + " " + changed
+                    + Limit.text(row.value).padding(toLength: 15, withPad: " ", startingAt: 0)
+                    + Limit.text(row.defaultValue).padding(toLength: 15, withPad: " ", startingAt: 0)
+                    + row.meaning + " (" + row.unit + ")")
         }
     }
 }

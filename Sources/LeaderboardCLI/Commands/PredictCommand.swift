@@ -26,8 +26,10 @@ struct PredictCommand: ParsableCommand {
         let cache = cacheDir ?? DataLoader.defaultCacheDirectory
         let rows = try DataLoader(cacheDirectory: cache).load(data).dataset
         let sandbox = SandboxedPrediction.forCommand()
-        let scores = try sandbox.scores(model: model, manifest: manifest, data: data, cacheDirectory: cache,
-                                        rows: 0..<rows.rowCount).scores
+        let scores = try sandbox.scores(
+            model: model, manifest: manifest, data: data, cacheDirectory: cache,
+            rows: 0..<rows.rowCount
+        ).scores
         var text = ""
         text.reserveCapacity(scores.count * 12)
         for score in scores {

@@ -1,9 +1,9 @@
 import ArgumentParser
+import Competition
 import Foundation
 import Results
 import Scoring
 import Site
-import Competition
 
 /// `leaderboard score [PATH…]`: score every new or changed submission.
 struct ScoreCommand: ParsableCommand {
@@ -84,9 +84,11 @@ struct ScoreTable {
         lines.append("team                 entry                     format        public AUC [95% CI]        accuracy  log loss")
         for o in scored {
             guard let m = o.metrics, let p = o.publicMetrics, let e = o.entry else { continue }
-            lines.append(Self.pad(e.team, 20) + " " + Self.pad(e.title, 25) + " " + Self.pad(e.format, 13) + " "
-                + String(format: "%.4f [%.4f, %.4f]   %.4f    %.4f", m.publicAUC, m.publicAUCLow, m.publicAUCHigh,
-                         p.accuracy, p.logLoss))
+            lines.append(
+                Self.pad(e.team, 20) + " " + Self.pad(e.title, 25) + " " + Self.pad(e.format, 13) + " "
+                    + String(
+                        format: "%.4f [%.4f, %.4f]   %.4f    %.4f", m.publicAUC, m.publicAUCLow, m.publicAUCHigh,
+                        p.accuracy, p.logLoss))
         }
         for o in outcomes where o.status == .failed {
             lines.append(Self.pad(o.team, 20) + " failed: " + TerminalText.escaped(o.entry?.failure ?? "unknown reason"))

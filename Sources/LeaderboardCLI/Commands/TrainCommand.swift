@@ -1,8 +1,8 @@
 import ArgumentParser
 import Baselines
+import Competition
 import Foundation
 import Scoring
-import Competition
 import Training
 
 /// `leaderboard train`: the hackathon's baselines, trained in Swift and scored from their files.
@@ -52,9 +52,13 @@ struct TrainCommand: ParsableCommand {
             let outcome = try baselines.train(choice) { line, done, total in progress.update(done, of: total, detail: line) }
             if json {
                 let r = outcome.run, m = outcome.scoring.metrics
-                print(try Formatting.json(OutcomeJSON(
-                    model: r.model, rows: r.trainingRows, seconds: r.seconds, modelPath: r.modelPath,
-                    publicAUC: m?.publicAUC, publicAUCLow: m?.publicAUCLow, publicAUCHigh: m?.publicAUCHigh, ksSignal: r.ksSignal, ksBackground: r.ksBackground))
+                print(
+                    try Formatting.json(
+                        OutcomeJSON(
+                            model: r.model, rows: r.trainingRows, seconds: r.seconds, modelPath: r.modelPath,
+                            publicAUC: m?.publicAUC, publicAUCLow: m?.publicAUCLow, publicAUCHigh: m?.publicAUCHigh, ksSignal: r.ksSignal,
+                            ksBackground: r.ksBackground)
+                    )
                     .replacingOccurrences(of: "\n", with: " "))
             } else {
                 print(Self.summary(outcome))

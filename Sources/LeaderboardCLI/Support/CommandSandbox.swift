@@ -1,6 +1,6 @@
+import Competition
 import Foundation
 import Scoring
-import Competition
 
 extension SandboxedPrediction {
     /// The sandbox of a command: children run from this executable within `limits`, and a

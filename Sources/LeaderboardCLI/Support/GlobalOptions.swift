@@ -1,7 +1,7 @@
 import ArgumentParser
+import Competition
 import Foundation
 import HiggsData
-import Competition
 
 /// Options every command that works in a workspace takes.
 struct GlobalOptions: ParsableArguments {
@@ -26,7 +26,8 @@ struct GlobalOptions: ParsableArguments {
     /// The workspace's run lock, saying on standard error when it waits for another run.
     func lock(_ ws: Workspace) throws -> WorkspaceLock {
         try WorkspaceLock(ws) { pid in
-            FileHandle.standardError.write(Data("waiting for another run in this workspace\(pid.map { " (process \($0))" } ?? "") to finish…\n".utf8))
+            FileHandle.standardError.write(
+                Data("waiting for another run in this workspace\(pid.map { " (process \($0))" } ?? "") to finish…\n".utf8))
         }
     }
 
@@ -34,8 +35,9 @@ struct GlobalOptions: ParsableArguments {
     /// data read into the chosen cache folder, showing progress on standard error.
     func session(_ ws: Workspace, holding lock: WorkspaceLock) throws -> CompetitionSession {
         let display = ProgressDisplay(label: "reading data", unit: .bytes)
-        return try CompetitionSession(workspace: ws, lock: lock, cacheDirectory: cacheDirectory,
-                                      progress: { display.update($0, of: $1) })
+        return try CompetitionSession(
+            workspace: ws, lock: lock, cacheDirectory: cacheDirectory,
+            progress: { display.update($0, of: $1) })
     }
 
     /// The chosen cache folder, else the default one.

@@ -43,14 +43,17 @@ final class ProgressDisplay: Sendable {
                 let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
                 let end = fraction >= 1 ? "\n" : ""
                 if fraction >= 1 { s.finished = true }
-                return "\r\(label) \(bar) \(Self.percent(fraction)) \(format(done))/\(format(total)) \(String(format: "%.1f s", elapsed))\(suffix)\u{1B}[K\(end)"
+                return
+                    "\r\(label) \(bar) \(Self.percent(fraction)) \(format(done))/\(format(total)) "
+                    + "\(String(format: "%.1f s", elapsed))\(suffix)\u{1B}[K\(end)"
             }
             // Logs get a line per tenth of the work, and none for work done within two seconds.
             let tenth = Int(fraction * 10)
             guard tenth > s.lastTenth, elapsed >= 2 else { return nil }
             s.lastTenth = tenth
             if fraction >= 1 { s.finished = true }
-            return "\(label): \(Self.percent(fraction)) (\(format(done)) of \(format(total)), \(String(format: "%.1f s", elapsed))\(suffix))\n"
+            return
+                "\(label): \(Self.percent(fraction)) (\(format(done)) of \(format(total)), \(String(format: "%.1f s", elapsed))\(suffix))\n"
         }
         if let line { FileHandle.standardError.write(Data(line.utf8)) }
     }

@@ -16,8 +16,10 @@ extension SandboxedPrediction {
     /// or hangs a reader gives one line.
     ///
     /// - Throws: ``SandboxRefusal`` with the child's reason.
-    func scores(model: String, manifest: String?, data: String, cacheDirectory: String,
-                rows: Range<Int>) throws(SandboxRefusal) -> (scores: [Double], model: ModelSummary?) {
+    func scores(
+        model: String, manifest: String?, data: String, cacheDirectory: String,
+        rows: Range<Int>
+    ) throws(SandboxRefusal) -> (scores: [Double], model: ModelSummary?) {
         switch run(modelFile: model, manifestFile: manifest, dataPath: data, cacheDirectory: cacheDirectory, rows: rows) {
         case let .failed(reason): throw SandboxRefusal(description: reason)
         case let .scores(scores, _, model): return (scores, model)

@@ -1,6 +1,7 @@
 import CSandbox
 import Foundation
 import Scoring
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -30,7 +31,8 @@ enum TestFaults {
     /// where it would succeed and replace the child).
     static func trigger(for request: ChildRequest, containment: Containment.Report) {
         guard enabled, let handle = FileHandle(forReadingAtPath: request.modelPath),
-              let head = try? handle.read(upToCount: 4096) else { return }
+            let head = try? handle.read(upToCount: 4096)
+        else { return }
         let text = String(decoding: head, as: UTF8.self)
         guard text.hasPrefix(prefix) else { return }
         let kind = text.dropFirst(prefix.count).prefix(while: { $0.isLetter })
@@ -61,7 +63,8 @@ enum TestFaults {
             ftruncate(STDERR_FILENO, 64 << 30)
             exit(0)
         case "probe":
-            let sentinel = text.dropFirst(prefix.count + kind.count).split(separator: "\n").first
+            let sentinel =
+                text.dropFirst(prefix.count + kind.count).split(separator: "\n").first
                 .map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
             let line = probe(sentinel: sentinel, exec: containment.missing.count < Containment.Layer.allCases.count)
             FileHandle.standardError.write(Data((line + "\n").utf8))

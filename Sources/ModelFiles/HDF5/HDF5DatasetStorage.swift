@@ -30,9 +30,12 @@ enum HDF5DatasetStorage {
         let external = H5Pget_external_count(properties)
         guard external >= 0 else { throw HDF5Error("dataset \(path.quotedForMessage()) has unreadable storage properties") }
         if external > 0 {
-            throw outside(.externalStorage(path: shown, file: name { buffer, size in
-                H5Pget_external(properties, 0, size, buffer, nil, nil) < 0 ? -1 : size
-            }))
+            throw outside(
+                .externalStorage(
+                    path: shown,
+                    file: name { buffer, size in
+                        H5Pget_external(properties, 0, size, buffer, nil, nil) < 0 ? -1 : size
+                    }))
         }
         let filters = H5Pget_nfilters(properties)
         guard filters >= 0 else { throw HDF5Error("dataset \(path.quotedForMessage()) has unreadable filters") }

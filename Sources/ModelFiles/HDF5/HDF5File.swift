@@ -207,7 +207,7 @@ final class HDF5File {
         var bytes = [UInt8](repeating: 0, count: count * size)
         guard H5Aread(attribute, memoryType, &bytes) >= 0 else { throw HDF5Error("cannot read attribute '\(name)'") }
         return (0..<count).map { index in
-            let slice = bytes[index * size ..< (index + 1) * size]
+            let slice = bytes[index * size..<(index + 1) * size]
             let end = slice.firstIndex(of: 0) ?? slice.endIndex
             return String(decoding: bytes[slice.startIndex..<end], as: UTF8.self)
         }

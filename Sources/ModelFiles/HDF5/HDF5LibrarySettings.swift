@@ -80,9 +80,10 @@ enum HDF5LibrarySettings {
     private static func datasetAccessList() throws -> hid_t {
         let list = try accessList(chdf5_p_dataset_access())
         guard H5Pset_efile_prefix(list, unresolvableFolder) >= 0,
-              H5Pset_virtual_prefix(list, unresolvableFolder) >= 0,
-              H5Pset_virtual_view(list, H5D_VDS_FIRST_MISSING) >= 0,
-              H5Pset_virtual_printf_gap(list, 0) >= 0 else {
+            H5Pset_virtual_prefix(list, unresolvableFolder) >= 0,
+            H5Pset_virtual_view(list, H5D_VDS_FIRST_MISSING) >= 0,
+            H5Pset_virtual_printf_gap(list, 0) >= 0
+        else {
             H5Pclose(list)
             throw HDF5Error("libhdf5 could not restrict dataset storage to the file")
         }

@@ -25,7 +25,9 @@ public enum HDF5OutsideReference: Equatable, Sendable {
         case let .userDefinedLink(path, type):
             return "a user-defined link \(path.quotedForMessage()) (link type \(type)), which libhdf5 resolves with code registered for it"
         case let .externalStorage(path, file):
-            return "a dataset \(path.quotedForMessage()) whose values are stored in another file, \(file.quotedForMessage()) (HDF5 external storage)"
+            return
+                "a dataset \(path.quotedForMessage()) whose values are stored in another file, \(file.quotedForMessage()) (HDF5 "
+                + "external storage)"
         case let .virtualDataset(path, file):
             return "a virtual dataset \(path.quotedForMessage()) whose values come from another file, \(file.quotedForMessage())"
         case let .filterPlugin(path, filter, name):

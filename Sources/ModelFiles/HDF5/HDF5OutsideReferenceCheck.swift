@@ -36,15 +36,18 @@ extension HDF5File {
             for index in 0..<info.nlinks {
                 links += 1
                 guard links <= maxLinks else {
-                    throw ReasonError(.tooLarge(detail: "it has more than \(maxLinks) HDF5 links: "
-                        + "\(ModelFileLimits.linksPerLayer) for each layer, under \(Limit.maxLayers.phrase(limits.maxLayers))"))
+                    throw ReasonError(
+                        .tooLarge(
+                            detail: "it has more than \(maxLinks) HDF5 links: "
+                                + "\(ModelFileLimits.linksPerLayer) for each layer, under \(Limit.maxLayers.phrase(limits.maxLayers))"))
                 }
                 let link = try Link(in: group, at: index, lists: lists)
                 let member = path.isEmpty ? link.name : "\(path)/\(link.name)"
                 switch link.info.type {
                 case H5L_TYPE_HARD:
                     guard seen.insert(link.info.u.address).inserted,
-                          let child = try visitObject(in: group, at: index, path: member) else { continue }
+                        let child = try visitObject(in: group, at: index, path: member)
+                    else { continue }
                     guard depth < Self.maxGroupDepth else {
                         H5Gclose(child)
                         throw HDF5Error("groups are nested more than \(Self.maxGroupDepth) deep at \(member.quotedForMessage())")
@@ -53,12 +56,14 @@ extension HDF5File {
                 case H5L_TYPE_SOFT:
                     continue
                 case H5L_TYPE_EXTERNAL:
-                    throw ReasonError(.pointsOutside(
-                        .externalLink(path: member, file: try link.externalFile(in: group, at: index, lists: lists)),
-                        member: nil))
+                    throw ReasonError(
+                        .pointsOutside(
+                            .externalLink(path: member, file: try link.externalFile(in: group, at: index, lists: lists)),
+                            member: nil))
                 default:
-                    throw ReasonError(.pointsOutside(
-                        .userDefinedLink(path: member, type: Int(link.info.type.rawValue)), member: nil))
+                    throw ReasonError(
+                        .pointsOutside(
+                            .userDefinedLink(path: member, type: Int(link.info.type.rawValue)), member: nil))
                 }
             }
         }

@@ -36,8 +36,10 @@ enum KerasHDF5Reader {
         }
         let store = HDF5WeightNamesStore(file: file, maxBytes: limits.maxConfigBytes)
         let result = try KerasModelBuilder(config: config, kerasMajor: major, store: store, limits: limits).build()
-        return LoadedModel(classifier: result.network, summary: ModelSummary(
-            keras: result, config: config, file: fileName, format: .hdf5, version: version, backend: backend))
+        return LoadedModel(
+            classifier: result.network,
+            summary: ModelSummary(
+                keras: result, config: config, file: fileName, format: .hdf5, version: version, backend: backend))
     }
 
     /// Why an HDF5 file without `model_config` is refused: Keras weights alone, or not Keras.

@@ -72,10 +72,11 @@ struct KerasModelBuilder {
             networkLayers.append(NetworkLayer(name: name, operation: translated.operation, inputs: inputs))
             widths.append(translated.width)
             activations.append(translated.activation)
-            summaries.append(ModelSummary.Layer(
-                name: name, type: layer?.className ?? "InputLayer", units: translated.units, activation: translated.activation,
-                outputWidth: translated.width, parameterCount: firstCall ? translated.parameters : 0,
-                inputs: inputs.map { networkLayers[$0].name }))
+            summaries.append(
+                ModelSummary.Layer(
+                    name: name, type: layer?.className ?? "InputLayer", units: translated.units, activation: translated.activation,
+                    outputWidth: translated.width, parameterCount: firstCall ? translated.parameters : 0,
+                    inputs: inputs.map { networkLayers[$0].name }))
         }
         guard let outputWidth = widths.last, let outputActivation = activations.last else {
             throw ReasonError(.malformed(detail: "the model has no layers"))
@@ -103,8 +104,9 @@ struct KerasModelBuilder {
             var inputsOf: [Node: [Node]] = [:]
             let inputLayers = kinds.indices.filter { kinds[$0] == .input }
             guard inputLayers.count <= 1, inputLayers.first.map({ $0 == 0 }) ?? true else {
-                throw ReasonError(.unsupportedSetting(
-                    layer: config.name ?? "sequential", detail: "has an InputLayer that is not its first layer"))
+                throw ReasonError(
+                    .unsupportedSetting(
+                        layer: config.name ?? "sequential", detail: "has an InputLayer that is not its first layer"))
             }
             guard !config.layers.isEmpty, inputLayers.count < config.layers.count else {
                 throw ReasonError(.malformed(detail: "the Sequential model has no layers"))
@@ -121,12 +123,14 @@ struct KerasModelBuilder {
             return (order, inputsOf)
         case .functional:
             guard config.inputs.count == 1 else {
-                throw ReasonError(.unsupportedSetting(
-                    layer: config.name ?? "model", detail: "has \(config.inputs.count) inputs (one is read)"))
+                throw ReasonError(
+                    .unsupportedSetting(
+                        layer: config.name ?? "model", detail: "has \(config.inputs.count) inputs (one is read)"))
             }
             guard config.outputs.count == 1 else {
-                throw ReasonError(.unsupportedSetting(
-                    layer: config.name ?? "model", detail: "has \(config.outputs.count) outputs (one is read)"))
+                throw ReasonError(
+                    .unsupportedSetting(
+                        layer: config.name ?? "model", detail: "has \(config.outputs.count) outputs (one is read)"))
             }
             guard let inputIndex = indexByName[config.inputs[0].layer], kinds[inputIndex] == .input else {
                 throw ReasonError(.malformed(detail: "the model's input '\(config.inputs[0].layer)' is not an InputLayer"))
@@ -136,12 +140,14 @@ struct KerasModelBuilder {
                     throw ReasonError(.malformed(detail: "a layer reads '\(reference.layer)', which is not in the model"))
                 }
                 guard reference.tensor == 0 else {
-                    throw ReasonError(.unsupportedSetting(
-                        layer: reference.layer, detail: "is read at output \(reference.tensor) (layers with several outputs)"))
+                    throw ReasonError(
+                        .unsupportedSetting(
+                            layer: reference.layer, detail: "is read at output \(reference.tensor) (layers with several outputs)"))
                 }
                 let calls = kinds[index] == .input ? 1 : config.layers[index].calls.count
                 guard reference.node < calls else {
-                    throw ReasonError(.malformed(detail: "a layer reads call \(reference.node) of '\(reference.layer)', which has \(calls)"))
+                    throw ReasonError(
+                        .malformed(detail: "a layer reads call \(reference.node) of '\(reference.layer)', which has \(calls)"))
                 }
                 return Node(layer: index, call: reference.node)
             }
@@ -164,8 +170,9 @@ struct KerasModelBuilder {
                 stack.append((current, true))
                 if kinds[current.layer] == .input {
                     guard current.layer == inputIndex else {
-                        throw ReasonError(.unsupportedSetting(
-                            layer: config.layers[current.layer].name, detail: "is a second input (one is read)"))
+                        throw ReasonError(
+                            .unsupportedSetting(
+                                layer: config.layers[current.layer].name, detail: "is a second input (one is read)"))
                     }
                     continue
                 }
@@ -176,7 +183,9 @@ struct KerasModelBuilder {
                     stack.append((input, false))
                 }
                 guard order.count + stack.count <= limits.maxLayers * 4 else {
-                    throw ReasonError(.tooLarge(detail: "the model's graph has more than \(limits.maxLayers * 4) nodes (4 × \(Limit.maxLayers.settingName))"))
+                    throw ReasonError(
+                        .tooLarge(
+                            detail: "the model's graph has more than \(limits.maxLayers * 4) nodes (4 × \(Limit.maxLayers.settingName))"))
                 }
             }
             return (order, inputsOf)
@@ -224,8 +233,11 @@ struct KerasModelBuilder {
         func weights(_ expected: [[Int]], optionalTail: Int = 0) throws -> [[Float]] {
             let paths = try store.weightPaths(of: layer, index: index)
             guard paths.count >= expected.count, paths.count <= expected.count + optionalTail else {
-                throw ReasonError(.malformed(detail:
-                    "layer '\(layer.name)' (\(layer.className)) has \(paths.count) weights in the file, expected \(expected.count)"))
+                throw ReasonError(
+                    .malformed(
+                        detail:
+                            "layer '\(layer.name)' (\(layer.className)) has \(paths.count) weights in the file, expected \(expected.count)")
+                )
             }
             return try zip(paths, expected).map { path, shape in
                 let count = shape.reduce(1, *)
@@ -322,7 +334,8 @@ struct KerasModelBuilder {
         case .leakyReLU:
             let width = try single()
             // Keras 3 says negative_slope, Keras 2 alpha; both default to 0.3 in the layer.
-            let slope = settings["negative_slope"] != nil
+            let slope =
+                settings["negative_slope"] != nil
                 ? try number("negative_slope", default: 0.3) : try number("alpha", default: 0.3)
             return Translated(
                 operation: .activation(.leakyReLU(negativeSlope: slope)), width: width, parameters: 0,
@@ -384,7 +397,8 @@ struct KerasModelBuilder {
             if let module = object["module"]?.string, module.hasPrefix("keras"), let config = object["config"]?.string {
                 name = config
             } else {
-                let label = object["registered_name"]?.string ?? object["config"]?.string
+                let label =
+                    object["registered_name"]?.string ?? object["config"]?.string
                     ?? object["class_name"]?.string ?? "an object"
                 throw ReasonError(.customActivation(layer: layer, activation: label))
             }
@@ -409,8 +423,9 @@ struct KerasModelBuilder {
     private func featureWidth(_ dims: [Int?], layer: String) throws -> Int {
         guard dims.count == 2, let width = dims[1], width > 0 else {
             let shown = dims.dropFirst().map { $0.map(String.init) ?? "None" }.joined(separator: ", ")
-            throw ReasonError(.unsupportedSetting(
-                layer: layer, detail: "takes inputs of shape (\(shown)); only rows of features (n,) are read"))
+            throw ReasonError(
+                .unsupportedSetting(
+                    layer: layer, detail: "takes inputs of shape (\(shown)); only rows of features (n,) are read"))
         }
         return width
     }

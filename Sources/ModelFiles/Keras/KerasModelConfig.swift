@@ -85,9 +85,10 @@ struct KerasModelConfig: Sendable {
             }
             if value["module"] != nil { looksLikeKeras3 = true }
             let calls = try Self.calls(value["inbound_nodes"], layer: layerName)
-            layers.append(KerasLayerConfig(
-                className: layerClass, name: layerName, module: value["module"]?.string,
-                registeredName: value["registered_name"]?.string, config: layerConfig, calls: calls))
+            layers.append(
+                KerasLayerConfig(
+                    className: layerClass, name: layerName, module: value["module"]?.string,
+                    registeredName: value["registered_name"]?.string, config: layerConfig, calls: calls))
         }
         self.layers = layers
         self.looksLikeKeras3 = looksLikeKeras3
@@ -119,7 +120,7 @@ struct KerasModelConfig: Sendable {
 
     private static func reference(_ parts: [JSONValue], what: String) throws(Problem) -> KerasTensorReference {
         guard parts.count >= 3, let layer = parts[0].string, let node = parts[1].integer,
-              let tensor = parts[2].integer, node >= 0, tensor >= 0
+            let tensor = parts[2].integer, node >= 0, tensor >= 0
         else { throw .malformed("\(what) has an entry that is not [name, node, tensor]") }
         return KerasTensorReference(layer: layer, node: node, tensor: tensor)
     }
@@ -159,9 +160,10 @@ struct KerasModelConfig: Sendable {
             for item in items { collectKeras3Tensors(item, into: &tensors) }
         case let .object(members):
             if members["class_name"]?.string == "__keras_tensor__",
-               let history = members["config"]?["keras_history"]?.array,
-               history.count >= 3, let layer = history[0].string,
-               let node = history[1].integer, let tensor = history[2].integer, node >= 0, tensor >= 0 {
+                let history = members["config"]?["keras_history"]?.array,
+                history.count >= 3, let layer = history[0].string,
+                let node = history[1].integer, let tensor = history[2].integer, node >= 0, tensor >= 0
+            {
                 tensors.append(KerasTensorReference(layer: layer, node: node, tensor: tensor))
             }
         default:

@@ -29,7 +29,8 @@ enum KerasZipReader {
         let config = try KerasModelConfig.parse(root, maxLayers: limits.maxLayers)
         var version: String?
         if entries.names.contains("metadata.json"),
-           let metadata = try? JSONDecoder().decode(JSONValue.self, from: entries.contents(of: "metadata.json", maxBytes: 1 << 20)) {
+            let metadata = try? JSONDecoder().decode(JSONValue.self, from: entries.contents(of: "metadata.json", maxBytes: 1 << 20))
+        {
             version = metadata["keras_version"]?.string
         }
         let weights = try entries.contents(of: "model.weights.h5", maxBytes: limits.maxInflatedBytes)
@@ -42,8 +43,10 @@ enum KerasZipReader {
                 let result = try KerasModelBuilder(
                     config: config, kerasMajor: kerasMajorVersion(version) ?? 3, store: store, limits: limits
                 ).build()
-                return LoadedModel(classifier: result.network, summary: ModelSummary(
-                    keras: result, config: config, file: fileName, format: .zip, version: version, backend: nil))
+                return LoadedModel(
+                    classifier: result.network,
+                    summary: ModelSummary(
+                        keras: result, config: config, file: fileName, format: .zip, version: version, backend: nil))
             }
         } catch let error as HDF5Error {
             throw ReasonError(.malformed(detail: "model.weights.h5: \(error.description)"))
@@ -76,7 +79,8 @@ struct ZipEntries {
         var names: [String] = []
         for entry in archive {
             guard names.count < limits.maxZipEntries else {
-                throw ReasonError(.tooLarge(detail: "the zip archive has more entries than \(Limit.maxZipEntries.phrase(limits.maxZipEntries))"))
+                throw ReasonError(
+                    .tooLarge(detail: "the zip archive has more entries than \(Limit.maxZipEntries.phrase(limits.maxZipEntries))"))
             }
             let name = entry.path
             let parts = name.split(separator: "/", omittingEmptySubsequences: false)
@@ -103,9 +107,12 @@ struct ZipEntries {
             _ = try archive.extract(entry, skipCRC32: false) { chunk in
                 counter.bytes += chunk.count
                 guard data.count + chunk.count <= maxBytes, counter.bytes <= allowance else {
-                    throw ReasonError(.tooLarge(detail: counter.bytes > allowance
-                        ? "'\(name)' inflates past the \(allowance) bytes the archive may inflate to (\(Limit.maxInflatedBytes.settingName))"
-                        : "'\(name)' inflates to more than \(maxBytes) bytes (\(Limit.maxConfigBytes.settingName))"))
+                    throw ReasonError(
+                        .tooLarge(
+                            detail: counter.bytes > allowance
+                                ? "'\(name)' inflates past the \(allowance) bytes the archive may inflate to "
+                                    + "(\(Limit.maxInflatedBytes.settingName))"
+                                : "'\(name)' inflates to more than \(maxBytes) bytes (\(Limit.maxConfigBytes.settingName))"))
                 }
                 data.append(chunk)
             }
@@ -144,8 +151,10 @@ struct KerasVarsStore: KerasWeightStore {
         guard file.isGroup(group) else { return [] }
         // Keras 3 records the layer's own name on its vars group: a cross-check of the naming.
         if let recorded = file.stringAttribute("name", at: group, maxBytes: 4096), recorded != layer.name {
-            throw ReasonError(.malformed(detail:
-                "weights '\(group)' belong to layer '\(recorded)', expected '\(layer.name)'"))
+            throw ReasonError(
+                .malformed(
+                    detail:
+                        "weights '\(group)' belong to layer '\(recorded)', expected '\(layer.name)'"))
         }
         let members = try file.memberNames(of: group, limit: 1_000)
         let numbers = members.compactMap(Int.init).sorted()

@@ -41,7 +41,8 @@ enum ZipBounds {
             let data = local + 30 + u16(local + 26) + u16(local + 28)
             guard data <= length else { throw outside("data of entry \(index + 1)") }
             if hasZip64Field(bytes, from: at + 46 + nameLength, count: extraLength)
-                || hasZip64Field(bytes, from: local + 30 + u16(local + 26), count: u16(local + 28)) {
+                || hasZip64Field(bytes, from: local + 30 + u16(local + 26), count: u16(local + 28))
+            {
                 throw ReasonError(.malformed(detail: "it is a ZIP64 archive, which a .keras file never is"))
             }
             if u16(at + 8) & 0x08 != 0 {

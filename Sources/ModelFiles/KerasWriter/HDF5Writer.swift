@@ -81,7 +81,7 @@ final class HDF5Writer {
         guard type >= 0 else { throw HDF5Error("cannot make a string type") }
         defer { H5Tclose(type) }
         guard H5Tset_size(type, chdf5_variable_size()) >= 0,
-              H5Tset_cset(type, utf8 ? H5T_CSET_UTF8 : H5T_CSET_ASCII) >= 0
+            H5Tset_cset(type, utf8 ? H5T_CSET_UTF8 : H5T_CSET_ASCII) >= 0
         else { throw HDF5Error("cannot make a variable-length string type") }
         let attribute = H5Acreate2(object, name, type, space, chdf5_p_default(), chdf5_p_default())
         guard attribute >= 0 else { throw HDF5Error("cannot create attribute '\(name)'") }

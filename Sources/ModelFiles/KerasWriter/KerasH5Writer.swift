@@ -110,14 +110,17 @@ struct SequentialDenseModel {
                 throw KerasExportError(.notSequential("layer '\(layer.name)' is not dense"))
             }
             guard Self.isKerasName(layer.name), names.insert(layer.name).inserted,
-                  layer.name != "top_level_model_weights" else {
+                layer.name != "top_level_model_weights"
+            else {
                 throw KerasExportError(.badLayerName(layer.name))
             }
             guard let kerasActivation = Self.kerasName(of: activation) else {
                 throw KerasExportError(.unsupportedActivation(layer: layer.name, activation: "\(activation)"))
             }
-            layers.append(Layer(name: layer.name, inputs: width, units: units, kernel: kernel, bias: bias,
-                                activation: kerasActivation))
+            layers.append(
+                Layer(
+                    name: layer.name, inputs: width, units: units, kernel: kernel, bias: bias,
+                    activation: kerasActivation))
             width = units
         }
         self.name = name
@@ -127,10 +130,11 @@ struct SequentialDenseModel {
 
     /// Letters, digits, `_`, `-`, `.`; not empty; no `/`, which would nest HDF5 groups.
     static func isKerasName(_ name: String) -> Bool {
-        !name.isEmpty && name.utf8.count <= 200 && name.unicodeScalars.allSatisfy {
-            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0)
-                || $0 == "_" || $0 == "-" || $0 == "."
-        }
+        !name.isEmpty && name.utf8.count <= 200
+            && name.unicodeScalars.allSatisfy {
+                ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0)
+                    || $0 == "_" || $0 == "-" || $0 == "."
+            }
     }
 
     /// The Keras 3 activation string meaning exactly `activation` with its parameters at
@@ -176,11 +180,21 @@ struct SequentialDenseModel {
     /// model (names are checked to need no escaping).
     func configJSON() -> String {
         let dtype = #"{"module": "keras", "class_name": "DTypePolicy", "config": {"name": "float32"}, "registered_name": null}"#
-        let input = #"{"class_name": "InputLayer", "config": {"batch_shape": [null, \#(inputCount)], "dtype": "float32", "sparse": false, "ragged": false, "name": "input_layer", "optional": false}}"#
+        let input =
+            #"{"class_name": "InputLayer", "config": {"batch_shape": [null, \#(inputCount)], "dtype": "float32", "sparse": false, "#
+            + #""ragged": false, "name": "input_layer", "optional": false}}"#
         let dense = layers.map { layer in
-            #"{"class_name": "Dense", "config": {"name": "\#(layer.name)", "trainable": true, "dtype": \#(dtype), "units": \#(layer.units), "activation": "\#(layer.activation)", "use_bias": \#(layer.bias != nil), "kernel_initializer": {"module": "keras.initializers", "class_name": "GlorotUniform", "config": {"seed": null, "input_axes": null, "output_axes": null}, "registered_name": null}, "bias_initializer": {"module": "keras.initializers", "class_name": "Zeros", "config": {}, "registered_name": null}, "kernel_regularizer": null, "bias_regularizer": null, "kernel_constraint": null, "bias_constraint": null, "quantization_config": null}}"#
+            #"{"class_name": "Dense", "config": {"name": "\#(layer.name)", "trainable": true, "dtype": \#(dtype), "#
+                + #""units": \#(layer.units), "activation": "\#(layer.activation)", "use_bias": \#(layer.bias != nil), "#
+                + #""kernel_initializer": {"module": "keras.initializers", "class_name": "GlorotUniform", "#
+                + #""config": {"seed": null, "input_axes": null, "output_axes": null}, "registered_name": null}, "#
+                + #""bias_initializer": {"module": "keras.initializers", "class_name": "Zeros", "config": {}, "#
+                + #""registered_name": null}, "kernel_regularizer": null, "bias_regularizer": null, "#
+                + #""kernel_constraint": null, "bias_constraint": null, "quantization_config": null}}"#
         }
         let layerList = ([input] + dense).joined(separator: ", ")
-        return #"{"class_name": "Sequential", "config": {"name": "\#(name)", "trainable": true, "dtype": \#(dtype), "layers": [\#(layerList)], "build_input_shape": [null, \#(inputCount)]}}"#
+        return
+            #"{"class_name": "Sequential", "config": {"name": "\#(name)", "trainable": true, "dtype": \#(dtype), "#
+            + #""layers": [\#(layerList)], "build_input_shape": [null, \#(inputCount)]}}"#
     }
 }

@@ -6,7 +6,8 @@ import Results
 /// Reads an ONNX model file (a protobuf `ModelProto`) through the `ONNX` target's
 /// interpreter, checks it by evaluating one row, and describes it.
 enum ONNXModelFile {
-    static func read(_ data: Data, fileName: String, limits: ModelFileLimits, options: ModelFileOptions) throws(ReasonError) -> LoadedModel {
+    static func read(_ data: Data, fileName: String, limits: ModelFileLimits, options: ModelFileOptions) throws(ReasonError) -> LoadedModel
+    {
         do {
             let model = try ONNXModel(data: data, options: ONNXReadOptions(outputName: options.output), limits: limits.onnx)
             let trial = try model.trialRun()

@@ -101,7 +101,7 @@ struct UBJSONReader {
     private mutating func string() throws(SyntaxError) -> String {
         let count = try length(what: "string length", bytesEach: 1, values: false)
         defer { position += count }
-        return String(decoding: bytes[position ..< position + count], as: UTF8.self)
+        return String(decoding: bytes[position..<position + count], as: UTF8.self)
     }
 
     private mutating func take() throws(SyntaxError) {
@@ -151,8 +151,10 @@ struct UBJSONReader {
         if position < bytes.count, bytes[position] == UInt8(ascii: "$") {
             position += 1
             let marker = try byte()
-            guard Self.fixedSize(marker) != nil || marker == UInt8(ascii: "S") || marker == UInt8(ascii: "[")
-                    || marker == UInt8(ascii: "{") || marker == UInt8(ascii: "H") else {
+            guard
+                Self.fixedSize(marker) != nil || marker == UInt8(ascii: "S") || marker == UInt8(ascii: "[")
+                    || marker == UInt8(ascii: "{") || marker == UInt8(ascii: "H")
+            else {
                 throw failure("a container typed \(Self.show(marker)), which this reader does not accept")
             }
             type = marker

@@ -147,7 +147,8 @@ struct ManifestDocumentParser {
     private static func describe(foundationError error: any Error) -> String {
         let ns = error as NSError
         if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain,
-           let message = strerror(Int32(underlying.code)) {
+            let message = strerror(Int32(underlying.code))
+        {
             return String(cString: message).lowercased()
         }
         if ns.domain == NSPOSIXErrorDomain, let message = strerror(Int32(ns.code)) {

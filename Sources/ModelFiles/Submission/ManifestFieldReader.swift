@@ -24,8 +24,10 @@ struct ManifestFieldReader {
         let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
         if text.isEmpty { throw fail(.badText(key: key, line: line, detail: "is empty: give a value or leave the key out")) }
         if text.count > limits.maxManifestTextLength {
-            throw fail(.badText(key: key, line: line,
-                                detail: "is \(text.count) characters long, over \(Limit.maxManifestTextLength.phrase(limits.maxManifestTextLength))"))
+            throw fail(
+                .badText(
+                    key: key, line: line,
+                    detail: "is \(text.count) characters long, over \(Limit.maxManifestTextLength.phrase(limits.maxManifestTextLength))"))
         }
         if text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
             throw fail(.badText(key: key, line: line, detail: "holds a line break or control character: keep it on one line"))
@@ -45,8 +47,10 @@ struct ManifestFieldReader {
             var names: [String] = []
             for (i, item) in items.enumerated() {
                 guard case let .scalar(text, _) = item.value else {
-                    throw fail(.wrongType(key: "members[\(i + 1)]", line: item.line ?? node.line,
-                                          expected: "a name", found: item.typeName))
+                    throw fail(
+                        .wrongType(
+                            key: "members[\(i + 1)]", line: item.line ?? node.line,
+                            expected: "a name", found: item.typeName))
                 }
                 names.append(try checkedText(text, key: "members[\(i + 1)]", line: item.line ?? node.line))
             }
@@ -60,7 +64,8 @@ struct ManifestFieldReader {
     func modelPath(_ node: ManifestNode) throws(SubmissionError) -> String? {
         guard let path = try text(node, key: "model") else { return nil }
         let components = path.split(separator: "/", omittingEmptySubsequences: false)
-        let unsafe = path.hasPrefix("/") || path.hasPrefix("~") || path.contains("\\") || path.contains(":")
+        let unsafe =
+            path.hasPrefix("/") || path.hasPrefix("~") || path.contains("\\") || path.contains(":")
             || components.contains { $0 == ".." || $0.isEmpty }
         if unsafe { throw fail(.unsafeModelPath(path: path)) }
         return components.filter { $0 != "." }.joined(separator: "/")
@@ -77,8 +82,10 @@ struct ManifestFieldReader {
         }
         if items.isEmpty { throw fail(.noFeatures) }
         guard items.count <= FeatureSchema.featureCount else {
-            throw fail(.wrongType(key: "features", line: node.line, expected: "at most 28 feature names",
-                                  found: "\(items.count) names"))
+            throw fail(
+                .wrongType(
+                    key: "features", line: node.line, expected: "at most 28 feature names",
+                    found: "\(items.count) names"))
         }
         var indices: [Int] = []
         for (i, item) in items.enumerated() {
@@ -102,8 +109,10 @@ struct ManifestFieldReader {
         case .null: return nil
         case let .mapping(list): pairs = list
         default:
-            throw fail(.wrongType(key: "standardization", line: node.line,
-                                  expected: "a mapping with 'mean' and 'scale'", found: node.typeName))
+            throw fail(
+                .wrongType(
+                    key: "standardization", line: node.line,
+                    expected: "a mapping with 'mean' and 'scale'", found: node.typeName))
         }
         var mean: [Double]?, scale: [Double]?
         for (rawKey, keyLine, value) in pairs {
@@ -115,13 +124,17 @@ struct ManifestFieldReader {
                 let numbers = try self.numbers(value, key: path, featureCount: featureCount, isScale: key == "scale")
                 if key == "mean" { mean = numbers } else { scale = numbers }
             default:
-                throw fail(.unknownKey(key: path, line: keyLine,
-                                       suggestion: closest(to: key, in: ["mean", "scale"]).map { "standardization.\($0)" }))
+                throw fail(
+                    .unknownKey(
+                        key: path, line: keyLine,
+                        suggestion: closest(to: key, in: ["mean", "scale"]).map { "standardization.\($0)" }))
             }
         }
         guard let mean, let scale else {
-            throw fail(.wrongType(key: "standardization", line: node.line, expected: "a mapping with both 'mean' and 'scale'",
-                                  found: mean == nil ? "one without 'mean'" : "one without 'scale'"))
+            throw fail(
+                .wrongType(
+                    key: "standardization", line: node.line, expected: "a mapping with both 'mean' and 'scale'",
+                    found: mean == nil ? "one without 'mean'" : "one without 'scale'"))
         }
         return SubmissionManifest.Standardization(mean: mean, scale: scale)
     }

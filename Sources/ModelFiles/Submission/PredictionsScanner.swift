@@ -72,7 +72,8 @@ struct PredictionsScanner {
             return name
         }
         guard names.count == 2, names[0].lowercased() == "id",
-              PredictionsFile.scoreColumnNames.contains(names[1].lowercased()) else {
+            PredictionsFile.scoreColumnNames.contains(names[1].lowercased())
+        else {
             throw fail(.header(found: text(range)))
         }
         return names[1]

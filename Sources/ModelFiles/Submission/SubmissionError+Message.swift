@@ -27,8 +27,10 @@ extension SubmissionError {
 
     private static func message(_ name: String, _ reason: FolderReason) -> String {
         func list(_ names: [String]) -> String {
-            names.isEmpty ? "nothing" : names.prefix(12).map { $0.quotedForMessage(limit: 50) }.joined(separator: ", ")
-                + (names.count > 12 ? " and \(names.count - 12) more" : "")
+            names.isEmpty
+                ? "nothing"
+                : names.prefix(12).map { $0.quotedForMessage(limit: 50) }.joined(separator: ", ")
+                    + (names.count > 12 ? " and \(names.count - 12) more" : "")
         }
         switch reason {
         case let .noModel(found):
@@ -197,7 +199,9 @@ extension SubmissionError {
             let place = line.map { "line \($0)" } ?? "value \(index + 1)"
             return "\(name) \(place): the epoch is not a whole number ≥ 0"
         case let .tooManyEpochs(limit):
-            return "\(name) has more than \(limit) epochs (\(Limit.maxHistoryEpochs.settingName)): submit the history of the run that made the model"
+            return
+                "\(name) has more than \(limit) epochs (\(Limit.maxHistoryEpochs.settingName)): submit the history of the run that "
+                + "made the model"
         case let .tooLarge(bytes, limit):
             return "\(name) is \(bytes) bytes, more than the \(limit) a training history may have "
                 + "(\(Limit.maxHistoryBytes.settingName)): submit "

@@ -77,8 +77,11 @@ public struct SubmissionFolder: Sendable, Equatable {
         do {
             parent = try SubmissionRoot(opening: location.deletingLastPathComponent().path)
         } catch {
-            throw SubmissionError(subject: name, reason: .folder(.unreadable(
-                name: location.deletingLastPathComponent().lastPathComponent, detail: error.phrase)))
+            throw SubmissionError(
+                subject: name,
+                reason: .folder(
+                    .unreadable(
+                        name: location.deletingLastPathComponent().lastPathComponent, detail: error.phrase)))
         }
         return try load(location.lastPathComponent, in: parent, location: location, displayName: name, limits: limits)
     }

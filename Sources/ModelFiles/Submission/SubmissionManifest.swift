@@ -70,12 +70,14 @@ public struct SubmissionManifest: Sendable, Equatable {
         featureIndices: [Int]? = nil, standardization: Standardization? = nil, output: String? = nil
     ) {
         if let featureIndices {
-            precondition(!featureIndices.isEmpty && featureIndices.allSatisfy { (0..<28).contains($0) },
-                         "feature indices must be in 0..<28")
+            precondition(
+                !featureIndices.isEmpty && featureIndices.allSatisfy { (0..<28).contains($0) },
+                "feature indices must be in 0..<28")
             precondition(Set(featureIndices).count == featureIndices.count, "a feature is listed twice")
         }
-        precondition(standardization.map { $0.mean.count == (featureIndices?.count ?? 28) } ?? true,
-                     "standardization length differs from the feature count")
+        precondition(
+            standardization.map { $0.mean.count == (featureIndices?.count ?? 28) } ?? true,
+            "standardization length differs from the feature count")
         self.team = team
         self.members = members
         self.title = title
@@ -130,7 +132,8 @@ public struct SubmissionManifest: Sendable, Equatable {
         _ load: () throws(SubmissionError.FileReason) -> Data
     ) throws(SubmissionError) -> SubmissionManifest {
         let data = try SubmissionError.reading(
-            name, load, tooLarge: { .manifest(.tooLarge(detail: "\($0) bytes, over \(Limit.maxManifestBytes.phrase(limits.maxManifestBytes))")) },
+            name, load,
+            tooLarge: { .manifest(.tooLarge(detail: "\($0) bytes, over \(Limit.maxManifestBytes.phrase(limits.maxManifestBytes))")) },
             unreadable: { .manifest(.unreadable(detail: $0)) })
         return try SubmissionManifest(
             parsing: data, fileName: name, isJSON: fileName.lowercased().hasSuffix(".json"), limits: limits)
@@ -163,7 +166,12 @@ public struct SubmissionManifest: Sendable, Equatable {
             case .notText: throw fail(.notText)
             case let .duplicateKey(key): throw fail(.duplicateKey(key: key, line: nil))
             case .tooManyNodes:
-                throw fail(.tooLarge(detail: "more values than \(Limit.maxManifestNodes.phrase(limits.maxManifestNodes)) (YAML aliases count each time they are used)"))
+                throw fail(
+                    .tooLarge(
+                        detail:
+                            "more values than \(Limit.maxManifestNodes.phrase(limits.maxManifestNodes)) (YAML aliases count each "
+                            + "time they are used)"
+                    ))
             }
         }
         guard let root else {
@@ -199,8 +207,9 @@ public struct SubmissionManifest: Sendable, Equatable {
         if let (node, _) = standardizationNode {
             standardization = try reader.standardization(node, featureCount: features?.count ?? FeatureSchema.featureCount)
         }
-        self.init(team: team, members: members, title: title, model: model,
-                  featureIndices: features, standardization: standardization, output: output)
+        self.init(
+            team: team, members: members, title: title, model: model,
+            featureIndices: features, standardization: standardization, output: output)
     }
 }
 

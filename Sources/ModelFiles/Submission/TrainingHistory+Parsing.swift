@@ -112,8 +112,10 @@ struct HistoryColumns {
             let isRead = key.lowercased() == "epoch" || HistorySeries(columnName: key.lowercased()) != nil
             if isRead {
                 if let length, items.count != length {
-                    throw fail(.lengthMismatch(key: (items.count > length ? key : lengthKey).lowercased(),
-                                               expected: min(length, items.count), found: max(length, items.count)))
+                    throw fail(
+                        .lengthMismatch(
+                            key: (items.count > length ? key : lengthKey).lowercased(),
+                            expected: min(length, items.count), found: max(length, items.count)))
                 }
                 length = items.count
                 lengthKey = key

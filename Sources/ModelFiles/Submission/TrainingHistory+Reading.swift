@@ -72,8 +72,10 @@ extension TrainingHistory {
         try self.init(source: source, columns: columns, fail: fail)
     }
 
-    private init(source: Source, columns: HistoryColumns,
-                 fail: (SubmissionError.HistoryReason) -> SubmissionError) throws(SubmissionError) {
+    private init(
+        source: Source, columns: HistoryColumns,
+        fail: (SubmissionError.HistoryReason) -> SubmissionError
+    ) throws(SubmissionError) {
         var series: [HistorySeries: (name: String, values: [Double?])] = [:]
         var epochs: [Int]?
         for (name, column) in columns.columns {

@@ -45,8 +45,10 @@ public struct AdaBoostModelFile: Sendable, Equatable {
     public var training: [String: Double]
 
     /// A file holding `ensemble` and what is known about it.
-    public init(ensemble: AdaBoostEnsemble, featureNames: [String]? = nil, featureImportances: [Double]? = nil,
-                training: [String: Double] = [:]) {
+    public init(
+        ensemble: AdaBoostEnsemble, featureNames: [String]? = nil, featureImportances: [Double]? = nil,
+        training: [String: Double] = [:]
+    ) {
         self.ensemble = ensemble
         self.featureNames = featureNames
         self.featureImportances = featureImportances
@@ -67,7 +69,9 @@ public struct AdaBoostModelFile: Sendable, Equatable {
             text += "\"feature_importances\": [" + featureImportances.map(Self.number).joined(separator: ", ") + "],\n"
         }
         if !training.isEmpty {
-            text += "\"training\": {" + training.keys.sorted().map { "\(Self.quoted($0)): \(Self.number(training[$0]!))" }
+            text +=
+                "\"training\": {"
+                + training.keys.sorted().map { "\(Self.quoted($0)): \(Self.number(training[$0]!))" }
                 .joined(separator: ", ") + "},\n"
         }
         text += "\"trees\": [\n"
@@ -78,7 +82,8 @@ public struct AdaBoostModelFile: Sendable, Equatable {
                     : "{\"feature\": \(node.feature), \"threshold\": \(Self.number(node.threshold)), "
                         + "\"left\": \(node.left), \"right\": \(node.right)}"
             }
-            text += "{\"weight\": \(Self.number(ensemble.weights[index])), \"nodes\": ["
+            text +=
+                "{\"weight\": \(Self.number(ensemble.weights[index])), \"nodes\": ["
                 + nodes.joined(separator: ", ") + "]}" + (index + 1 < ensemble.trees.count ? ",\n" : "\n")
         }
         text += "]\n}\n"
@@ -96,8 +101,10 @@ public struct AdaBoostModelFile: Sendable, Equatable {
     ///
     /// - Throws: ``ModelFileError`` (`malformed` for anything not as documented, `tooLarge`
     ///   over `limits`' node count).
-    public static func decode(_ data: Data, fileName: String,
-                              limits: ModelFileLimits = ModelFileLimits()) throws(ModelFileError) -> AdaBoostModelFile {
+    public static func decode(
+        _ data: Data, fileName: String,
+        limits: ModelFileLimits = ModelFileLimits()
+    ) throws(ModelFileError) -> AdaBoostModelFile {
         do {
             return try parse(data, limits: limits)
         } catch {
@@ -142,7 +149,8 @@ public struct AdaBoostModelFile: Sendable, Equatable {
                     nodes.append(.leaf(signal: cls == 1))
                 } else {
                     guard let feature = value["feature"]?.integer, let left = value["left"]?.integer,
-                          let right = value["right"]?.integer, let thresholdValue = value["threshold"] else {
+                        let right = value["right"]?.integer, let thresholdValue = value["threshold"]
+                    else {
                         throw bad("tree \(t) node \(n) is neither a leaf nor a split with feature, threshold, left and right")
                     }
                     let threshold: Double
@@ -171,14 +179,16 @@ public struct AdaBoostModelFile: Sendable, Equatable {
         var file = AdaBoostModelFile(ensemble: ensemble)
         if let names = root["feature_names"] {
             guard let list = names.array?.compactMap(\.string), list.count == inputCount,
-                  list.count == names.array?.count else {
+                list.count == names.array?.count
+            else {
                 throw bad("\"feature_names\" must be \(inputCount) strings")
             }
             file.featureNames = list
         }
         if let importances = root["feature_importances"] {
             guard let list = importances.array?.compactMap(\.number), list.count == inputCount,
-                  list.count == importances.array?.count else {
+                list.count == importances.array?.count
+            else {
                 throw bad("\"feature_importances\" must be \(inputCount) numbers")
             }
             file.featureImportances = list
@@ -204,8 +214,11 @@ public struct AdaBoostModelFile: Sendable, Equatable {
             file: file, format: .json, framework: "leaderboard AdaBoost", frameworkVersion: "\(Self.version)",
             backend: nil, architecture: "AdaBoost (SAMME)", modelName: nil, inputCount: ensemble.inputCount,
             output: .init(units: 1, activation: "sigmoid", reading: "singleUnit"),
-            layers: [.init(name: "trees", type: "DecisionTree ×\(trees.count) (depth ≤ \(depth))", units: trees.count,
-                           activation: nil, outputWidth: 1, parameterCount: parameters, inputs: [])],
+            layers: [
+                .init(
+                    name: "trees", type: "DecisionTree ×\(trees.count) (depth ≤ \(depth))", units: trees.count,
+                    activation: nil, outputWidth: 1, parameterCount: parameters, inputs: [])
+            ],
             parameterCount: parameters)
     }
 

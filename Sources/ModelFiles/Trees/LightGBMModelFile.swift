@@ -34,8 +34,10 @@ enum LightGBMModelFile: TreeModelRefusals {
         let objectiveWords = (header["objective"] ?? "").split(separator: " ")
         let objective = objectiveWords.first.map(String.init) ?? "(none)"
         guard objective == "binary" else {
-            throw unsupported("has objective \(objective.quotedForMessage(limit: 40))", "train with objective='binary' (LGBMClassifier's default "
-                + "for two classes)")
+            throw unsupported(
+                "has objective \(objective.quotedForMessage(limit: 40))",
+                "train with objective='binary' (LGBMClassifier's default "
+                    + "for two classes)")
         }
         var sigmoid = 1.0
         for word in objectiveWords.dropFirst() where word.hasPrefix("sigmoid:") {
@@ -45,12 +47,16 @@ enum LightGBMModelFile: TreeModelRefusals {
             sigmoid = value
         }
         guard let classes = header["num_class"].flatMap({ Int($0) }), classes == 1,
-              header["num_tree_per_iteration"].flatMap({ Int($0) }) == 1 else {
-            throw unsupported("has several classes or trees per iteration", "train a binary classifier "
-                + "(objective='binary')")
+            header["num_tree_per_iteration"].flatMap({ Int($0) }) == 1
+        else {
+            throw unsupported(
+                "has several classes or trees per iteration",
+                "train a binary classifier "
+                    + "(objective='binary')")
         }
         guard let maxFeature = header["max_feature_idx"].flatMap({ Int($0) }), maxFeature >= 0,
-              maxFeature < limits.maxTreeNodes else {
+            maxFeature < limits.maxTreeNodes
+        else {
             throw damaged("\"max_feature_idx\" is not a whole number from 0")
         }
         let averaged = header["average_output"] != nil
@@ -70,8 +76,9 @@ enum LightGBMModelFile: TreeModelRefusals {
         let ensemble: TreeEnsemble
         let classifier: TreeEnsembleClassifier
         do {
-            ensemble = try TreeEnsemble(trees: trees, inputCount: maxFeature + 1, aggregation: averaged ? .average : .sum,
-                                        baseScores: [0], maxNodes: limits.maxTreeNodes)
+            ensemble = try TreeEnsemble(
+                trees: trees, inputCount: maxFeature + 1, aggregation: averaged ? .average : .sum,
+                baseScores: [0], maxNodes: limits.maxTreeNodes)
             classifier = try TreeEnsembleClassifier(ensemble: ensemble, transform: .logistic(scale: sigmoid))
         } catch {
             throw damaged(error.description)
@@ -102,8 +109,10 @@ enum LightGBMModelFile: TreeModelRefusals {
     }
 
     /// Tree `t` from its fields, as a ``TreeEnsemble/Tree`` (splits first, then leaves).
-    static func tree(_ fields: [Substring: Substring], index t: Int, limits: ModelFileLimits,
-                     total: inout Int) throws(ReasonError) -> TreeEnsemble.Tree {
+    static func tree(
+        _ fields: [Substring: Substring], index t: Int, limits: ModelFileLimits,
+        total: inout Int
+    ) throws(ReasonError) -> TreeEnsemble.Tree {
         guard let leaves = fields["num_leaves"].flatMap({ Int($0) }), leaves >= 1 else {
             throw damaged("tree \(t) has no positive \"num_leaves\"")
         }
@@ -121,13 +130,16 @@ enum LightGBMModelFile: TreeModelRefusals {
             guard let line = fields[key] else { throw damaged("tree \(t) has no \"\(key)\"") }
             let words = line.split(separator: " ", maxSplits: count)
             guard words.count == count else {
-                throw damaged("tree \(t): \"\(key)\" has \(words.count == count + 1 ? "more than \(count)" : "\(words.count)") "
-                    + "entries for \(count)")
+                throw damaged(
+                    "tree \(t): \"\(key)\" has \(words.count == count + 1 ? "more than \(count)" : "\(words.count)") "
+                        + "entries for \(count)")
             }
             var values: [T] = []
             values.reserveCapacity(count)
             for word in words {
-                guard let value = parse(word) else { throw damaged("tree \(t): \"\(key)\" holds \(String(word).quotedForMessage(limit: 30))") }
+                guard let value = parse(word) else {
+                    throw damaged("tree \(t): \"\(key)\" holds \(String(word).quotedForMessage(limit: 30))")
+                }
                 values.append(value)
             }
             return values
@@ -159,10 +171,11 @@ enum LightGBMModelFile: TreeModelRefusals {
             guard left[i] < splits, right[i] < splits else {
                 throw damaged("tree \(t) split \(i) has child \(max(left[i], right[i])), but the tree has \(splits) splits")
             }
-            nodes.append(.split(
-                feature: features[i], threshold: thresholds[i], comparison: .lessOrEqual,
-                left: node(left[i]), right: node(right[i]),
-                missingGoesLeft: missing == .none ? 0 <= thresholds[i] : defaultLeft, zeroIsMissing: missing == .zero))
+            nodes.append(
+                .split(
+                    feature: features[i], threshold: thresholds[i], comparison: .lessOrEqual,
+                    left: node(left[i]), right: node(right[i]),
+                    missingGoesLeft: missing == .none ? 0 <= thresholds[i] : defaultLeft, zeroIsMissing: missing == .zero))
         }
         nodes.append(contentsOf: repeatElement(.leaf, count: leaves))
         return TreeEnsemble.Tree(nodes: nodes, leafValues: Array(repeating: 0, count: splits) + leafValues)

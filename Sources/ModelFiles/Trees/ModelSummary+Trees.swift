@@ -14,14 +14,18 @@ extension ModelSummary {
         let splits = ensemble.nodeCount - ensemble.leafCount
         let parameters = 2 * splits + ensemble.leafCount * ensemble.outputCount + ensemble.outputCount
         let depth = ensemble.depths.max() ?? 0
-        let type = "\(ensemble.treeCount) trees (depth ≤ \(depth), \(ensemble.leafCount) leaves)"
+        let type =
+            "\(ensemble.treeCount) trees (depth ≤ \(depth), \(ensemble.leafCount) leaves)"
             + (note.map { ", \($0)" } ?? "")
         return ModelSummary(
             file: file, format: format, framework: framework, frameworkVersion: version, backend: nil,
             architecture: architecture, modelName: nil, inputCount: ensemble.inputCount,
             output: .init(units: 1, activation: activation, reading: "singleUnit"),
-            layers: [.init(name: "trees", type: type, units: nil, activation: nil, outputWidth: ensemble.outputCount,
-                           parameterCount: parameters, inputs: [])],
+            layers: [
+                .init(
+                    name: "trees", type: type, units: nil, activation: nil, outputWidth: ensemble.outputCount,
+                    parameterCount: parameters, inputs: [])
+            ],
             parameterCount: parameters)
     }
 }

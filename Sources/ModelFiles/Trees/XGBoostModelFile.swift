@@ -27,8 +27,10 @@ enum XGBoostModelFile: TreeModelRefusals {
     }
 
     /// Reads JSON or UBJSON (`format`) bytes as a ``LoadedModel``.
-    static func read(_ data: Data, format: ModelFileFormat, fileName: String,
-                     limits: ModelFileLimits) throws(ReasonError) -> LoadedModel {
+    static func read(
+        _ data: Data, format: ModelFileFormat, fileName: String,
+        limits: ModelFileLimits
+    ) throws(ReasonError) -> LoadedModel {
         let root: JSONValue
         if format == .ubjson {
             do {
@@ -48,14 +50,17 @@ enum XGBoostModelFile: TreeModelRefusals {
     }
 
     /// Reads a parsed model document.
-    static func read(_ root: JSONValue, format: ModelFileFormat, fileName: String,
-                     limits: ModelFileLimits) throws(ReasonError) -> LoadedModel {
+    static func read(
+        _ root: JSONValue, format: ModelFileFormat, fileName: String,
+        limits: ModelFileLimits
+    ) throws(ReasonError) -> LoadedModel {
         guard let learner = root["learner"]?.object else { throw damaged("no \"learner\" object") }
         let version = root["version"]?.array?.compactMap(\.integer).map(String.init).joined(separator: ".")
         let objective = learner["objective"]?["name"]?.string ?? "(none)"
         guard ["binary:logistic", "reg:logistic"].contains(objective) else {
-            throw unsupported("has objective \(objective.quotedForMessage(limit: 40))",
-                              "train with objective='binary:logistic' (XGBClassifier's default for two classes)")
+            throw unsupported(
+                "has objective \(objective.quotedForMessage(limit: 40))",
+                "train with objective='binary:logistic' (XGBClassifier's default for two classes)")
         }
         guard let parameters = learner["learner_model_param"] else { throw damaged("no \"learner_model_param\"") }
         guard let featureCount = integer(parameters["num_feature"]), featureCount > 0 else {
@@ -97,8 +102,9 @@ enum XGBoostModelFile: TreeModelRefusals {
         let ensemble: TreeEnsemble
         let classifier: TreeEnsembleClassifier
         do {
-            ensemble = try TreeEnsemble(trees: trees, inputCount: featureCount,
-                                        baseScores: [log(baseScore / (1 - baseScore))], maxNodes: limits.maxTreeNodes)
+            ensemble = try TreeEnsemble(
+                trees: trees, inputCount: featureCount,
+                baseScores: [log(baseScore / (1 - baseScore))], maxNodes: limits.maxTreeNodes)
             classifier = try TreeEnsembleClassifier(ensemble: ensemble, transform: .logistic(scale: 1))
         } catch {
             throw damaged(error.description)
@@ -178,15 +184,18 @@ enum XGBoostModelFile: TreeModelRefusals {
         nodes.reserveCapacity(count)
         for n in 0..<count {
             guard let l = Int(exactly: left[n]), let r = Int(exactly: right[n]),
-                  let feature = Int(exactly: features[n]) else {
+                let feature = Int(exactly: features[n])
+            else {
                 throw damaged("tree \(t) node \(n): a child or feature index is not a whole number")
             }
             if l == -1 && r == -1 {
                 nodes.append(.leaf)
             } else {
                 // float32 both sides: widening the threshold keeps `x < t` exact.
-                nodes.append(.split(feature: feature, threshold: Double(Float(conditions[n])), comparison: .lessThan,
-                                    left: l, right: r, missingGoesLeft: defaultLeft[n] != 0))
+                nodes.append(
+                    .split(
+                        feature: feature, threshold: Double(Float(conditions[n])), comparison: .lessThan,
+                        left: l, right: r, missingGoesLeft: defaultLeft[n] != 0))
             }
         }
         let leafValues = (0..<count).map { nodes[$0].isLeaf ? Double(Float(conditions[$0])) : 0 }

@@ -22,8 +22,10 @@ public struct DecisionTree: Sendable, Equatable {
         public var predictsSignal: Bool
 
         /// A split on `feature` at `threshold` into nodes `left` and `right`.
-        public static func split(feature: Int, threshold: Double, left: Int, right: Int,
-                                 predictsSignal: Bool = false) -> Node {
+        public static func split(
+            feature: Int, threshold: Double, left: Int, right: Int,
+            predictsSignal: Bool = false
+        ) -> Node {
             Node(feature: feature, threshold: threshold, left: left, right: right, predictsSignal: predictsSignal)
         }
 
@@ -54,9 +56,11 @@ public struct DecisionTree: Sendable, Equatable {
                 continue
             }
             guard node.left > index, node.right > index, node.left < nodes.count, node.right < nodes.count,
-                  node.left != node.right else {
-                throw TreeModelError("node \(index) has children \(node.left) and \(node.right): children "
-                    + "must be distinct nodes after their parent, among \(nodes.count)")
+                node.left != node.right
+            else {
+                throw TreeModelError(
+                    "node \(index) has children \(node.left) and \(node.right): children "
+                        + "must be distinct nodes after their parent, among \(nodes.count)")
             }
             guard (0..<inputCount).contains(node.feature) else {
                 throw TreeModelError("node \(index) splits on feature \(node.feature), not among the \(inputCount) features")

@@ -48,10 +48,13 @@ struct LeafMaskForest: Sendable {
     /// The mask form of the flattened forest, or `nil` when it has none: more than
     /// ``maxOutputs`` outputs or ``maxFeatures`` features, splits other than all `<` or all
     /// `<=` with NaN as the only missing value, or a tree of more than ``maxLeaves`` leaves.
-    init?(nodes: [PackedNode], flags: [UInt8], roots: [Int32], values: [Double], rule: WalkRule,
-          inputCount: Int, outputCount: Int) {
+    init?(
+        nodes: [PackedNode], flags: [UInt8], roots: [Int32], values: [Double], rule: WalkRule,
+        inputCount: Int, outputCount: Int
+    ) {
         guard outputCount <= Self.maxOutputs, inputCount <= Self.maxFeatures,
-              rule == .lessThan || rule == .lessOrEqual else { return nil }
+            rule == .lessThan || rule == .lessOrEqual
+        else { return nil }
         var trees: [LBMaskTree] = []
         var splits: [LBMaskSplit] = []
         var leaves: [Double] = []
@@ -63,12 +66,17 @@ struct LeafMaskForest: Sendable {
             guard (end - Int(root) + 1) / 2 <= Self.maxLeaves else { return nil }
             let firstSplit = splits.count, firstLeaf = leaves.count / outputCount
             for k in runs.indices { runs[k].removeAll(keepingCapacity: true) }
-            Self.appendTree(Int(root), nodes: nodes, flags: flags, values: values, outputs: outputCount,
-                            firstLeaf: firstLeaf, runs: &runs, leaves: &leaves)
+            Self.appendTree(
+                Int(root), nodes: nodes, flags: flags, values: values, outputs: outputCount,
+                firstLeaf: firstLeaf, runs: &runs, leaves: &leaves)
             for run in runs { splits.append(contentsOf: run) }
-            trees.append(LBMaskTree(firstSplit: UInt32(firstSplit), firstLeaf: UInt32(firstLeaf),
-                                    counts: (UInt32(runs[0].count), UInt32(runs[1].count),
-                                             UInt32(runs[2].count), UInt32(runs[3].count))))
+            trees.append(
+                LBMaskTree(
+                    firstSplit: UInt32(firstSplit), firstLeaf: UInt32(firstLeaf),
+                    counts: (
+                        UInt32(runs[0].count), UInt32(runs[1].count),
+                        UInt32(runs[2].count), UInt32(runs[3].count)
+                    )))
         }
         self.trees = trees
         self.splits = splits
@@ -88,28 +96,31 @@ struct LeafMaskForest: Sendable {
 
     /// Appends the leaves of the tree rooted at `root` to `leaves` and sorts its splits into
     /// `runs` (in the flattened forest, node `n` is a leaf when its `left` is `n - 1`).
-    private static func appendTree(_ root: Int, nodes: [PackedNode], flags: [UInt8], values: [Double], outputs: Int,
-                                   firstLeaf: Int, runs: inout [[LBMaskSplit]], leaves: inout [Double]) {
+    private static func appendTree(
+        _ root: Int, nodes: [PackedNode], flags: [UInt8], values: [Double], outputs: Int,
+        firstLeaf: Int, runs: inout [[LBMaskSplit]], leaves: inout [Double]
+    ) {
         /// Visits `n`, returning the range of leaf numbers under it.
         func visit(_ n: Int) -> Range<Int> {
             let node = nodes[n]
             if Int(node.left) == n - 1 {
-                leaves.append(contentsOf: values[n * outputs ..< (n + 1) * outputs])
+                leaves.append(contentsOf: values[n * outputs..<(n + 1) * outputs])
                 let leaf = leaves.count / outputs - 1 - firstLeaf
-                return leaf ..< leaf + 1
+                return leaf..<leaf + 1
             }
             let left = visit(Int(node.left))
             let right = visit(Int(node.left) + 1)
             let nanPasses = flags[n] & 1 != 0
             for word in 0..<2 {
-                let bits = left.clamped(to: word * 32 ..< word * 32 + 32)
+                let bits = left.clamped(to: word * 32..<word * 32 + 32)
                 guard !bits.isEmpty else { continue }
                 let run = bits.count == 32 ? UInt32.max : (UInt32(1) << UInt32(bits.count)) &- 1
                 runs[word * 2 + (nanPasses ? 1 : 0)].append(
-                    LBMaskSplit(feature: node.feature, threshold: node.threshold,
-                                mask: ~(run << UInt32(bits.lowerBound - word * 32))))
+                    LBMaskSplit(
+                        feature: node.feature, threshold: node.threshold,
+                        mask: ~(run << UInt32(bits.lowerBound - word * 32))))
             }
-            return left.lowerBound ..< right.upperBound
+            return left.lowerBound..<right.upperBound
         }
         _ = visit(root)
     }
@@ -121,9 +132,10 @@ struct LeafMaskForest: Sendable {
         trees.withUnsafeBufferPointer { trees in
             splits.withUnsafeBufferPointer { splits in
                 leaves.withUnsafeBufferPointer { leaves in
-                    var forest = LBMaskForest(trees: trees.baseAddress, treeCount: trees.count,
-                                              splits: splits.baseAddress, leaves: leaves.baseAddress,
-                                              outputs: UInt32(outputs), orEqual: orEqual ? 1 : 0)
+                    var forest = LBMaskForest(
+                        trees: trees.baseAddress, treeCount: trees.count,
+                        splits: splits.baseAddress, leaves: leaves.baseAddress,
+                        outputs: UInt32(outputs), orEqual: orEqual ? 1 : 0)
                     lb_forest_add(level, &forest, columns, sums)
                 }
             }

@@ -116,15 +116,16 @@ extension TreeEnsemble {
                 // The leaf-mask kernel's block by column, and its sums (none for walks).
                 let masked = self.leafMasks == nil ? 0 : block
                 withUnsafeTemporaryAllocation(of: Float.self, capacity: masked * self.inputCount) { columns in
-                withUnsafeTemporaryAllocation(of: Double.self, capacity: masked * self.outputCount) { sums in
-                    var start = first
-                    while start < end {
-                        let count = min(block, end - start)
-                        self.scoreBlock(input.pointer + start * self.inputCount, rows: count, columns: columns,
-                                        sums: sums, into: output + start * self.outputCount)
-                        start += count
+                    withUnsafeTemporaryAllocation(of: Double.self, capacity: masked * self.outputCount) { sums in
+                        var start = first
+                        while start < end {
+                            let count = min(block, end - start)
+                            self.scoreBlock(
+                                input.pointer + start * self.inputCount, rows: count, columns: columns,
+                                sums: sums, into: output + start * self.outputCount)
+                            start += count
+                        }
                     }
-                }
                 }
             }
             if chunks == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: chunks, execute: work) }
@@ -136,8 +137,10 @@ extension TreeEnsemble {
     /// with leaf masks, else at most ``blockRows``) into `output` (zeroed). With leaf masks,
     /// `columns` and `sums` hold a block of ``LeafMaskForest/blockRows`` rows by column
     /// (`inputCount` and `outputCount` columns).
-    private func scoreBlock(_ input: UnsafePointer<Float>, rows: Int, columns: UnsafeMutableBufferPointer<Float>,
-                            sums: UnsafeMutableBufferPointer<Double>, into output: UnsafeMutablePointer<Double>) {
+    private func scoreBlock(
+        _ input: UnsafePointer<Float>, rows: Int, columns: UnsafeMutableBufferPointer<Float>,
+        sums: UnsafeMutableBufferPointer<Double>, into output: UnsafeMutablePointer<Double>
+    ) {
         let outputs = outputCount
         if let leafMasks, let columns = columns.baseAddress, let sum = sums.baseAddress {
             Self.copyColumns(input, rows: rows, inputCount, to: columns)
@@ -165,8 +168,10 @@ extension TreeEnsemble {
 
     /// Copies `rows` rows of `width` features to `columns` by column (``LeafMaskForest/blockRows``
     /// floats a column, rows past `rows` zero).
-    private static func copyColumns(_ input: UnsafePointer<Float>, rows: Int, _ width: Int,
-                                    to columns: UnsafeMutablePointer<Float>) {
+    private static func copyColumns(
+        _ input: UnsafePointer<Float>, rows: Int, _ width: Int,
+        to columns: UnsafeMutablePointer<Float>
+    ) {
         let stride = LeafMaskForest.blockRows
         for r in 0..<rows {
             let row = input + r * width
@@ -198,48 +203,50 @@ extension TreeEnsemble {
     /// other, so the processor overlaps them (leaves are their own children, so rows that
     /// reached one early stay put). A deeper tree is walked row by row to its leaf.
     @inline(__always)
-    private func accumulate<T: SplitTest>(_: T.Type, _ input: UnsafePointer<Float>, rows: Int,
-                                          into output: UnsafeMutablePointer<Double>) {
+    private func accumulate<T: SplitTest>(
+        _: T.Type, _ input: UnsafePointer<Float>, rows: Int,
+        into output: UnsafeMutablePointer<Double>
+    ) {
         let columns = inputCount, outputs = outputCount
         withUnsafeTemporaryAllocation(of: Int.self, capacity: Self.blockRows) { at in
-        nodes.withUnsafeBufferPointer { nodes in
-        flags.withUnsafeBufferPointer { flags in
-        values.withUnsafeBufferPointer { values in
-            let nodes = nodes.baseAddress!, flags = flags.baseAddress!, v = values.baseAddress!
-            @inline(__always) func step(_ n: Int, _ r: Int) -> Int {
-                let node = nodes[n]
-                let x = input[r &* columns &+ Int(node.feature)]
-                return Int(node.left) &+ (T.goesLeft(x, node.threshold, T.readsFlags ? flags[n] : 0) ? 0 : 1)
-            }
-            for t in roots.indices {
-                let root = Int(roots[t]), depth = depths[t]
-                if depth <= Self.fixedWalkDepth {
-                    for r in 0..<rows { at[r] = root }
-                    for _ in 0..<depth {
-                        for r in 0..<rows { at[r] = step(at[r], r) }
-                    }
-                } else {
-                    for r in 0..<rows {
-                        var n = root
-                        while true {
-                            let next = step(n, r)
-                            if next == n { break }
-                            n = next
+            nodes.withUnsafeBufferPointer { nodes in
+                flags.withUnsafeBufferPointer { flags in
+                    values.withUnsafeBufferPointer { values in
+                        let nodes = nodes.baseAddress!, flags = flags.baseAddress!, v = values.baseAddress!
+                        @inline(__always) func step(_ n: Int, _ r: Int) -> Int {
+                            let node = nodes[n]
+                            let x = input[r &* columns &+ Int(node.feature)]
+                            return Int(node.left) &+ (T.goesLeft(x, node.threshold, T.readsFlags ? flags[n] : 0) ? 0 : 1)
                         }
-                        at[r] = n
-                    }
-                }
-                if outputs == 1 {
-                    for r in 0..<rows { output[r] += v[at[r]] }
-                } else {
-                    for r in 0..<rows {
-                        for k in 0..<outputs { output[r * outputs + k] += v[at[r] * outputs + k] }
+                        for t in roots.indices {
+                            let root = Int(roots[t]), depth = depths[t]
+                            if depth <= Self.fixedWalkDepth {
+                                for r in 0..<rows { at[r] = root }
+                                for _ in 0..<depth {
+                                    for r in 0..<rows { at[r] = step(at[r], r) }
+                                }
+                            } else {
+                                for r in 0..<rows {
+                                    var n = root
+                                    while true {
+                                        let next = step(n, r)
+                                        if next == n { break }
+                                        n = next
+                                    }
+                                    at[r] = n
+                                }
+                            }
+                            if outputs == 1 {
+                                for r in 0..<rows { output[r] += v[at[r]] }
+                            } else {
+                                for r in 0..<rows {
+                                    for k in 0..<outputs { output[r * outputs + k] += v[at[r] * outputs + k] }
+                                }
+                            }
+                        }
                     }
                 }
             }
-        }
-        }
-        }
         }
     }
 }

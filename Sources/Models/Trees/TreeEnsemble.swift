@@ -81,14 +81,16 @@ public struct TreeEnsemble: Sendable {
             feature: Int, threshold: Double, comparison: Comparison, left: Int, right: Int,
             missingGoesLeft: Bool, zeroIsMissing: Bool = false
         ) -> Node {
-            Node(feature: feature, threshold: threshold, comparison: comparison, left: left, right: right,
-                 missingGoesLeft: missingGoesLeft, zeroIsMissing: zeroIsMissing)
+            Node(
+                feature: feature, threshold: threshold, comparison: comparison, left: left, right: right,
+                missingGoesLeft: missingGoesLeft, zeroIsMissing: zeroIsMissing)
         }
 
         /// A leaf (its values are in the tree's ``Tree/leafValues``).
         public static var leaf: Node {
-            Node(feature: 0, threshold: 0, comparison: .lessThan, left: -1, right: -1,
-                 missingGoesLeft: false, zeroIsMissing: false)
+            Node(
+                feature: 0, threshold: 0, comparison: .lessThan, left: -1, right: -1,
+                missingGoesLeft: false, zeroIsMissing: false)
         }
 
         /// Whether the node is a leaf (it has no children).
@@ -157,8 +159,10 @@ public struct TreeEnsemble: Sendable {
     ///   values; a node with one child; a child index outside the tree; a node reached
     ///   twice from the root (a cycle or a shared child); a feature outside
     ///   `0..<inputCount`; a NaN threshold; a leaf or base value that is not finite.
-    public init(trees: [Tree], inputCount: Int, outputCount: Int = 1, aggregation: Aggregation = .sum,
-                baseScores: [Double], maxNodes: Int = TreeEnsemble.defaultMaxNodes) throws(TreeModelError) {
+    public init(
+        trees: [Tree], inputCount: Int, outputCount: Int = 1, aggregation: Aggregation = .sum,
+        baseScores: [Double], maxNodes: Int = TreeEnsemble.defaultMaxNodes
+    ) throws(TreeModelError) {
         guard !trees.isEmpty else { throw TreeModelError("the ensemble has no trees") }
         guard inputCount > 0, inputCount <= PackedNode.maxFeatures else {
             throw TreeModelError("the ensemble reads \(inputCount) features")
@@ -192,8 +196,9 @@ public struct TreeEnsemble: Sendable {
         self.values = flattener.values
         self.roots = flattener.roots
         self.rule = flattener.rule ?? .lessThan
-        self.leafMasks = LeafMaskForest(nodes: nodes, flags: flags, roots: roots, values: values, rule: rule,
-                                        inputCount: inputCount, outputCount: outputCount)
+        self.leafMasks = LeafMaskForest(
+            nodes: nodes, flags: flags, roots: roots, values: values, rule: rule,
+            inputCount: inputCount, outputCount: outputCount)
     }
 }
 
@@ -263,8 +268,9 @@ private struct Flattener {
         let given = tree.nodes
         guard !given.isEmpty else { throw TreeModelError("tree \(t) has no nodes") }
         guard tree.leafValues.count == given.count * outputCount else {
-            throw TreeModelError("tree \(t) has \(tree.leafValues.count) leaf values for \(given.count) nodes "
-                + "of \(outputCount) output\(outputCount == 1 ? "" : "s")")
+            throw TreeModelError(
+                "tree \(t) has \(tree.leafValues.count) leaf values for \(given.count) nodes "
+                    + "of \(outputCount) output\(outputCount == 1 ? "" : "s")")
         }
         // Breadth-first from the root: `order[k]` is the given node placed k-th, `depth[k]`
         // its depth; `placed` marks the nodes already reached.
@@ -281,8 +287,9 @@ private struct Flattener {
                 throw TreeModelError("tree \(t): node \(n) has one child; a node has two children or none")
             }
             guard node.left < given.count, node.right < given.count else {
-                throw TreeModelError("tree \(t): node \(n) has children \(node.left) and \(node.right), "
-                    + "outside the tree's \(given.count) nodes")
+                throw TreeModelError(
+                    "tree \(t): node \(n) has children \(node.left) and \(node.right), "
+                        + "outside the tree's \(given.count) nodes")
             }
             // The child the test sends rows to is placed first; `>` and `>=` become `<=` and
             // `<` below with the children trading places.
@@ -305,7 +312,7 @@ private struct Flattener {
             let node = given[n]
             let here = base + k
             if node.isLeaf {
-                let leaf = tree.leafValues[n * outputCount ..< (n + 1) * outputCount]
+                let leaf = tree.leafValues[n * outputCount..<(n + 1) * outputCount]
                 guard leaf.allSatisfy(\.isFinite) else {
                     throw TreeModelError("tree \(t): leaf \(n) has a value that is not finite")
                 }
@@ -316,8 +323,9 @@ private struct Flattener {
                 continue
             }
             guard (0..<inputCount).contains(node.feature) else {
-                throw TreeModelError("tree \(t): node \(n) splits on feature \(node.feature), "
-                    + "not among the \(inputCount) features")
+                throw TreeModelError(
+                    "tree \(t): node \(n) splits on feature \(node.feature), "
+                        + "not among the \(inputCount) features")
             }
             guard !node.threshold.isNaN else { throw TreeModelError("tree \(t): node \(n) has a NaN threshold") }
             // `>` and `>=` are `<=` and `<` with the children swapped (done when placing
@@ -330,10 +338,14 @@ private struct Flattener {
             case .greaterOrEqual: comparison = .lessThan; missingLeft.toggle()
             default: break
             }
-            nodes.append(PackedNode(threshold: PackedNode.floatThreshold(node.threshold, for: comparison),
-                                    left: Int32(firstChild), feature: UInt32(node.feature)))
-            flags.append(PackedNode.flags(missingGoesLeft: missingLeft, zeroIsMissing: node.zeroIsMissing,
-                                          comparison: comparison))
+            nodes.append(
+                PackedNode(
+                    threshold: PackedNode.floatThreshold(node.threshold, for: comparison),
+                    left: Int32(firstChild), feature: UInt32(node.feature)))
+            flags.append(
+                PackedNode.flags(
+                    missingGoesLeft: missingLeft, zeroIsMissing: node.zeroIsMissing,
+                    comparison: comparison))
             firstChild += 2
             values.append(contentsOf: repeatElement(0, count: outputCount))
             rule = WalkRule.combining(rule, comparison: comparison, zeroIsMissing: node.zeroIsMissing)

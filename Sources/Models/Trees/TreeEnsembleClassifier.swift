@@ -50,7 +50,7 @@ public struct TreeEnsembleClassifier: Classifier {
         let scores = try ensemble.rawScores(batch)
         let outputs = ensemble.outputCount
         return (0..<batch.rows).map { row in
-            Self.apply(transform, to: scores[row * outputs ..< (row + 1) * outputs], reading: signalOutput)
+            Self.apply(transform, to: scores[row * outputs..<(row + 1) * outputs], reading: signalOutput)
         }
     }
 

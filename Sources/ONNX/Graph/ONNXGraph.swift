@@ -61,8 +61,10 @@ struct ONNXGraph: Sendable {
         let dataInputs = graph.input.filter { initializers[$0.name] == nil }.map(ONNXValueInfo.init)
         guard dataInputs.count == 1, let input = dataInputs.first else {
             let names = dataInputs.map(\.described).joined(separator: ", ")
-            throw .malformed(dataInputs.isEmpty ? "the graph has no data input"
-                : "the graph has \(dataInputs.count) data inputs (\(names)); one input of 28 features is expected")
+            throw .malformed(
+                dataInputs.isEmpty
+                    ? "the graph has no data input"
+                    : "the graph has \(dataInputs.count) data inputs (\(names)); one input of 28 features is expected")
         }
         self.input = input
         outputs = graph.output.map(ONNXValueInfo.init)
@@ -74,8 +76,9 @@ struct ONNXGraph: Sendable {
         var producer: [String: Int] = [:]
         for (index, proto) in graph.node.enumerated() {
             let name = proto.name.isEmpty ? "\(proto.opType)#\(index)" : proto.name
-            let node = Node(name: name, opType: proto.opType, domain: ONNXOperatorRegistry.normalizedDomain(proto.domain),
-                            inputs: proto.input, outputs: proto.output, attributes: proto.attribute)
+            let node = Node(
+                name: name, opType: proto.opType, domain: ONNXOperatorRegistry.normalizedDomain(proto.domain),
+                inputs: proto.input, outputs: proto.output, attributes: proto.attribute)
             for output in proto.output where !output.isEmpty {
                 guard defined.insert(output).inserted else {
                     throw .malformed("value '\(output)' is defined twice (again by node '\(name)')")
@@ -122,8 +125,9 @@ struct ONNXGraph: Sendable {
             next += 1
             order.append(index)
             guard depth[index] <= limits.maxGraphDepth else {
-                throw .tooLarge(.maxGraphDepth, limits.maxGraphDepth,
-                                "the graph chains more than \(limits.maxGraphDepth) nodes one after another")
+                throw .tooLarge(
+                    .maxGraphDepth, limits.maxGraphDepth,
+                    "the graph chains more than \(limits.maxGraphDepth) nodes one after another")
             }
             for dependent in dependents[index] {
                 depth[dependent] = max(depth[dependent], depth[index] + 1)

@@ -76,8 +76,9 @@ struct ONNXNodeContext: Sendable {
     /// - Throws: ``ONNXError`` (malformed).
     func requireArity(inputs: ClosedRange<Int>, maxOutputs: Int = 1) throws(ONNXError) {
         guard inputs.contains(inputCount) else {
-            throw .malformed("node '\(name)' (\(opType)) has \(inputCount) inputs; it takes \(inputs.lowerBound)"
-                + (inputs.count > 1 ? " to \(inputs.upperBound)" : ""))
+            throw .malformed(
+                "node '\(name)' (\(opType)) has \(inputCount) inputs; it takes \(inputs.lowerBound)"
+                    + (inputs.count > 1 ? " to \(inputs.upperBound)" : ""))
         }
         guard (1...maxOutputs).contains(outputCount) else {
             throw .malformed("node '\(name)' (\(opType)) has \(outputCount) outputs; it has at most \(maxOutputs)")

@@ -44,7 +44,7 @@ public struct ONNXClassifier: Classifier {
                 guard !failure.isSet else { return }
                 let start = chunk * chunkRows
                 let count = min(chunkRows, rows - start)
-                var features = Array(input.value[start * columns ..< (start + count) * columns])
+                var features = Array(input.value[start * columns..<(start + count) * columns])
                 // A fixed-batch graph gets its last chunk padded with zero rows.
                 let fed = fixed ?? count
                 if fed > count { features += [Float](repeating: 0, count: (fed - count) * columns) }

@@ -58,13 +58,15 @@ public struct ONNXModel: Sendable {
         opsets = graph.opsets.versions
         input = graph.input
         nodes = graph.nodes.map { node in
-            Node(name: node.name, opType: node.opType, domain: node.domain, inputs: node.inputs,
-                 parameterCount: Set(node.inputs).reduce(0) { $0 + (graph.initializers[$1]?.count ?? 0) })
+            Node(
+                name: node.name, opType: node.opType, domain: node.domain, inputs: node.inputs,
+                parameterCount: Set(node.inputs).reduce(0) { $0 + (graph.initializers[$1]?.count ?? 0) })
         }
         parameterCount = graph.parameterCount
 
         guard input.kind == .tensor,
-              input.elementTypeCode == ONNXElementType.float.rawValue || input.elementTypeCode == ONNXElementType.double.rawValue else {
+            input.elementTypeCode == ONNXElementType.float.rawValue || input.elementTypeCode == ONNXElementType.double.rawValue
+        else {
             throw .malformed("its input \(input.described) is not a float tensor; a float matrix [rows, 28] is expected")
         }
         if let dimensions = input.dimensions {

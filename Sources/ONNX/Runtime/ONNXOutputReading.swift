@@ -22,15 +22,19 @@ public struct ONNXOutputReading: Sendable, Equatable {
         } else {
             let candidates = graph.outputs.filter(Self.canCarryProbability)
             guard candidates.count == 1, let only = candidates.first else {
-                throw ONNXError(.output(detail: candidates.isEmpty
-                    ? "none of its outputs (\(listed)) is a float tensor of 1 or 2 columns or a sequence of maps"
-                    : "several outputs could be the signal probability (\(listed)); name one with output: in the manifest"))
+                throw ONNXError(
+                    .output(
+                        detail: candidates.isEmpty
+                            ? "none of its outputs (\(listed)) is a float tensor of 1 or 2 columns or a sequence of maps"
+                            : "several outputs could be the signal probability (\(listed)); name one with output: in the manifest"))
             }
             chosen = only
         }
         guard Self.canCarryProbability(chosen) else {
-            throw ONNXError(.output(detail: "output \(chosen.described) is not a float tensor of 1 or 2 columns "
-                + "or a sequence of maps; the graph's outputs are \(listed)"))
+            throw ONNXError(
+                .output(
+                    detail: "output \(chosen.described) is not a float tensor of 1 or 2 columns "
+                        + "or a sequence of maps; the graph's outputs are \(listed)"))
         }
         name = chosen.name
         producer = graph.producer[chosen.name].map { graph.nodes[$0].opType }
@@ -42,8 +46,10 @@ public struct ONNXOutputReading: Sendable, Equatable {
         switch info.kind {
         case .sequence: return true
         case .tensor:
-            guard info.elementTypeCode == ONNXElementType.float.rawValue
-                || info.elementTypeCode == ONNXElementType.double.rawValue else { return false }
+            guard
+                info.elementTypeCode == ONNXElementType.float.rawValue
+                    || info.elementTypeCode == ONNXElementType.double.rawValue
+            else { return false }
             guard let dimensions = info.dimensions else { return true }
             guard (1...2).contains(dimensions.count) else { return false }
             guard dimensions.count == 2, let columns = dimensions[1] else { return true }
@@ -58,8 +64,10 @@ public struct ONNXOutputReading: Sendable, Equatable {
     /// - Throws: ``ONNXError`` (output) when the value does not have one score per row.
     func scores(from value: ONNXValue, rows: Int) throws(ONNXError) -> [Double] {
         func wrong(_ found: String) -> ONNXError {
-            ONNXError(.output(detail: "output '\(name)' gave \(found) for \(rows) rows; "
-                + "one probability per row (or two columns, column 1 = signal) is expected"))
+            ONNXError(
+                .output(
+                    detail: "output '\(name)' gave \(found) for \(rows) rows; "
+                        + "one probability per row (or two columns, column 1 = signal) is expected"))
         }
         switch value {
         case let .tensor(tensor):

@@ -66,8 +66,10 @@ struct ONNXProgram: Sendable {
             let kernel = try op.prepare(context)
             let allConstant = inputSlots.allSatisfy { $0.map { constants[$0] != nil } ?? true }
             if allConstant {
-                let values = try kernel(ONNXInputs(inputSlots.map { $0.flatMap { constants[$0] }.map(ONNXValue.tensor) },
-                                                   node: node.name))
+                let values = try kernel(
+                    ONNXInputs(
+                        inputSlots.map { $0.flatMap { constants[$0] }.map(ONNXValue.tensor) },
+                        node: node.name))
                 if let folded = Self.tensors(values, count: outputSlots.count) {
                     for (slot, tensor) in zip(outputSlots, folded) {
                         if let slot { constants[slot] = tensor }
@@ -126,16 +128,20 @@ struct ONNXProgram: Sendable {
     /// The registered operator for `node`, or an error naming it.
     private static func findOperator(_ node: ONNXGraph.Node, opsets: ONNXOpsets) throws(ONNXError) -> ONNXOperator {
         guard opsets.version(of: node.domain) != nil else {
-            throw ONNXError(.unsupportedOperator(domain: node.domain, opType: node.opType,
-                detail: "the model does not import domain \(node.domain) (a custom or function operator?); "
-                    + "export it with standard ONNX operators, or submit a predictions file (id,score) instead"))
+            throw ONNXError(
+                .unsupportedOperator(
+                    domain: node.domain, opType: node.opType,
+                    detail: "the model does not import domain \(node.domain) (a custom or function operator?); "
+                        + "export it with standard ONNX operators, or submit a predictions file (id,score) instead"))
         }
         guard let op = ONNXOperatorRegistry.find(domain: node.domain, type: node.opType) else {
             let known = ONNXOperatorRegistry.supportedTypes(domain: node.domain)
             let list = known.isEmpty ? "none of domain \(node.domain)" : known.joined(separator: ", ")
-            throw ONNXError(.unsupportedOperator(domain: node.domain, opType: node.opType,
-                detail: "node '\(node.name)' needs it; this tool evaluates \(list). Export the model with "
-                    + "these operators, or submit a predictions file (id,score) instead"))
+            throw ONNXError(
+                .unsupportedOperator(
+                    domain: node.domain, opType: node.opType,
+                    detail: "node '\(node.name)' needs it; this tool evaluates \(list). Export the model with "
+                        + "these operators, or submit a predictions file (id,score) instead"))
         }
         return op
     }

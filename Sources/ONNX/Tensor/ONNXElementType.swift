@@ -34,9 +34,11 @@ enum ONNXElementType: Int, Sendable, CaseIterable {
 
     /// How a message names an ONNX type code, including those not evaluated here.
     static func name(ofCode code: Int) -> String {
-        let names = [0: "undefined", 1: "float", 2: "uint8", 3: "int8", 4: "uint16", 5: "int16", 6: "int32",
-                     7: "int64", 8: "string", 9: "bool", 10: "float16", 11: "double", 12: "uint32",
-                     13: "uint64", 14: "complex64", 15: "complex128", 16: "bfloat16"]
+        let names = [
+            0: "undefined", 1: "float", 2: "uint8", 3: "int8", 4: "uint16", 5: "int16", 6: "int32",
+            7: "int64", 8: "string", 9: "bool", 10: "float16", 11: "double", 12: "uint32",
+            13: "uint64", 14: "complex64", 15: "complex128", 16: "bfloat16",
+        ]
         return names[code] ?? "type \(code)"
     }
 }

@@ -11,8 +11,10 @@ extension ONNXTensor {
     /// - Throws: ``ONNXError``.
     init(proto: Onnx_TensorProto, what: String, limits: ONNXLimits) throws(ONNXError) {
         if proto.dataLocation == .external || !proto.externalData.isEmpty {
-            throw ONNXError(.unsupported(detail: "external data for \(what) (weights stored in a separate file); "
-                + "save the model as one file (onnx.save_model(..., save_as_external_data=False))"))
+            throw ONNXError(
+                .unsupported(
+                    detail: "external data for \(what) (weights stored in a separate file); "
+                        + "save the model as one file (onnx.save_model(..., save_as_external_data=False))"))
         }
         if proto.hasSegment {
             throw ONNXError(.unsupported(detail: "a segmented tensor (\(what))"))

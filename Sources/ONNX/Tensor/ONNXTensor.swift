@@ -58,8 +58,9 @@ public struct ONNXTensor: Sendable, Equatable {
         }
         let expected = Self.product(shape)
         guard expected == storage.count else {
-            throw .malformed("a tensor of shape \(shape) needs \(expected.map(String.init) ?? "too many") elements, "
-                + "but \(storage.count) are given")
+            throw .malformed(
+                "a tensor of shape \(shape) needs \(expected.map(String.init) ?? "too many") elements, "
+                    + "but \(storage.count) are given")
         }
         self.shape = shape
         self.storage = storage
@@ -145,8 +146,9 @@ public struct ONNXTensor: Sendable, Equatable {
             throw .malformed("\(what) has a negative dimension in shape \(shape)")
         }
         guard let count = product(shape), count <= limits.maxTensorElements else {
-            throw .tooLarge(.maxTensorElements, limits.maxTensorElements,
-                            "\(what) has shape \(shape), more elements than allowed")
+            throw .tooLarge(
+                .maxTensorElements, limits.maxTensorElements,
+                "\(what) has shape \(shape), more elements than allowed")
         }
         return count
     }

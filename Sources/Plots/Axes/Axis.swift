@@ -20,9 +20,11 @@ struct Axis: Sendable, Equatable {
     var maxTickCount: Int
 
     /// An axis. See the properties for the meaning of each argument.
-    init(label: String, unit: String? = nil, kind: AxisScale.Kind = .linear, range: ClosedRange<Double>? = nil,
-                includesZero: Bool = false, headroom: Double = 0, showsGrid: Bool = true,
-                customTicks: [Tick]? = nil, maxTickCount: Int = 6) {
+    init(
+        label: String, unit: String? = nil, kind: AxisScale.Kind = .linear, range: ClosedRange<Double>? = nil,
+        includesZero: Bool = false, headroom: Double = 0, showsGrid: Bool = true,
+        customTicks: [Tick]? = nil, maxTickCount: Int = 6
+    ) {
         self.label = label
         self.unit = unit
         self.kind = kind

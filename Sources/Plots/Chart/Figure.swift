@@ -29,20 +29,27 @@ public struct Figure: Chart {
         let usedColumns = min(columns, max(1, panels.count))
         var children: [SVGNode] = []
         if let title {
-            children.append(.plainLabel(title, x: 14, y: 14 + Theme.titleSize * 0.8,
-                                        [SVGAttribute("class", "plot-title"), SVGAttribute("font-size", Theme.titleSize),
-                                         SVGAttribute("font-weight", "bold"), SVGAttribute("fill", Theme.axisColor.hex)]))
+            children.append(
+                .plainLabel(
+                    title, x: 14, y: 14 + Theme.titleSize * 0.8,
+                    [
+                        SVGAttribute("class", "plot-title"), SVGAttribute("font-size", Theme.titleSize),
+                        SVGAttribute("font-weight", "bold"), SVGAttribute("fill", Theme.axisColor.hex),
+                    ]))
         }
         for (index, panel) in panels.enumerated() {
             var panel = panel
             panel.size = panelSize
             let x = Double(index % columns) * panelSize.width
             let y = top + Double(index / columns) * panelSize.height
-            children.append(.group(class: "plot-panel",
-                                   attributes: [SVGAttribute("transform", "translate(\(SVGNumber.format(x)) \(SVGNumber.format(y)))")],
-                                   panel.body(titleSize: Theme.fontSize + 1)))
+            children.append(
+                .group(
+                    class: "plot-panel",
+                    attributes: [SVGAttribute("transform", "translate(\(SVGNumber.format(x)) \(SVGNumber.format(y)))")],
+                    panel.body(titleSize: Theme.fontSize + 1)))
         }
-        return SVGDocument(width: Double(usedColumns) * panelSize.width, height: top + Double(rows) * panelSize.height,
-                           title: title ?? description, description: description, children: children)
+        return SVGDocument(
+            width: Double(usedColumns) * panelSize.width, height: top + Double(rows) * panelSize.height,
+            title: title ?? description, description: description, children: children)
     }
 }

@@ -20,8 +20,10 @@ public struct XYChart: Chart {
     public var size: ChartSize
 
     /// A chart. See the properties for each argument.
-    init(title: String?, description: String, xAxis: Axis, yAxis: Axis, marks: [any Mark],
-                legend: LegendPlacement = .automatic, size: ChartSize = .standard) {
+    init(
+        title: String?, description: String, xAxis: Axis, yAxis: Axis, marks: [any Mark],
+        legend: LegendPlacement = .automatic, size: ChartSize = .standard
+    ) {
         self.title = title
         self.description = description
         self.xAxis = xAxis
@@ -33,8 +35,9 @@ public struct XYChart: Chart {
 
     /// See `Chart`.
     public func document() -> SVGDocument {
-        SVGDocument(width: size.width, height: size.height, title: title ?? description,
-                    description: description, children: body(titleSize: Theme.titleSize))
+        SVGDocument(
+            width: size.width, height: size.height, title: title ?? description,
+            description: description, children: body(titleSize: Theme.titleSize))
     }
 
     /// The scales the axes get for the marks' data.
@@ -69,9 +72,13 @@ public struct XYChart: Chart {
             }
         }
         if let title {
-            nodes.append(.plainLabel(title, x: area.x, y: 14 + titleSize * 0.8,
-                                     [SVGAttribute("class", "plot-title"), SVGAttribute("font-size", titleSize),
-                                      SVGAttribute("font-weight", "bold"), SVGAttribute("fill", Theme.axisColor.hex)]))
+            nodes.append(
+                .plainLabel(
+                    title, x: area.x, y: 14 + titleSize * 0.8,
+                    [
+                        SVGAttribute("class", "plot-title"), SVGAttribute("font-size", titleSize),
+                        SVGAttribute("font-weight", "bold"), SVGAttribute("fill", Theme.axisColor.hex),
+                    ]))
         }
         return nodes
     }
@@ -93,8 +100,12 @@ public struct XYChart: Chart {
                 path.line(area.maxX, y)
             }
         }
-        return .path(path.string, [SVGAttribute("class", "plot-grid"), SVGAttribute("fill", "none"),
-                                   SVGAttribute("stroke", Theme.gridColor.hex), SVGAttribute("stroke-width", 0.8)])
+        return .path(
+            path.string,
+            [
+                SVGAttribute("class", "plot-grid"), SVGAttribute("fill", "none"),
+                SVGAttribute("stroke", Theme.gridColor.hex), SVGAttribute("stroke-width", 0.8),
+            ])
     }
 
     private func axes(frame: PlotFrame, xTicks: [Tick], yTicks: [Tick]) -> SVGNode {
@@ -126,16 +137,26 @@ public struct XYChart: Chart {
         let ink = Theme.axisColor.hex
         let xTitleY = area.maxY + 6 + Theme.fontSize + 8 + Theme.axisLabelSize
         let yTitleX = 8 + Theme.axisLabelSize * 0.8
-        return .group(class: "plot-axes", attributes: [SVGAttribute("fill", ink)], [
-            .rect(x: area.x, y: area.y, width: area.width, height: area.height,
-                  [SVGAttribute("class", "plot-frame"), SVGAttribute("fill", "none"), SVGAttribute("stroke", ink), SVGAttribute("stroke-width", 1)]),
-            .path(ticks.string, [SVGAttribute("class", "plot-ticks"), SVGAttribute("stroke", ink), SVGAttribute("stroke-width", 1)]),
-            .group(class: "plot-tick-labels", labels),
-            .label(RichText(xAxis.title), x: area.maxX, y: xTitleY, anchor: "end",
-                   [SVGAttribute("class", "plot-axis-label"), SVGAttribute("font-size", Theme.axisLabelSize)]),
-            .label(RichText(yAxis.title), x: yTitleX, y: area.y, anchor: "end",
-                   [SVGAttribute("class", "plot-axis-label"), SVGAttribute("font-size", Theme.axisLabelSize),
-                    SVGAttribute("transform", "rotate(-90 \(SVGNumber.format(yTitleX)) \(SVGNumber.format(area.y)))")]),
-        ])
+        return .group(
+            class: "plot-axes", attributes: [SVGAttribute("fill", ink)],
+            [
+                .rect(
+                    x: area.x, y: area.y, width: area.width, height: area.height,
+                    [
+                        SVGAttribute("class", "plot-frame"), SVGAttribute("fill", "none"), SVGAttribute("stroke", ink),
+                        SVGAttribute("stroke-width", 1),
+                    ]),
+                .path(ticks.string, [SVGAttribute("class", "plot-ticks"), SVGAttribute("stroke", ink), SVGAttribute("stroke-width", 1)]),
+                .group(class: "plot-tick-labels", labels),
+                .label(
+                    RichText(xAxis.title), x: area.maxX, y: xTitleY, anchor: "end",
+                    [SVGAttribute("class", "plot-axis-label"), SVGAttribute("font-size", Theme.axisLabelSize)]),
+                .label(
+                    RichText(yAxis.title), x: yTitleX, y: area.y, anchor: "end",
+                    [
+                        SVGAttribute("class", "plot-axis-label"), SVGAttribute("font-size", Theme.axisLabelSize),
+                        SVGAttribute("transform", "rotate(-90 \(SVGNumber.format(yTitleX)) \(SVGNumber.format(area.y)))"),
+                    ]),
+            ])
     }
 }

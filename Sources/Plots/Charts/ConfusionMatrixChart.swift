@@ -3,8 +3,10 @@ public enum ConfusionMatrixChart {
     /// A heat map with true classes as rows and predicted classes as columns, each cell coloured
     /// by its rate within the true class and labelled with its count and that rate.
     /// `threshold`, when given, is named under the columns.
-    public static func make(truePositives: Int, falseNegatives: Int, falsePositives: Int, trueNegatives: Int,
-                            threshold: Double? = nil, title: String? = "Confusion matrix") -> HeatMapChart {
+    public static func make(
+        truePositives: Int, falseNegatives: Int, falsePositives: Int, trueNegatives: Int,
+        threshold: Double? = nil, title: String? = "Confusion matrix"
+    ) -> HeatMapChart {
         precondition([truePositives, falseNegatives, falsePositives, trueNegatives].allSatisfy { $0 >= 0 }, "counts are non-negative")
         let counts = [[truePositives, falseNegatives], [falsePositives, trueNegatives]]
         let rates = counts.map { row -> [Double] in

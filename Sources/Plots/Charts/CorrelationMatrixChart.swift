@@ -3,8 +3,10 @@ public enum CorrelationMatrixChart {
     /// A heat map of `matrix` (square, `names.count` on a side). Cells carry their value (2
     /// decimals) when there are at most `valueLabelLimit` features; beyond that the numbers
     /// would be too small to read.
-    public static func make(names: [String], matrix: [[Double]], title: String? = "Correlations",
-                            valueLabelLimit: Int = 12) -> HeatMapChart {
+    public static func make(
+        names: [String], matrix: [[Double]], title: String? = "Correlations",
+        valueLabelLimit: Int = 12
+    ) -> HeatMapChart {
         precondition(matrix.count == names.count && matrix.allSatisfy { $0.count == names.count }, "a correlation matrix is square")
         let n = names.count
         let cellSize = n <= 6 ? 56.0 : n <= 12 ? 40.0 : 22.0

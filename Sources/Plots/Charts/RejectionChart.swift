@@ -4,12 +4,14 @@ public enum RejectionChart {
     /// A chart of `curves`. Points with ε_B = 0 (infinite rejection) are left out, as are those
     /// with ε_S below `minimumSignalEfficiency`, where a handful of events sets the rejection.
     /// The random classifier (1/ε_B = 1/ε_S) is drawn for reference.
-    public static func make(curves: [ROCSeries], title: String? = "Background rejection",
-                            minimumSignalEfficiency: Double = 0.05, size: ChartSize = .standard) -> XYChart {
+    public static func make(
+        curves: [ROCSeries], title: String? = "Background rejection",
+        minimumSignalEfficiency: Double = 0.05, size: ChartSize = .standard
+    ) -> XYChart {
         let styles = ROCSeries.styles(curves)
         let randomX = stride(from: minimumSignalEfficiency, through: 1, by: 0.01).map { $0 }
         var marks: [any Mark] = [
-            LineMark(x: randomX, y: randomX.map { 1 / $0 }, style: ReferenceLineMark.defaultStyle, label: "Random"),
+            LineMark(x: randomX, y: randomX.map { 1 / $0 }, style: ReferenceLineMark.defaultStyle, label: "Random")
         ]
         for index in ROCSeries.drawingOrder(curves) {
             let curve = curves[index]

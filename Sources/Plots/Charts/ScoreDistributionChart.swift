@@ -3,11 +3,13 @@
 public enum ScoreDistributionChart {
     /// A chart of normalised histograms (all on the same bins, so they overlay). The KS
     /// probabilities (signal, background), when given, go into the training series' legend lines.
-    public static func make(signalTest: Histogram, backgroundTest: Histogram,
-                            signalTrain: Histogram? = nil, backgroundTrain: Histogram? = nil,
-                            ksProbabilitySignal: Double? = nil, ksProbabilityBackground: Double? = nil,
-                            title: String? = "Score distributions", xLabel: String = "Classifier output",
-                            size: ChartSize = .standard) -> XYChart {
+    public static func make(
+        signalTest: Histogram, backgroundTest: Histogram,
+        signalTrain: Histogram? = nil, backgroundTrain: Histogram? = nil,
+        ksProbabilitySignal: Double? = nil, ksProbabilityBackground: Double? = nil,
+        title: String? = "Score distributions", xLabel: String = "Classifier output",
+        size: ChartSize = .standard
+    ) -> XYChart {
         var signal = SeriesStyle(color: Palette.signal, lineWidth: 1.5, fillOpacity: 0.3, cssClass: "plot-signal")
         var background = SeriesStyle(color: Palette.background, lineWidth: 1.5, fillOpacity: 0.3, cssClass: "plot-background")
         var marks: [any Mark] = [
@@ -21,7 +23,9 @@ public enum ScoreDistributionChart {
             return name + " (train), KS p = " + SVGNumber.fixed(ks, decimals: 3)
         }
         if let backgroundTrain {
-            marks.append(ErrorBarMark(backgroundTrain, normalized: true, style: background, label: trainLabel("Background", ksProbabilityBackground)))
+            marks.append(
+                ErrorBarMark(backgroundTrain, normalized: true, style: background, label: trainLabel("Background", ksProbabilityBackground))
+            )
         }
         if let signalTrain {
             marks.append(ErrorBarMark(signalTrain, normalized: true, style: signal, label: trainLabel("Signal", ksProbabilitySignal)))

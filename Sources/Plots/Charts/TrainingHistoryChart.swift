@@ -2,17 +2,20 @@
 public enum TrainingHistoryChart {
     /// A figure with a loss panel and, when accuracies are given, an accuracy panel. Epochs
     /// count from 1; arrays may be empty (the series is left out) and need not be the same length.
-    public static func make(trainingLoss: [Double], validationLoss: [Double] = [],
-                            trainingAccuracy: [Double] = [], validationAccuracy: [Double] = [],
-                            title: String? = "Training history", panelSize: ChartSize = ChartSize(width: 420, height: 320)) -> Figure {
+    public static func make(
+        trainingLoss: [Double], validationLoss: [Double] = [],
+        trainingAccuracy: [Double] = [], validationAccuracy: [Double] = [],
+        title: String? = "Training history", panelSize: ChartSize = ChartSize(width: 420, height: 320)
+    ) -> Figure {
         var panels = [panel(title: "Loss", label: "Loss", training: trainingLoss, validation: validationLoss)]
         if !trainingAccuracy.isEmpty || !validationAccuracy.isEmpty {
             panels.append(panel(title: "Accuracy", label: "Accuracy", training: trainingAccuracy, validation: validationAccuracy))
         }
         let epochs = max(trainingLoss.count, validationLoss.count, trainingAccuracy.count, validationAccuracy.count)
-        return Figure(title: title,
-                      description: "Loss\(panels.count > 1 ? " and accuracy" : "") per epoch on training and validation data, \(epochs) epochs.",
-                      panels: panels, columns: 2, panelSize: panelSize)
+        return Figure(
+            title: title,
+            description: "Loss\(panels.count > 1 ? " and accuracy" : "") per epoch on training and validation data, \(epochs) epochs.",
+            panels: panels, columns: 2, panelSize: panelSize)
     }
 
     static func panel(title: String, label: String, training: [Double], validation: [Double]) -> XYChart {
@@ -20,21 +23,26 @@ public enum TrainingHistoryChart {
         let showsPoints = epochs <= 30
         var marks: [any Mark] = []
         if !training.isEmpty {
-            marks.append(LineMark(x: training.indices.map { Double($0 + 1) }, y: training,
-                                  style: SeriesStyle.series(0), label: "Training", showsPoints: showsPoints))
+            marks.append(
+                LineMark(
+                    x: training.indices.map { Double($0 + 1) }, y: training,
+                    style: SeriesStyle.series(0), label: "Training", showsPoints: showsPoints))
         }
         if !validation.isEmpty {
             var style = SeriesStyle.series(1)
             style.dash = .dashed
-            marks.append(LineMark(x: validation.indices.map { Double($0 + 1) }, y: validation,
-                                  style: style, label: "Validation", showsPoints: showsPoints))
+            marks.append(
+                LineMark(
+                    x: validation.indices.map { Double($0 + 1) }, y: validation,
+                    style: style, label: "Validation", showsPoints: showsPoints))
         }
         let upper = Double(max(epochs, 2))
         // Whole epochs only: a 1-2-5 step below 1 would label half epochs.
         let ticks = NiceTicks.values(1, upper, maxCount: 6).filter { $0 >= 1 && $0 == $0.rounded() }
             .map { Tick(value: $0, label: SVGNumber.format($0), isMajor: true) }
-        return XYChart(title: title, description: "\(label) per epoch.",
-                       xAxis: Axis(label: "Epoch", range: 1...upper, customTicks: ticks),
-                       yAxis: Axis(label: label, headroom: 0.3), marks: marks)
+        return XYChart(
+            title: title, description: "\(label) per epoch.",
+            xAxis: Axis(label: "Epoch", range: 1...upper, customTicks: ticks),
+            yAxis: Axis(label: label, headroom: 0.3), marks: marks)
     }
 }

@@ -13,7 +13,8 @@ enum LineClipping {
         for i in 0..<max(0, points.count - 1) {
             let a = points[i], b = points[i + 1]
             guard a.x.isFinite, a.y.isFinite, b.x.isFinite, b.y.isFinite,
-                  let (p, q) = clipSegment(a, b, to: rect) else {
+                let (p, q) = clipSegment(a, b, to: rect)
+            else {
                 finish()
                 continue
             }

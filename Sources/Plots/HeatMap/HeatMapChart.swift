@@ -28,14 +28,18 @@ public struct HeatMapChart: Chart {
 
     /// A heat map; `values` (and `cellLabels`) must have `rowLabels.count` rows of
     /// `columnLabels.count` values.
-    init(title: String?, description: String, rowLabels: [String], columnLabels: [String], values: [[Double]],
-                colorScale: ColorScale, cellLabels: [[String]]? = nil, columnAxisTitle: String? = nil,
-                rowAxisTitle: String? = nil, colorBarTitle: String? = nil, cellSize: Double = 40,
-                rotatesColumnLabels: Bool = false) {
-        precondition(values.count == rowLabels.count && values.allSatisfy { $0.count == columnLabels.count },
-                     "a heat map needs one value per row and column")
-        precondition(cellLabels.map { $0.count == rowLabels.count && $0.allSatisfy { $0.count == columnLabels.count } } ?? true,
-                     "cell labels must match the values")
+    init(
+        title: String?, description: String, rowLabels: [String], columnLabels: [String], values: [[Double]],
+        colorScale: ColorScale, cellLabels: [[String]]? = nil, columnAxisTitle: String? = nil,
+        rowAxisTitle: String? = nil, colorBarTitle: String? = nil, cellSize: Double = 40,
+        rotatesColumnLabels: Bool = false
+    ) {
+        precondition(
+            values.count == rowLabels.count && values.allSatisfy { $0.count == columnLabels.count },
+            "a heat map needs one value per row and column")
+        precondition(
+            cellLabels.map { $0.count == rowLabels.count && $0.allSatisfy { $0.count == columnLabels.count } } ?? true,
+            "cell labels must match the values")
         self.title = title
         self.description = description
         self.rowLabels = rowLabels
@@ -81,32 +85,45 @@ public struct HeatMapChart: Chart {
             for c in colors.indices where c == colors.count - 1 || colors[c + 1] != colors[c] {
                 let hex = colors[c].hex
                 if cellPaths[hex] == nil { colorOrder.append(hex); cellPaths[hex] = PathData() }
-                cellPaths[hex]?.rectangle(x: left + Double(runStart) * cellSize, y: top + Double(r) * cellSize,
-                                          width: Double(c - runStart + 1) * cellSize, height: cellSize)
+                cellPaths[hex]?.rectangle(
+                    x: left + Double(runStart) * cellSize, y: top + Double(r) * cellSize,
+                    width: Double(c - runStart + 1) * cellSize, height: cellSize)
                 runStart = c + 1
             }
             for (c, color) in colors.enumerated() {
                 let x = left + Double(c) * cellSize, y = top + Double(r) * cellSize
-                guard let lines = cellLabels?[r][c].split(separator: "\n", omittingEmptySubsequences: false), !lines.isEmpty else { continue }
+                guard let lines = cellLabels?[r][c].split(separator: "\n", omittingEmptySubsequences: false), !lines.isEmpty else {
+                    continue
+                }
                 let size = min(font + 1, cellSize * 0.3)
                 let lineHeight = size * 1.25
                 let firstY = y + cellSize / 2 - lineHeight * Double(lines.count - 1) / 2 + size * 0.35
                 for (i, line) in lines.enumerated() {
                     var attributes = [SVGAttribute("fill", color.contrastingText.hex)]
                     if i == 0 && lines.count > 1 { attributes.append(SVGAttribute("font-weight", "bold")) }
-                    texts.append(.plainLabel(String(line), x: x + cellSize / 2, y: firstY + Double(i) * lineHeight, anchor: "middle", attributes))
+                    texts.append(
+                        .plainLabel(String(line), x: x + cellSize / 2, y: firstY + Double(i) * lineHeight, anchor: "middle", attributes))
                 }
             }
         }
         var nodes: [SVGNode] = [
-            .group(class: "plot-cells", colorOrder.map { hex in
-                .path(cellPaths[hex]?.string ?? "", [SVGAttribute("fill", hex)])
-            }),
-            .rect(x: left, y: top, width: gridWidth, height: gridHeight,
-                  [SVGAttribute("class", "plot-frame"), SVGAttribute("fill", "none"), SVGAttribute("stroke", Theme.axisColor.hex), SVGAttribute("stroke-width", 1)]),
+            .group(
+                class: "plot-cells",
+                colorOrder.map { hex in
+                    .path(cellPaths[hex]?.string ?? "", [SVGAttribute("fill", hex)])
+                }),
+            .rect(
+                x: left, y: top, width: gridWidth, height: gridHeight,
+                [
+                    SVGAttribute("class", "plot-frame"), SVGAttribute("fill", "none"), SVGAttribute("stroke", Theme.axisColor.hex),
+                    SVGAttribute("stroke-width", 1),
+                ]),
         ]
         if !texts.isEmpty {
-            nodes.append(.group(class: "plot-cell-labels", attributes: [SVGAttribute("font-size", SVGNumber.format(min(font + 1, cellSize * 0.3)))], texts))
+            nodes.append(
+                .group(
+                    class: "plot-cell-labels", attributes: [SVGAttribute("font-size", SVGNumber.format(min(font + 1, cellSize * 0.3)))],
+                    texts))
         }
         var labels: [SVGNode] = []
         for (r, label) in rowLabels.enumerated() {
@@ -115,31 +132,48 @@ public struct HeatMapChart: Chart {
         for (c, label) in columnLabels.enumerated() {
             let cx = left + (Double(c) + 0.5) * cellSize, y = top + gridHeight + 6 + labelFont * 0.8
             if rotatesColumnLabels {
-                labels.append(.plainLabel(label, x: cx, y: y, anchor: "end",
-                                          [SVGAttribute("transform", "rotate(-45 \(SVGNumber.format(cx)) \(SVGNumber.format(y)))")]))
+                labels.append(
+                    .plainLabel(
+                        label, x: cx, y: y, anchor: "end",
+                        [SVGAttribute("transform", "rotate(-45 \(SVGNumber.format(cx)) \(SVGNumber.format(y)))")]))
             } else {
                 labels.append(.plainLabel(label, x: cx, y: y, anchor: "middle"))
             }
         }
-        nodes.append(.group(class: "plot-tick-labels", attributes: [SVGAttribute("fill", Theme.axisColor.hex), SVGAttribute("font-size", labelFont)], labels))
+        nodes.append(
+            .group(
+                class: "plot-tick-labels", attributes: [SVGAttribute("fill", Theme.axisColor.hex), SVGAttribute("font-size", labelFont)],
+                labels))
         if let columnAxisTitle {
-            nodes.append(.label(RichText(columnAxisTitle), x: left + gridWidth / 2, y: top + gridHeight + columnLabelSpace + Theme.axisLabelSize,
-                                anchor: "middle", [SVGAttribute("class", "plot-axis-label"), SVGAttribute("font-size", Theme.axisLabelSize)]))
+            nodes.append(
+                .label(
+                    RichText(columnAxisTitle), x: left + gridWidth / 2, y: top + gridHeight + columnLabelSpace + Theme.axisLabelSize,
+                    anchor: "middle", [SVGAttribute("class", "plot-axis-label"), SVGAttribute("font-size", Theme.axisLabelSize)]))
         }
         if let rowAxisTitle {
             let x = 14 + Theme.axisLabelSize * 0.8, y = top + gridHeight / 2
-            nodes.append(.label(RichText(rowAxisTitle), x: x, y: y, anchor: "middle",
-                                [SVGAttribute("class", "plot-axis-label"), SVGAttribute("font-size", Theme.axisLabelSize),
-                                 SVGAttribute("transform", "rotate(-90 \(SVGNumber.format(x)) \(SVGNumber.format(y)))")]))
+            nodes.append(
+                .label(
+                    RichText(rowAxisTitle), x: x, y: y, anchor: "middle",
+                    [
+                        SVGAttribute("class", "plot-axis-label"), SVGAttribute("font-size", Theme.axisLabelSize),
+                        SVGAttribute("transform", "rotate(-90 \(SVGNumber.format(x)) \(SVGNumber.format(y)))"),
+                    ]))
         }
         if let colorBarTitle {
-            nodes.append(colorBar(x: left + gridWidth + 20, y: top, width: barWidth, height: gridHeight, ticks: barTicks,
-                                  title: colorBarTitle, titleX: left + gridWidth + 20 + barWidth + 6 + barLabelWidth + 8 + Theme.axisLabelSize * 0.8))
+            nodes.append(
+                colorBar(
+                    x: left + gridWidth + 20, y: top, width: barWidth, height: gridHeight, ticks: barTicks,
+                    title: colorBarTitle, titleX: left + gridWidth + 20 + barWidth + 6 + barLabelWidth + 8 + Theme.axisLabelSize * 0.8))
         }
         if let title {
-            nodes.append(.plainLabel(title, x: left, y: 14 + Theme.titleSize * 0.8,
-                                     [SVGAttribute("class", "plot-title"), SVGAttribute("font-size", Theme.titleSize),
-                                      SVGAttribute("font-weight", "bold"), SVGAttribute("fill", Theme.axisColor.hex)]))
+            nodes.append(
+                .plainLabel(
+                    title, x: left, y: 14 + Theme.titleSize * 0.8,
+                    [
+                        SVGAttribute("class", "plot-title"), SVGAttribute("font-size", Theme.titleSize),
+                        SVGAttribute("font-weight", "bold"), SVGAttribute("fill", Theme.axisColor.hex),
+                    ]))
         }
         return SVGDocument(width: width, height: height, title: title ?? description, description: description, children: nodes)
     }
@@ -164,8 +198,10 @@ public struct HeatMapChart: Chart {
         for i in 0..<steps {
             let value = colorScale.lower + (Double(i) + 0.5) / Double(steps) * (colorScale.upper - colorScale.lower)
             // Bands overlap by a hair so no seams show between them when scaled.
-            bands.append(.rect(x: x, y: y + height - Double(i + 1) * band, width: width, height: band + 0.3,
-                               [SVGAttribute("fill", colorScale.color(for: value).hex)]))
+            bands.append(
+                .rect(
+                    x: x, y: y + height - Double(i + 1) * band, width: width, height: band + 0.3,
+                    [SVGAttribute("fill", colorScale.color(for: value).hex)]))
         }
         var tickPath = PathData()
         var labels: [SVGNode] = []
@@ -178,14 +214,21 @@ public struct HeatMapChart: Chart {
             }
         }
         let ty = y + height / 2
-        return .group(class: "plot-color-bar", attributes: [SVGAttribute("fill", Theme.axisColor.hex)], [
-            .group(class: "plot-color-bar-bands", bands),
-            .rect(x: x, y: y, width: width, height: height, [SVGAttribute("fill", "none"), SVGAttribute("stroke", Theme.axisColor.hex), SVGAttribute("stroke-width", 0.8)]),
-            .path(tickPath.string, [SVGAttribute("stroke", Theme.axisColor.hex)]),
-            .group(class: "plot-tick-labels", labels),
-            .label(RichText(title), x: titleX, y: ty, anchor: "middle",
-                   [SVGAttribute("class", "plot-axis-label"), SVGAttribute("font-size", Theme.axisLabelSize),
-                    SVGAttribute("transform", "rotate(-90 \(SVGNumber.format(titleX)) \(SVGNumber.format(ty)))")]),
-        ])
+        return .group(
+            class: "plot-color-bar", attributes: [SVGAttribute("fill", Theme.axisColor.hex)],
+            [
+                .group(class: "plot-color-bar-bands", bands),
+                .rect(
+                    x: x, y: y, width: width, height: height,
+                    [SVGAttribute("fill", "none"), SVGAttribute("stroke", Theme.axisColor.hex), SVGAttribute("stroke-width", 0.8)]),
+                .path(tickPath.string, [SVGAttribute("stroke", Theme.axisColor.hex)]),
+                .group(class: "plot-tick-labels", labels),
+                .label(
+                    RichText(title), x: titleX, y: ty, anchor: "middle",
+                    [
+                        SVGAttribute("class", "plot-axis-label"), SVGAttribute("font-size", Theme.axisLabelSize),
+                        SVGAttribute("transform", "rotate(-90 \(SVGNumber.format(titleX)) \(SVGNumber.format(ty)))"),
+                    ]),
+            ])
     }
 }

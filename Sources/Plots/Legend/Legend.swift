@@ -42,9 +42,12 @@ struct Legend {
     /// The legend drawn in `box`.
     func render(in box: Rect) -> SVGNode {
         var children: [SVGNode] = [
-            .rect(x: box.x, y: box.y, width: box.width, height: box.height,
-                  [SVGAttribute("class", "plot-legend-box"), SVGAttribute("fill", "#ffffff"), SVGAttribute("fill-opacity", 0.85),
-                   SVGAttribute("stroke", "#cccccc"), SVGAttribute("stroke-width", 0.8)]),
+            .rect(
+                x: box.x, y: box.y, width: box.width, height: box.height,
+                [
+                    SVGAttribute("class", "plot-legend-box"), SVGAttribute("fill", "#ffffff"), SVGAttribute("fill-opacity", 0.85),
+                    SVGAttribute("stroke", "#cccccc"), SVGAttribute("stroke-width", 0.8),
+                ])
         ]
         for (i, entry) in entries.enumerated() {
             let midY = box.y + Legend.padding * 0.6 + (Double(i) + 0.5) * Legend.rowHeight
@@ -60,24 +63,39 @@ struct Legend {
         case .line(let style):
             return .line(x1: x0, y1: midY, x2: x1, y2: midY, [style.classAttribute("plot-swatch")] + style.strokeAttributes)
         case .lineWithPoint(let style):
-            return .group(class: "plot-swatch", [
-                .line(x1: x0, y1: midY, x2: x1, y2: midY, style.strokeAttributes),
-                .element("circle", [SVGAttribute("cx", (x0 + x1) / 2), SVGAttribute("cy", midY),
-                                    SVGAttribute("r", style.lineWidth + 1), SVGAttribute("fill", style.color.hex)]),
-            ])
+            return .group(
+                class: "plot-swatch",
+                [
+                    .line(x1: x0, y1: midY, x2: x1, y2: midY, style.strokeAttributes),
+                    .element(
+                        "circle",
+                        [
+                            SVGAttribute("cx", (x0 + x1) / 2), SVGAttribute("cy", midY),
+                            SVGAttribute("r", style.lineWidth + 1), SVGAttribute("fill", style.color.hex),
+                        ]),
+                ])
         case .filled(let style):
-            return .rect(x: x0, y: midY - 6, width: x1 - x0, height: 12,
-                         [style.classAttribute("plot-swatch"), SVGAttribute("fill", style.color.hex),
-                          SVGAttribute("fill-opacity", style.fillOpacity)] + style.strokeAttributes)
+            return .rect(
+                x: x0, y: midY - 6, width: x1 - x0, height: 12,
+                [
+                    style.classAttribute("plot-swatch"), SVGAttribute("fill", style.color.hex),
+                    SVGAttribute("fill-opacity", style.fillOpacity),
+                ] + style.strokeAttributes)
         case .point(let style):
             let cx = (x0 + x1) / 2
-            return .rect(x: cx - 2.6, y: midY - 2.6, width: 5.2, height: 5.2, [style.classAttribute("plot-swatch"), SVGAttribute("fill", style.color.hex)])
+            return .rect(
+                x: cx - 2.6, y: midY - 2.6, width: 5.2, height: 5.2,
+                [style.classAttribute("plot-swatch"), SVGAttribute("fill", style.color.hex)])
         case .pointWithError(let style):
             let cx = (x0 + x1) / 2
-            return .group(class: "plot-swatch", [
-                .line(x1: cx, y1: midY - 7, x2: cx, y2: midY + 7, [SVGAttribute("stroke", style.color.hex), SVGAttribute("stroke-width", 1.3)]),
-                .rect(x: cx - 2.6, y: midY - 2.6, width: 5.2, height: 5.2, [SVGAttribute("fill", style.color.hex)]),
-            ])
+            return .group(
+                class: "plot-swatch",
+                [
+                    .line(
+                        x1: cx, y1: midY - 7, x2: cx, y2: midY + 7,
+                        [SVGAttribute("stroke", style.color.hex), SVGAttribute("stroke-width", 1.3)]),
+                    .rect(x: cx - 2.6, y: midY - 2.6, width: 5.2, height: 5.2, [SVGAttribute("fill", style.color.hex)]),
+                ])
         }
     }
 }

@@ -17,10 +17,13 @@ struct ErrorBarMark: Mark {
     var markerRadius: Double
 
     /// Points with error bars; all arrays the same length.
-    init(x: [Double], y: [Double], yErrors: [Double], xErrors: [Double]? = nil,
-                style: SeriesStyle, label: String? = nil, markerRadius: Double = 2.6) {
-        precondition(x.count == y.count && y.count == yErrors.count && (xErrors?.count ?? x.count) == x.count,
-                     "error bars need arrays of one length")
+    init(
+        x: [Double], y: [Double], yErrors: [Double], xErrors: [Double]? = nil,
+        style: SeriesStyle, label: String? = nil, markerRadius: Double = 2.6
+    ) {
+        precondition(
+            x.count == y.count && y.count == yErrors.count && (xErrors?.count ?? x.count) == x.count,
+            "error bars need arrays of one length")
         self.x = x
         self.y = y
         self.yErrors = yErrors
@@ -37,8 +40,9 @@ struct ErrorBarMark: Mark {
         let y = normalized ? histogram.densities : histogram.counts
         let errors = normalized ? histogram.densityErrors : histogram.countErrors
         let centers = histogram.centers
-        self.init(x: filled.map { centers[$0] }, y: filled.map { y[$0] }, yErrors: filled.map { errors[$0] },
-                  style: style, label: label)
+        self.init(
+            x: filled.map { centers[$0] }, y: filled.map { y[$0] }, yErrors: filled.map { errors[$0] },
+            style: style, label: label)
     }
 
     /// See `Mark`.
@@ -78,11 +82,17 @@ struct ErrorBarMark: Mark {
             // A marker as a square path keeps the file small; at this size it reads as a dot.
             markers.rectangle(x: p.x - r, y: p.y - r, width: 2 * r, height: 2 * r)
         }
-        return .group(class: style.cssClass.isEmpty ? "plot-points" : "plot-points " + style.cssClass, [
-            .path(bars.string, [SVGAttribute("fill", "none"), SVGAttribute("stroke", style.color.hex),
-                                SVGAttribute("stroke-width", max(1, style.lineWidth * 0.7))]),
-            .path(markers.string, [SVGAttribute("fill", style.color.hex)]),
-        ])
+        return .group(
+            class: style.cssClass.isEmpty ? "plot-points" : "plot-points " + style.cssClass,
+            [
+                .path(
+                    bars.string,
+                    [
+                        SVGAttribute("fill", "none"), SVGAttribute("stroke", style.color.hex),
+                        SVGAttribute("stroke-width", max(1, style.lineWidth * 0.7)),
+                    ]),
+                .path(markers.string, [SVGAttribute("fill", style.color.hex)]),
+            ])
     }
 
     /// See `Mark`.

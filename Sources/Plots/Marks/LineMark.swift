@@ -22,8 +22,10 @@ struct LineMark: Mark {
     var showsPoints: Bool
 
     /// A line; points with a non-finite coordinate break it.
-    init(x: [Double], y: [Double], style: SeriesStyle, label: String? = nil,
-                interpolation: Interpolation = .linear, showsPoints: Bool = false) {
+    init(
+        x: [Double], y: [Double], style: SeriesStyle, label: String? = nil,
+        interpolation: Interpolation = .linear, showsPoints: Bool = false
+    ) {
         precondition(x.count == y.count, "a line needs as many x as y values")
         self.x = x
         self.y = y
@@ -65,15 +67,23 @@ struct LineMark: Mark {
         }
         var children: [SVGNode] = []
         if !path.isEmpty {
-            children.append(.path(path.string, [style.classAttribute("plot-line"), SVGAttribute("fill", "none")]
-                + style.strokeAttributes + [SVGAttribute("stroke-linejoin", "round")]))
+            children.append(
+                .path(
+                    path.string,
+                    [style.classAttribute("plot-line"), SVGAttribute("fill", "none")]
+                        + style.strokeAttributes + [SVGAttribute("stroke-linejoin", "round")]))
         }
         if showsPoints {
             for i in x.indices {
                 let p = frame.point(x[i], y[i])
                 guard p.x.isFinite, p.y.isFinite, frame.area.contains(p) else { continue }
-                children.append(.element("circle", [SVGAttribute("cx", p.x), SVGAttribute("cy", p.y),
-                                                     SVGAttribute("r", style.lineWidth + 1), SVGAttribute("fill", style.color.hex)]))
+                children.append(
+                    .element(
+                        "circle",
+                        [
+                            SVGAttribute("cx", p.x), SVGAttribute("cy", p.y),
+                            SVGAttribute("r", style.lineWidth + 1), SVGAttribute("fill", style.color.hex),
+                        ]))
             }
         }
         return children.count == 1 ? children[0] : .group(class: "plot-line-group", children)

@@ -13,8 +13,10 @@ struct ReferenceLineMark: Mark {
     var annotation: String?
 
     /// A line from `from` to `to`. It does not widen the axes.
-    init(from: (x: Double, y: Double), to: (x: Double, y: Double),
-                style: SeriesStyle = ReferenceLineMark.defaultStyle, label: String? = nil, annotation: String? = nil) {
+    init(
+        from: (x: Double, y: Double), to: (x: Double, y: Double),
+        style: SeriesStyle = ReferenceLineMark.defaultStyle, label: String? = nil, annotation: String? = nil
+    ) {
         self.from = from
         self.to = to
         self.style = style
@@ -31,8 +33,10 @@ struct ReferenceLineMark: Mark {
     }
 
     /// A horizontal line at `y` from `x0` to `x1`.
-    static func horizontal(_ y: Double, from x0: Double, to x1: Double, style: SeriesStyle = defaultStyle,
-                                  label: String? = nil, annotation: String? = nil) -> ReferenceLineMark {
+    static func horizontal(
+        _ y: Double, from x0: Double, to x1: Double, style: SeriesStyle = defaultStyle,
+        label: String? = nil, annotation: String? = nil
+    ) -> ReferenceLineMark {
         ReferenceLineMark(from: (x0, y), to: (x1, y), style: style, label: label, annotation: annotation)
     }
 
@@ -46,11 +50,16 @@ struct ReferenceLineMark: Mark {
     func render(in frame: PlotFrame) -> SVGNode {
         let runs = LineClipping.clip([frame.point(from.x, from.y), frame.point(to.x, to.y)], to: frame.area)
         guard let run = runs.first else { return .group(class: "plot-reference", []) }
-        var children: [SVGNode] = [.line(x1: run[0].x, y1: run[0].y, x2: run[1].x, y2: run[1].y,
-                                         [style.classAttribute("plot-reference-line")] + style.strokeAttributes)]
+        var children: [SVGNode] = [
+            .line(
+                x1: run[0].x, y1: run[0].y, x2: run[1].x, y2: run[1].y,
+                [style.classAttribute("plot-reference-line")] + style.strokeAttributes)
+        ]
         if let annotation {
-            children.append(.plainLabel(annotation, x: run[1].x - 4, y: run[1].y - 4, anchor: "end",
-                                        [SVGAttribute("fill", style.color.hex), SVGAttribute("font-size", Theme.fontSize - 1)]))
+            children.append(
+                .plainLabel(
+                    annotation, x: run[1].x - 4, y: run[1].y - 4, anchor: "end",
+                    [SVGAttribute("fill", style.color.hex), SVGAttribute("font-size", Theme.fontSize - 1)]))
         }
         return children.count == 1 ? children[0] : .group(class: "plot-reference", children)
     }

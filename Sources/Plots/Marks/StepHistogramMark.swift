@@ -23,8 +23,9 @@ struct StepHistogramMark: Mark {
 
     /// A histogram of `histogram`'s densities (`normalized: true`) or counts.
     init(_ histogram: Histogram, normalized: Bool, style: SeriesStyle, filled: Bool, label: String? = nil) {
-        self.init(edges: histogram.edges, heights: normalized ? histogram.densities : histogram.counts,
-                  style: style, filled: filled, label: label)
+        self.init(
+            edges: histogram.edges, heights: normalized ? histogram.densities : histogram.counts,
+            style: style, filled: filled, label: label)
     }
 
     /// See `Mark`. Covers the bins and zero.

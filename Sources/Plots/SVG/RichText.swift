@@ -23,7 +23,8 @@ struct RichText: Sendable, Equatable {
             let marker = rest[index]
             let after = rest.index(after: index)
             if after < rest.endIndex, rest[after] == "{",
-               let close = rest[after...].firstIndex(of: "}") {
+                let close = rest[after...].firstIndex(of: "}")
+            {
                 plain += rest[..<index]
                 if !plain.isEmpty { runs.append(.normal(plain)); plain = "" }
                 let inner = String(rest[rest.index(after: after)..<close])
@@ -63,7 +64,7 @@ struct RichText: Sendable, Equatable {
     /// undone on the next run so the baseline stays put. Text is escaped.
     var nodes: [SVGNode] {
         var nodes: [SVGNode] = []
-        var shift = 0.0 // in em, positive is down
+        var shift = 0.0  // in em, positive is down
         for run in runs {
             let (text, target, scripted): (String, Double, Bool)
             switch run {

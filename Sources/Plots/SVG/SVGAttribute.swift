@@ -7,9 +7,11 @@ struct SVGAttribute: Sendable, Equatable {
 
     /// An attribute with a text value. `name` must be letters, digits, `-` or `:`.
     init(_ name: String, _ value: String) {
-        precondition(!name.isEmpty && name.utf8.allSatisfy { c in
-            (c >= 0x61 && c <= 0x7A) || (c >= 0x41 && c <= 0x5A) || (c >= 0x30 && c <= 0x39) || c == 0x2D || c == 0x3A
-        }, "attribute names are plain XML names")
+        precondition(
+            !name.isEmpty
+                && name.utf8.allSatisfy { c in
+                    (c >= 0x61 && c <= 0x7A) || (c >= 0x41 && c <= 0x5A) || (c >= 0x30 && c <= 0x39) || c == 0x2D || c == 0x3A
+                }, "attribute names are plain XML names")
         self.name = name
         self.value = value
     }

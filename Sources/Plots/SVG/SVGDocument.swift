@@ -26,20 +26,27 @@ public struct SVGDocument: Sendable, Equatable {
     /// (`max-width: 100%; height: auto`).
     public func render() -> String {
         let w = SVGNumber.format(width), h = SVGNumber.format(height)
-        let root = SVGNode.element("svg", [
-            SVGAttribute("xmlns", "http://www.w3.org/2000/svg"),
-            SVGAttribute("viewBox", "0 0 \(w) \(h)"),
-            SVGAttribute("width", w), SVGAttribute("height", h),
-            SVGAttribute("role", "img"),
-            SVGAttribute("class", "plot"),
-            SVGAttribute("font-family", Theme.fontFamily),
-            SVGAttribute("font-size", Theme.fontSize),
-        ], [
-            .element("title", [], [.text(title)]),
-            .element("desc", [], [.text(description)]),
-            .element("rect", [SVGAttribute("class", "plot-background"), SVGAttribute("width", w),
-                              SVGAttribute("height", h), SVGAttribute("fill", "#ffffff")]),
-        ] + children)
+        let root = SVGNode.element(
+            "svg",
+            [
+                SVGAttribute("xmlns", "http://www.w3.org/2000/svg"),
+                SVGAttribute("viewBox", "0 0 \(w) \(h)"),
+                SVGAttribute("width", w), SVGAttribute("height", h),
+                SVGAttribute("role", "img"),
+                SVGAttribute("class", "plot"),
+                SVGAttribute("font-family", Theme.fontFamily),
+                SVGAttribute("font-size", Theme.fontSize),
+            ],
+            [
+                .element("title", [], [.text(title)]),
+                .element("desc", [], [.text(description)]),
+                .element(
+                    "rect",
+                    [
+                        SVGAttribute("class", "plot-background"), SVGAttribute("width", w),
+                        SVGAttribute("height", h), SVGAttribute("fill", "#ffffff"),
+                    ]),
+            ] + children)
         var output = ""
         output.reserveCapacity(4096)
         root.write(to: &output)

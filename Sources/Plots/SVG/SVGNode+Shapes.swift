@@ -12,7 +12,8 @@ extension SVGNode {
 
     /// A `<rect>`.
     static func rect(x: Double, y: Double, width: Double, height: Double, _ attributes: [SVGAttribute] = []) -> SVGNode {
-        .element("rect", [SVGAttribute("x", x), SVGAttribute("y", y), SVGAttribute("width", width), SVGAttribute("height", height)] + attributes)
+        .element(
+            "rect", [SVGAttribute("x", x), SVGAttribute("y", y), SVGAttribute("width", width), SVGAttribute("height", height)] + attributes)
     }
 
     /// A `<path>` with path data `d` (see `PathData`).
@@ -22,16 +23,20 @@ extension SVGNode {
 
     /// A `<text>` at (`x`, `y`) whose content is `label` with `_{…}`/`^{…}` as scripts; escaped.
     /// `anchor` is `start`, `middle` or `end`.
-    static func label(_ label: RichText, x: Double, y: Double, anchor: String = "start",
-                             _ attributes: [SVGAttribute] = []) -> SVGNode {
+    static func label(
+        _ label: RichText, x: Double, y: Double, anchor: String = "start",
+        _ attributes: [SVGAttribute] = []
+    ) -> SVGNode {
         var all = [SVGAttribute("x", x), SVGAttribute("y", y)]
         if anchor != "start" { all.append(SVGAttribute("text-anchor", anchor)) }
         return .element("text", all + attributes, label.nodes)
     }
 
     /// A `<text>` of plain text (no script markup), escaped.
-    static func plainLabel(_ text: String, x: Double, y: Double, anchor: String = "start",
-                                  _ attributes: [SVGAttribute] = []) -> SVGNode {
+    static func plainLabel(
+        _ text: String, x: Double, y: Double, anchor: String = "start",
+        _ attributes: [SVGAttribute] = []
+    ) -> SVGNode {
         var all = [SVGAttribute("x", x), SVGAttribute("y", y)]
         if anchor != "start" { all.append(SVGAttribute("text-anchor", anchor)) }
         return .element("text", all + attributes, [.text(text)])

@@ -53,8 +53,10 @@ struct AxisScale: Sendable, Equatable {
     /// ignored) with nice bounds: 1-2-5 multiples, or whole decades. `includingZero` keeps 0
     /// in a linear range; `headroom` adds that fraction of the span (linear) or of the decades
     /// (log) above the data, for a legend. With no usable values the range is 0…1 (1…10 on a log scale).
-    static func covering(_ values: [Double], kind: Kind, includingZero: Bool = false,
-                                headroom: Double = 0, maxCount: Int = 6) -> AxisScale {
+    static func covering(
+        _ values: [Double], kind: Kind, includingZero: Bool = false,
+        headroom: Double = 0, maxCount: Int = 6
+    ) -> AxisScale {
         switch kind {
         case .linear:
             var finite = values.filter(\.isFinite)

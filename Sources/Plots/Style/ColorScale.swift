@@ -17,16 +17,19 @@ struct ColorScale: Sendable, Equatable {
 
     /// White to Okabe–Ito blue, for counts and rates (`0…1` by default).
     static func sequential(lower: Double = 0, upper: Double = 1) -> ColorScale {
-        ColorScale(lower: lower, upper: upper, stops: [Color(hex: 0xFFFFFF), Color(hex: 0x9ECAE1), Color(hex: 0x3182BD), Color(hex: 0x08306B)])
+        ColorScale(
+            lower: lower, upper: upper, stops: [Color(hex: 0xFFFFFF), Color(hex: 0x9ECAE1), Color(hex: 0x3182BD), Color(hex: 0x08306B)])
     }
 
     /// Blue through white to red, for correlations (`-1…1` by default): ColorBrewer's RdBu,
     /// which stays readable with red–green colour blindness.
     static func diverging(lower: Double = -1, upper: Double = 1) -> ColorScale {
-        ColorScale(lower: lower, upper: upper, stops: [
-            Color(hex: 0x2166AC), Color(hex: 0x67A9CF), Color(hex: 0xD1E5F0), Color(hex: 0xF7F7F7),
-            Color(hex: 0xFDDBC7), Color(hex: 0xEF8A62), Color(hex: 0xB2182B),
-        ])
+        ColorScale(
+            lower: lower, upper: upper,
+            stops: [
+                Color(hex: 0x2166AC), Color(hex: 0x67A9CF), Color(hex: 0xD1E5F0), Color(hex: 0xF7F7F7),
+                Color(hex: 0xFDDBC7), Color(hex: 0xEF8A62), Color(hex: 0xB2182B),
+            ])
     }
 
     /// The colour of `value`, clamped to the range; a value that is not finite is grey.

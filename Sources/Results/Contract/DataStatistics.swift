@@ -36,8 +36,10 @@ public struct DataStatistics: Codable, Sendable, Equatable {
     public var correlationRows: Int
 
     /// Statistics of the given values (computed by Scoring from the labelled rows).
-    public init(rows: Int, signal: Int, histograms: [FeatureHistogram], signalCorrelation: [Double],
-                backgroundCorrelation: [Double], correlationRows: Int) {
+    public init(
+        rows: Int, signal: Int, histograms: [FeatureHistogram], signalCorrelation: [Double],
+        backgroundCorrelation: [Double], correlationRows: Int
+    ) {
         self.rows = rows
         self.signal = signal
         self.histograms = histograms

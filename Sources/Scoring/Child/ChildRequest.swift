@@ -27,9 +27,11 @@ public struct ChildRequest: Codable, Sendable, Equatable {
     static let option = "--request"
 
     /// A request for the given files and rows, with the given limits.
-    init(modelPath: String, manifestPath: String?, dataPath: String, cacheDirectory: String, rows: Range<Int>,
-                scoresPath: String, summaryPath: String, containmentPath: String,
-                sandbox: SandboxLimits, readers: ReaderLimits) {
+    init(
+        modelPath: String, manifestPath: String?, dataPath: String, cacheDirectory: String, rows: Range<Int>,
+        scoresPath: String, summaryPath: String, containmentPath: String,
+        sandbox: SandboxLimits, readers: ReaderLimits
+    ) {
         self.modelPath = modelPath
         self.manifestPath = manifestPath
         self.dataPath = dataPath
@@ -62,8 +64,9 @@ public struct ChildRequest: Codable, Sendable, Equatable {
     /// - Throws: ``DecodingError`` for a command line that ``arguments`` did not make.
     public init(arguments: [String]) throws(DecodingError) {
         guard arguments.count == 3, arguments[0] == Self.commandName, arguments[1] == Self.option else {
-            throw DecodingError(description: "\(Self.commandName) takes \(Self.option) <JSON>, not "
-                + arguments.dropFirst().joined(separator: " "))
+            throw DecodingError(
+                description: "\(Self.commandName) takes \(Self.option) <JSON>, not "
+                    + arguments.dropFirst().joined(separator: " "))
         }
         do {
             self = try JSONDecoder().decode(ChildRequest.self, from: Data(arguments[2].utf8))

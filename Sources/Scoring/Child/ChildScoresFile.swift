@@ -16,7 +16,8 @@ enum ChildScoresFile {
     static func read(from path: String, count: Int) -> [Double]? {
         let bytes = count * MemoryLayout<Double>.size
         guard let data = try? SubmissionRoot.file(at: URL(fileURLWithPath: path)).contents(maxBytes: bytes),
-              data.count == bytes else {
+            data.count == bytes
+        else {
             return nil
         }
         return data.withUnsafeBytes { Array($0.bindMemory(to: Double.self)) }

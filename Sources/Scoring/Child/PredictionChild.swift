@@ -1,6 +1,7 @@
 import Foundation
 import HiggsData
 import ModelFiles
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -22,8 +23,10 @@ public enum PredictionChild {
     /// once the child is contained, with what it applied, before the submission is opened.
     ///
     /// - Throws: ``Failure``, or the readers' and the classifier's errors — each one line.
-    public static func run(_ request: ChildRequest, skipping: Set<Containment.Layer> = [],
-                           contained: (Containment.Report) -> Void = { _ in }) throws {
+    public static func run(
+        _ request: ChildRequest, skipping: Set<Containment.Layer> = [],
+        contained: (Containment.Report) -> Void = { _ in }
+    ) throws {
         Containment.dieWithParent()
         Containment.closeInheritedFiles()
         limit(__rlimit_resource_t(RLIMIT_DATA.rawValue), to: request.sandbox.memoryBytes)
@@ -51,8 +54,9 @@ public enum PredictionChild {
     private static func contain(_ request: ChildRequest, skipping: Set<Containment.Layer>) -> Containment.Report {
         let outputs = [request.scoresPath, request.summaryPath, request.containmentPath]
         let folders = Set(outputs.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path })
-        let report = Containment.apply(readable: [request.modelPath] + (request.manifestPath.map { [$0] } ?? []),
-                                       writable: folders.sorted(), skipping: skipping)
+        let report = Containment.apply(
+            readable: [request.modelPath] + (request.manifestPath.map { [$0] } ?? []),
+            writable: folders.sorted(), skipping: skipping)
         try? report.text.write(toFile: request.containmentPath, atomically: false, encoding: .utf8)
         return report
     }

@@ -19,8 +19,10 @@ public struct AdaBoostSettings: Sendable, Equatable, Codable {
     var binningSampleRows: Int
 
     /// Settings; every argument has the notebook's default.
-    public init(rounds: Int = 200, depth: Int = 1, learningRate: Double = 1, maxBins: Int = 255,
-                binningSampleRows: Int = 200_000) {
+    public init(
+        rounds: Int = 200, depth: Int = 1, learningRate: Double = 1, maxBins: Int = 255,
+        binningSampleRows: Int = 200_000
+    ) {
         self.rounds = rounds
         self.depth = depth
         self.learningRate = learningRate

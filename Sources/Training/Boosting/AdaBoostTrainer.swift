@@ -37,13 +37,17 @@ public struct AdaBoostTrainer: Sendable {
     ///
     /// - Parameter progress: called after every round, on the calling thread.
     /// - Throws: ``AdaBoostError``.
-    public func train(_ dataset: HiggsDataset,
-                      progress: ((AdaBoostRound) -> Void)? = nil) throws(AdaBoostError) -> AdaBoostTraining {
+    public func train(
+        _ dataset: HiggsDataset,
+        progress: ((AdaBoostRound) -> Void)? = nil
+    ) throws(AdaBoostError) -> AdaBoostTraining {
         try dataset.withFeatures { (features) throws(AdaBoostError) -> AdaBoostTraining in
             try dataset.withLabels { (labels) throws(AdaBoostError) -> AdaBoostTraining in
-                try train(features: FeatureBatch(rows: dataset.rowCount, columns: FeatureSchema.featureCount,
-                                                 values: features),
-                          labels: labels, progress: progress)
+                try train(
+                    features: FeatureBatch(
+                        rows: dataset.rowCount, columns: FeatureSchema.featureCount,
+                        values: features),
+                    labels: labels, progress: progress)
             }
         }
     }
@@ -54,8 +58,10 @@ public struct AdaBoostTrainer: Sendable {
     /// - Parameter progress: called after every round, on the calling thread.
     /// - Throws: ``AdaBoostError`` for bad settings, fewer than 2 rows, one class only,
     ///   a NaN feature value, or a first tree no better than chance.
-    public func train(features: FeatureBatch, labels: UnsafeBufferPointer<UInt8>,
-                      progress: ((AdaBoostRound) -> Void)? = nil) throws(AdaBoostError) -> AdaBoostTraining {
+    public func train(
+        features: FeatureBatch, labels: UnsafeBufferPointer<UInt8>,
+        progress: ((AdaBoostRound) -> Void)? = nil
+    ) throws(AdaBoostError) -> AdaBoostTraining {
         if let problem = settings.problem { throw AdaBoostError(.badSettings(problem)) }
         guard labels.count == features.rows else {
             throw AdaBoostError(.badLabels("\(labels.count) labels for \(features.rows) rows"))
@@ -65,8 +71,9 @@ public struct AdaBoostTrainer: Sendable {
         if labels.contains(where: { $0 > 1 }) { throw AdaBoostError(.badLabels("a label is neither 0 nor 1")) }
         let clock = ContinuousClock()
         let binStart = clock.now
-        let binning = try FeatureBinning.make(features, sampleRows: settings.binningSampleRows,
-                                              maxBins: settings.maxBins)
+        let binning = try FeatureBinning.make(
+            features, sampleRows: settings.binningSampleRows,
+            maxBins: settings.maxBins)
         let data = BinnedRows(features, labels: labels, binning: binning)
         guard data.signalRows > 0, data.signalRows < data.rows else {
             throw AdaBoostError(.oneClass(signal: data.signalRows > 0, rows: data.rows))
@@ -127,8 +134,9 @@ public struct AdaBoostTrainer: Sendable {
         let nodes = tree.nodes.map { node -> DecisionTree.Node in
             node.isLeaf
                 ? .leaf(signal: node.predictsSignal)
-                : .split(feature: node.feature, threshold: binning.edges[node.feature][node.bin],
-                         left: node.left, right: node.right)
+                : .split(
+                    feature: node.feature, threshold: binning.edges[node.feature][node.bin],
+                    left: node.left, right: node.right)
         }
         do {
             return try DecisionTree(nodes: nodes, inputCount: binning.edges.count)
@@ -167,8 +175,9 @@ struct Booster {
             if frontierNodes.isEmpty { break }
             var frontier = [Int](repeating: -1, count: tree.nodes.count)
             for (local, node) in frontierNodes.enumerated() { frontier[node] = local }
-            let histogram = histograms.build(tree: tree.nodes, frontier: frontier, nodeCount: frontierNodes.count,
-                                             rescale: rescale)
+            let histogram = histograms.build(
+                tree: tree.nodes, frontier: frontier, nodeCount: frontierNodes.count,
+                rescale: rescale)
             rescale = nil
             var next: [Int] = []
             for (local, index) in frontierNodes.enumerated() {
@@ -179,7 +188,8 @@ struct Booster {
                     tree.nodes[0].signal = signal
                 }
                 guard tree.nodes[index].gini > Double.ulpOfOne,
-                      let split = Self.bestSplit(nodeHistogram, edgeCounts: edgeCounts) else { continue }
+                    let split = Self.bestSplit(nodeHistogram, edgeCounts: edgeCounts)
+                else { continue }
                 let left = tree.nodes.count
                 tree.nodes[index].feature = split.feature
                 tree.nodes[index].bin = split.bin
@@ -231,12 +241,14 @@ struct Booster {
                 guard leftWeight > 0 else { continue }
                 let rightBackground = background - leftBackground, rightSignal = signal - leftSignal
                 let rightWeight = rightBackground + rightSignal
-                let proxy = (leftBackground * leftBackground + leftSignal * leftSignal) / leftWeight
+                let proxy =
+                    (leftBackground * leftBackground + leftSignal * leftSignal) / leftWeight
                     + (rightBackground * rightBackground + rightSignal * rightSignal) / rightWeight
                 if proxy > bestProxy {
                     bestProxy = proxy
-                    best = Split(feature: feature, bin: bin, left: (leftBackground, leftSignal),
-                                 right: (rightBackground, rightSignal))
+                    best = Split(
+                        feature: feature, bin: bin, left: (leftBackground, leftSignal),
+                        right: (rightBackground, rightSignal))
                 }
             }
         }

@@ -61,8 +61,9 @@ struct FeatureBinning: Sendable, Equatable {
     /// - Precondition: every feature's edges ascend strictly and number at most 255.
     init(edges: [[Double]], isExact: [Bool]) {
         precondition(edges.count == isExact.count, "FeatureBinning: one exactness flag per feature")
-        precondition(edges.allSatisfy { $0.count <= 255 && zip($0, $0.dropFirst()).allSatisfy { $0 < $1 } },
-                     "FeatureBinning: edges must ascend, at most 255 per feature")
+        precondition(
+            edges.allSatisfy { $0.count <= 255 && zip($0, $0.dropFirst()).allSatisfy { $0 < $1 } },
+            "FeatureBinning: edges must ascend, at most 255 per feature")
         self.edges = edges
         self.isExact = isExact
     }

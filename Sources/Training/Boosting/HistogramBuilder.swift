@@ -31,8 +31,10 @@ final class HistogramBuilder: @unchecked Sendable {
     ///   - frontier: per tree node, its index among the nodes histogrammed, or -1.
     ///   - rescale: when set, every weight first becomes `max(weight * rescale, floor)`
     ///     (scikit-learn's normalization and clip at the start of a round).
-    func build(tree: [BinnedTree.Node], frontier: [Int], nodeCount: Int,
-               rescale: (factor: Double, floor: Double)?) -> UnsafeMutablePointer<Double> {
+    func build(
+        tree: [BinnedTree.Node], frontier: [Int], nodeCount: Int,
+        rescale: (factor: Double, floor: Double)?
+    ) -> UnsafeMutablePointer<Double> {
         precondition(nodeCount <= capacityNodes)
         let data = self.data, parts = self.parts, stride = self.stride
         let rows = data.rows, columns = data.columns, signalRows = data.signalRows
@@ -67,8 +69,9 @@ final class HistogramBuilder: @unchecked Sendable {
                                     let leaf = BinnedTree.leaf(treeNodes, bins: data.bins, rows: rows, row: row)
                                     local[row - start] = Int32(frontierShared.pointer[leaf])
                                 }
-                                Self.accumulateNodes(data, histogram, local.baseAddress!, start, stop,
-                                                     signalRows, rows, columns)
+                                Self.accumulateNodes(
+                                    data, histogram, local.baseAddress!, start, stop,
+                                    signalRows, rows, columns)
                             }
                         }
                         start = stop
@@ -96,8 +99,10 @@ final class HistogramBuilder: @unchecked Sendable {
     /// that runs of rows in the same bin — common in features with few values, such as the
     /// b-tags — do not wait on each other's store. Same sums, in another order.
     @inline(__always)
-    private static func accumulateRoot(_ data: BinnedRows, _ histogram: UnsafeMutablePointer<Double>,
-                                       _ start: Int, _ stop: Int, _ signalRows: Int, _ rows: Int, _ columns: Int) {
+    private static func accumulateRoot(
+        _ data: BinnedRows, _ histogram: UnsafeMutablePointer<Double>,
+        _ start: Int, _ stop: Int, _ signalRows: Int, _ rows: Int, _ columns: Int
+    ) {
         let weights = data.weights
         let split = Swift.min(Swift.max(start, signalRows), stop)
         let copy = columns &* bins &* 2
@@ -120,9 +125,11 @@ final class HistogramBuilder: @unchecked Sendable {
 
     /// Rows `start..<stop` into their nodes' histograms (`local[row - start]`, -1 to skip).
     @inline(__always)
-    private static func accumulateNodes(_ data: BinnedRows, _ histogram: UnsafeMutablePointer<Double>,
-                                        _ local: UnsafeMutablePointer<Int32>, _ start: Int, _ stop: Int,
-                                        _ signalRows: Int, _ rows: Int, _ columns: Int) {
+    private static func accumulateNodes(
+        _ data: BinnedRows, _ histogram: UnsafeMutablePointer<Double>,
+        _ local: UnsafeMutablePointer<Int32>, _ start: Int, _ stop: Int,
+        _ signalRows: Int, _ rows: Int, _ columns: Int
+    ) {
         let weights = data.weights
         let nodeStride = columns &* bins &* 2
         for feature in 0..<columns {

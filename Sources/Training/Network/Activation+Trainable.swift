@@ -29,8 +29,10 @@ extension KeyedEncodingContainer {
     /// Stores `activation` under `key` by its name.
     mutating func encodeTrainable(_ activation: Activation, forKey key: Key) throws {
         guard let name = activation.trainableName else {
-            throw EncodingError.invalidValue(activation, EncodingError.Context(
-                codingPath: codingPath + [key], debugDescription: "\(activation) is not an activation the trainer differentiates"))
+            throw EncodingError.invalidValue(
+                activation,
+                EncodingError.Context(
+                    codingPath: codingPath + [key], debugDescription: "\(activation) is not an activation the trainer differentiates"))
         }
         try encode(name, forKey: key)
     }

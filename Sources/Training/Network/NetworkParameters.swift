@@ -31,9 +31,10 @@ public struct NetworkParameters: Sendable, Equatable, Codable {
             let kernel = (0..<(fanIn * spec.units)).map { _ in
                 (2 * Self.unitFloat(&generator) - 1) * limit
             }
-            layers.append(DenseLayerParameters(
-                inputCount: fanIn, units: spec.units, activation: spec.activation,
-                kernel: kernel, bias: [Float](repeating: 0, count: spec.units)))
+            layers.append(
+                DenseLayerParameters(
+                    inputCount: fanIn, units: spec.units, activation: spec.activation,
+                    kernel: kernel, bias: [Float](repeating: 0, count: spec.units)))
             fanIn = spec.units
         }
         self.init(inputCount: inputCount, layers: layers)
@@ -69,11 +70,13 @@ public struct NetworkParameters: Sendable, Equatable, Codable {
     public func denseNetwork() throws -> DenseNetwork {
         var networkLayers = [NetworkLayer(name: "input_layer", operation: .input(width: inputCount), inputs: [])]
         for (index, layer) in layers.enumerated() {
-            networkLayers.append(NetworkLayer(
-                name: index == 0 ? "dense" : "dense_\(index)",
-                operation: .dense(units: layer.units, kernel: layer.kernel, bias: layer.bias,
-                                  activation: layer.activation),
-                inputs: [index]))
+            networkLayers.append(
+                NetworkLayer(
+                    name: index == 0 ? "dense" : "dense_\(index)",
+                    operation: .dense(
+                        units: layer.units, kernel: layer.kernel, bias: layer.bias,
+                        activation: layer.activation),
+                    inputs: [index]))
         }
         return try DenseNetwork(layers: networkLayers, outputLayer: networkLayers.count - 1)
     }

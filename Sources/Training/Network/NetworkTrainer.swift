@@ -83,10 +83,11 @@ public struct NetworkTrainer: Sendable {
                             correct += batchCorrect
                             seen += count
                             if let progress, stepInterval > 0, (step + 1) % stepInterval == 0, step + 1 < stepsPerEpoch {
-                                progress(NetworkTrainingProgress(
-                                    epoch: epoch, epochs: options.epochs, step: step + 1, stepsPerEpoch: stepsPerEpoch,
-                                    loss: lossSum / Double(seen), accuracy: Double(correct) / Double(seen),
-                                    validation: nil, isEpochEnd: false))
+                                progress(
+                                    NetworkTrainingProgress(
+                                        epoch: epoch, epochs: options.epochs, step: step + 1, stepsPerEpoch: stepsPerEpoch,
+                                        loss: lossSum / Double(seen), accuracy: Double(correct) / Double(seen),
+                                        validation: nil, isEpochEnd: false))
                             }
                         }
                     }
@@ -102,10 +103,11 @@ public struct NetworkTrainer: Sendable {
                 measured = figures
             }
             history.epochSeconds.append(Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)
-            progress?(NetworkTrainingProgress(
-                epoch: epoch, epochs: options.epochs, step: stepsPerEpoch, stepsPerEpoch: stepsPerEpoch,
-                loss: history.loss[epoch - 1], accuracy: history.accuracy[epoch - 1],
-                validation: measured, isEpochEnd: true))
+            progress?(
+                NetworkTrainingProgress(
+                    epoch: epoch, epochs: options.epochs, step: stepsPerEpoch, stepsPerEpoch: stepsPerEpoch,
+                    loss: history.loss[epoch - 1], accuracy: history.accuracy[epoch - 1],
+                    validation: measured, isEpochEnd: true))
         }
         let parameters = run.parameters.withUnsafeBufferPointer { layout.parameters(from: $0) }
         return TrainedNetwork(parameters: parameters, history: history, options: options)

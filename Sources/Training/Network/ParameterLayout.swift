@@ -38,8 +38,8 @@ struct ParameterLayout: Sendable {
     func flatten(_ parameters: NetworkParameters) -> [Float] {
         var flat = [Float](repeating: 0, count: count)
         for (index, layer) in parameters.layers.enumerated() {
-            flat.replaceSubrange(kernelOffset[index] ..< kernelOffset[index] + layer.kernel.count, with: layer.kernel)
-            flat.replaceSubrange(biasOffset[index] ..< biasOffset[index] + layer.bias.count, with: layer.bias)
+            flat.replaceSubrange(kernelOffset[index]..<kernelOffset[index] + layer.kernel.count, with: layer.kernel)
+            flat.replaceSubrange(biasOffset[index]..<biasOffset[index] + layer.bias.count, with: layer.bias)
         }
         return flat
     }
@@ -49,8 +49,8 @@ struct ParameterLayout: Sendable {
         let layers = (0..<layerCount).map { index in
             DenseLayerParameters(
                 inputCount: fanIn[index], units: units[index], activation: activations[index],
-                kernel: Array(flat[kernelOffset[index] ..< kernelOffset[index] + fanIn[index] * units[index]]),
-                bias: Array(flat[biasOffset[index] ..< biasOffset[index] + units[index]]))
+                kernel: Array(flat[kernelOffset[index]..<kernelOffset[index] + fanIn[index] * units[index]]),
+                bias: Array(flat[biasOffset[index]..<biasOffset[index] + units[index]]))
         }
         return NetworkParameters(inputCount: inputCount, layers: layers)
     }

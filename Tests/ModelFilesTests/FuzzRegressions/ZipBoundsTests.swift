@@ -19,10 +19,10 @@ import Testing
     func patched(_ field: Field, value: UInt32) throws -> Data {
         var bytes = try Data(contentsOf: Fixtures.url("notebook_keras3.keras"))
         let end = bytes.count - 22
-        #expect(bytes[end ..< end + 4] == Data([0x50, 0x4B, 0x05, 0x06]))
+        #expect(bytes[end..<end + 4] == Data([0x50, 0x4B, 0x05, 0x06]))
         let directory = Int(bytes[end + 16]) | Int(bytes[end + 17]) << 8 | Int(bytes[end + 18]) << 16
         let at = field == .directoryOffset ? end + 16 : directory + 42
-        withUnsafeBytes(of: value.littleEndian) { bytes.replaceSubrange(at ..< at + 4, with: $0) }
+        withUnsafeBytes(of: value.littleEndian) { bytes.replaceSubrange(at..<at + 4, with: $0) }
         return bytes
     }
 

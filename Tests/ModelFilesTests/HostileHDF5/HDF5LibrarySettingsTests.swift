@@ -1,7 +1,8 @@
 import CHDF5
 import Foundation
-@testable import ModelFiles
 import Testing
+
+@testable import ModelFiles
 
 /// What libhdf5's own settings (``HDF5LibrarySettings``) do with the reader's walk turned
 /// off, and what the dataset check does with the walk turned off: each hostile file's read
@@ -18,15 +19,18 @@ struct HDF5LibrarySettingsTests {
             let values = try HDF5File.withImage(hostile.bytes, limits: ModelFileLimits(), checks: checks) { file in
                 try file.readFloats(Self.kernel, expected: [28, 16])
             }
-            #expect(values != HostileHDF5Fixture.outsideValues && values != HostileHDF5Fixture.sentinelValues,
-                    "the outside file's values came back")
+            #expect(
+                values != HostileHDF5Fixture.outsideValues && values != HostileHDF5Fixture.sentinelValues,
+                "the outside file's values came back")
         }
         return (error, hostile.touched())
     }
 
-    @Test("external links are not traversed: the callback refuses them", arguments: [
-        "external_link_absolute.h5", "external_link_relative.h5",
-    ])
+    @Test(
+        "external links are not traversed: the callback refuses them",
+        arguments: [
+            "external_link_absolute.h5", "external_link_relative.h5",
+        ])
     func externalLinks(_ name: String) throws {
         let (error, touched) = try readKernel(name, checks: [])
         #expect(error is HDF5Error, "\(error)")
@@ -71,9 +75,11 @@ struct HDF5LibrarySettingsTests {
         #expect(hostile.touched() == [])
     }
 
-    @Test("without the walk, the dataset check still refuses", arguments: [
-        "external_storage_absolute.h5", "virtual_dataset_absolute.h5", "virtual_dataset_relative.h5", "filter_plugin.h5",
-    ])
+    @Test(
+        "without the walk, the dataset check still refuses",
+        arguments: [
+            "external_storage_absolute.h5", "virtual_dataset_absolute.h5", "virtual_dataset_relative.h5", "filter_plugin.h5",
+        ])
     func datasetCheck(_ name: String) throws {
         let (error, touched) = try readKernel(name, checks: .datasets)
         let reason = try #require(error as? ReasonError, "\(error)").reason

@@ -15,19 +15,24 @@ struct HDF5OutsideReferenceTests {
     static let kernel = "'model_weights/dense_4/sequential_1/dense_4/kernel'"
 
     static let cases: [Case] = [
-        Case(file: "external_storage_absolute.h5",
-             phrases: ["a dataset \(kernel) whose values are stored in another file", "(HDF5 external storage)"]),
-        Case(file: "external_storage_relative.h5",
-             phrases: ["a dataset \(kernel) whose values are stored in another file", "'../../"]),
+        Case(
+            file: "external_storage_absolute.h5",
+            phrases: ["a dataset \(kernel) whose values are stored in another file", "(HDF5 external storage)"]),
+        Case(
+            file: "external_storage_relative.h5",
+            phrases: ["a dataset \(kernel) whose values are stored in another file", "'../../"]),
         Case(file: "external_link_absolute.h5", phrases: ["an external link \(kernel) to '/", "another file"]),
         Case(file: "external_link_relative.h5", phrases: ["an external link \(kernel) to '../../"]),
         Case(file: "external_link_unreferenced.h5", phrases: ["an external link 'cache/udlink_marker_name'"]),
-        Case(file: "user_defined_link.h5",
-             phrases: ["a user-defined link 'cache/udlink_marker_name' (link type 65)"]),
-        Case(file: "virtual_dataset_absolute.h5",
-             phrases: ["a virtual dataset \(kernel) whose values come from another file, '/"]),
-        Case(file: "virtual_dataset_relative.h5",
-             phrases: ["a virtual dataset \(kernel) whose values come from another file, '../../"]),
+        Case(
+            file: "user_defined_link.h5",
+            phrases: ["a user-defined link 'cache/udlink_marker_name' (link type 65)"]),
+        Case(
+            file: "virtual_dataset_absolute.h5",
+            phrases: ["a virtual dataset \(kernel) whose values come from another file, '/"]),
+        Case(
+            file: "virtual_dataset_relative.h5",
+            phrases: ["a virtual dataset \(kernel) whose values come from another file, '../../"]),
         Case(file: "filter_plugin.h5", phrases: ["a dataset \(kernel) compressed with filter 60000", "needs a plugin"]),
         Case(file: "filter_lzf.h5", phrases: ["compressed with filter 32000 ('lzf')", "needs a plugin"]),
     ]
@@ -58,8 +63,9 @@ struct HDF5OutsideReferenceTests {
         #expect(path == "layers/dense/vars/0")
         #expect(file.hasPrefix("/tmp/leaderboard-hostile-hdf5-XXX") && file.hasSuffix("/sentinel.bin"))
         #expect(member == "model.weights.h5")
-        #expect(error.description.hasPrefix(
-            "'external_storage.keras' has in model.weights.h5 a dataset 'layers/dense/vars/0' whose values are stored in another file"),
+        #expect(
+            error.description.hasPrefix(
+                "'external_storage.keras' has in model.weights.h5 a dataset 'layers/dense/vars/0' whose values are stored in another file"),
             "\(error)")
     }
 
@@ -80,8 +86,11 @@ struct HDF5OutsideReferenceTests {
         let many = try #require(throws: ModelFileError.self) {
             try ModelFileReader.read(contentsOf: Fixtures.url("activations_keras3.h5"), limits: ModelFileLimits(maxLayers: 2))
         }
-        #expect(many.description.contains(
-            "is too large: it has more than 128 HDF5 links: 64 for each layer, under the limit of 2 layers (limits.max_layers in leaderboard.yml)"),
+        #expect(
+            many.description.contains(
+                "is too large: it has more than 128 HDF5 links: 64 for each layer, under the limit of 2 layers (limits.max_layers "
+                    + "in leaderboard.yml)"
+            ),
             "\(many)")
         let deep = try #require(throws: ModelFileError.self) {
             try ModelFileReader.read(contentsOf: Fixtures.url("hostile-hdf5/deep_groups.h5"))

@@ -1,7 +1,7 @@
 import Foundation
 import Glibc
-import Testing
 import TestSupport
+import Testing
 
 /// A hostile fixture of `Fixtures/hostile-hdf5` (made by `make_hostile_hdf5.py`) aimed at
 /// a fresh temporary folder that holds the files it names, watched for any open.
@@ -67,7 +67,8 @@ final class HostileHDF5Fixture {
                 let size = integer(original, at: start - 8, bytes: 8)
                 let end = start + size - 4
                 guard size > 13, end + 4 <= original.count, end > found.upperBound,
-                      sum(original, start..<end) == UInt32(integer(original, at: end, bytes: 4)) else { continue }
+                    sum(original, start..<end) == UInt32(integer(original, at: end, bytes: 4))
+                else { continue }
                 var resealed = sum(patched, start..<end)
                 patched.replaceSubrange(end..<(end + 4), with: Data(bytes: &resealed, count: 4))
                 break

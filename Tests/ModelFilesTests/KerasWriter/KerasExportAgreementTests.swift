@@ -1,8 +1,8 @@
 import Foundation
 import ModelFiles
 import Models
-import Testing
 import TestSupport
+import Testing
 
 /// The baseline network our trainer exported (`Fixtures/baseline_nn_sample.h5`), loaded by
 /// real Keras 3 with `keras.models.load_model` (`Fixtures/check_export_with_keras.py`),

@@ -1,24 +1,33 @@
 import Foundation
 import ModelFiles
 import Models
-import Testing
 import TestSupport
+import Testing
 
 /// The Keras writer on hand-made networks: what it writes reads back, what it cannot
 /// write it refuses.
 @Suite("Keras .h5 writer")
 struct KerasH5WriterTests {
-    static func network(activation: Activation = .relu(negativeSlope: 0, maxValue: nil, threshold: 0),
-                        names: [String] = ["dense", "dense_1"], bias: Bool = true) throws -> DenseNetwork {
+    static func network(
+        activation: Activation = .relu(negativeSlope: 0, maxValue: nil, threshold: 0),
+        names: [String] = ["dense", "dense_1"], bias: Bool = true
+    ) throws -> DenseNetwork {
         let kernel0 = (0..<(28 * 3)).map { Float($0 % 7) * 0.05 - 0.15 }
         let kernel1: [Float] = [0.7, -0.4, 0.25]
-        return try DenseNetwork(layers: [
-            NetworkLayer(name: "input_layer", operation: .input(width: 28), inputs: []),
-            NetworkLayer(name: names[0], operation: .dense(units: 3, kernel: kernel0, bias: bias ? [0.1, -0.2, 0.05] : nil,
-                                                           activation: activation), inputs: [0]),
-            NetworkLayer(name: names[1], operation: .dense(units: 1, kernel: kernel1, bias: bias ? [0.3] : nil,
-                                                           activation: .sigmoid), inputs: [1]),
-        ], outputLayer: 2)
+        return try DenseNetwork(
+            layers: [
+                NetworkLayer(name: "input_layer", operation: .input(width: 28), inputs: []),
+                NetworkLayer(
+                    name: names[0],
+                    operation: .dense(
+                        units: 3, kernel: kernel0, bias: bias ? [0.1, -0.2, 0.05] : nil,
+                        activation: activation), inputs: [0]),
+                NetworkLayer(
+                    name: names[1],
+                    operation: .dense(
+                        units: 1, kernel: kernel1, bias: bias ? [0.3] : nil,
+                        activation: .sigmoid), inputs: [1]),
+            ], outputLayer: 2)
     }
 
     static func rows(_ count: Int) -> [Float] {
@@ -61,11 +70,12 @@ struct KerasH5WriterTests {
         #expect(throws: KerasExportError(.badLayerName("dense"))) {
             try KerasH5Writer.data(for: Self.network(names: ["dense", "dense"]))
         }
-        let normalized = try DenseNetwork(layers: [
-            NetworkLayer(name: "input_layer", operation: .input(width: 2), inputs: []),
-            NetworkLayer(name: "norm", operation: .normalization(mean: [0], variance: [1]), inputs: [0]),
-            NetworkLayer(name: "dense", operation: .dense(units: 1, kernel: [1, 1], bias: nil, activation: .sigmoid), inputs: [1]),
-        ], outputLayer: 2)
+        let normalized = try DenseNetwork(
+            layers: [
+                NetworkLayer(name: "input_layer", operation: .input(width: 2), inputs: []),
+                NetworkLayer(name: "norm", operation: .normalization(mean: [0], variance: [1]), inputs: [0]),
+                NetworkLayer(name: "dense", operation: .dense(units: 1, kernel: [1, 1], bias: nil, activation: .sigmoid), inputs: [1]),
+            ], outputLayer: 2)
         let error = try #require(throws: KerasExportError.self) { try KerasH5Writer.data(for: normalized) }
         #expect(error.description.contains("layer 'norm' is not dense"))
     }

@@ -1,7 +1,8 @@
 import Foundation
-@testable import ModelFiles
 import TestSupport
 import Testing
+
+@testable import ModelFiles
 
 @Suite("Predictions file")
 struct PredictionsFileTests {
@@ -12,9 +13,11 @@ struct PredictionsFileTests {
         #expect(file.scoreColumn == "score")
     }
 
-    @Test("accepted headers", arguments: [
-        "id,score", "ID,Score", "id,prediction", "id,probability", "\"id\",\"score\"", " id , score ", "\u{FEFF}id,score",
-    ])
+    @Test(
+        "accepted headers",
+        arguments: [
+            "id,score", "ID,Score", "id,prediction", "id,probability", "\"id\",\"score\"", " id , score ", "\u{FEFF}id,score",
+        ])
     func headers(header: String) throws {
         let file = try PredictionsFile(parsing: .text("\(header)\n0,0.5\n1,0.25"), fileName: "p.csv", expectedRows: 2)
         #expect(file.scores == [0.5, 0.25])
@@ -28,35 +31,37 @@ struct PredictionsFileTests {
         #expect(!PredictionsFile.hasHeader(Data()))
     }
 
-    @Test("invalid files refused, naming the line", arguments: [
-        ("", SubmissionError.PredictionsReason.empty, "empty"),
-        ("\n \r\n", .empty, "empty"),
-        ("0,0.5\n1,0.5\n2,0.5\n", .header(found: "0,0.5"), "not the header 'id,score'"),
-        (",id,score\n0,0,0.5\n", .header(found: ",id,score"), "index=False"),
-        ("id,label\n0,1\n", .header(found: "id,label"), "id,score"),
-        ("id,score\n0,0.5\n1\n2,0.5\n", .columnCount(line: 3, found: 1), "line 3 has 1 field,"),
-        ("id,score\n0,0.5,1\n", .columnCount(line: 2, found: 3), "not 2"),
-        ("id,score\n0,0.5\n1.0,0.5\n", .badId(line: 3, text: "1.0"), "whole number"),
-        ("id,score\n-1,0.5\n", .badId(line: 2, text: "-1"), "whole number"),
-        ("id,score\n,0.5\n", .badId(line: 2, text: ""), "whole number"),
-        ("id,score\n0,0.5\n3,0.5\n", .idOutOfRange(line: 3, id: 3, expectedRows: 3), "outside 0…2"),
-        ("id,score\n0,0.5\n99999999999999999999,0.5\n", .badId(line: 3, text: "99999999999999999999"), "line 3"),
-        ("id,score\n0,0.5\n1,0.5\n\n0,0.7\n", .duplicateId(line: 5, id: 0, firstLine: 2), "first on line 2"),
-        ("id,score\n0,0.5\n1,abc\n", .notANumber(line: 3, text: "abc"), "not a number"),
-        ("id,score\n0,0.5\n1,\n", .notANumber(line: 3, text: ""), "not a number"),
-        ("id,score\n0,0.5\n1,0x1p3\n", .notANumber(line: 3, text: "0x1p3"), "not a number"),
-        ("id,score\n0,0.5\n1,1.2.3\n", .notANumber(line: 3, text: "1.2.3"), "line 3"),
-        ("id,score\n0,0.5\n1,1e\n", .notANumber(line: 3, text: "1e"), "line 3"),
-        ("id,score\n0,nan\n", .nonFiniteScore(line: 2, text: "nan"), "not finite"),
-        ("id,score\n0,-inf\n", .nonFiniteScore(line: 2, text: "-inf"), "not finite"),
-        ("id,score\n0,1e400\n", .nonFiniteScore(line: 2, text: "1e400"), "not finite"),
-        ("id,score\n0,0.5\n1,-0.5\n", .scoreOutOfRange(line: 3, text: "-0.5"), "outside 0…1"),
-        ("id,score\n0,1.0000001\n", .scoreOutOfRange(line: 2, text: "1.0000001"), "probability of signal"),
-        ("id,score\n0,0.5\n1,17.3\n", .scoreOutOfRange(line: 3, text: "17.3"), "sigmoid"),
-        ("id,score\n0,-1e-300\n", .scoreOutOfRange(line: 2, text: "-1e-300"), "outside 0…1"),
-        ("id,score\n1,0.5\n", .missingIds(count: 2, first: 0, expectedRows: 3), "2 of the 3 ids (the first is id 0)"),
-        ("id,score\n0,0.5\n2,0.5\n", .missingIds(count: 1, first: 1, expectedRows: 3), "first is id 1"),
-    ])
+    @Test(
+        "invalid files refused, naming the line",
+        arguments: [
+            ("", SubmissionError.PredictionsReason.empty, "empty"),
+            ("\n \r\n", .empty, "empty"),
+            ("0,0.5\n1,0.5\n2,0.5\n", .header(found: "0,0.5"), "not the header 'id,score'"),
+            (",id,score\n0,0,0.5\n", .header(found: ",id,score"), "index=False"),
+            ("id,label\n0,1\n", .header(found: "id,label"), "id,score"),
+            ("id,score\n0,0.5\n1\n2,0.5\n", .columnCount(line: 3, found: 1), "line 3 has 1 field,"),
+            ("id,score\n0,0.5,1\n", .columnCount(line: 2, found: 3), "not 2"),
+            ("id,score\n0,0.5\n1.0,0.5\n", .badId(line: 3, text: "1.0"), "whole number"),
+            ("id,score\n-1,0.5\n", .badId(line: 2, text: "-1"), "whole number"),
+            ("id,score\n,0.5\n", .badId(line: 2, text: ""), "whole number"),
+            ("id,score\n0,0.5\n3,0.5\n", .idOutOfRange(line: 3, id: 3, expectedRows: 3), "outside 0…2"),
+            ("id,score\n0,0.5\n99999999999999999999,0.5\n", .badId(line: 3, text: "99999999999999999999"), "line 3"),
+            ("id,score\n0,0.5\n1,0.5\n\n0,0.7\n", .duplicateId(line: 5, id: 0, firstLine: 2), "first on line 2"),
+            ("id,score\n0,0.5\n1,abc\n", .notANumber(line: 3, text: "abc"), "not a number"),
+            ("id,score\n0,0.5\n1,\n", .notANumber(line: 3, text: ""), "not a number"),
+            ("id,score\n0,0.5\n1,0x1p3\n", .notANumber(line: 3, text: "0x1p3"), "not a number"),
+            ("id,score\n0,0.5\n1,1.2.3\n", .notANumber(line: 3, text: "1.2.3"), "line 3"),
+            ("id,score\n0,0.5\n1,1e\n", .notANumber(line: 3, text: "1e"), "line 3"),
+            ("id,score\n0,nan\n", .nonFiniteScore(line: 2, text: "nan"), "not finite"),
+            ("id,score\n0,-inf\n", .nonFiniteScore(line: 2, text: "-inf"), "not finite"),
+            ("id,score\n0,1e400\n", .nonFiniteScore(line: 2, text: "1e400"), "not finite"),
+            ("id,score\n0,0.5\n1,-0.5\n", .scoreOutOfRange(line: 3, text: "-0.5"), "outside 0…1"),
+            ("id,score\n0,1.0000001\n", .scoreOutOfRange(line: 2, text: "1.0000001"), "probability of signal"),
+            ("id,score\n0,0.5\n1,17.3\n", .scoreOutOfRange(line: 3, text: "17.3"), "sigmoid"),
+            ("id,score\n0,-1e-300\n", .scoreOutOfRange(line: 2, text: "-1e-300"), "outside 0…1"),
+            ("id,score\n1,0.5\n", .missingIds(count: 2, first: 0, expectedRows: 3), "2 of the 3 ids (the first is id 0)"),
+            ("id,score\n0,0.5\n2,0.5\n", .missingIds(count: 1, first: 1, expectedRows: 3), "first is id 1"),
+        ])
     func invalid(text: String, reason: SubmissionError.PredictionsReason, phrase: String) throws {
         let error = try #require(throws: SubmissionError.self) {
             try PredictionsFile(parsing: .text(text), fileName: "team/predictions.csv", expectedRows: 3)
@@ -108,8 +113,10 @@ struct PredictionsFileTests {
     @Test("ExactDecimal's fast path equals Double(_:)")
     func exactDecimal() {
         var generator = SeededGenerator(seed: 7)
-        var texts = ["0", "-0", "+1", "1.", ".5", "00.0500", "1e5", "1E-5", "123456789012345678901234", "9007199254740993",
-                     "0.1", "0.30000000000000004", "1e22", "1e23", "4.9e-324", "1.7976931348623157e308", "2.2250738585072014e-308"]
+        var texts = [
+            "0", "-0", "+1", "1.", ".5", "00.0500", "1e5", "1E-5", "123456789012345678901234", "9007199254740993",
+            "0.1", "0.30000000000000004", "1e22", "1e23", "4.9e-324", "1.7976931348623157e308", "2.2250738585072014e-308",
+        ]
         for _ in 0..<20_000 {
             let value = Double.random(in: -1...1, using: &generator) * pow(10, Double(Int.random(in: -30...30, using: &generator)))
             texts.append("\(value)")

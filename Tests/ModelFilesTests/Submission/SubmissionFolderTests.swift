@@ -20,8 +20,9 @@ struct SubmissionFolderTests {
     }
 
     private func link(_ root: URL, _ name: String, to destination: String) throws {
-        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent(name).path,
-                                                   withDestinationPath: destination)
+        try FileManager.default.createSymbolicLink(
+            atPath: root.appendingPathComponent(name).path,
+            withDestinationPath: destination)
     }
 
     private func loadError(_ url: URL, limits: SubmissionLimits = SubmissionLimits()) throws -> SubmissionError {
@@ -80,8 +81,9 @@ struct SubmissionFolderTests {
         try FileManager.default.createSymbolicLink(at: alias, withDestinationURL: root)
         let error = try loadError(alias)
         #expect(error.reason == .folder(.submissionIsLink))
-        #expect(error.description == "'submissions/team-a' is a symbolic link: links are never followed in "
-            + "submissions; submit a real folder (or the file itself)")
+        #expect(
+            error.description == "'submissions/team-a' is a symbolic link: links are never followed in "
+                + "submissions; submit a real folder (or the file itself)")
     }
 
     @Test("a single file: team is its base name")
@@ -95,9 +97,11 @@ struct SubmissionFolderTests {
         _ = base
     }
 
-    @Test("lone README, manifest, history, hidden file: no model", arguments: [
-        "README.md", "manifest.yml", "history.json", ".DS_Store",
-    ])
+    @Test(
+        "lone README, manifest, history, hidden file: no model",
+        arguments: [
+            "README.md", "manifest.yml", "history.json", ".DS_Store",
+        ])
     func singleNonModel(name: String) throws {
         let (base, root) = try makeFolder([name: "x"])
         let error = try loadError(root.appendingPathComponent(name))
@@ -109,15 +113,26 @@ struct SubmissionFolderTests {
         _ = base
     }
 
-    @Test("folder errors and their messages", arguments: [
-        (["README.md": "# hi"], SubmissionError.FolderReason.noModel(found: ["README.md"]), "no model file"),
-        (["a.h5": "x", "b.onnx": "x", "README.md": "x"], .severalModels(candidates: ["a.h5", "b.onnx"]), "keep one, or name it in manifest.yml"),
-        (["manifest.yml": "model: net.h5", "other.h5": "x"], .namedModelMissing(name: "net.h5", found: ["other.h5"]), "fix 'model:'"),
-        (["manifest.yml": "model: sub", "sub/x.h5": "x"], .namedModelMissing(name: "sub", found: []), "not in the folder"),
-        (["manifest.yml": "", "manifest.json": "{}", "m.h5": "x"], .severalManifests(["manifest.json", "manifest.yml"]), "several manifests"),
-        (["manifest.txt": "team: A", "m.h5": "x"], .unsupportedManifest(name: "manifest.txt"), "name it manifest.yml"),
-        (["history.json": "{}", "training.log": "", "m.h5": "x"], .severalHistories(["history.json", "training.log"]), "several training histories"),
-    ])
+    @Test(
+        "folder errors and their messages",
+        arguments: [
+            (["README.md": "# hi"], SubmissionError.FolderReason.noModel(found: ["README.md"]), "no model file"),
+            (
+                ["a.h5": "x", "b.onnx": "x", "README.md": "x"], .severalModels(candidates: ["a.h5", "b.onnx"]),
+                "keep one, or name it in manifest.yml"
+            ),
+            (["manifest.yml": "model: net.h5", "other.h5": "x"], .namedModelMissing(name: "net.h5", found: ["other.h5"]), "fix 'model:'"),
+            (["manifest.yml": "model: sub", "sub/x.h5": "x"], .namedModelMissing(name: "sub", found: []), "not in the folder"),
+            (
+                ["manifest.yml": "", "manifest.json": "{}", "m.h5": "x"], .severalManifests(["manifest.json", "manifest.yml"]),
+                "several manifests"
+            ),
+            (["manifest.txt": "team: A", "m.h5": "x"], .unsupportedManifest(name: "manifest.txt"), "name it manifest.yml"),
+            (
+                ["history.json": "{}", "training.log": "", "m.h5": "x"], .severalHistories(["history.json", "training.log"]),
+                "several training histories"
+            ),
+        ])
     func folderErrors(files: [String: String], reason: SubmissionError.FolderReason, phrase: String) throws {
         let (base, root) = try makeFolder(files)
         let error = try loadError(root)
@@ -153,14 +168,18 @@ struct SubmissionFolderTests {
     /// Every entry that is a link is refused, wherever it leads (outside, inside, nowhere),
     /// and whatever it stands for: the model, the README, the manifest, the history, a
     /// sub-folder. Nothing of the target is read: the sentinel never appears.
-    @Test("no link is followed in a folder, at any depth", arguments: [
-        ("model.h5", "../outside/secret.h5"), ("model.h5", "OUTSIDE/secret.h5"), ("model.h5", "inside.bin"),
-        ("model.h5", "nowhere.h5"), ("README.md", "../outside/README.md"), ("manifest.yml", "../outside/manifest.yml"),
-        ("history.csv", "../outside/history.csv"), ("sub", "../outside"),
-    ])
+    @Test(
+        "no link is followed in a folder, at any depth",
+        arguments: [
+            ("model.h5", "../outside/secret.h5"), ("model.h5", "OUTSIDE/secret.h5"), ("model.h5", "inside.bin"),
+            ("model.h5", "nowhere.h5"), ("README.md", "../outside/README.md"), ("manifest.yml", "../outside/manifest.yml"),
+            ("history.csv", "../outside/history.csv"), ("sub", "../outside"),
+        ])
     func noLinkFollowed(name: String, target: String) throws {
-        let (base, root) = try makeFolder(["inside.bin": "x", "../outside/secret.h5": "SENTINEL", "../outside/README.md": "SENTINEL",
-                                           "../outside/manifest.yml": "team: SENTINEL", "../outside/history.csv": "loss\nSENTINEL\n"])
+        let (base, root) = try makeFolder([
+            "inside.bin": "x", "../outside/secret.h5": "SENTINEL", "../outside/README.md": "SENTINEL",
+            "../outside/manifest.yml": "team: SENTINEL", "../outside/history.csv": "loss\nSENTINEL\n",
+        ])
         if name != "model.h5" { try Data("x".utf8).write(to: root.appendingPathComponent("model.h5")) }
         try link(root, name, to: target.replacingOccurrences(of: "OUTSIDE", with: base.path + "/outside"))
         let error = try loadError(root)
@@ -171,8 +190,10 @@ struct SubmissionFolderTests {
 
     @Test("a link within the model path is refused")
     func linkOnTheModelPath() throws {
-        let (base, root) = try makeFolder(["manifest.yml": "model: real/models/net.h5", "real/keep.txt": "x",
-                                           "../outside/net.h5": "SENTINEL"])
+        let (base, root) = try makeFolder([
+            "manifest.yml": "model: real/models/net.h5", "real/keep.txt": "x",
+            "../outside/net.h5": "SENTINEL",
+        ])
         try link(root.appendingPathComponent("real"), "models", to: base.path + "/outside")
         let error = try loadError(root)
         #expect(error.reason == .folder(.file(name: "real/models/net.h5", problem: .symbolicLink)))
@@ -187,26 +208,33 @@ struct SubmissionFolderTests {
         _ = base
     }
 
-    @Test("manifest naming a non-model file: one failure", arguments: [
-        ("manifest.yml", "a manifest"), ("README.md", "a README"), ("history.csv", "a training history"),
-        (".hidden.h5", "a hidden or system file"), ("sub/.git/config", "a hidden or system file"),
-        ("Thumbs.db", "a hidden or system file"),
-    ])
+    @Test(
+        "manifest naming a non-model file: one failure",
+        arguments: [
+            ("manifest.yml", "a manifest"), ("README.md", "a README"), ("history.csv", "a training history"),
+            (".hidden.h5", "a hidden or system file"), ("sub/.git/config", "a hidden or system file"),
+            ("Thumbs.db", "a hidden or system file"),
+        ])
     func manifestNamesNonModel(named: String, kind: String) throws {
-        let (base, root) = try makeFolder(["manifest.yml": "model: \(named)", "README.md": "# hi", "history.csv": "loss\n1\n",
-                                           "m.h5": "x", ".hidden.h5": "x"])
+        let (base, root) = try makeFolder([
+            "manifest.yml": "model: \(named)", "README.md": "# hi", "history.csv": "loss\n1\n",
+            "m.h5": "x", ".hidden.h5": "x",
+        ])
         let error = try loadError(root)
         #expect(error.reason == .folder(.manifestNamesNonModel(manifest: "manifest.yml", name: named, kind: kind)))
-        #expect(error.description == "'submissions/team-a': manifest.yml names '\(named)' as the model, which is \(kind); "
-            + "name the model file (.h5, .keras, .onnx, or a predictions .csv with id,score)")
+        #expect(
+            error.description == "'submissions/team-a': manifest.yml names '\(named)' as the model, which is \(kind); "
+                + "name the model file (.h5, .keras, .onnx, or a predictions .csv with id,score)")
         _ = base
     }
 
     @Test("README and history text stay out of failures")
     func secretsStayOut() throws {
         let secret = "SECRET-CONTENT-42"
-        for (name, text) in [("history.csv", "epoch,loss\n0,\(secret)\n"), ("history.json", "{\"\(secret)\": 1}"),
-                             ("training.log", "epoch,\(secret)\n0,1\n")] {
+        for (name, text) in [
+            ("history.csv", "epoch,loss\n0,\(secret)\n"), ("history.json", "{\"\(secret)\": 1}"),
+            ("training.log", "epoch,\(secret)\n0,1\n"),
+        ] {
             let (base, root) = try makeFolder([name: text, "m.h5": "x", "README.md": secret])
             let error = try loadError(root)
             #expect(!error.description.contains(secret), "\(error.description)")

@@ -30,10 +30,12 @@ struct SubmissionManifestTests {
         #expect(manifest.members.isEmpty)
     }
 
-    @Test("feature names match ignoring case, spaces, '_' and '-'", arguments: [
-        ("lepton pT", 0), ("LEPTON_PT", 0), ("missing-energy-magnitude", 3), ("jet1pt", 5),
-        ("Jet 1 b-tag", 8), ("jet_4_btag", 20), ("jet 4 b tag", 20), ("m_jj", 21), ("MWWBB", 27),
-    ])
+    @Test(
+        "feature names match ignoring case, spaces, '_' and '-'",
+        arguments: [
+            ("lepton pT", 0), ("LEPTON_PT", 0), ("missing-energy-magnitude", 3), ("jet1pt", 5),
+            ("Jet 1 b-tag", 8), ("jet_4_btag", 20), ("jet 4 b tag", 20), ("m_jj", 21), ("MWWBB", 27),
+        ])
     func featureSpelling(name: String, index: Int) throws {
         let manifest = try SubmissionManifest(parsing: .text("features: [\"\(name)\"]"), fileName: "manifest.yml")
         #expect(manifest.featureIndices == [index])
@@ -59,30 +61,64 @@ struct SubmissionManifestTests {
     }
 
     /// Invalid manifests: the reason, and a word the message must contain.
-    @Test("invalid manifests refused, naming the problem", arguments: [
-        ("featurs: [m_jj]", SubmissionError.ManifestReason.unknownKey(key: "featurs", line: 1, suggestion: "features"), "did you mean 'features'"),
-        ("team: A\nteam: B", .duplicateKey(key: "team", line: nil), "twice"),
-        ("- a\n- b", .notAMapping(found: "a list"), "not a mapping"),
-        ("team: [a, b]", .wrongType(key: "team", line: 1, expected: "text", found: "a list"), "should be text"),
-        ("team: '  '", .badText(key: "team", line: 1, detail: "is empty: give a value or leave the key out"), "empty"),
-        ("title: \"two\\nlines\"", .badText(key: "title", line: 1, detail: "holds a line break or control character: keep it on one line"), "one line"),
-        ("members: [Ada, [Bob]]", .wrongType(key: "members[2]", line: 1, expected: "a name", found: "a list"), "members[2]"),
-        ("features: [m_jj, jet 5 pT]", .unknownFeature(name: "jet 5 pT", line: 1, suggestion: "jet 1 pT"), "not a HIGGS feature"),
-        ("features: [m_jj, M_JJ]", .duplicateFeature(name: "M_JJ", line: 1), "twice"),
-        ("features: []", .noFeatures, "empty 'features'"),
-        ("features: m_jj", .wrongType(key: "features", line: 1, expected: "a list of feature names", found: "text"), "list of feature names"),
-        ("features: [m_jj]\nstandardization: {mean: [0, 1], scale: [1, 1]}", .standardizationLength(key: "standardization.mean", expected: 1, found: 2), "1 features"),
-        ("features: [m_jj]\nstandardization: {mean: [0], scale: [0]}", .badStandardization(key: "standardization.scale", index: 0, value: "0"), "non-zero"),
-        ("features: [m_jj]\nstandardization: {mean: [.nan], scale: [1]}", .badStandardization(key: "standardization.mean", index: 0, value: ".nan"), "finite"),
-        ("features: [m_jj]\nstandardization: {mean: ['0.5'], scale: [1]}", .wrongType(key: "standardization.mean[1]", line: 2, expected: "a number", found: "the text '0.5'"), "a number"),
-        ("features: [m_jj]\nstandardization: {mean: [0]}", .wrongType(key: "standardization", line: 2, expected: "a mapping with both 'mean' and 'scale'", found: "one without 'scale'"), "'scale'"),
-        ("features: [m_jj]\nstandardization: {mean: [0], scale: [1], std: [1]}", .unknownKey(key: "standardization.std", line: 2, suggestion: nil), "mean, scale"),
-        ("standardization: [1, 2]", .wrongType(key: "standardization", line: 1, expected: "a mapping with 'mean' and 'scale'", found: "a list"), "mapping"),
-        ("model: ../other-team/model.h5", .unsafeModelPath(path: "../other-team/model.h5"), "inside the submission folder"),
-        ("model: /etc/passwd", .unsafeModelPath(path: "/etc/passwd"), "inside"),
-        ("model: a//b.h5", .unsafeModelPath(path: "a//b.h5"), "inside"),
-        ("model: 'C:\\model.h5'", .unsafeModelPath(path: "C:\\model.h5"), "inside"),
-    ])
+    @Test(
+        "invalid manifests refused, naming the problem",
+        arguments: [
+            (
+                "featurs: [m_jj]", SubmissionError.ManifestReason.unknownKey(key: "featurs", line: 1, suggestion: "features"),
+                "did you mean 'features'"
+            ),
+            ("team: A\nteam: B", .duplicateKey(key: "team", line: nil), "twice"),
+            ("- a\n- b", .notAMapping(found: "a list"), "not a mapping"),
+            ("team: [a, b]", .wrongType(key: "team", line: 1, expected: "text", found: "a list"), "should be text"),
+            ("team: '  '", .badText(key: "team", line: 1, detail: "is empty: give a value or leave the key out"), "empty"),
+            (
+                "title: \"two\\nlines\"",
+                .badText(key: "title", line: 1, detail: "holds a line break or control character: keep it on one line"), "one line"
+            ),
+            ("members: [Ada, [Bob]]", .wrongType(key: "members[2]", line: 1, expected: "a name", found: "a list"), "members[2]"),
+            ("features: [m_jj, jet 5 pT]", .unknownFeature(name: "jet 5 pT", line: 1, suggestion: "jet 1 pT"), "not a HIGGS feature"),
+            ("features: [m_jj, M_JJ]", .duplicateFeature(name: "M_JJ", line: 1), "twice"),
+            ("features: []", .noFeatures, "empty 'features'"),
+            (
+                "features: m_jj", .wrongType(key: "features", line: 1, expected: "a list of feature names", found: "text"),
+                "list of feature names"
+            ),
+            (
+                "features: [m_jj]\nstandardization: {mean: [0, 1], scale: [1, 1]}",
+                .standardizationLength(key: "standardization.mean", expected: 1, found: 2), "1 features"
+            ),
+            (
+                "features: [m_jj]\nstandardization: {mean: [0], scale: [0]}",
+                .badStandardization(key: "standardization.scale", index: 0, value: "0"), "non-zero"
+            ),
+            (
+                "features: [m_jj]\nstandardization: {mean: [.nan], scale: [1]}",
+                .badStandardization(key: "standardization.mean", index: 0, value: ".nan"), "finite"
+            ),
+            (
+                "features: [m_jj]\nstandardization: {mean: ['0.5'], scale: [1]}",
+                .wrongType(key: "standardization.mean[1]", line: 2, expected: "a number", found: "the text '0.5'"), "a number"
+            ),
+            (
+                "features: [m_jj]\nstandardization: {mean: [0]}",
+                .wrongType(
+                    key: "standardization", line: 2, expected: "a mapping with both 'mean' and 'scale'", found: "one without 'scale'"),
+                "'scale'"
+            ),
+            (
+                "features: [m_jj]\nstandardization: {mean: [0], scale: [1], std: [1]}",
+                .unknownKey(key: "standardization.std", line: 2, suggestion: nil), "mean, scale"
+            ),
+            (
+                "standardization: [1, 2]",
+                .wrongType(key: "standardization", line: 1, expected: "a mapping with 'mean' and 'scale'", found: "a list"), "mapping"
+            ),
+            ("model: ../other-team/model.h5", .unsafeModelPath(path: "../other-team/model.h5"), "inside the submission folder"),
+            ("model: /etc/passwd", .unsafeModelPath(path: "/etc/passwd"), "inside"),
+            ("model: a//b.h5", .unsafeModelPath(path: "a//b.h5"), "inside"),
+            ("model: 'C:\\model.h5'", .unsafeModelPath(path: "C:\\model.h5"), "inside"),
+        ])
     func invalid(text: String, reason: SubmissionError.ManifestReason, phrase: String) throws {
         let error = try #require(throws: SubmissionError.self) {
             try SubmissionManifest(parsing: .text(text), fileName: "team/manifest.yml")
@@ -106,13 +142,15 @@ struct SubmissionManifestTests {
         #expect(!error.description.contains("\n"))
     }
 
-    @Test("JSON manifests: syntax errors, unknown keys, wrong types", arguments: [
-        ("{\"team\": \"A\"", "not valid JSON: unexpected end of file"),
-        ("{\"Team\": \"A\", \"modle\": \"x.h5\"}", "did you mean 'model'"),
-        ("{\"members\": {\"a\": 1}}", "should be a list of names"),
-        ("[1, 2]", "not a mapping"),
-        ("{\"team\": \"A\",\n \"x\": }", "line 2, column"),
-    ])
+    @Test(
+        "JSON manifests: syntax errors, unknown keys, wrong types",
+        arguments: [
+            ("{\"team\": \"A\"", "not valid JSON: unexpected end of file"),
+            ("{\"Team\": \"A\", \"modle\": \"x.h5\"}", "did you mean 'model'"),
+            ("{\"members\": {\"a\": 1}}", "should be a list of names"),
+            ("[1, 2]", "not a mapping"),
+            ("{\"team\": \"A\",\n \"x\": }", "line 2, column"),
+        ])
     func json(text: String, phrase: String) throws {
         let error = try #require(throws: SubmissionError.self) {
             try SubmissionManifest(parsing: .text(text), fileName: "manifest.json", isJSON: true)

@@ -29,16 +29,19 @@ struct SubmissionRootTests {
         return dir.file("submissions")
     }
 
-    @Test("no link, `..` or absolute path opens",
-          arguments: [SubmissionRoot.Resolution.best, .walk])
+    @Test(
+        "no link, `..` or absolute path opens",
+        arguments: [SubmissionRoot.Resolution.best, .walk])
     func beneath(resolution: SubmissionRoot.Resolution) throws {
         let root = try SubmissionRoot(opening: try layout(), resolve: resolution)
         #expect(try root.file("team/model.h5").contents(maxBytes: 100) == Data("submissions/team/model.h5".utf8))
         #expect(try root.file("team/sub/net.h5").size == "submissions/team/sub/net.h5".utf8.count)
         let team = try root.folder("team")
         #expect(try team.file("sub/net.h5").size > 0)
-        for path in ["team/link.h5", "team/sub/link.h5", "team/linked-sub/secret.h5", "team/inner.h5", "linked-team",
-                     "linked-team/secret.h5"] {
+        for path in [
+            "team/link.h5", "team/sub/link.h5", "team/linked-sub/secret.h5", "team/inner.h5", "linked-team",
+            "linked-team/secret.h5",
+        ] {
             #expect(throws: SubmissionError.FileReason.symbolicLink, "\(path)") { try root.file(path) }
         }
         #expect(throws: SubmissionError.FileReason.symbolicLink) { try root.folder("linked-team") }
@@ -70,8 +73,9 @@ struct SubmissionRootTests {
         #expect(team.kind(of: "linked-sub") == .link)
     }
 
-    @Test("FIFO or /dev/zero never read or waited on",
-          arguments: [SubmissionRoot.Resolution.best, .walk])
+    @Test(
+        "FIFO or /dev/zero never read or waited on",
+        arguments: [SubmissionRoot.Resolution.best, .walk])
     func specialFiles(resolution: SubmissionRoot.Resolution) throws {
         try FileManager.default.createDirectory(atPath: dir.file("team"), withIntermediateDirectories: true)
         #expect(mkfifo(dir.file("team/model.h5"), 0o644) == 0)

@@ -15,7 +15,9 @@ struct SubmittedFileTests {
 
     /// Reads `name` (of `size` bytes) through a root, running `change` on the file's path
     /// after its first chunk.
-    func read(changing change: (String) throws -> Void, maxBytes: Int = 64 << 20) throws -> (SubmissionRoot, Result<Int, SubmissionError.FileReason>) {
+    func read(changing change: (String) throws -> Void, maxBytes: Int = 64 << 20) throws -> (
+        SubmissionRoot, Result<Int, SubmissionError.FileReason>
+    ) {
         let path = dir.file("history.csv")
         #expect(FileManager.default.createFile(atPath: path, contents: Data(repeating: 0x31, count: Self.size)))
         let root = try SubmissionRoot(opening: dir.path)
@@ -69,12 +71,13 @@ struct SubmittedFileTests {
     @Test("a file that grows past the limit mid-read stops within one chunk of it")
     func growsPastLimit() throws {
         let limit = Self.size + 1_000
-        let (root, result) = try read(changing: { path in
-            let handle = try #require(FileHandle(forWritingAtPath: path))
-            try handle.seekToEnd()
-            try handle.write(contentsOf: Data(repeating: 0x31, count: 8 << 20))
-            try handle.close()
-        }, maxBytes: limit)
+        let (root, result) = try read(
+            changing: { path in
+                let handle = try #require(FileHandle(forWritingAtPath: path))
+                try handle.seekToEnd()
+                try handle.write(contentsOf: Data(repeating: 0x31, count: 8 << 20))
+                try handle.close()
+            }, maxBytes: limit)
         #expect(throws: SubmissionError.FileReason.changed) { try result.get() }
         #expect(root.bytesRead <= limit + (1 << 20), "read \(root.bytesRead) bytes")
     }
@@ -83,7 +86,8 @@ struct SubmittedFileTests {
     func unchangedAndRetried() throws {
         let (_, result) = try read { _ in }
         #expect(try result.get() == 3)
-        #expect(!SubmissionError(subject: "team/history.csv", reason: .file(.changed, limitSetting: "limits.max_history_bytes"))
-            .isTheSubmissions)
+        #expect(
+            !SubmissionError(subject: "team/history.csv", reason: .file(.changed, limitSetting: "limits.max_history_bytes"))
+                .isTheSubmissions)
     }
 }

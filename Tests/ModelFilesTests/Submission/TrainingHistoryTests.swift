@@ -11,9 +11,11 @@ struct TrainingHistoryTests {
     private let kerasValLoss = [0.9376132488250732, 0.9239886403083801, 0.9108412861824036]
     private let kerasValAccuracy = [0.34375, 0.359375, 0.359375]
 
-    @Test("CSVLogger and history.history JSON agree", arguments: [
-        ("keras3_csvlogger.csv", TrainingHistory.Source.csv), ("keras3_history.json", .json),
-    ])
+    @Test(
+        "CSVLogger and history.history JSON agree",
+        arguments: [
+            ("keras3_csvlogger.csv", TrainingHistory.Source.csv), ("keras3_history.json", .json),
+        ])
     func keras3(name: String, source: TrainingHistory.Source) throws {
         let history = try TrainingHistory.read(from: SubmissionFixtures.url(name))
         #expect(history.source == source)
@@ -74,31 +76,35 @@ struct TrainingHistoryTests {
         #expect(csv == TrainingHistory(source: .csv, epochs: [5, 6], validationLoss: [0.5, 0.4]))
     }
 
-    @Test("file names taken as a training history", arguments: [
-        ("history.json", true), ("History.CSV", true), ("training.log", true), ("training_log.csv", true),
-        ("keras-log.csv", true), ("predictions.csv", false), ("log.txt", false), ("history.txt", false),
-    ])
+    @Test(
+        "file names taken as a training history",
+        arguments: [
+            ("history.json", true), ("History.CSV", true), ("training.log", true), ("training_log.csv", true),
+            ("keras-log.csv", true), ("predictions.csv", false), ("log.txt", false), ("history.txt", false),
+        ])
     func fileNames(name: String, isHistory: Bool) {
         #expect(TrainingHistory.isHistoryFileName(name) == isHistory)
     }
 
-    @Test("invalid histories refused, naming the place", arguments: [
-        ("", SubmissionError.HistoryReason.noEpochs, "no epochs"),
-        ("epoch,loss\n", .noEpochs, "no epochs"),
-        ("epoch,lr\n0,0.1\n", .noKnownSeries(columnCount: 2), "found 2 other columns"),
-        ("epoch,acc,accuracy\n0,0.5,0.5\n", .duplicateSeries(first: "acc", second: "accuracy"), "same series"),
-        ("epoch,loss\n0,0.5\n1,0.4,9\n", .columnCount(line: 3, expected: 2, found: 3), "line 3"),
-        ("epoch,loss\n0,0.5\n1,abc\n", .notANumber(column: "loss", line: 3, index: 1), "line 3"),
-        ("epoch,accuracy\n0,87.5\n", .accuracyOutOfRange(column: "accuracy", index: 0), "fraction"),
-        ("epoch,loss\n0.5,0.5\n", .badEpoch(line: 2, index: 0), "whole number"),
-        ("{\"loss\": [0.5, 0.4], \"val_loss\": [0.5]}", .lengthMismatch(key: "loss", expected: 1, found: 2), "one value per epoch"),
-        ("{\"loss\": 0.5}", .notAnObjectOfArrays(found: "a key holding a number"), "per-epoch arrays"),
-        ("{\"loss\": [0.5, [1]]}", .notANumber(column: "loss", line: nil, index: 1), "value 2"),
-        ("{\"loss\": [0.5, true]}", .notANumber(column: "loss", line: nil, index: 1), "not a number"),
-        ("{\"loss\": {\"a\": 1}}", .notAnObjectOfArrays(found: "an object keyed by something other than row numbers"), "keyed by"),
-        ("{\"loss\": []}", .noEpochs, "no epochs"),
-        ("{\"acc\": [0.5]", .syntax(place: nil), "not valid JSON"),
-    ])
+    @Test(
+        "invalid histories refused, naming the place",
+        arguments: [
+            ("", SubmissionError.HistoryReason.noEpochs, "no epochs"),
+            ("epoch,loss\n", .noEpochs, "no epochs"),
+            ("epoch,lr\n0,0.1\n", .noKnownSeries(columnCount: 2), "found 2 other columns"),
+            ("epoch,acc,accuracy\n0,0.5,0.5\n", .duplicateSeries(first: "acc", second: "accuracy"), "same series"),
+            ("epoch,loss\n0,0.5\n1,0.4,9\n", .columnCount(line: 3, expected: 2, found: 3), "line 3"),
+            ("epoch,loss\n0,0.5\n1,abc\n", .notANumber(column: "loss", line: 3, index: 1), "line 3"),
+            ("epoch,accuracy\n0,87.5\n", .accuracyOutOfRange(column: "accuracy", index: 0), "fraction"),
+            ("epoch,loss\n0.5,0.5\n", .badEpoch(line: 2, index: 0), "whole number"),
+            ("{\"loss\": [0.5, 0.4], \"val_loss\": [0.5]}", .lengthMismatch(key: "loss", expected: 1, found: 2), "one value per epoch"),
+            ("{\"loss\": 0.5}", .notAnObjectOfArrays(found: "a key holding a number"), "per-epoch arrays"),
+            ("{\"loss\": [0.5, [1]]}", .notANumber(column: "loss", line: nil, index: 1), "value 2"),
+            ("{\"loss\": [0.5, true]}", .notANumber(column: "loss", line: nil, index: 1), "not a number"),
+            ("{\"loss\": {\"a\": 1}}", .notAnObjectOfArrays(found: "an object keyed by something other than row numbers"), "keyed by"),
+            ("{\"loss\": []}", .noEpochs, "no epochs"),
+            ("{\"acc\": [0.5]", .syntax(place: nil), "not valid JSON"),
+        ])
     func invalid(text: String, reason: SubmissionError.HistoryReason, phrase: String) throws {
         let error = try #require(throws: SubmissionError.self) {
             try TrainingHistory(parsing: .text(text), fileName: "team/history.csv")
@@ -115,12 +121,14 @@ struct TrainingHistoryTests {
 
     /// A history is not the model or the manifest: whatever it holds, its error quotes none of
     /// it (a value, a column name, a key, a stray byte), so no secret reaches a recorded failure.
-    @Test("an invalid history's error never quotes the file", arguments: [
-        "epoch,loss\n0,SECRET-TOKEN\n", "epoch,SECRET-TOKEN\n0,1\n", "epoch,loss\nSECRET-TOKEN,1\n",
-        "epoch,accuracy\n0,1234567\n", "{\"SECRET-TOKEN\": 1}", "{\"loss\": {\"SECRET-TOKEN\": 1}}",
-        "{\"loss\": [SECRET-TOKEN]}", "{\"loss\": [\"SECRET-TOKEN\"]}", "{\"loss\": [1, 2], \"SECRET-TOKEN\": 3}",
-        "epoch;loss;SECRET-TOKEN\n0;1\n", "{SECRET-TOKEN",
-    ])
+    @Test(
+        "an invalid history's error never quotes the file",
+        arguments: [
+            "epoch,loss\n0,SECRET-TOKEN\n", "epoch,SECRET-TOKEN\n0,1\n", "epoch,loss\nSECRET-TOKEN,1\n",
+            "epoch,accuracy\n0,1234567\n", "{\"SECRET-TOKEN\": 1}", "{\"loss\": {\"SECRET-TOKEN\": 1}}",
+            "{\"loss\": [SECRET-TOKEN]}", "{\"loss\": [\"SECRET-TOKEN\"]}", "{\"loss\": [1, 2], \"SECRET-TOKEN\": 3}",
+            "epoch;loss;SECRET-TOKEN\n0;1\n", "{SECRET-TOKEN",
+        ])
     func errorsQuoteNothing(text: String) throws {
         let error = try #require(throws: SubmissionError.self) {
             try TrainingHistory(parsing: .text(text), fileName: "team/history.csv")

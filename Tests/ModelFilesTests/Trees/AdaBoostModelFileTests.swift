@@ -2,28 +2,32 @@ import Foundation
 import Models
 import Results
 import Testing
+
 @testable import ModelFiles
 
 @Suite("AdaBoost model file")
 struct AdaBoostModelFileTests {
     /// Two trees with thresholds and weights that a careless printer would round.
     static func ensemble() throws -> AdaBoostEnsemble {
-        let stump = try DecisionTree(nodes: [
-            .split(feature: 2, threshold: 1.0 / 3.0, left: 1, right: 2), .leaf(signal: false), .leaf(signal: true),
-        ], inputCount: 3)
-        let deeper = try DecisionTree(nodes: [
-            .split(feature: 0, threshold: -0.1, left: 1, right: 2),
-            .split(feature: 1, threshold: 5e-324, left: 3, right: 4), .leaf(signal: true),
-            .leaf(signal: false), .split(feature: 2, threshold: .infinity, left: 5, right: 6),
-            .leaf(signal: true), .leaf(signal: false),
-        ], inputCount: 3)
+        let stump = try DecisionTree(
+            nodes: [
+                .split(feature: 2, threshold: 1.0 / 3.0, left: 1, right: 2), .leaf(signal: false), .leaf(signal: true),
+            ], inputCount: 3)
+        let deeper = try DecisionTree(
+            nodes: [
+                .split(feature: 0, threshold: -0.1, left: 1, right: 2),
+                .split(feature: 1, threshold: 5e-324, left: 3, right: 4), .leaf(signal: true),
+                .leaf(signal: false), .split(feature: 2, threshold: .infinity, left: 5, right: 6),
+                .leaf(signal: true), .leaf(signal: false),
+            ], inputCount: 3)
         return try AdaBoostEnsemble(trees: [stump, deeper], weights: [0.1 + 0.2, 1e300.squareRoot() / 7], inputCount: 3)
     }
 
     @Test("write, read back: same ensemble, same bytes")
     func roundTrip() throws {
-        let file = AdaBoostModelFile(ensemble: try Self.ensemble(), featureNames: ["a \"quoted\"", "b\\", "c\n"],
-                                     featureImportances: [0.25, 0.75, 0], training: ["rounds": 2, "learning_rate": 0.7])
+        let file = AdaBoostModelFile(
+            ensemble: try Self.ensemble(), featureNames: ["a \"quoted\"", "b\\", "c\n"],
+            featureImportances: [0.25, 0.75, 0], training: ["rounds": 2, "learning_rate": 0.7])
         let bytes = file.encoded()
         let back = try AdaBoostModelFile.decode(bytes, fileName: "m.json")
         #expect(back == file)
@@ -67,14 +71,28 @@ struct AdaBoostModelFileTests {
         #expect(abs(p - exp(decision / 2) / (exp(-decision / 2) + exp(decision / 2))) < 1e-15)
     }
 
-    @Test("damaged files are refused with one line naming the file", arguments: [
-        (#"{"format": "leaderboard-adaboost", "version": 2, "algorithm": "SAMME", "input_count": 1, "trees": []}"#, "version 2"),
-        (#"{"format": "leaderboard-adaboost", "version": 1, "algorithm": "SAMME", "input_count": 1, "trees": []}"#, "no \"trees\""),
-        (#"{"format": "leaderboard-adaboost", "version": 1, "algorithm": "SAMME", "input_count": 1, "trees": [{"weight": 1, "nodes": [{"leaf": 1}, {"feature": 0, "threshold": 0, "left": 0, "right": 0}]}]}"#, "tree 0"),
-        (#"{"format": "leaderboard-adaboost", "version": 1, "algorithm": "SAMME", "input_count": 1, "trees": [{"weight": 1, "nodes": [{"feature": 3, "threshold": 0, "left": 1, "right": 2}, {"leaf": 1}, {"leaf": 0}]}]}"#, "feature 3"),
-        (#"{"format": "leaderboard-adaboost", "version": 1, "algorithm": "SAMME", "input_count": 1, "trees": [{"weight": -1, "nodes": [{"leaf": 1}]}]}"#, "negative"),
-        (#"{"format": "leaderboard-adaboost", "version": 1, "trees": "#, "'bad.json' is damaged"),
-    ])
+    @Test(
+        "damaged files are refused with one line naming the file",
+        arguments: [
+            (#"{"format": "leaderboard-adaboost", "version": 2, "algorithm": "SAMME", "input_count": 1, "trees": []}"#, "version 2"),
+            (#"{"format": "leaderboard-adaboost", "version": 1, "algorithm": "SAMME", "input_count": 1, "trees": []}"#, "no \"trees\""),
+            (
+                #"{"format": "leaderboard-adaboost", "version": 1, "algorithm": "SAMME", "input_count": 1, "trees": [{"weight": 1, "#
+                    + #""nodes": [{"leaf": 1}, {"feature": 0, "threshold": 0, "left": 0, "right": 0}]}]}"#,
+                "tree 0"
+            ),
+            (
+                #"{"format": "leaderboard-adaboost", "version": 1, "algorithm": "SAMME", "input_count": 1, "trees": [{"weight": 1, "#
+                    + #""nodes": [{"feature": 3, "threshold": 0, "left": 1, "right": 2}, {"leaf": 1}, {"leaf": 0}]}]}"#,
+                "feature 3"
+            ),
+            (
+                #"{"format": "leaderboard-adaboost", "version": 1, "algorithm": "SAMME", "input_count": 1, "trees": [{"weight": -1, "#
+                    + #""nodes": [{"leaf": 1}]}]}"#,
+                "negative"
+            ),
+            (#"{"format": "leaderboard-adaboost", "version": 1, "trees": "#, "'bad.json' is damaged"),
+        ])
     func refusals(text: String, fragment: String) {
         do {
             _ = try ModelFileReader.read(Data(text.utf8), fileName: "bad.json")

@@ -1,7 +1,8 @@
 import Foundation
-@testable import Models
-import Testing
 import TestSupport
+import Testing
+
+@testable import Models
 
 /// The leaf-mask kernel (every instruction set this processor has) against the tree walk
 /// and the plain reading of each tree.
@@ -9,16 +10,19 @@ import TestSupport
 struct LeafMaskForestTests {
     typealias Node = TreeEnsemble.Node
 
-    @Test("every kernel agrees with the node walk", arguments: [
-        ([TreeEnsemble.Comparison.lessThan], 6, 1), ([.lessOrEqual], 6, 1), ([.greaterOrEqual], 5, 1),
-        ([.greaterThan], 6, 1), ([.lessThan], 2, 1), ([.lessOrEqual], 6, 3), ([.lessThan], 4, 2),
-    ])
+    @Test(
+        "every kernel agrees with the node walk",
+        arguments: [
+            ([TreeEnsemble.Comparison.lessThan], 6, 1), ([.lessOrEqual], 6, 1), ([.greaterOrEqual], 5, 1),
+            ([.greaterThan], 6, 1), ([.lessThan], 2, 1), ([.lessOrEqual], 6, 3), ([.lessThan], 4, 2),
+        ])
     func agreesWithWalk(comparisons: [TreeEnsemble.Comparison], depth: Int, outputs: Int) throws {
         var generator = SeededGenerator(seed: UInt64(depth * 7 + outputs) + UInt64(comparisons[0].rawValue))
         let inputs = 9
         let trees = (0..<60).map { _ in
-            TreeEnsembleTests.randomTree(depth: depth, inputs: inputs, outputs: outputs, comparisons: comparisons,
-                                         zeroMissing: false, generator: &generator)
+            TreeEnsembleTests.randomTree(
+                depth: depth, inputs: inputs, outputs: outputs, comparisons: comparisons,
+                zeroMissing: false, generator: &generator)
         }
         #expect(trees.contains { $0.nodes.count > 65 } == (depth == 6), "some trees need both mask words")
         let base = (0..<outputs).map { Double($0) + 0.25 }
@@ -46,19 +50,24 @@ struct LeafMaskForestTests {
 
     /// A complete tree of `depth` levels on feature 0, thresholds splitting `range` in halves;
     /// its leaves, left to right, hold `firstValue`, `firstValue + 1`, ….
-    static func completeTree(depth: Int, range: ClosedRange<Double>, firstValue: Double,
-                             nodes: inout [Node], values: inout [Double]) -> Int {
+    static func completeTree(
+        depth: Int, range: ClosedRange<Double>, firstValue: Double,
+        nodes: inout [Node], values: inout [Double]
+    ) -> Int {
         let index = nodes.count
         nodes.append(.leaf)
         values.append(firstValue)
         guard depth > 0 else { return index }
         let middle = (range.lowerBound + range.upperBound) / 2
-        let left = completeTree(depth: depth - 1, range: range.lowerBound...middle, firstValue: firstValue,
-                                nodes: &nodes, values: &values)
-        let right = completeTree(depth: depth - 1, range: middle...range.upperBound,
-                                 firstValue: firstValue + Double(1 << (depth - 1)), nodes: &nodes, values: &values)
-        nodes[index] = .split(feature: 0, threshold: middle, comparison: .lessThan, left: left, right: right,
-                              missingGoesLeft: false)
+        let left = completeTree(
+            depth: depth - 1, range: range.lowerBound...middle, firstValue: firstValue,
+            nodes: &nodes, values: &values)
+        let right = completeTree(
+            depth: depth - 1, range: middle...range.upperBound,
+            firstValue: firstValue + Double(1 << (depth - 1)), nodes: &nodes, values: &values)
+        nodes[index] = .split(
+            feature: 0, threshold: middle, comparison: .lessThan, left: left, right: right,
+            missingGoesLeft: false)
         return index
     }
 
@@ -69,13 +78,16 @@ struct LeafMaskForestTests {
         let left = Self.completeTree(depth: 5, range: 0...32, firstValue: 0, nodes: &nodes, values: &values)
         nodes.append(.leaf)
         values.append(32)
-        nodes[0] = .split(feature: 0, threshold: 32, comparison: .lessThan, left: left, right: nodes.count - 1,
-                          missingGoesLeft: false)
+        nodes[0] = .split(
+            feature: 0, threshold: 32, comparison: .lessThan, left: left, right: nodes.count - 1,
+            missingGoesLeft: false)
         var full: [Node] = [], fullValues: [Double] = []
         _ = Self.completeTree(depth: 6, range: 0...64, firstValue: 0, nodes: &full, values: &fullValues)
         let xs = (0..<130).map { Float($0) / 2 - 0.25 }  // every leaf's interval, and past the last
-        for (tree, leaves) in [(TreeEnsemble.Tree(nodes: nodes, leafValues: values), 33),
-                               (TreeEnsemble.Tree(nodes: full, leafValues: fullValues), 64)] {
+        for (tree, leaves) in [
+            (TreeEnsemble.Tree(nodes: nodes, leafValues: values), 33),
+            (TreeEnsemble.Tree(nodes: full, leafValues: fullValues), 64),
+        ] {
             let ensemble = try TreeEnsemble(trees: [tree], inputCount: 1, baseScores: [0])
             #expect(ensemble.leafMasks != nil)
             let expected = xs.map { x in Double(min(max(0, Int(x.rounded(.down))), leaves - 1)) }
@@ -89,14 +101,18 @@ struct LeafMaskForestTests {
     @Test("forests the kernel cannot score exactly are walked")
     func whichForests() throws {
         var generator = SeededGenerator(seed: 5)
-        func ensemble(_ comparisons: [TreeEnsemble.Comparison], depth: Int, outputs: Int = 1,
-                      zeroMissing: Bool = false) throws -> TreeEnsemble {
+        func ensemble(
+            _ comparisons: [TreeEnsemble.Comparison], depth: Int, outputs: Int = 1,
+            zeroMissing: Bool = false
+        ) throws -> TreeEnsemble {
             let trees = (0..<8).map { _ in
-                TreeEnsembleTests.randomTree(depth: depth, inputs: 3, outputs: outputs, comparisons: comparisons,
-                                             zeroMissing: zeroMissing, generator: &generator)
+                TreeEnsembleTests.randomTree(
+                    depth: depth, inputs: 3, outputs: outputs, comparisons: comparisons,
+                    zeroMissing: zeroMissing, generator: &generator)
             }
-            return try TreeEnsemble(trees: trees, inputCount: 3, outputCount: outputs,
-                                    baseScores: [Double](repeating: 0, count: outputs))
+            return try TreeEnsemble(
+                trees: trees, inputCount: 3, outputCount: outputs,
+                baseScores: [Double](repeating: 0, count: outputs))
         }
         #expect(try ensemble([.lessThan], depth: 6).leafMasks != nil)
         #expect(try ensemble([.lessThan], depth: 12).leafMasks == nil, "more than 64 leaves")

@@ -1,7 +1,7 @@
 import Foundation
 import Models
-import Testing
 import TestSupport
+import Testing
 
 @Suite("Tree ensemble evaluator")
 struct TreeEnsembleTests {
@@ -9,8 +9,10 @@ struct TreeEnsembleTests {
 
     /// A random tree of up to `depth` levels; nodes are numbered in a shuffled order (so
     /// children may come before parents), with `outputs` values per leaf.
-    static func randomTree(depth: Int, inputs: Int, outputs: Int, comparisons: [TreeEnsemble.Comparison],
-                           zeroMissing: Bool, generator: inout SeededGenerator) -> TreeEnsemble.Tree {
+    static func randomTree(
+        depth: Int, inputs: Int, outputs: Int, comparisons: [TreeEnsemble.Comparison],
+        zeroMissing: Bool, generator: inout SeededGenerator
+    ) -> TreeEnsemble.Tree {
         var shape: [(node: Node, values: [Double])] = []
         func grow(_ level: Int) -> Int {
             let index = shape.count
@@ -75,11 +77,13 @@ struct TreeEnsembleTests {
     /// The plain reading of a forest: per row, every tree's leaf along its own comparisons,
     /// summed (divided by the number of trees for `.average`) and added to `base`; `outputs`
     /// values a row.
-    static func plainScores(_ trees: [TreeEnsemble.Tree], _ rows: [Float], inputs: Int, outputs: Int,
-                            base: [Double], aggregation: TreeEnsemble.Aggregation = .sum) -> [Double] {
+    static func plainScores(
+        _ trees: [TreeEnsemble.Tree], _ rows: [Float], inputs: Int, outputs: Int,
+        base: [Double], aggregation: TreeEnsemble.Aggregation = .sum
+    ) -> [Double] {
         var scores: [Double] = []
         for r in 0..<rows.count / inputs {
-            let row = rows[r * inputs ..< (r + 1) * inputs]
+            let row = rows[r * inputs..<(r + 1) * inputs]
             var sums = [Double](repeating: 0, count: outputs)
             for tree in trees {
                 let leaf = plainLeaf(tree, row)
@@ -106,31 +110,36 @@ struct TreeEnsembleTests {
         }
     }
 
-    @Test("the fast walks agree with the plain reading", arguments: [
-        ([TreeEnsemble.Comparison.lessThan], false, 1, 6),
-        ([.lessOrEqual], false, 1, 6),
-        ([.greaterThan, .greaterOrEqual], false, 1, 5),
-        (TreeEnsemble.Comparison.allCases, true, 3, 5),
-        ([.lessOrEqual], true, 1, 19),
-        ([.lessThan], false, 2, 18),
-    ])
+    @Test(
+        "the fast walks agree with the plain reading",
+        arguments: [
+            ([TreeEnsemble.Comparison.lessThan], false, 1, 6),
+            ([.lessOrEqual], false, 1, 6),
+            ([.greaterThan, .greaterOrEqual], false, 1, 5),
+            (TreeEnsemble.Comparison.allCases, true, 3, 5),
+            ([.lessOrEqual], true, 1, 19),
+            ([.lessThan], false, 2, 18),
+        ])
     func agreesWithPlain(comparisons: [TreeEnsemble.Comparison], zeroMissing: Bool, outputs: Int, depth: Int) throws {
         var generator = SeededGenerator(seed: UInt64(depth * 31 + outputs))
         let inputs = 7
         let trees = (0..<40).map { _ in
-            Self.randomTree(depth: depth, inputs: inputs, outputs: outputs, comparisons: comparisons,
-                            zeroMissing: zeroMissing, generator: &generator)
+            Self.randomTree(
+                depth: depth, inputs: inputs, outputs: outputs, comparisons: comparisons,
+                zeroMissing: zeroMissing, generator: &generator)
         }
         let base = (0..<outputs).map { Double($0) - 0.5 }
         let withNaN = Self.randomRows(1_500, inputs: inputs, generator: &generator)
         // Blocks without NaN take the walks that skip the missing-value test.
         let withoutNaN = withNaN.map { $0.isNaN ? 0.25 : $0 }
         for (rows, aggregation) in [(withNaN, TreeEnsemble.Aggregation.sum), (withoutNaN, .sum), (withNaN, .average)] {
-            let ensemble = try TreeEnsemble(trees: trees, inputCount: inputs, outputCount: outputs,
-                                            aggregation: aggregation, baseScores: base)
+            let ensemble = try TreeEnsemble(
+                trees: trees, inputCount: inputs, outputCount: outputs,
+                aggregation: aggregation, baseScores: base)
             let scores = try withFeatureBatch(rows, columns: inputs) { try ensemble.rawScores($0) }
-            let expected = Self.plainScores(trees, rows, inputs: inputs, outputs: outputs, base: base,
-                                            aggregation: aggregation)
+            let expected = Self.plainScores(
+                trees, rows, inputs: inputs, outputs: outputs, base: base,
+                aggregation: aggregation)
             let difference = maxAbsDifference(scores, expected)
             #expect(difference < 1e-12, "max difference \(difference)")
         }
@@ -156,16 +165,20 @@ struct TreeEnsembleTests {
         .split(feature: feature, threshold: threshold, comparison: .lessThan, left: left, right: right, missingGoesLeft: true)
     }
 
-    @Test("broken trees are refused with a reason", arguments: [
-        ([split(0, 1, 5), .leaf], "outside the tree's 2 nodes"),
-        ([split(0, 1, 2), split(0, 0, 2), .leaf], "reached twice"),
-        ([split(0, 1, 1), .leaf], "reached twice"),
-        ([split(3, 1, 2), .leaf, .leaf], "feature 3, not among the 3 features"),
-        ([split(-1, 1, 2), .leaf, .leaf], "feature -1"),
-        ([split(0, 1, 2, threshold: .nan), .leaf, .leaf], "NaN threshold"),
-        ([Node.split(feature: 0, threshold: 0, comparison: .lessThan, left: 1, right: -1, missingGoesLeft: false), .leaf],
-         "one child"),
-    ])
+    @Test(
+        "broken trees are refused with a reason",
+        arguments: [
+            ([split(0, 1, 5), .leaf], "outside the tree's 2 nodes"),
+            ([split(0, 1, 2), split(0, 0, 2), .leaf], "reached twice"),
+            ([split(0, 1, 1), .leaf], "reached twice"),
+            ([split(3, 1, 2), .leaf, .leaf], "feature 3, not among the 3 features"),
+            ([split(-1, 1, 2), .leaf, .leaf], "feature -1"),
+            ([split(0, 1, 2, threshold: .nan), .leaf, .leaf], "NaN threshold"),
+            (
+                [Node.split(feature: 0, threshold: 0, comparison: .lessThan, left: 1, right: -1, missingGoesLeft: false), .leaf],
+                "one child"
+            ),
+        ])
     func refusals(nodes: [Node], message: String) {
         let tree = TreeEnsemble.Tree(nodes: nodes, leafValues: [Double](repeating: 0, count: nodes.count))
         #expect {
@@ -194,8 +207,9 @@ struct TreeEnsembleTests {
 
     @Test("unreachable nodes dropped, depth and counts kept")
     func shape() throws {
-        let tree = TreeEnsemble.Tree(nodes: [Self.split(0, 2, 3), .leaf, Self.split(1, 4, 5), .leaf, .leaf, .leaf],
-                                     leafValues: [0, 9, 0, 1, 2, 3])
+        let tree = TreeEnsemble.Tree(
+            nodes: [Self.split(0, 2, 3), .leaf, Self.split(1, 4, 5), .leaf, .leaf, .leaf],
+            leafValues: [0, 9, 0, 1, 2, 3])
         let ensemble = try TreeEnsemble(trees: [tree], inputCount: 2, baseScores: [0])
         #expect(ensemble.nodeCount == 5)
         #expect(ensemble.leafCount == 3)

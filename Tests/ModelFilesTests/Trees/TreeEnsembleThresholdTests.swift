@@ -14,18 +14,24 @@ struct TreeEnsembleThresholdTests {
         0, -0.0, 2.5, Double(Float.greatestFiniteMagnitude), .infinity, -.infinity,
     ]
 
-    @Test("floats near a threshold compare as Double",
-          arguments: TreeEnsemble.Comparison.allCases)
+    @Test(
+        "floats near a threshold compare as Double",
+        arguments: TreeEnsemble.Comparison.allCases)
     func comparesAsDouble(_ comparison: TreeEnsemble.Comparison) throws {
         for threshold in Self.thresholds {
             let tree = TreeEnsemble.Tree(
-                nodes: [.split(feature: 0, threshold: threshold, comparison: comparison, left: 1, right: 2,
-                               missingGoesLeft: false), .leaf, .leaf],
+                nodes: [
+                    .split(
+                        feature: 0, threshold: threshold, comparison: comparison, left: 1, right: 2,
+                        missingGoesLeft: false), .leaf, .leaf,
+                ],
                 leafValues: [0, 1, 2])
             let ensemble = try TreeEnsemble(trees: [tree], inputCount: 1, baseScores: [0])
             let near = Float(threshold)
-            let values: [Float] = [near, near.nextUp, near.nextDown, near.nextUp.nextUp, near.nextDown.nextDown,
-                                   0, -0.0, .infinity, -.infinity, .greatestFiniteMagnitude]
+            let values: [Float] = [
+                near, near.nextUp, near.nextDown, near.nextUp.nextUp, near.nextDown.nextDown,
+                0, -0.0, .infinity, -.infinity, .greatestFiniteMagnitude,
+            ]
             let scores = try withFeatureBatch(values, columns: 1) { try ensemble.rawScores($0) }
             for (x, score) in zip(values, scores) {
                 let holds = TreeEnsembleTests.holds(Double(x), comparison, threshold)

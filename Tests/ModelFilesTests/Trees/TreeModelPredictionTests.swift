@@ -1,8 +1,9 @@
 import Foundation
 import Models
 import Results
-import Testing
 import TestSupport
+import Testing
+
 @testable import ModelFiles
 
 /// XGBoost and LightGBM files made by the frameworks themselves predict what the
@@ -10,8 +11,10 @@ import TestSupport
 @Suite("XGBoost and LightGBM predictions")
 struct TreeModelPredictionTests {
     static let xgboost = ["xgb3_deep", "xgb3_nan", "xgb3_stumps", "xgb3_early", "xgb1_deep", "xgb1_nan", "xgb1_stumps"]
-    static let lightgbm = ["lgbm4_deep", "lgbm4_nan", "lgbm4_zero", "lgbm4_oneleaf",
-                           "lgbm3_deep", "lgbm3_nan", "lgbm3_zero", "lgbm3_oneleaf"]
+    static let lightgbm = [
+        "lgbm4_deep", "lgbm4_nan", "lgbm4_zero", "lgbm4_oneleaf",
+        "lgbm3_deep", "lgbm3_nan", "lgbm3_zero", "lgbm3_oneleaf",
+    ]
     static let files = xgboost.flatMap { ["\($0).json", "\($0).ubj"] } + lightgbm.map { "\($0).txt" }
 
     /// The rows of `trees/nan_rows.csv` (hidden-test rows with NaNs put in), row-major.

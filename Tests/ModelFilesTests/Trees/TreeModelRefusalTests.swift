@@ -2,6 +2,7 @@ import Foundation
 import Models
 import Results
 import Testing
+
 @testable import ModelFiles
 
 /// Damaged, hostile and unsupported XGBoost and LightGBM files are refused with one line
@@ -27,19 +28,21 @@ struct TreeModelRefusalTests {
         return message
     }
 
-    @Test("XGBoost JSON: each defect is refused with a reason", arguments: [
-        ("\"left_children\":[1,", "\"left_children\":[9,", "outside the tree's 3 nodes"),
-        ("\"left_children\":[1,", "\"left_children\":[0,", "reached twice"),
-        ("\"split_indices\":[25,", "\"split_indices\":[28,", "feature 28, not among the 28 features"),
-        ("\"name\":\"binary:logistic\"", "\"name\":\"multi:softprob\"", "objective 'multi:softprob', which this tool does not read"),
-        ("\"split_conditions\":[1.067E0,1.3967001E-1", "\"split_conditions\":[1.067E0,1E39", "not finite"),
-        ("\"base_score\":\"[5.3085715E-1]\"", "\"base_score\":\"[NaN]\"", "\"base_score\" 'NaN' is not one probability"),
-        ("\"num_nodes\":\"3\"", "\"num_nodes\":\"1000000000000\"", "\"left_children\" has 3 entries for 1000000000000 nodes"),
-        ("\"split_type\":[0,0,0]", "\"split_type\":[1,0,0]", "categorical splits"),
-        ("\"name\":\"gbtree\"", "\"name\":\"dart\"", "booster 'dart'"),
-        ("\"num_trees\":\"40\"", "\"num_trees\":\"41\"", "\"num_trees\" says 41 but 40 trees"),
-        ("\"default_left\":[0,0,0]", "\"default_left\":[0,\"x\",0]", "\"default_left\" holds text"),
-    ])
+    @Test(
+        "XGBoost JSON: each defect is refused with a reason",
+        arguments: [
+            ("\"left_children\":[1,", "\"left_children\":[9,", "outside the tree's 3 nodes"),
+            ("\"left_children\":[1,", "\"left_children\":[0,", "reached twice"),
+            ("\"split_indices\":[25,", "\"split_indices\":[28,", "feature 28, not among the 28 features"),
+            ("\"name\":\"binary:logistic\"", "\"name\":\"multi:softprob\"", "objective 'multi:softprob', which this tool does not read"),
+            ("\"split_conditions\":[1.067E0,1.3967001E-1", "\"split_conditions\":[1.067E0,1E39", "not finite"),
+            ("\"base_score\":\"[5.3085715E-1]\"", "\"base_score\":\"[NaN]\"", "\"base_score\" 'NaN' is not one probability"),
+            ("\"num_nodes\":\"3\"", "\"num_nodes\":\"1000000000000\"", "\"left_children\" has 3 entries for 1000000000000 nodes"),
+            ("\"split_type\":[0,0,0]", "\"split_type\":[1,0,0]", "categorical splits"),
+            ("\"name\":\"gbtree\"", "\"name\":\"dart\"", "booster 'dart'"),
+            ("\"num_trees\":\"40\"", "\"num_trees\":\"41\"", "\"num_trees\" says 41 but 40 trees"),
+            ("\"default_left\":[0,0,0]", "\"default_left\":[0,\"x\",0]", "\"default_left\" holds text"),
+        ])
     func xgboostJSON(old: String, new: String, message: String) throws {
         let data = try Self.edited("xgb3_stumps.json", old, new)
         let text = try Self.refusal(data, name: "edited.json")
@@ -89,8 +92,9 @@ struct TreeModelRefusalTests {
         ("?", [], "unknown marker '?'"),
     ]
 
-    @Test("UBJSON: lengths past the end refused before allocating",
-          arguments: hostileUBJSON.indices)
+    @Test(
+        "UBJSON: lengths past the end refused before allocating",
+        arguments: hostileUBJSON.indices)
     func ubjsonLengths(index: Int) throws {
         let (markers, bytes, message) = Self.hostileUBJSON[index]
         let text = try Self.refusal(Self.ubjson(learner: Array(markers.utf8) + bytes), name: "hostile.ubj")
@@ -99,8 +103,9 @@ struct TreeModelRefusalTests {
 
     @Test("UBJSON: deep nesting refused, no stack overflow")
     func ubjsonDepth() throws {
-        let text = try Self.refusal(Self.ubjson(learner: [UInt8](repeating: UInt8(ascii: "["), count: 100_000)),
-                                    name: "deep.ubj")
+        let text = try Self.refusal(
+            Self.ubjson(learner: [UInt8](repeating: UInt8(ascii: "["), count: 100_000)),
+            name: "deep.ubj")
         #expect(text.contains("nest more than 64 deep"))
     }
 
@@ -115,35 +120,44 @@ struct TreeModelRefusalTests {
         bytes += ascii("i") + [1] + ascii("c{#i") + [1] + ascii("i") + [1] + ascii("dSi") + [0] + ascii("}N")
         let value = try UBJSONReader.decode(Data(bytes), maxValues: 100)
         #expect(value["a"] == .array([.number(1), .number(-2)]))
-        #expect(value["b"] == .array([.number(127), .number(255), .number(-32768), .number(-2), .number(4_294_967_296),
-                                     .number(0.1), .bool(true), .bool(false), .null, .string("abc"), .string("x"),
-                                     .number(1000)]))
+        #expect(
+            value["b"]
+                == .array([
+                    .number(127), .number(255), .number(-32768), .number(-2), .number(4_294_967_296),
+                    .number(0.1), .bool(true), .bool(false), .null, .string("abc"), .string("x"),
+                    .number(1000),
+                ]))
         #expect(value["c"] == .object(["d": .string("")]))
         #expect(throws: UBJSONReader.SyntaxError.self) { try UBJSONReader.decode(Data(bytes), maxValues: 10) }
         #expect(throws: UBJSONReader.SyntaxError.self) { try UBJSONReader.decode(Data(bytes + [0x5A]), maxValues: 100) }
     }
 
-    @Test("LightGBM: each defect is refused with a reason", arguments: [
-        ("left_child=1 10 5", "left_child=99 10 5", "has child 99, but the tree has 14 splits"),
-        ("left_child=1 10 5", "left_child=-99 10 5", "outside the tree's 29 nodes"),
-        ("left_child=1 10 5", "left_child=0 10 5", "reached twice"),
-        ("split_feature=25 25 26", "split_feature=28 25 26", "feature 28, not among the 28 features"),
-        ("objective=binary sigmoid:0.7", "objective=multiclass num_class:3", "objective 'multiclass', which this tool does not read"),
-        ("objective=binary sigmoid:0.7", "objective=binary sigmoid:nan", "sigmoid 'sigmoid:nan'"),
-        ("decision_type=10 10 8", "decision_type=11 10 8", "categorical splits"),
-        ("decision_type=10 10 8", "decision_type=14 10 8", "unknown missing type"),
-        ("is_linear=0", "is_linear=1", "linear trees"),
-        ("num_cat=0", "num_cat=2", "categorical splits"),
-        ("leaf_value=-0.019952634602959513", "leaf_value=inf", "\"leaf_value\" holds 'inf'"),
-        ("threshold=1.2149999737739565", "threshold=nan", "\"threshold\" holds 'nan'"),
-        ("num_leaves=15", "num_leaves=16", "\"leaf_value\" has 15 entries for 16"),
-        ("num_leaves=15", "num_leaves=14", "\"leaf_value\" has more than 14 entries for 14"),
-        ("num_leaves=15", "num_leaves=4000000000", "more tree nodes than the limit of 4000000 nodes (limits.max_tree_nodes in leaderboard.yml)"),
-        ("num_leaves=15", "num_leaves=0", "no positive \"num_leaves\""),
-        ("num_class=1", "num_class=3", "several classes"),
-        ("end of trees", "end of tree", "'end of trees' was expected (is the file truncated?)"),
-        ("shrinkage=1\n", "shrinkage=1\nshrinkage=2\n", "gives 'shrinkage' twice"),
-    ])
+    @Test(
+        "LightGBM: each defect is refused with a reason",
+        arguments: [
+            ("left_child=1 10 5", "left_child=99 10 5", "has child 99, but the tree has 14 splits"),
+            ("left_child=1 10 5", "left_child=-99 10 5", "outside the tree's 29 nodes"),
+            ("left_child=1 10 5", "left_child=0 10 5", "reached twice"),
+            ("split_feature=25 25 26", "split_feature=28 25 26", "feature 28, not among the 28 features"),
+            ("objective=binary sigmoid:0.7", "objective=multiclass num_class:3", "objective 'multiclass', which this tool does not read"),
+            ("objective=binary sigmoid:0.7", "objective=binary sigmoid:nan", "sigmoid 'sigmoid:nan'"),
+            ("decision_type=10 10 8", "decision_type=11 10 8", "categorical splits"),
+            ("decision_type=10 10 8", "decision_type=14 10 8", "unknown missing type"),
+            ("is_linear=0", "is_linear=1", "linear trees"),
+            ("num_cat=0", "num_cat=2", "categorical splits"),
+            ("leaf_value=-0.019952634602959513", "leaf_value=inf", "\"leaf_value\" holds 'inf'"),
+            ("threshold=1.2149999737739565", "threshold=nan", "\"threshold\" holds 'nan'"),
+            ("num_leaves=15", "num_leaves=16", "\"leaf_value\" has 15 entries for 16"),
+            ("num_leaves=15", "num_leaves=14", "\"leaf_value\" has more than 14 entries for 14"),
+            (
+                "num_leaves=15", "num_leaves=4000000000",
+                "more tree nodes than the limit of 4000000 nodes (limits.max_tree_nodes in leaderboard.yml)"
+            ),
+            ("num_leaves=15", "num_leaves=0", "no positive \"num_leaves\""),
+            ("num_class=1", "num_class=3", "several classes"),
+            ("end of trees", "end of tree", "'end of trees' was expected (is the file truncated?)"),
+            ("shrinkage=1\n", "shrinkage=1\nshrinkage=2\n", "gives 'shrinkage' twice"),
+        ])
     func lightgbm(old: String, new: String, message: String) throws {
         let data = try Self.edited("lgbm4_nan.txt", old, new)
         let text = try Self.refusal(data, name: "edited.txt")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ONNX
 
 /// One-operator graphs written with onnx.helper: every output value equals onnxruntime's, on
@@ -29,8 +30,9 @@ import Testing
     @Test("output Y equals onnxruntime's", arguments: cases)
     func matchesOnnxruntime(_ name: String) throws {
         let (rows, features) = try MLFixtures.conventionRows()
-        let model = try ONNXModel(data: ONNXFixtures.data("conventions/\(name).onnx"),
-                                  options: ONNXReadOptions(outputName: "Y", defaultInputWidth: 4))
+        let model = try ONNXModel(
+            data: ONNXFixtures.data("conventions/\(name).onnx"),
+            options: ONNXReadOptions(outputName: "Y", defaultInputWidth: 4))
         let values = try Self.flattened(model.evaluate(rows: rows, features: features))
         let expected = try ONNXFixtures.numbers("conventions/\(name).onnxruntime.txt")
         let difference = MLFixtures.largestDifference(values, expected)
@@ -83,8 +85,9 @@ struct ConventionFailure: Error, CustomStringConvertible {
     @Test("ZipMap signal entry, int64 and string labels", arguments: ["zipmap_int64", "zipmap_strings"])
     func signalFromZipMap(_ name: String) throws {
         let (rows, features) = try MLFixtures.conventionRows()
-        let model = try ONNXModel(data: ONNXFixtures.data("conventions/\(name).onnx"),
-                                  options: ONNXReadOptions(defaultInputWidth: 4))
+        let model = try ONNXModel(
+            data: ONNXFixtures.data("conventions/\(name).onnx"),
+            options: ONNXReadOptions(defaultInputWidth: 4))
         let scores = try model.scores(rows: rows, features: features)
         let pairs = try ONNXFixtures.numbers("conventions/\(name).onnxruntime.txt")
         let second = stride(from: 1, to: pairs.count, by: 2).map { pairs[$0] }

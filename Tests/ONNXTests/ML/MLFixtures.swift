@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// What the `ai.onnx.ml` tests need beyond ``ONNXFixtures`` and ``SampleRows``: the rows of
 /// the convention cases (`Fixtures/conventions/`) and a NaN-aware comparison.

@@ -2,16 +2,18 @@ import Foundation
 import ModelFiles
 import Models
 import SwiftProtobuf
-import Testing
 import TestSupport
+import Testing
+
 @testable import ONNX
 
 /// skl2onnx files read the way submissions are read (``ModelFileReader``): scored like
 /// scikit-learn, and refused at read time, naming the file, when a tree reads a feature the
 /// rows do not have.
 @Suite struct MLModelFileTests {
-    @Test("read as a submission, the file scores like scikit-learn",
-          arguments: ["gradient_boosting_zipmap", "hist_gradient_boosting", "adaboost_depth3_zipmap", "high_level_columns"])
+    @Test(
+        "read as a submission, the file scores like scikit-learn",
+        arguments: ["gradient_boosting_zipmap", "hist_gradient_boosting", "adaboost_depth3_zipmap", "high_level_columns"])
     func readerScoresLikeScikitLearn(_ name: String) throws {
         let loaded = try ModelFileReader.read(contentsOf: ONNXFixtures.url("\(name).onnx"))
         let rows = try SampleRows.hiddenTest()

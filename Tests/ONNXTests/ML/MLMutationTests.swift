@@ -1,6 +1,7 @@
 import Foundation
 import SwiftProtobuf
 import Testing
+
 @testable import ONNX
 
 /// Every integer of a tree ensemble's structure set to values in and out of range, one at a

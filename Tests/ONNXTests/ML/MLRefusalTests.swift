@@ -1,6 +1,7 @@
 import Foundation
 import SwiftProtobuf
 import Testing
+
 @testable import ONNX
 
 /// Self-contradictory `ai.onnx.ml` attributes are refused with one line that says what is
@@ -35,22 +36,23 @@ import Testing
     }
 
     /// One integer of one attribute changed: `ints[index] = value` of `name`, and the message.
-    @Test(arguments: [
-        // A child out of range.
-        ("nodes_truenodeids", 0, 99, "child 99 is not a node of tree 1"),
-        // A cycle: tree 0's node 1 sends rows back to its parent, node 0.
-        ("nodes_falsenodeids", 4, 0, "reached twice"),
-        // A self-loop.
-        ("nodes_truenodeids", 0, 0, "reached twice"),
-        // A feature beyond the input's width.
-        ("nodes_featureids", 0, 40, "feature 40, but the input has 4 features"),
-        // A class id out of range.
-        ("class_ids", 0, 5, "class ids run from 0 to 1"),
-        // A weight on a node that does not exist.
-        ("class_nodeids", 0, 17, "node 17 of tree 0, which is not a node"),
-        // A node listed twice.
-        ("nodes_nodeids", 1, 0, "lists node 0 of tree 1 twice"),
-    ] as [(String, Int, Int64, String)])
+    @Test(
+        arguments: [
+            // A child out of range.
+            ("nodes_truenodeids", 0, 99, "child 99 is not a node of tree 1"),
+            // A cycle: tree 0's node 1 sends rows back to its parent, node 0.
+            ("nodes_falsenodeids", 4, 0, "reached twice"),
+            // A self-loop.
+            ("nodes_truenodeids", 0, 0, "reached twice"),
+            // A feature beyond the input's width.
+            ("nodes_featureids", 0, 40, "feature 40, but the input has 4 features"),
+            // A class id out of range.
+            ("class_ids", 0, 5, "class ids run from 0 to 1"),
+            // A weight on a node that does not exist.
+            ("class_nodeids", 0, 17, "node 17 of tree 0, which is not a node"),
+            // A node listed twice.
+            ("nodes_nodeids", 1, 0, "lists node 0 of tree 1 twice"),
+        ] as [(String, Int, Int64, String)])
     func oneIntegerChanged(name: String, index: Int, value: Int64, expected: String) throws {
         let message = try Self.refusal(Self.forest) { node in
             Self.attribute(&node, name) { $0.ints[index] = value }

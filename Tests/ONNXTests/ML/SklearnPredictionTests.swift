@@ -1,7 +1,8 @@
 import Foundation
 import Models
-import Testing
 import TestSupport
+import Testing
+
 @testable import ONNX
 
 /// scikit-learn models exported by skl2onnx (AdaBoost, gradient boosting, histogram gradient

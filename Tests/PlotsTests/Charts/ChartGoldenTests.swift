@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Plots
 
 /// Each chart kind rendered from fixed inputs and compared byte for byte with `Golden/`.
@@ -24,8 +25,9 @@ import Testing
 
     @Test func scoreDistributions() throws {
         let (st, bt, sr, br) = Self.scoreHistograms()
-        let chart = ScoreDistributionChart.make(signalTest: st, backgroundTest: bt, signalTrain: sr, backgroundTrain: br,
-                                                ksProbabilitySignal: 0.412, ksProbabilityBackground: 0.087)
+        let chart = ScoreDistributionChart.make(
+            signalTest: st, backgroundTest: bt, signalTrain: sr, backgroundTrain: br,
+            ksProbabilitySignal: 0.412, ksProbabilityBackground: 0.087)
         try assertGolden(chart.svg(), named: "score-distributions.svg")
     }
 
@@ -45,8 +47,9 @@ import Testing
     }
 
     @Test func confusionMatrix() throws {
-        let chart = ConfusionMatrixChart.make(truePositives: 41_230, falseNegatives: 11_870, falsePositives: 12_410,
-                                              trueNegatives: 34_490, threshold: 0.5)
+        let chart = ConfusionMatrixChart.make(
+            truePositives: 41_230, falseNegatives: 11_870, falsePositives: 12_410,
+            trueNegatives: 34_490, threshold: 0.5)
         try assertGolden(chart.svg(), named: "confusion-matrix.svg")
     }
 
@@ -56,7 +59,8 @@ import Testing
             let shift = 0.3 * Double(i + 1)
             let signal = (0..<3000).map { _ in abs(rng.normal() + shift) * 40 }
             let background = (0..<3000).map { _ in abs(rng.normal()) * 40 }
-            return FeatureHistogramInput(name: name, unit: i == 2 ? nil : "GeV", signalValues: signal, backgroundValues: background, bins: 30)
+            return FeatureHistogramInput(
+                name: name, unit: i == 2 ? nil : "GeV", signalValues: signal, backgroundValues: background, bins: 30)
         }
     }
 
@@ -81,12 +85,14 @@ import Testing
 
     @Test func correlationMatrixSmall() throws {
         let (names, matrix) = Self.correlation(7)
-        try assertGolden(CorrelationMatrixChart.make(names: names, matrix: matrix, title: "Correlations, signal").svg(), named: "correlation-small.svg")
+        try assertGolden(
+            CorrelationMatrixChart.make(names: names, matrix: matrix, title: "Correlations, signal").svg(), named: "correlation-small.svg")
     }
 
     @Test func correlationMatrixAllFeatures() throws {
         let (names, matrix) = Self.correlation(28)
-        try assertGolden(CorrelationMatrixChart.make(names: names, matrix: matrix, title: "Correlations, background").svg(), named: "correlation-28.svg")
+        try assertGolden(
+            CorrelationMatrixChart.make(names: names, matrix: matrix, title: "Correlations, background").svg(), named: "correlation-28.svg")
     }
 
     @Test func bestScoreTimeline() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Plots
 
 @Suite struct ChartPropertyTests {
@@ -27,8 +28,11 @@ import Testing
         var rng = Fixtures.LCG(state: 11)
         var fpr: [Double] = [0], tpr: [Double] = [0]
         for _ in 0..<20_000 {
-            if rng.next() < 0.5 { fpr.append(fpr.last!); tpr.append(tpr.last! + 1.0 / 10_000) }
-            else { fpr.append(fpr.last! + 1.0 / 10_000); tpr.append(tpr.last!) }
+            if rng.next() < 0.5 {
+                fpr.append(fpr.last!); tpr.append(tpr.last! + 1.0 / 10_000)
+            } else {
+                fpr.append(fpr.last! + 1.0 / 10_000); tpr.append(tpr.last!)
+            }
         }
         let size = ROCChart.make(curves: [ROCSeries(name: "Stairs", backgroundEfficiency: fpr, signalEfficiency: tpr)]).svg().utf8.count
         #expect(size < 30_000, "staircase ROC is \(size) bytes")
@@ -72,7 +76,9 @@ import Testing
         #expect(svg.hasSuffix("</svg>\n"))
         let timeline = BestScoreTimelineChart.make(dates: [], scores: []).svg()
         #expect(timeline.hasSuffix("</svg>\n"))
-        let nan = RejectionChart.make(curves: [ROCSeries(name: "NaN", backgroundEfficiency: [.nan, 0, 1], signalEfficiency: [0.5, .nan, 1])]).svg()
+        let nan = RejectionChart.make(curves: [
+            ROCSeries(name: "NaN", backgroundEfficiency: [.nan, 0, 1], signalEfficiency: [0.5, .nan, 1])
+        ]).svg()
         #expect(!nan.contains("nan") && !nan.contains("inf"))
     }
 }

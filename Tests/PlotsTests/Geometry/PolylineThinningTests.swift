@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Plots
 
 @Suite struct PolylineThinningTests {

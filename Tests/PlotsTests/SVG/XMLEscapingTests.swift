@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Plots
 
 @Suite struct XMLEscapingTests {
@@ -26,8 +27,12 @@ import Testing
 
     @Test func hostileTitleAndLegendAreEscapedInACHart() {
         let hostile = #"<script>alert("x")</script>"#
-        let chart = ROCChart.make(curves: [ROCSeries(name: hostile + "\" onload=\"x", backgroundEfficiency: [0, 1],
-                                                     signalEfficiency: [0, 1], auc: 0.5)], title: hostile)
+        let chart = ROCChart.make(
+            curves: [
+                ROCSeries(
+                    name: hostile + "\" onload=\"x", backgroundEfficiency: [0, 1],
+                    signalEfficiency: [0, 1], auc: 0.5)
+            ], title: hostile)
         let svg = chart.svg()
         #expect(!svg.contains("<script"))
         #expect(svg.contains("<title>&lt;script&gt;alert(\"x\")&lt;/script&gt;</title>"))

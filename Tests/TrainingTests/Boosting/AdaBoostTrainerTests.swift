@@ -2,6 +2,7 @@ import Foundation
 import Models
 import TestSupport
 import Testing
+
 @testable import Training
 
 @Suite("AdaBoost trainer")
@@ -9,12 +10,16 @@ struct AdaBoostTrainerTests {
     @Test("a separating feature ends boosting in round 1")
     func separableFeature() throws {
         // Feature 1 separates the classes; features 0 and 2 are noise.
-        let rows: [[Float]] = [[0.3, 0.1, 5], [0.9, 0.2, 4], [0.1, 0.4, 5], [0.7, 0.35, 4],
-                               [0.2, 0.8, 4], [0.8, 0.9, 5], [0.5, 0.7, 5], [0.4, 1.0, 4]]
+        let rows: [[Float]] = [
+            [0.3, 0.1, 5], [0.9, 0.2, 4], [0.1, 0.4, 5], [0.7, 0.35, 4],
+            [0.2, 0.8, 4], [0.8, 0.9, 5], [0.5, 0.7, 5], [0.4, 1.0, 4],
+        ]
         let labels: [UInt8] = [0, 0, 0, 0, 1, 1, 1, 1]
         var calls = 0
-        let result = try BoostingTestData.train(rows.flatMap { $0 }, columns: 3, labels: labels,
-                                                settings: AdaBoostSettings()) { _ in calls += 1 }
+        let result = try BoostingTestData.train(
+            rows.flatMap { $0 }, columns: 3, labels: labels,
+            settings: AdaBoostSettings()
+        ) { _ in calls += 1 }
         #expect(result.stop == .perfectTree)
         #expect(result.history.count == 1 && calls == 1)
         #expect(result.ensemble.weights == [1])
@@ -36,8 +41,9 @@ struct AdaBoostTrainerTests {
         // Round 2 (weights 1/8 ×4, 1/2): proxies 0.643, 0.667, 0.633, 0.75: x ≤ 4.5 with
         // a tie (1/4 each) on the left, which goes to background as in scikit-learn, and
         // background on the right: error = the signal weight 0.25, α = log 3.
-        let result = try BoostingTestData.train([1, 2, 3, 4, 5], columns: 1, labels: [0, 0, 1, 1, 0],
-                                                settings: AdaBoostSettings(rounds: 2))
+        let result = try BoostingTestData.train(
+            [1, 2, 3, 4, 5], columns: 1, labels: [0, 0, 1, 1, 0],
+            settings: AdaBoostSettings(rounds: 2))
         #expect(result.stop == .completed)
         let (first, second) = (result.ensemble.trees[0].nodes, result.ensemble.trees[1].nodes)
         #expect(first[0].threshold == 2.5 && !first[first[0].left].predictsSignal && first[first[0].right].predictsSignal)
@@ -56,8 +62,9 @@ struct AdaBoostTrainerTests {
     @Test("scikit-learn's stumps and weights on exact bins")
     func matchesSklearnOnQuantizedData() throws {
         let fixture = try BoostingTestData.load(BoostingTestData.QuantizedFixture.self, "adaboost-quantized.json")
-        let result = try BoostingTestData.train(fixture.features, columns: fixture.columns, labels: fixture.labels,
-                                                settings: AdaBoostSettings(rounds: fixture.trees.count))
+        let result = try BoostingTestData.train(
+            fixture.features, columns: fixture.columns, labels: fixture.labels,
+            settings: AdaBoostSettings(rounds: fixture.trees.count))
         #expect(result.binning.isExact.allSatisfy { $0 })
         #expect(result.ensemble.trees.count == fixture.trees.count)
         for (round, (ours, theirs)) in zip(result.ensemble.trees, fixture.trees).enumerated() {
@@ -136,8 +143,9 @@ struct AdaBoostTrainerTests {
         #expect(throws: AdaBoostError(.worseThanChance(error: 0.5))) {
             try BoostingTestData.train([1, 1, 2, 2], columns: 1, labels: [0, 1, 0, 1], settings: AdaBoostSettings())
         }
-        #expect(AdaBoostError(.oneClass(signal: false, rows: 10)).description
-            == "all 10 training rows are background: a classifier needs both classes in the training part")
+        #expect(
+            AdaBoostError(.oneClass(signal: false, rows: 10)).description
+                == "all 10 training rows are background: a classifier needs both classes in the training part")
     }
 }
 
@@ -147,11 +155,14 @@ struct AdaBoostHistogramTests {
     func fastPathMatchesPlainLoop() throws {
         let sample = try BoostingTestData.sample.get().rows(0..<7000)
         let (features, labels) = sample.withFeatures { values in
-            (Array(repeating: Array(values), count: 5).flatMap { $0 },
-             Array(repeating: sample.labels, count: 5).flatMap { $0 })
+            (
+                Array(repeating: Array(values), count: 5).flatMap { $0 },
+                Array(repeating: sample.labels, count: 5).flatMap { $0 }
+            )
         }
-        let result = try BoostingTestData.train(features, columns: 28, labels: labels,
-                                                settings: AdaBoostSettings(rounds: 1, maxBins: 32))
+        let result = try BoostingTestData.train(
+            features, columns: 28, labels: labels,
+            settings: AdaBoostSettings(rounds: 1, maxBins: 32))
         // The plain way: bin every value with FeatureBinning.bin, sum weights per class,
         // scan thresholds in order.
         let binning = result.binning

@@ -2,6 +2,7 @@ import Foundation
 import HiggsData
 import Models
 import Testing
+
 @testable import Training
 
 /// Data the boosting tests share: the sample, and scikit-learn's own runs
@@ -64,10 +65,12 @@ enum BoostingTestData {
     /// for rounds it did not run; those trees do not exist.
     static func ensemble(trees: [[SklearnNode]], weights: [Double], inputCount: Int) throws -> AdaBoostEnsemble {
         let trees = try trees.map { nodes in
-            try DecisionTree(nodes: nodes.map { node in
-                node.left < 0 ? .leaf(signal: node.signal)
-                    : .split(feature: node.feature, threshold: node.threshold, left: node.left, right: node.right)
-            }, inputCount: inputCount)
+            try DecisionTree(
+                nodes: nodes.map { node in
+                    node.left < 0
+                        ? .leaf(signal: node.signal)
+                        : .split(feature: node.feature, threshold: node.threshold, left: node.left, right: node.right)
+                }, inputCount: inputCount)
         }
         return try AdaBoostEnsemble(trees: trees, weights: Array(weights.prefix(trees.count)), inputCount: inputCount)
     }
@@ -90,8 +93,10 @@ enum BoostingTestData {
     }
 
     /// Trains on row-major `features` of `columns` columns.
-    static func train(_ features: [Float], columns: Int, labels: [UInt8], settings: AdaBoostSettings,
-                      progress: ((AdaBoostRound) -> Void)? = nil) throws -> AdaBoostTraining {
+    static func train(
+        _ features: [Float], columns: Int, labels: [UInt8], settings: AdaBoostSettings,
+        progress: ((AdaBoostRound) -> Void)? = nil
+    ) throws -> AdaBoostTraining {
         try features.withUnsafeBufferPointer { values in
             try labels.withUnsafeBufferPointer { labels in
                 try AdaBoostTrainer(settings: settings).train(

@@ -3,6 +3,7 @@ import HiggsData
 import ModelFiles
 import Models
 import Testing
+
 @testable import Training
 
 @Suite("AdaBoost inference against scikit-learn")
@@ -25,9 +26,10 @@ struct SklearnInferenceTests {
     func fileRoundTrip() throws {
         let sample = try BoostingTestData.sample.get()
         let result = try AdaBoostTrainer(settings: AdaBoostSettings(rounds: 40, depth: 2)).train(sample.rows(0..<7000))
-        let file = AdaBoostModelFile(ensemble: result.ensemble, featureNames: FeatureSchema.names,
-                                     featureImportances: result.featureImportances,
-                                     training: ["rounds": 40, "depth": 2, "rows": 7000])
+        let file = AdaBoostModelFile(
+            ensemble: result.ensemble, featureNames: FeatureSchema.names,
+            featureImportances: result.featureImportances,
+            training: ["rounds": 40, "depth": 2, "rows": 7000])
         let loaded = try ModelFileReader.read(file.encoded(), fileName: "bdt.json")
         let back = try #require(loaded.classifier as? AdaBoostEnsemble)
         #expect(back == result.ensemble)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Training
 
 /// Adam's update against a computation by hand, in doubles, of Keras' formula.

@@ -1,17 +1,24 @@
 import Foundation
 import HiggsData
 import Testing
+
 @testable import Training
 
 /// The backward pass against finite differences of the loss.
 @Suite("Gradients")
 struct GradientTests {
-    @Test("backpropagation equals central differences", arguments: [
-        [NetworkLayerSpec(units: 5, activation: .tanh), NetworkLayerSpec(units: 3, activation: .sigmoid),
-         NetworkLayerSpec(units: 1, activation: .sigmoid)],
-        [NetworkLayerSpec(units: 6, activation: .linear), NetworkLayerSpec(units: 4, activation: .relu),
-         NetworkLayerSpec(units: 1, activation: .sigmoid)],
-    ])
+    @Test(
+        "backpropagation equals central differences",
+        arguments: [
+            [
+                NetworkLayerSpec(units: 5, activation: .tanh), NetworkLayerSpec(units: 3, activation: .sigmoid),
+                NetworkLayerSpec(units: 1, activation: .sigmoid),
+            ],
+            [
+                NetworkLayerSpec(units: 6, activation: .linear), NetworkLayerSpec(units: 4, activation: .relu),
+                NetworkLayerSpec(units: 1, activation: .sigmoid),
+            ],
+        ])
     func finiteDifferences(_ specs: [NetworkLayerSpec]) throws {
         let (sample, _) = try NetworkTestData.sample.get()
         let rows = sample.rows(0..<45)

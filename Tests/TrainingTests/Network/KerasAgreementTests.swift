@@ -1,6 +1,7 @@
 import Foundation
 import HiggsData
 import Testing
+
 @testable import Training
 
 /// From the same starting weights, on the same rows, our trainer takes the steps Keras
@@ -56,9 +57,10 @@ struct KerasAgreementTests {
         var fanIn = FeatureSchema.featureCount
         var layers: [DenseLayerParameters] = []
         for (index, spec) in specs.enumerated() {
-            layers.append(DenseLayerParameters(
-                inputCount: fanIn, units: spec.units, activation: spec.activation,
-                kernel: arrays[2 * index], bias: arrays[2 * index + 1]))
+            layers.append(
+                DenseLayerParameters(
+                    inputCount: fanIn, units: spec.units, activation: spec.activation,
+                    kernel: arrays[2 * index], bias: arrays[2 * index + 1]))
             fanIn = spec.units
         }
         return NetworkParameters(inputCount: FeatureSchema.featureCount, layers: layers)

@@ -2,8 +2,8 @@ import Foundation
 import HiggsData
 import ModelFiles
 import Models
-import Testing
 import TestSupport
+import Testing
 import Training
 
 /// The trained network leaves as a Keras `.h5` that our reader reads back to the same

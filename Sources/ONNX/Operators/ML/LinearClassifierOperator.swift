@@ -19,8 +19,9 @@ enum LinearClassifierOperator {
         let classRows = intercepts.count
         guard classRows > 0 else { throw context.invalid("has no intercepts (one per class)") }
         guard !coefficients.isEmpty, coefficients.count % classRows == 0 else {
-            throw context.invalid("has \(coefficients.count) coefficients for \(classRows) intercepts; "
-                + "they must make one row per intercept")
+            throw context.invalid(
+                "has \(coefficients.count) coefficients for \(classRows) intercepts; "
+                    + "they must make one row per intercept")
         }
         guard (coefficients + intercepts).allSatisfy(\.isFinite) else {
             throw context.invalid("has a coefficient or intercept that is not finite")

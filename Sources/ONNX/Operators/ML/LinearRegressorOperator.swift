@@ -10,8 +10,9 @@ enum LinearRegressorOperator {
         let coefficients = (try context.attributes.floats("coefficients") ?? []).map(Double.init)
         let intercepts = (try context.attributes.floats("intercepts") ?? []).map(Double.init)
         guard !coefficients.isEmpty, coefficients.count % targets == 0 else {
-            throw context.invalid("has \(coefficients.count) coefficients for \(targets) targets; "
-                + "they must make one row per target")
+            throw context.invalid(
+                "has \(coefficients.count) coefficients for \(targets) targets; "
+                    + "they must make one row per target")
         }
         guard intercepts.isEmpty || intercepts.count == targets else {
             throw context.invalid("has \(intercepts.count) intercepts for \(targets) targets")

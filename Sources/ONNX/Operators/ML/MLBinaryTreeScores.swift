@@ -28,8 +28,9 @@ struct MLBinaryTreeScores: Sendable {
         oneClass = forest.hasWeights.filter { $0 }.count == 1
         let classOneAlways = forest.hasWeights[1] && forest.uniformLeaves
         if transform == .probit, base.count < 2, !classOneAlways {
-            throw context.unsupported("with post_transform PROBIT on one class's weights (onnxruntime leaves "
-                + "the second probability undefined there)")
+            throw context.unsupported(
+                "with post_transform PROBIT on one class's weights (onnxruntime leaves "
+                    + "the second probability undefined there)")
         }
     }
 
@@ -73,7 +74,8 @@ struct MLBinaryTreeScores: Sendable {
                 let t = transform == .logistic ? MLPostTransform.logistic(p0) : p0
                 pair = (1 - t, t)
             } else if mixedRule || oneClass {
-                pair = transform == .logistic
+                pair =
+                    transform == .logistic
                     ? (MLPostTransform.logistic(-p0), MLPostTransform.logistic(p0)) : (-p0, p0)
             } else {
                 pair = (p0, .nan)  // onnxruntime writes only the first score here

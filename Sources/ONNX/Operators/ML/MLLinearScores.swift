@@ -5,7 +5,7 @@ enum MLLinearScores {
         let features = input.columns
         var scores = [Double](repeating: 0, count: input.rows * rows)
         for row in 0..<input.rows {
-            let x = input.values[row * features ..< (row + 1) * features]
+            let x = input.values[row * features..<(row + 1) * features]
             for k in 0..<rows {
                 var total = intercepts.isEmpty ? 0 : intercepts[k]
                 var c = k * features

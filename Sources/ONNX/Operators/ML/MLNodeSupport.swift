@@ -131,7 +131,7 @@ struct MLMatrix: Sendable {
         var result: [Float] = []
         result.reserveCapacity(rows * width)
         for row in 0..<rows {
-            result.append(contentsOf: values[row * columns ..< row * columns + width])
+            result.append(contentsOf: values[row * columns..<row * columns + width])
         }
         return result
     }

@@ -37,7 +37,7 @@ enum MLPostTransform: String, Sendable, CaseIterable {
             let skipZeros = self == .softmaxZero
             var start = 0
             while start < scores.count {
-                Self.softmax(&scores[start ..< start + columns], skipZeros: skipZeros)
+                Self.softmax(&scores[start..<start + columns], skipZeros: skipZeros)
                 start += columns
             }
         }

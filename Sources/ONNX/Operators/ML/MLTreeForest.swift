@@ -51,8 +51,10 @@ struct MLTreeForest: Sendable {
     /// `countWeightsOf` asks for the per-row count of ``countsWeightsOf`` when leaves are not uniform.
     ///
     /// - Throws: ``ONNXError`` (malformed) naming the node and what contradicts what.
-    init(_ context: ONNXNodeContext, weights prefix: String, outputCount: Int, aggregate: Aggregate,
-         countWeightsOf: Int? = nil) throws(ONNXError) {
+    init(
+        _ context: ONNXNodeContext, weights prefix: String, outputCount: Int, aggregate: Aggregate,
+        countWeightsOf: Int? = nil
+    ) throws(ONNXError) {
         let treeIDs = try context.intList("nodes_treeids")
         let nodeIDs = try context.intList("nodes_nodeids")
         let featureIDs = try context.intList("nodes_featureids")
@@ -105,15 +107,18 @@ struct MLTreeForest: Sendable {
         let weightNodes = try context.intList("\(prefix)_nodeids")
         let weightIDs = try context.intList("\(prefix)_ids")
         let weightValues = try context.floatList("\(prefix)_weights") ?? []
-        for (name, length) in [("\(prefix)_nodeids", weightNodes.count), ("\(prefix)_ids", weightIDs.count),
-                               ("\(prefix)_weights", weightValues.count)] where length != weightTrees.count {
+        for (name, length) in [
+            ("\(prefix)_nodeids", weightNodes.count), ("\(prefix)_ids", weightIDs.count),
+            ("\(prefix)_weights", weightValues.count),
+        ] where length != weightTrees.count {
             throw context.invalid("has \(length) \(name) for \(weightTrees.count) \(prefix)_treeids; they must agree")
         }
         let outputs = outputCount + (countWeightsOf == nil ? 0 : 1)
         let (cells, overflow) = count.multipliedReportingOverflow(by: outputs)
         guard !overflow, cells <= context.limits.maxTensorElements else {
-            throw .tooLarge(.maxTensorElements, context.limits.maxTensorElements,
-                            "node '\(context.name)' has \(count) tree nodes of \(outputCount) outputs each")
+            throw .tooLarge(
+                .maxTensorElements, context.limits.maxTensorElements,
+                "node '\(context.name)' has \(count) tree nodes of \(outputCount) outputs each")
         }
         var leafValues = members.map { [Double](repeating: 0, count: $0.count * outputs) }
         var leafOutputs = members.map { [Set<Int>](repeating: [], count: $0.count) }
@@ -124,8 +129,9 @@ struct MLTreeForest: Sendable {
                 throw context.invalid("has a \(prefix) weight for node \(nodeID) of tree \(tree), which is not a node")
             }
             guard (0..<outputCount).contains(k) else {
-                throw context.invalid("has a weight for \(prefix) \(k) at node \(nodeID) of tree \(tree); "
-                    + "\(prefix) ids run from 0 to \(outputCount - 1)")
+                throw context.invalid(
+                    "has a weight for \(prefix) \(k) at node \(nodeID) of tree \(tree); "
+                        + "\(prefix) ids run from 0 to \(outputCount - 1)")
             }
             guard modes[members[t][n]] == "LEAF" else { continue }  // onnxruntime ignores these
             guard leafOutputs[t][n].insert(k).inserted else {
@@ -159,8 +165,9 @@ struct MLTreeForest: Sendable {
                     continue
                 }
                 guard let comparison = Self.comparisons[modes[i]] else {
-                    throw context.invalid("has \(place) of mode '\(modes[i])'; modes are BRANCH_LEQ, BRANCH_LT, "
-                        + "BRANCH_GTE, BRANCH_GT, BRANCH_EQ, BRANCH_NEQ and LEAF")
+                    throw context.invalid(
+                        "has \(place) of mode '\(modes[i])'; modes are BRANCH_LEQ, BRANCH_LT, "
+                            + "BRANCH_GTE, BRANCH_GT, BRANCH_EQ, BRANCH_NEQ and LEAF")
                 }
                 guard featureIDs[i] >= 0, featureIDs[i] < Int(Int32.max) else {
                     throw context.invalid("has \(place) reading feature \(featureIDs[i])")
@@ -171,8 +178,10 @@ struct MLTreeForest: Sendable {
                 }
                 maxFeature = max(maxFeature, featureIDs[i])
                 let tracksTrue = !tracks.isEmpty && tracks[i] == 1
-                nodes.append(.split(feature: featureIDs[i], threshold: thresholds[i], comparison: comparison,
-                                    left: left, right: right, missingGoesLeft: tracksTrue || comparison == .notEqual))
+                nodes.append(
+                    .split(
+                        feature: featureIDs[i], threshold: thresholds[i], comparison: comparison,
+                        left: left, right: right, missingGoesLeft: tracksTrue || comparison == .notEqual))
             }
             trees.append(TreeEnsemble.Tree(nodes: nodes, leafValues: leafValues[t]))
         }
@@ -185,14 +194,17 @@ struct MLTreeForest: Sendable {
             let zeros = [Double](repeating: 0, count: outputs)
             switch aggregate {
             case .sum, .average:
-                ensemble = try TreeEnsemble(trees: trees, inputCount: max(1, features), outputCount: outputs,
-                                            aggregation: aggregate == .sum ? .sum : .average, baseScores: zeros, maxNodes: context.limits.maxTreeNodes)
+                ensemble = try TreeEnsemble(
+                    trees: trees, inputCount: max(1, features), outputCount: outputs,
+                    aggregation: aggregate == .sum ? .sum : .average, baseScores: zeros, maxNodes: context.limits.maxTreeNodes)
                 singleTrees = []
             case .min, .max:
                 var single: [TreeEnsemble] = []
                 for tree in trees {
-                    single.append(try TreeEnsemble(trees: [tree], inputCount: max(1, features), outputCount: outputs,
-                                                   baseScores: zeros, maxNodes: context.limits.maxTreeNodes))
+                    single.append(
+                        try TreeEnsemble(
+                            trees: [tree], inputCount: max(1, features), outputCount: outputs,
+                            baseScores: zeros, maxNodes: context.limits.maxTreeNodes))
                 }
                 ensemble = nil
                 singleTrees = single
@@ -224,8 +236,10 @@ struct MLTreeForest: Sendable {
     /// - Throws: ``ONNXError`` (evaluation) when the rows have fewer features than a split reads.
     func scores(_ input: MLMatrix) throws(ONNXError) -> [Double] {
         guard input.columns >= featureCount else {
-            throw .evaluation(node, "a split reads feature \(featureCount - 1), but the input has \(input.columns) "
-                + "features per row")
+            throw .evaluation(
+                node,
+                "a split reads feature \(featureCount - 1), but the input has \(input.columns) "
+                    + "features per row")
         }
         let rows = input.leading(featureCount)
         if let ensemble { return try run(ensemble, rows) }

@@ -14,7 +14,7 @@ enum NormalizerOperator {
             let input = try MLMatrix(inputs, 0)
             var values = input.values.map(Double.init)
             for row in 0..<input.rows {
-                let slice = row * input.columns ..< (row + 1) * input.columns
+                let slice = row * input.columns..<(row + 1) * input.columns
                 let divisor = norm(values[slice])
                 for i in slice { values[i] /= divisor }
             }

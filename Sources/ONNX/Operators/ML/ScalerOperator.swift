@@ -7,8 +7,9 @@ enum ScalerOperator {
         let offset = try context.attributes.floats("offset") ?? []
         let scale = try context.attributes.floats("scale") ?? []
         guard !scale.isEmpty, offset.count == scale.count else {
-            throw context.invalid("has \(offset.count) offsets and \(scale.count) scales; they must agree (one per "
-                + "feature, or one for all)")
+            throw context.invalid(
+                "has \(offset.count) offsets and \(scale.count) scales; they must agree (one per "
+                    + "feature, or one for all)")
         }
         guard (offset + scale).allSatisfy(\.isFinite) else { throw context.invalid("has an offset or scale that is not finite") }
         return { inputs throws(ONNXError) in

@@ -25,7 +25,8 @@ enum TreeEnsembleClassifierOperator {
         // Binary models whose leaves do not all weight class 1 need to know, row by row,
         // whether a reached leaf did.
         let plain = try MLTreeForest(context, weights: "class", outputCount: classes, aggregate: .sum)
-        let forest = classes == 2 && !plain.uniformLeaves && plain.hasWeights[1] && plain.hasWeights[0]
+        let forest =
+            classes == 2 && !plain.uniformLeaves && plain.hasWeights[1] && plain.hasWeights[0]
             ? try MLTreeForest(context, weights: "class", outputCount: classes, aggregate: .sum, countWeightsOf: 1)
             : plain
         let binary = classes == 2 ? try MLBinaryTreeScores(forest: forest, base: base, transform: transform, context: context) : nil
@@ -38,8 +39,9 @@ enum TreeEnsembleClassifierOperator {
             if let binary {
                 (scores, predicted) = binary.finish(raw, rows: input.rows)
             } else {
-                (scores, predicted) = Self.multiclass(raw, rows: input.rows, classes: classes, base: base,
-                                                      scoring: forest.hasWeights, transform: transform)
+                (scores, predicted) = Self.multiclass(
+                    raw, rows: input.rows, classes: classes, base: base,
+                    scoring: forest.hasWeights, transform: transform)
             }
             let label = ONNXValue.tensor(labels.tensor(predicted))
             return outputs == 1 ? [label] : [label, .tensor(.floats([input.rows, classes], scores))]
@@ -48,8 +50,10 @@ enum TreeEnsembleClassifierOperator {
 
     /// Three or more classes: base values added, the label is the highest score among the classes
     /// some leaf weights (before the transform), then the transform.
-    static func multiclass(_ raw: [Double], rows: Int, classes: Int, base: [Double], scoring: [Bool],
-                           transform: MLPostTransform) -> ([Double], [Int]) {
+    static func multiclass(
+        _ raw: [Double], rows: Int, classes: Int, base: [Double], scoring: [Bool],
+        transform: MLPostTransform
+    ) -> ([Double], [Int]) {
         var scores = raw
         var predicted = [Int](repeating: 0, count: rows)
         for row in 0..<rows {

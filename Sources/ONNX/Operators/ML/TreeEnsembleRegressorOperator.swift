@@ -11,8 +11,9 @@ enum TreeEnsembleRegressorOperator {
         try context.requireArity(inputs: 1...1)
         let targets = try context.attributes.int("n_targets") ?? 1
         guard targets > 0, targets <= 1 << 16 else { throw context.invalid("has n_targets \(targets)") }
-        let aggregateName = try context.choice("aggregate_function", default: "SUM",
-                                               allowed: MLTreeForest.Aggregate.allCases.map(\.rawValue))
+        let aggregateName = try context.choice(
+            "aggregate_function", default: "SUM",
+            allowed: MLTreeForest.Aggregate.allCases.map(\.rawValue))
         let aggregate = MLTreeForest.Aggregate(rawValue: aggregateName) ?? .sum
         let transform = try MLPostTransform.read(context)
         let base = try context.floatList("base_values") ?? []

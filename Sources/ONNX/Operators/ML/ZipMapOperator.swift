@@ -16,7 +16,7 @@ enum ZipMapOperator {
             var maps: [ONNXValue] = []
             maps.reserveCapacity(input.rows)
             for row in 0..<input.rows {
-                let values = Array(input.values[row * input.columns ..< (row + 1) * input.columns])
+                let values = Array(input.values[row * input.columns..<(row + 1) * input.columns])
                 maps.append(.map(try ONNXMap(keys: keys, values: ONNXTensor(unchecked: [values.count], .float(values)))))
             }
             return [.sequence(maps)]

@@ -8,8 +8,9 @@ extension ONNXOperatorRegistry {
         activation("LeakyRelu") { a throws(ONNXError) in .leakyReLU(negativeSlope: try a.float("alpha", default: 0.01)) },
         activation("Elu") { a throws(ONNXError) in .elu(alpha: try a.float("alpha", default: 1)) },
         activation("Selu") { a throws(ONNXError) in
-            .selu(alpha: try a.float("alpha", default: 1.67326319217681884765625),
-                  scale: try a.float("gamma", default: 1.05070102214813232421875))
+            .selu(
+                alpha: try a.float("alpha", default: 1.67326319217681884765625),
+                scale: try a.float("gamma", default: 1.05070102214813232421875))
         },
         activation("Sigmoid") { _ throws(ONNXError) in .sigmoid },
         activation("HardSigmoid") { a throws(ONNXError) in

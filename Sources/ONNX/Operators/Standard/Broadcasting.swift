@@ -79,7 +79,8 @@ enum Broadcasting {
             return b.map { op(x, $0) }
         }
         if let width = output.last, width > 0, a.count == count, b.count == width,
-           bShape.last == width, bShape.dropLast().allSatisfy({ $0 == 1 }) {
+            bShape.last == width, bShape.dropLast().allSatisfy({ $0 == 1 })
+        {
             return [R](unsafeUninitializedCapacity: count) { out, done in
                 for row in 0..<count / width {
                     let base = row * width

@@ -37,8 +37,9 @@ extension ONNXOperatorRegistry {
         unary("Floor", { $0.rounded(.down) }, { $0.rounded(.down) }),
         unary("Ceil", { $0.rounded(.up) }, { $0.rounded(.up) }),
         unary("Round", { $0.rounded(.toNearestOrEven) }, { $0.rounded(.toNearestOrEven) }),
-        unary("Sign", { $0 > 0 ? 1 : ($0 < 0 ? -1 : 0) }, { $0 > 0 ? 1 : ($0 < 0 ? -1 : 0) },
-              integer: { $0 > 0 ? 1 : ($0 < 0 ? -1 : 0) }),
+        unary(
+            "Sign", { $0 > 0 ? 1 : ($0 < 0 ? -1 : 0) }, { $0 > 0 ? 1 : ($0 < 0 ? -1 : 0) },
+            integer: { $0 > 0 ? 1 : ($0 < 0 ? -1 : 0) }),
         unary("Sin", { sinf($0) }, { sin($0) }),
         unary("Cos", { cosf($0) }, { cos($0) }),
     ]
@@ -81,7 +82,8 @@ extension ONNXOperatorRegistry {
                     case let (.int32(x), .int32(y)) where int32 != nil:
                         result = ONNXTensor(unchecked: shape, .int32(Broadcasting.apply(x, a.shape, y, b.shape, output: shape, int32!)))
                     default:
-                        throw .evaluation(inputs.node, "\(type) of \(a.elementType.name) and \(b.elementType.name) tensors is not supported")
+                        throw .evaluation(
+                            inputs.node, "\(type) of \(a.elementType.name) and \(b.elementType.name) tensors is not supported")
                     }
                 }
                 return [.tensor(result)]
@@ -129,15 +131,27 @@ extension ONNXOperatorRegistry {
                 _ = try context.checkedCount(shape)
                 switch (a.storage, b.storage) {
                 case let (.float(x), .float(y)):
-                    return [.tensor(ONNXTensor(unchecked: shape, .bool(Broadcasting.apply(x, a.shape, y, b.shape, output: shape) {
-                        compare(Double($0), Double($1)) })))]
+                    return [
+                        .tensor(
+                            ONNXTensor(
+                                unchecked: shape,
+                                .bool(
+                                    Broadcasting.apply(x, a.shape, y, b.shape, output: shape) {
+                                        compare(Double($0), Double($1))
+                                    })))
+                    ]
                 case let (.string(x), .string(y)) where strings != nil:
-                    return [.tensor(ONNXTensor(unchecked: shape, .bool(Broadcasting.apply(x, a.shape, y, b.shape, output: shape, strings!))))]
+                    return [
+                        .tensor(ONNXTensor(unchecked: shape, .bool(Broadcasting.apply(x, a.shape, y, b.shape, output: shape, strings!))))
+                    ]
                 default:
                     guard a.elementType == b.elementType, let x = a.doubles, let y = b.doubles else {
-                        throw .evaluation(inputs.node, "\(type) of \(a.elementType.name) and \(b.elementType.name) tensors is not supported")
+                        throw .evaluation(
+                            inputs.node, "\(type) of \(a.elementType.name) and \(b.elementType.name) tensors is not supported")
                     }
-                    return [.tensor(ONNXTensor(unchecked: shape, .bool(Broadcasting.apply(x, a.shape, y, b.shape, output: shape, compare))))]
+                    return [
+                        .tensor(ONNXTensor(unchecked: shape, .bool(Broadcasting.apply(x, a.shape, y, b.shape, output: shape, compare))))
+                    ]
                 }
             }
         }

@@ -53,7 +53,8 @@ extension ONNXOperatorRegistry {
                 return values
             }
             guard let starts = modern ? try integers(1) : attributeStarts,
-                  let ends = modern ? try integers(2) : attributeEnds else {
+                let ends = modern ? try integers(2) : attributeEnds
+            else {
                 throw context.failure("Slice needs starts and ends")
             }
             let axes = (modern ? try integers(3) : attributeAxes) ?? Array(0..<starts.count)
@@ -72,7 +73,9 @@ extension ONNXOperatorRegistry {
                     let i = v < 0 ? (v < -length ? -1 : v + length) : v
                     return Swift.min(Swift.max(i, low), high)
                 }
-                let (b, e) = s > 0 ? (resolve(starts[k], low: 0, high: length), resolve(ends[k], low: 0, high: length))
+                let (b, e) =
+                    s > 0
+                    ? (resolve(starts[k], low: 0, high: length), resolve(ends[k], low: 0, high: length))
                     : (resolve(starts[k], low: -1, high: length - 1), resolve(ends[k], low: -1, high: length - 1))
                 begin[a] = b
                 step[a] = s
@@ -81,8 +84,9 @@ extension ONNXOperatorRegistry {
             let count = try context.checkedCount(shape)
             // Element `index` of the slice is `begin + index × step` of x, axis by axis.
             let strides = ONNXTensor.strides(x.shape)
-            let indices = Broadcasting.stridedOffsets(shape, strides: zip(strides, step).map(*), count: count,
-                                                      base: zip(begin, strides).map(*).reduce(0, +))
+            let indices = Broadcasting.stridedOffsets(
+                shape, strides: zip(strides, step).map(*), count: count,
+                base: zip(begin, strides).map(*).reduce(0, +))
             return [.tensor(ONNXTensor(unchecked: shape, x.storage.gathering(indices)))]
         }
     }

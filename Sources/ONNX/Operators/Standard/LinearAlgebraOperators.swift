@@ -33,8 +33,9 @@ extension ONNXOperatorRegistry {
                     let xi = aBatches[index], yi = bBatches[index]
                     out += x.withUnsafeBufferPointer { xs in
                         y.withUnsafeBufferPointer { ys in
-                            product(UnsafeBufferPointer(rebasing: xs[(xi * m * k)..<((xi + 1) * m * k)]),
-                                    UnsafeBufferPointer(rebasing: ys[(yi * k * n)..<((yi + 1) * k * n)]), m)
+                            product(
+                                UnsafeBufferPointer(rebasing: xs[(xi * m * k)..<((xi + 1) * m * k)]),
+                                UnsafeBufferPointer(rebasing: ys[(yi * k * n)..<((yi + 1) * k * n)]), m)
                         }
                     }
                 }
@@ -65,7 +66,9 @@ extension ONNXOperatorRegistry {
         // The weights, laid out k×n once, when they are constant floats.
         var preparedB: (values: [Float], k: Int, n: Int)?
         if let b = context.constantInputs.count > 1 ? context.constantInputs[1] : nil, b.rank == 2, let values = b.floats {
-            preparedB = transB ? (MatrixProduct.transpose(values, rows: b.shape[0], columns: b.shape[1]), b.shape[1], b.shape[0])
+            preparedB =
+                transB
+                ? (MatrixProduct.transpose(values, rows: b.shape[0], columns: b.shape[1]), b.shape[1], b.shape[0])
                 : (values, b.shape[0], b.shape[1])
         }
         let weights = preparedB
@@ -80,7 +83,9 @@ extension ONNXOperatorRegistry {
             } else {
                 let b = try inputs.floats(1)
                 guard b.shape.count == 2 else { throw context.failure("Gemm needs a matrix B, not shape \(b.shape)") }
-                bMatrix = transB ? (MatrixProduct.transpose(b.values, rows: b.shape[0], columns: b.shape[1]), b.shape[1], b.shape[0])
+                bMatrix =
+                    transB
+                    ? (MatrixProduct.transpose(b.values, rows: b.shape[0], columns: b.shape[1]), b.shape[1], b.shape[0])
                     : (b.values, b.shape[0], b.shape[1])
             }
             guard bMatrix.k == k else { throw context.failure("Gemm: A has \(k) columns but B has \(bMatrix.k) rows") }

@@ -20,7 +20,8 @@ extension ONNXOperatorRegistry {
             let groupShape = Array(x.shape[a...])
             for parameter in [scale] + (bias.map { [$0] } ?? []) {
                 guard parameter.values.count == size || parameter.values.count == 1,
-                      (try? Broadcasting.shape([groupShape, parameter.shape], node: inputs.node)) == groupShape else {
+                    (try? Broadcasting.shape([groupShape, parameter.shape], node: inputs.node)) == groupShape
+                else {
                     throw context.failure("Scale or B of shape \(parameter.shape) does not fit groups of shape \(groupShape)")
                 }
             }

@@ -25,7 +25,9 @@ extension ONNXOperatorRegistry {
             let fromInput = context.opsetVersion >= axesInputSince
             return { inputs throws(ONNXError) in
                 let x = try inputs.tensor(0)
-                guard let values = x.doubles, x.elementType != .bool else { throw context.failure("\(type) of \(x.elementType.name) is not supported") }
+                guard let values = x.doubles, x.elementType != .bool else {
+                    throw context.failure("\(type) of \(x.elementType.name) is not supported")
+                }
                 var axes = attributeAxes ?? []
                 if fromInput, let tensor = try inputs.optionalTensor(1) {
                     guard let given = tensor.integers else { throw context.failure("axes must be int64") }
@@ -36,7 +38,8 @@ extension ONNXOperatorRegistry {
                 for axis in axes { reduced.insert(try ONNXTensor.normalizedAxis(axis, rank: x.rank, node: inputs.node)) }
                 if axes.isEmpty { reduced = Set(0..<x.rank) }
                 let kept = (0..<x.rank).filter { !reduced.contains($0) }
-                let outShape = keepDims ? x.shape.enumerated().map { reduced.contains($0.offset) ? 1 : $0.element } : kept.map { x.shape[$0] }
+                let outShape =
+                    keepDims ? x.shape.enumerated().map { reduced.contains($0.offset) ? 1 : $0.element } : kept.map { x.shape[$0] }
                 let outCount = kept.map { x.shape[$0] }.reduce(1, *)
                 var totals = [Double](repeating: start, count: outCount)
                 let keptStrides = ONNXTensor.strides(kept.map { x.shape[$0] })
@@ -82,7 +85,9 @@ extension ONNXOperatorRegistry {
             let last = try context.attributes.int("select_last_index", default: 0) != 0
             return { inputs throws(ONNXError) in
                 let x = try inputs.tensor(0)
-                guard let values = x.doubles, x.elementType != .bool else { throw context.failure("\(type) of \(x.elementType.name) is not supported") }
+                guard let values = x.doubles, x.elementType != .bool else {
+                    throw context.failure("\(type) of \(x.elementType.name) is not supported")
+                }
                 let a = try ONNXTensor.normalizedAxis(axis, rank: x.rank, node: inputs.node)
                 let length = x.shape[a]
                 guard length > 0 else { throw context.failure("\(type) over an empty axis") }

@@ -175,7 +175,8 @@ extension ONNXOperatorRegistry {
             let a = try ONNXTensor.normalizedAxis(axis, rank: first.rank, node: inputs.node)
             for part in parts {
                 guard part.rank == first.rank, part.elementType == first.elementType,
-                      part.shape.enumerated().allSatisfy({ $0.offset == a || $0.element == first.shape[$0.offset] }) else {
+                    part.shape.enumerated().allSatisfy({ $0.offset == a || $0.element == first.shape[$0.offset] })
+                else {
                     throw context.failure("cannot concatenate shapes \(parts.map(\.shape)) along axis \(axis)")
                 }
             }
