@@ -26,7 +26,8 @@ public struct CompetitionSession: Sendable {
 
     /// Loads `workspace`'s data (parsing it into its cache in `cacheDirectory` the first
     /// time), splits it by the workspace's settings, opens the database holding `lock`, and
-    /// records the data set there with its split and, once, the statistics of its public rows.
+    /// records the data set there with its split and, once, the statistics of its labelled rows
+    /// (training and validation: the data page is public).
     ///
     /// - Parameter progress: bytes of the data file read so far, and in all.
     /// - Throws: `DataError` for a missing or unreadable data file, a bad row or a split that

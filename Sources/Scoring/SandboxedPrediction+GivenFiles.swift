@@ -11,9 +11,9 @@ extension SandboxedPrediction {
         modelFile: String, manifestFile: String?, dataPath: String, cacheDirectory: String,
         rows: Range<Int>
     ) -> Outcome {
-        func open(_ path: String, maxBytes: Int, limitSetting: String) throws(SubmissionError) -> SubmissionFiles.Part {
+        func open(_ path: String, maxBytes: Int, limit: Limit) throws(SubmissionError) -> SubmissionFiles.Part {
             let url = URL(fileURLWithPath: path)
-            return try SubmissionFiles.Part(name: url.lastPathComponent, maxBytes: maxBytes, limitSetting: limitSetting) {
+            return try SubmissionFiles.Part(name: url.lastPathComponent, maxBytes: maxBytes, limit: limit) {
                 () throws(SubmissionError.FileReason) in try SubmissionRoot.file(at: url)
             }
         }
@@ -21,11 +21,11 @@ extension SandboxedPrediction {
         do {
             let model = try open(
                 modelFile, maxBytes: readerLimits.modelFile.maxFileBytes,
-                limitSetting: Limit.maxFileBytes.settingName)
+                limit: .maxFileBytes)
             let manifest = try manifestFile.map { (path) throws(SubmissionError) in
                 try open(
                     path, maxBytes: readerLimits.submission.maxManifestBytes,
-                    limitSetting: Limit.maxManifestBytes.settingName)
+                    limit: .maxManifestBytes)
             }
             snapshot = try SubmissionSnapshot(SubmissionFiles(model: model, manifest: manifest))
         } catch {

@@ -165,13 +165,13 @@ public struct Submission: Sendable {
             throw failure ?? SubmissionError(subject: root, reason: .folder(.noModel(found: [])))
         }
         let model = try SubmissionFiles.Part(
-            name: modelName, maxBytes: maxModelBytes, limitSetting: Limit.maxFileBytes.settingName
+            name: modelName, maxBytes: maxModelBytes, limit: .maxFileBytes
         ) { () throws(SubmissionError.FileReason) in try base.file(modelRelative) }
         let manifestName = manifestPath.map { ($0 as NSString).lastPathComponent }
         let manifest = try manifestRelative.map { (relative) throws(SubmissionError) in
             try SubmissionFiles.Part(
                 name: manifestName ?? relative, maxBytes: limits.maxManifestBytes,
-                limitSetting: Limit.maxManifestBytes.settingName
+                limit: .maxManifestBytes
             ) { () throws(SubmissionError.FileReason) in try base.file(relative) }
         }
         return SubmissionFiles(model: model, manifest: manifest)

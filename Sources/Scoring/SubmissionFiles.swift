@@ -19,20 +19,20 @@ struct SubmissionFiles {
         /// The file's name as messages give it.
         let name: String
         /// Its size limit, and the setting the limit comes from.
-        let maxBytes: Int, limitSetting: String
+        let maxBytes: Int, limit: Limit
 
         /// The file `open` opens, named `name` in messages, read within `maxBytes`.
         init(
-            name: String, maxBytes: Int, limitSetting: String,
+            name: String, maxBytes: Int, limit: Limit,
             _ open: () throws(SubmissionError.FileReason) -> SubmittedFile
         ) throws(SubmissionError) {
             self.name = name
             self.maxBytes = maxBytes
-            self.limitSetting = limitSetting
+            self.limit = limit
             do {
                 file = try open()
             } catch {
-                throw SubmissionError(subject: name, reason: .file(error, limitSetting: limitSetting))
+                throw SubmissionError(subject: name, reason: .file(error, limit: limit))
             }
         }
 
@@ -46,7 +46,7 @@ struct SubmissionFiles {
                     return body(chunk)
                 }
             } catch {
-                throw SubmissionError(subject: name, reason: .file(error, limitSetting: limitSetting))
+                throw SubmissionError(subject: name, reason: .file(error, limit: limit))
             }
             return hasher.finalize().hexString
         }

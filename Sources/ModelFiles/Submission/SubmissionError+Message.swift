@@ -5,7 +5,7 @@ extension SubmissionError {
     public var description: String {
         let name = "'\(subject)'"
         switch reason {
-        case let .file(problem, limitSetting): return Self.message(name, problem, limitSetting: limitSetting)
+        case let .file(problem, limit): return Self.message(name, problem, limit: limit)
         case let .folder(reason): return Self.message(name, reason)
         case let .manifest(reason): return Self.message(name, reason, isJSON: subject.lowercased().hasSuffix(".json"))
         case let .predictions(reason): return Self.message(name, reason)
@@ -13,10 +13,10 @@ extension SubmissionError {
         }
     }
 
-    private static func message(_ name: String, _ problem: FileReason, limitSetting: String) -> String {
+    private static func message(_ name: String, _ problem: FileReason, limit: Limit) -> String {
         let text = "\(name) \(problem.phrase)"
         switch problem {
-        case .tooLarge: return text + " (\(limitSetting))"
+        case .tooLarge: return text + " (\(limit.settingName))"
         case .changed: return text + ": it was not scored; run score again once it is complete"
         case .symbolicLink: return text + ": links are never followed in submissions; submit the file itself"
         case .notRegular: return text + ": submit the file itself"

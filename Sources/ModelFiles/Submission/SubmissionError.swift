@@ -23,9 +23,8 @@ public struct SubmissionError: Error, Equatable, Sendable, CustomStringConvertib
     /// What was found, grouped by what the subject is.
     public enum Reason: Equatable, Sendable {
         /// A submitted file (the model or the manifest, opened to be hashed and copied) that
-        /// could not be opened or read; `limitSetting` names the setting its size limit
-        /// comes from.
-        case file(FileReason, limitSetting: String)
+        /// could not be opened or read; `limit` is the limit its size is held to.
+        case file(FileReason, limit: Limit)
         /// A folder (or single file) that could not be taken apart.
         case folder(FolderReason)
         /// An invalid manifest.

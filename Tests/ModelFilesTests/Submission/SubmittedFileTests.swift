@@ -87,7 +87,7 @@ struct SubmittedFileTests {
         let (_, result) = try read { _ in }
         #expect(try result.get() == 3)
         #expect(
-            !SubmissionError(subject: "team/history.csv", reason: .file(.changed, limitSetting: "limits.max_history_bytes"))
+            !SubmissionError(subject: "team/history.csv", reason: .file(.changed, limit: .maxHistoryBytes))
                 .isTheSubmissions)
     }
 }
