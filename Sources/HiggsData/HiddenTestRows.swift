@@ -1,5 +1,3 @@
-import HiggsData
-
 /// The hidden test rows of a data set under its split: what every entry is scored on.
 public struct HiddenTestRows: Sendable {
     /// The test rows (a view of the loaded data).
