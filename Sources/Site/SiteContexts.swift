@@ -122,7 +122,7 @@ struct EntryContext {
         let rows: Int, seconds: String, model: String, trainedAt: String
         let ksSignal: String?, ksBackground: String?
         let hasRanking: Bool
-        let ranking: [Rank]?
+        let ranking: [Rank]
     }
 
     /// One layer of what the reader understood of the model.
@@ -199,8 +199,8 @@ struct EntryContext {
             ksSignal: checked ? SiteFormatting.fixed(t.ksSignal, 3) : nil,
             ksBackground: checked ? SiteFormatting.fixed(t.ksBackground, 3) : nil,
             hasRanking: !sorted.isEmpty,
-            ranking: t.featureRanking.map { _ in
-                sorted.enumerated().map { Training.Rank(rank: $0 + 1, feature: $1.key, share: SiteFormatting.fixed($1.value * 100, 1)) }
+            ranking: sorted.enumerated().map {
+                Training.Rank(rank: $0 + 1, feature: $1.key, share: SiteFormatting.fixed($1.value * 100, 1))
             })
     }
 }
