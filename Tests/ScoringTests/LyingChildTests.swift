@@ -45,7 +45,7 @@ import Testing
     @Test("a 2 GiB sparse summary is ignored unread")
     func hugeSummary() throws {
         let (outcome, grew) = try outcome(of: Self.honestScores + "\ntruncate -s 2G \"$summary\"")
-        guard case let .scores(scores, format, model) = outcome else {
+        guard case let .scores(scores, format, model, _) = outcome else {
             Issue.record("the scores must stand: \(outcome)")
             return
         }
@@ -62,7 +62,7 @@ import Testing
             "mkfifo \"$summary\"",
         ] {
             let (outcome, _) = try outcome(of: Self.honestScores + "\n" + summary)
-            guard case let .scores(_, format, model) = outcome else {
+            guard case let .scores(_, format, model, _) = outcome else {
                 Issue.record("the scores must stand with \(summary): \(outcome)")
                 continue
             }
