@@ -78,7 +78,7 @@ struct TransformedCopiesTestTests {
         #expect(throws: MetricsError(.nanScore(index: 2))) {
             try TransformedCopiesTest(scores: scores, copies: [[0.1, 0.9, .nan, 0.6, 0.3]], labels: labels)
         }
-        #expect(throws: MetricsError(.tooFewForVariance(positives: 3, negatives: 1))) {
+        #expect(throws: MetricsError(.tooFewForVariance(positives: 4, negatives: 1))) {
             try TransformedCopiesTest(scores: scores, copies: [scores], labels: [0, 1, 1, 1, 1].map(UInt8.init))
         }
     }
