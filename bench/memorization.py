@@ -11,11 +11,13 @@ component per row, paired with the original's), z = D / SE, flagged when z > 3.0
 Modes (run from the repository root with /work/venv/bin/python, or any Python with numpy,
 scipy, scikit-learn, xgboost, lightgbm and tensorflow/keras):
 
-  sample [--fixtures DIR]   on the embedded sample (7,500 rows, hidden = last 500): a sweep
+  sample [--fixtures DIR] [--families xgboost,lightgbm,keras]
+                            on the embedded sample (7,500 rows, hidden = last 500): a sweep
                             of honest models (trained on the first 7,000 rows) and of
                             memorizers (trained on all 7,500), one line of figures each;
                             with --fixtures, writes a few of them as model files there
-  csv FILE --test-rows N    the same on a large exported file (`leaderboard data synth`),
+  csv FILE --test-rows N [--families ...]
+                            the same on a large exported file (`leaderboard data synth`),
                             hidden = the last N rows; trees only
 
 "Gain seen" is D divided by the memorizer's gain over the honest model of the same settings
@@ -128,34 +130,37 @@ def keras_model(x, y, width, seed, epochs):
     return model, lambda z: model.predict(z, batch_size=4096, verbose=0)[:, 0].astype(np.float64)
 
 
-def settings(large):
-    """(family, settings label, maker(x, y)) for each setting; every one is trained honest
-    and, for the trees, as a memorizer."""
+def settings(large, families):
+    """(family, settings label, maker(x, y)) for each setting of `families`; every one is
+    trained honest and as a memorizer. On a large file: one deep XGBoost and one LightGBM of
+    many leaves, 100 rounds at a learning rate of 0.3."""
     out = []
-    depths = [8] if large else [3, 4, 6, 8]
-    for depth in depths:
-        for seed in ([0] if large else [0, 1, 2]):
+    if large:
+        out.append(("xgboost", "depth 10", lambda x, y: xgb_model(x, y, 10, 0, rounds=100, eta=0.3)))
+        out.append(("lightgbm", "1023 leaves", lambda x, y: lgb_model(x, y, 1023, 0, rounds=100, min_leaf=2)))
+        return [s for s in out if s[0] in families]
+    for depth in [3, 4, 6, 8]:
+        for seed in [0, 1, 2]:
             out.append(("xgboost", f"depth {depth} seed {seed}", lambda x, y, d=depth, s=seed: xgb_model(x, y, d, s)))
-    for leaves in ([1023] if large else [15, 63, 255]):
-        for seed in ([0] if large else [0, 1, 2]):
+    for leaves in [15, 63, 255]:
+        for seed in [0, 1, 2]:
             out.append((
                 "lightgbm", f"{leaves} leaves seed {seed}",
                 lambda x, y, l=leaves, s=seed: lgb_model(x, y, l, s, min_leaf=2 if l >= 255 else 20)))
-    if not large:
-        for width, epochs in [(64, 20), (256, 200)]:
-            for seed in [0, 1, 2]:
-                out.append((
-                    "keras", f"{width} wide {epochs} epochs seed {seed}",
-                    lambda x, y, w=width, e=epochs, s=seed: keras_model(x, y, w, s, e)))
-    return out
+    for width, epochs, seeds in [(64, 20, [0, 1, 2]), (256, 100, [0])]:
+        for seed in seeds:
+            out.append((
+                "keras", f"{width} wide {epochs} epochs seed {seed}",
+                lambda x, y, w=width, e=epochs, s=seed: keras_model(x, y, w, s, e)))
+    return [s for s in out if s[0] in families]
 
 
-def run(features, labels, test_rows, large, fixtures=None):
+def run(features, labels, test_rows, large, families, fixtures=None):
     train_end = len(labels) - test_rows
     hidden_x, hidden_y = features[train_end:], labels[train_end:]
     copies_x = [transformed(hidden_x, t, m) for t, m in COPIES]
     results = []
-    for family, label, make in settings(large):
+    for family, label, make in settings(large, families):
         honest_auc = None
         for kind, rows in [("honest", slice(0, train_end)), ("memorizer", slice(0, len(labels)))]:
             model, predict = make(features[rows], labels[rows])
@@ -205,17 +210,19 @@ def save_fixture(folder, family, label, kind, model):
 
 def main():
     mode = sys.argv[1] if len(sys.argv) > 1 else "sample"
+    families = sys.argv[sys.argv.index("--families") + 1].split(",") if "--families" in sys.argv else [
+        "xgboost", "lightgbm", "keras"]
     if mode == "sample":
         data = np.loadtxt(SAMPLE, delimiter=",", dtype=np.float32)
         fixtures = sys.argv[sys.argv.index("--fixtures") + 1] if "--fixtures" in sys.argv else None
-        run(data[:, 1:], data[:, 0].astype(np.int32), 500, large=False, fixtures=fixtures)
+        run(data[:, 1:], data[:, 0].astype(np.int32), 500, large=False, families=families, fixtures=fixtures)
     elif mode == "csv":
         import pandas as pd
 
         path = sys.argv[2]
         test_rows = int(sys.argv[sys.argv.index("--test-rows") + 1])
         data = pd.read_csv(path, header=None, dtype=np.float32).to_numpy()
-        run(data[:, 1:], data[:, 0].astype(np.int32), test_rows, large=True)
+        run(data[:, 1:], data[:, 0].astype(np.int32), test_rows, large=True, families=families)
     else:
         sys.exit(__doc__)
 
