@@ -76,7 +76,10 @@ public struct ScoreRun: Sendable {
             return recordFailure(submission, relative: relative, error.description)
         }
         let identity = Submission.identity(modelSHA256: content.model, manifestSHA256: content.manifest)
-        if let known = knownOutcome(submission, relative: relative, identity: identity) { return known }
+        if let known = knownOutcome(submission, relative: relative, identity: identity) {
+            if known.status == .unchanged { checkIfUnchecked(files, identity: identity) }
+            return known
+        }
         // The child reads a private copy, taken from the descriptors just hashed, and the
         // entry is what that copy holds.
         let snapshot: SubmissionSnapshot
@@ -93,10 +96,7 @@ public struct ScoreRun: Sendable {
         if copied != identity, (try? database.hasEntry(contentSHA256: copied, datasetID: datasetID)) == true {
             return Outcome(path: relative, team: submission.team, status: .unchanged)
         }
-        let request = SandboxedPrediction.Request(
-            modelPath: snapshot.modelPath, manifestPath: snapshot.manifestPath, dataPath: session.dataPath,
-            cacheDirectory: session.cacheDirectory, rows: hidden.split.test, copies: EventSymmetry.memorizationCopies)
-        switch sandbox.run(request) {
+        switch sandbox.run(predictionRequest(snapshot)) {
         case let .failed(reason):
             return record(
                 submission, relative: relative, modelSHA: snapshot.modelSHA256, contentSHA: copied,
@@ -106,6 +106,14 @@ public struct ScoreRun: Sendable {
                 submission, relative: relative, modelSHA: snapshot.modelSHA256, contentSHA: copied,
                 failure: nil, prediction: (scores, format, model, copies))
         }
+    }
+
+    /// What the child is asked for a snapshot: its scores of the hidden rows and of their
+    /// transformed copies (the memorization check).
+    func predictionRequest(_ snapshot: SubmissionSnapshot) -> SandboxedPrediction.Request {
+        SandboxedPrediction.Request(
+            modelPath: snapshot.modelPath, manifestPath: snapshot.manifestPath, dataPath: session.dataPath,
+            cacheDirectory: session.cacheDirectory, rows: hidden.split.test, copies: EventSymmetry.memorizationCopies)
     }
 
     /// Records `submission` as failing with `failure` before any model was read, under its

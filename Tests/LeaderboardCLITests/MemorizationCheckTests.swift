@@ -1,4 +1,6 @@
 import Foundation
+import GRDB
+import Results
 import TestSupport
 import Testing
 
@@ -85,5 +87,42 @@ import Testing
             if let team = teams.first(where: { page.contains("<small>\($0)") }) { pages[team] = page }
         }
         return pages
+    }
+
+    /// Entries scored before the check existed (the database of `TypedColumnsMigrationTests`,
+    /// from the example submissions) are checked by the next `score`, once, from their unchanged
+    /// files; their figures stay as they were, and a predictions file stays not checkable.
+    @Test func entriesScoredBeforeAreCheckedByTheNextScore() throws {
+        let ws = try dir.workspace()
+        let database = ws + "/leaderboard.sqlite"
+        try? FileManager.default.removeItem(atPath: database)
+        try FileManager.default.copyItem(
+            atPath: SharedFixtures.repositoryRoot + "/Tests/LeaderboardCLITests/Fixtures/before-typed-columns.sqlite",
+            toPath: database)
+        let before = try ResultsDatabase(path: database)
+        let dataset = try #require(try before.datasets().last?.id)
+        let old = try before.entries(datasetID: dataset)
+        #expect(old.allSatisfy { $0.metrics?.memorization == nil })
+
+        let scored = try CommandRunner.run(["score", "--workspace", ws, "--json"], in: dir.path, environment: environment)
+        #expect(scored.status == 0, "\(scored.stderr)")
+        let after = try ResultsDatabase(path: database).entries(datasetID: dataset)
+        let examples = try FileManager.default.contentsOfDirectory(atPath: ws + "/submissions")
+        var checked = 0
+        for entry in after where entry.metrics != nil && old.contains(where: { $0.entry.id == entry.entry.id }) {
+            let then = try #require(old.first { $0.entry.id == entry.entry.id }?.metrics)
+            #expect(entry.metrics?.auc == then.auc, "the figures stay as they were")
+            let submitted = examples.contains { entry.entry.path.hasSuffix($0) }
+            if entry.entry.format == "predictions" || !submitted {
+                #expect(entry.metrics?.memorization == nil, "\(entry.entry.team)")
+            } else {
+                #expect(entry.metrics?.memorization?.suspected == false, "\(entry.entry.team)")
+                #expect(entry.publicMetrics.map { $0.memorization != nil } ?? true, "\(entry.entry.team)")
+                checked += 1
+            }
+        }
+        #expect(checked >= 6, "every example model file scored before is checked")
+        let again = try CommandRunner.run(["score", "--workspace", ws, "--json"], in: dir.path, environment: environment)
+        #expect(try json(again.stdout).allSatisfy { $0["status"] as? String == "unchanged" })
     }
 }
