@@ -11,11 +11,12 @@ component per row, paired with the original's), z = D / SE, flagged when z > 3.0
 Modes (run from the repository root with /work/venv/bin/python, or any Python with numpy,
 scipy, scikit-learn, xgboost, lightgbm and tensorflow/keras):
 
-  sample [--fixtures DIR] [--families xgboost,lightgbm,keras]
+  sample [--fixtures DIR [--fixtures-only]] [--families xgboost,lightgbm,keras]
                             on the embedded sample (7,500 rows, hidden = last 500): a sweep
                             of honest models (trained on the first 7,000 rows) and of
                             memorizers (trained on all 7,500), one line of figures each;
                             with --fixtures, writes a few of them as model files there
+                            (FIXTURE_CHOICES; with --fixtures-only, trains only those)
   csv FILE --test-rows N [--families ...]
                             the same on a large exported file (`leaderboard data synth`),
                             hidden = the last N rows; trees only
@@ -155,12 +156,15 @@ def settings(large, families):
     return [s for s in out if s[0] in families]
 
 
-def run(features, labels, test_rows, large, families, fixtures=None):
+def run(features, labels, test_rows, large, families, fixtures=None, fixtures_only=False):
     train_end = len(labels) - test_rows
     hidden_x, hidden_y = features[train_end:], labels[train_end:]
     copies_x = [transformed(hidden_x, t, m) for t, m in COPIES]
     results = []
-    for family, label, make in settings(large, families):
+    chosen = settings(large, families)
+    if fixtures_only:
+        chosen = [c for c in chosen if any(k[:2] == c[:2] for k in FIXTURE_CHOICES)]
+    for family, label, make in chosen:
         honest_auc = None
         for kind, rows in [("honest", slice(0, train_end)), ("memorizer", slice(0, len(labels)))]:
             model, predict = make(features[rows], labels[rows])
@@ -175,7 +179,7 @@ def run(features, labels, test_rows, large, families, fixtures=None):
             results.append(figures)
             print(json.dumps(figures), flush=True)
             if fixtures is not None:
-                save_fixture(fixtures, family, label, kind, model)
+                save_fixture(fixtures, family, label, kind, model, predict(hidden_x), figures)
     honest = [r for r in results if r["kind"] == "honest"]
     memorizers = [r for r in results if r["kind"] == "memorizer" and r["family"] != "keras"]
     summary = dict(
@@ -189,13 +193,15 @@ def run(features, labels, test_rows, large, families, fixtures=None):
 FIXTURE_CHOICES = {
     ("xgboost", "depth 4 seed 0", "honest"): "honest-xgboost-depth4.json",
     ("xgboost", "depth 6 seed 0", "memorizer"): "memorizer-xgboost-depth6.json",
-    ("lightgbm", "63 leaves seed 0", "honest"): "honest-lightgbm-63leaves.txt",
-    ("lightgbm", "255 leaves seed 0", "memorizer"): "memorizer-lightgbm-255leaves.txt",
+    ("lightgbm", "15 leaves seed 0", "honest"): "honest-lightgbm-15leaves.txt",
+    ("lightgbm", "15 leaves seed 0", "memorizer"): "memorizer-lightgbm-15leaves.txt",
     ("keras", "64 wide 20 epochs seed 0", "honest"): "honest-keras.h5",
 }
 
 
-def save_fixture(folder, family, label, kind, model):
+def save_fixture(folder, family, label, kind, model, hidden_scores, figures):
+    """Writes the model file, the framework's own scores of the hidden rows beside it
+    (<name>.predictions.txt, %.9g a line) and its check's figures into figures.json."""
     name = FIXTURE_CHOICES.get((family, label, kind))
     if name is None:
         return
@@ -206,6 +212,13 @@ def save_fixture(folder, family, label, kind, model):
         model.booster_.save_model(path)
     else:
         model.save(path)
+    with open(path + ".predictions.txt", "w") as out:
+        out.write("".join(f"{v:.9g}\n" for v in hidden_scores))
+    summary = os.path.join(folder, "figures.json")
+    stored = json.load(open(summary)) if os.path.exists(summary) else {}
+    stored[name] = {k: figures[k] for k in ["auc", "transformedAUC", "difference", "standardError", "z", "flagged"]}
+    with open(summary, "w") as out:
+        json.dump(stored, out, indent=1, sort_keys=True)
 
 
 def main():
@@ -215,7 +228,8 @@ def main():
     if mode == "sample":
         data = np.loadtxt(SAMPLE, delimiter=",", dtype=np.float32)
         fixtures = sys.argv[sys.argv.index("--fixtures") + 1] if "--fixtures" in sys.argv else None
-        run(data[:, 1:], data[:, 0].astype(np.int32), 500, large=False, families=families, fixtures=fixtures)
+        run(data[:, 1:], data[:, 0].astype(np.int32), 500, large=False, families=families, fixtures=fixtures,
+            fixtures_only="--fixtures-only" in sys.argv)
     elif mode == "csv":
         import pandas as pd
 

@@ -15,10 +15,10 @@ import Testing
     /// Each fixture, its team, and whether it saw the hidden rows.
     static let models: [(file: String, team: String, memorizer: Bool)] = [
         ("honest-xgboost-depth4.json", "honest-xgboost", false),
-        ("honest-lightgbm-63leaves.txt", "honest-lightgbm", false),
+        ("honest-lightgbm-15leaves.txt", "honest-lightgbm", false),
         ("honest-keras.h5", "honest-keras", false),
         ("memorizer-xgboost-depth6.json", "memorizer-xgboost", true),
-        ("memorizer-lightgbm-255leaves.txt", "memorizer-lightgbm", true),
+        ("memorizer-lightgbm-15leaves.txt", "memorizer-lightgbm", true),
     ]
 
     static func fixture(_ name: String) -> String {
@@ -47,6 +47,23 @@ import Testing
         let scored = try CommandRunner.run(["score", "--workspace", ws, "--json"], in: dir.path, environment: environment)
         #expect(scored.status == 0, "\(scored.stderr)")
         #expect(try json(scored.stdout).allSatisfy { $0["status"] as? String == "scored" }, "\(scored.stdout)")
+
+        // The check equals the one computed in Python from the frameworks' own scores of the
+        // rows and of the copies (rank statistics of scores that agree to 1e-6: 1e-4).
+        let reference = try JSONSerialization.jsonObject(
+            with: Data(contentsOf: URL(fileURLWithPath: Self.fixture("figures.json")))) as? [String: [String: Any]]
+        let database = try ResultsDatabase(path: ws + "/leaderboard.sqlite")
+        let entries = try database.entries(datasetID: try #require(try database.datasets().last?.id))
+        for model in Self.models {
+            let stored = try #require(entries.first { $0.entry.team == model.team }?.metrics)
+            let check = try #require(stored.memorization, "\(model.team)")
+            let python = try #require(reference?[model.file], "\(model.file)")
+            for (value, key) in [(stored.auc, "auc"), (check.transformedAUC, "transformedAUC"), (check.difference, "difference")] {
+                let expected = try #require(python[key] as? Double)
+                #expect(abs(value - expected) < 1e-4, "\(model.team) \(key): \(value) against \(expected)")
+            }
+            #expect(check.suspected == (python["flagged"] as? Bool), "\(model.team)")
+        }
 
         let final = try exported(ws, final: true)
         for model in Self.models {
