@@ -50,8 +50,9 @@ import Testing
 
         // The check equals the one computed in Python from the frameworks' own scores of the
         // rows and of the copies (rank statistics of scores that agree to 1e-6: 1e-4).
-        let reference = try JSONSerialization.jsonObject(
-            with: Data(contentsOf: URL(fileURLWithPath: Self.fixture("figures.json")))) as? [String: [String: Any]]
+        let reference =
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: URL(fileURLWithPath: Self.fixture("figures.json")))) as? [String: [String: Any]]
         let database = try ResultsDatabase(path: ws + "/leaderboard.sqlite")
         let entries = try database.entries(datasetID: try #require(try database.datasets().last?.id))
         for model in Self.models {
