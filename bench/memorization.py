@@ -17,6 +17,7 @@ scipy, scikit-learn, xgboost, lightgbm and tensorflow/keras):
                             memorizers (trained on all 7,500), one line of figures each;
                             with --fixtures, writes a few of them as model files there
                             (FIXTURE_CHOICES; with --fixtures-only, trains only those)
+  copy-sets                 D and z of other choices of copies than the four used
   csv FILE --test-rows N [--families ...]
                             the same on a large exported file (`leaderboard data synth`),
                             hidden = the last N rows; trees only
@@ -221,6 +222,27 @@ def save_fixture(folder, family, label, kind, model, hidden_scores, figures):
         json.dump(stored, out, indent=1, sort_keys=True)
 
 
+def copy_sets():
+    """Why these four copies: D and z of other sets of copies, for an honest model and a
+    memorizer of XGBoost depth 6 and LightGBM with 63 leaves, on the sample."""
+    data = np.loadtxt(SAMPLE, delimiter=",", dtype=np.float32)
+    x, y = data[:, 1:], data[:, 0].astype(np.int32)
+    hx, hy = x[7000:], y[7000:]
+    sets = {
+        "mirror only": [(0.0, True)],
+        "1/4, 1/2, 3/4 turn": [(0.25, False), (0.5, False), (0.75, False)],
+        "1/4, 3/4 turn x plain, mirrored (used)": COPIES,
+        "1/4, 1/2, 3/4 turn x plain, mirrored": [(t, f) for t in (0.25, 0.5, 0.75) for f in (False, True)],
+    }
+    makers = [("xgboost depth 6", lambda a, b: xgb_model(a, b, 6, 0)), ("lightgbm 63 leaves", lambda a, b: lgb_model(a, b, 63, 0))]
+    for family, make in makers:
+        for kind, rows in [("honest", slice(0, 7000)), ("memorizer", slice(0, 7500))]:
+            _, predict = make(x[rows], y[rows])
+            for name, copies in sets.items():
+                f = check(predict(hx), [predict(transformed(hx, t, m)) for t, m in copies], hy)
+                print(f"{family} {kind:9s} {name:40s} D {f['difference']:.4f} se {f['standardError']:.4f} z {f['z']:.2f}")
+
+
 def main():
     mode = sys.argv[1] if len(sys.argv) > 1 else "sample"
     families = sys.argv[sys.argv.index("--families") + 1].split(",") if "--families" in sys.argv else [
@@ -230,6 +252,8 @@ def main():
         fixtures = sys.argv[sys.argv.index("--fixtures") + 1] if "--fixtures" in sys.argv else None
         run(data[:, 1:], data[:, 0].astype(np.int32), 500, large=False, families=families, fixtures=fixtures,
             fixtures_only="--fixtures-only" in sys.argv)
+    elif mode == "copy-sets":
+        copy_sets()
     elif mode == "csv":
         import pandas as pd
 
