@@ -23,7 +23,7 @@ public struct SyntheticEvents: Sendable {
     let testTemplates: HiggsDataset
 
     /// Azimuths are standardized in HIGGS: ±π maps to ±1.7433.
-    static let azimuthLimit: Float = 1.7433
+    static let azimuthLimit = Float(EventSymmetry.azimuthLimit)
 
     /// Generator over the given template pools.
     public init(trainingTemplates: HiggsDataset, testTemplates: HiggsDataset) {
@@ -69,7 +69,7 @@ public struct SyntheticEvents: Sendable {
                         case .pseudorapidity:
                             features[out + f] = mirror * v + Float(0.01 * Self.normal(&rng))
                         case .azimuth:
-                            features[out + f] = Self.wrapAzimuth(v + rotation)
+                            features[out + f] = EventSymmetry.wrapAzimuth(v + rotation)
                         case .bTag:
                             features[out + f] = v
                         }
@@ -77,14 +77,6 @@ public struct SyntheticEvents: Sendable {
                 }
             }
         }
-    }
-
-    static func wrapAzimuth(_ phi: Float) -> Float {
-        let period = 2 * azimuthLimit
-        var x = phi
-        while x >= azimuthLimit { x -= period }
-        while x < -azimuthLimit { x += period }
-        return x
     }
 
     static func uniform(_ rng: inout SplitMix64) -> Double {

@@ -22,8 +22,11 @@ public struct EntryPublicMetricsRecord: Codable, Sendable, Equatable, FetchableR
     /// Score histograms of the public rows' signal and background.
     public var histograms: ScoreHistograms
 
+    /// The memorization check on these rows; `nil` when not checked (see ``MemorizationCheck``).
+    public var memorization: MemorizationCheck?
+
     enum CodingKeys: String, CodingKey {
-        case accuracy, roc, histograms
+        case memorization, accuracy, roc, histograms
         case workingPoints = "working_points"
         case entryID = "entry_id", logLoss = "log_loss"
         case trueNegatives = "true_negatives", falsePositives = "false_positives"
@@ -34,9 +37,10 @@ public struct EntryPublicMetricsRecord: Codable, Sendable, Equatable, FetchableR
     public init(
         entryID: Int64 = 0, accuracy: Double, logLoss: Double, trueNegatives: Int, falsePositives: Int,
         falseNegatives: Int, truePositives: Int, workingPoints: WorkingPoints, roc: ROCPoints,
-        histograms: ScoreHistograms
+        histograms: ScoreHistograms, memorization: MemorizationCheck? = nil
     ) {
         self.entryID = entryID
+        self.memorization = memorization
         self.accuracy = accuracy
         self.logLoss = logLoss
         self.trueNegatives = trueNegatives

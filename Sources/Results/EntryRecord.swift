@@ -125,8 +125,11 @@ public struct EntryMetricsRecord: Codable, Sendable, Equatable, FetchableRecord,
     /// Score histograms of signal and background.
     public var histograms: ScoreHistograms
 
+    /// The memorization check on these rows; `nil` when not checked (see ``MemorizationCheck``).
+    public var memorization: MemorizationCheck?
+
     enum CodingKeys: String, CodingKey {
-        case auc, accuracy, roc, histograms
+        case memorization, auc, accuracy, roc, histograms
         case workingPoints = "working_points"
         case entryID = "entry_id", aucLow = "auc_low", aucHigh = "auc_high", aucVariance = "auc_variance"
         case publicAUC = "public_auc", publicAUCLow = "public_auc_low", publicAUCHigh = "public_auc_high"
@@ -143,9 +146,10 @@ public struct EntryMetricsRecord: Codable, Sendable, Equatable, FetchableRecord,
         privateAUC: Double, privateAUCLow: Double, privateAUCHigh: Double, accuracy: Double, logLoss: Double, trueNegatives: Int,
         falsePositives: Int,
         falseNegatives: Int, truePositives: Int, workingPoints: WorkingPoints, roc: ROCPoints,
-        histograms: ScoreHistograms
+        histograms: ScoreHistograms, memorization: MemorizationCheck? = nil
     ) {
         entryID = 0
+        self.memorization = memorization
         self.auc = auc
         self.aucLow = aucLow
         self.aucHigh = aucHigh

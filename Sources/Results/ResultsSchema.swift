@@ -152,6 +152,13 @@ enum ResultsSchema {
             try db.drop(table: "dataset_detail")
             try db.rename(table: "dataset_detail_typed", to: "dataset_detail")
         }
+        migrator.registerMigration("v7: memorization check") { db in
+            // A `MemorizationCheck` on all hidden rows and on the public ones. Entries scored
+            // before have none (NULL): not checked.
+            for table in ["entry_metrics", "entry_public_metrics"] {
+                try db.alter(table: table) { t in t.add(column: "memorization", .text) }
+            }
+        }
         return migrator
     }
 }

@@ -18,17 +18,21 @@ public struct EntryEvaluation: Sendable {
     public let histograms: ScoreHistograms
     /// Every figure again, on the public rows only: what the public site shows.
     public let publicFigures: PublicFigures
+    /// The memorization check; `nil` without copies (a predictions file).
+    let memorization: MemorizationFigures?
 
-    /// Evaluates `scores` (one per hidden row, in row order).
+    /// Evaluates `scores` (one per hidden row, in row order) and, when there are `copies` (the
+    /// scores of the hidden rows' transformed copies), the memorization check.
     ///
     /// - Throws: `MetricsError` for scores that are NaN, infinite, or of the wrong count.
-    public init(scores: [Double], hidden: HiddenTestRows) throws(MetricsError) {
+    public init(scores: [Double], copies: [[Double]] = [], hidden: HiddenTestRows) throws(MetricsError) {
         report = try BinaryClassificationReport(scores: scores, labels: hidden.labels)
         publicFigures = try PublicFigures(scores: scores, hidden: hidden)
         publicAUC = publicFigures.report.aucInterval
         privateAUC = try AUCConfidenceInterval(report.ranked.subset(where: hidden.isPublic.map { !$0 }))
         thinnedROC = report.roc.thinned()
         histograms = ScoreHistograms(scores: scores, labels: hidden.labels)
+        memorization = copies.isEmpty ? nil : try MemorizationFigures(scores: scores, copies: copies, hidden: hidden)
     }
 
     /// The database record of these figures.
@@ -42,6 +46,14 @@ public struct EntryEvaluation: Sendable {
             accuracy: report.accuracy, logLoss: report.logLoss,
             trueNegatives: cm.trueNegatives, falsePositives: cm.falsePositives,
             falseNegatives: cm.falseNegatives, truePositives: cm.truePositives,
-            workingPoints: WorkingPoints(report.efficiencies), roc: ROCPoints(thinnedROC), histograms: histograms)
+            workingPoints: WorkingPoints(report.efficiencies), roc: ROCPoints(thinnedROC), histograms: histograms,
+            memorization: memorization?.all)
+    }
+
+    /// The database record of the figures on the public rows.
+    public var publicRecord: EntryPublicMetricsRecord {
+        var record = publicFigures.record
+        record.memorization = memorization?.publicRows
+        return record
     }
 }

@@ -1,5 +1,6 @@
 import Competition
 import Foundation
+import HiggsData
 import ModelFiles
 import Results
 
@@ -45,9 +46,10 @@ public struct SandboxedPrediction: Sendable {
 
     /// What a child gave: the scores, or why there are none.
     public enum Outcome: Sendable {
-        /// One score per row, the format's name for tables, and what was understood of a
-        /// model file (`nil` for a predictions file).
-        case scores([Double], format: String, model: ModelSummary?)
+        /// One score per row, the format's name for tables, what was understood of a model
+        /// file (`nil` for a predictions file), and the scores of each transformed copy asked
+        /// for (none for a predictions file).
+        case scores([Double], format: String, model: ModelSummary?, copies: [[Double]])
         case failed(String)
     }
 
@@ -61,14 +63,20 @@ public struct SandboxedPrediction: Sendable {
         public var dataPath: String, cacheDirectory: String
         /// Rows of the data file to score (the hidden test rows).
         public var rows: Range<Int>
+        /// Transformed copies of the rows a model file is scored on as well.
+        public var copies: [EventSymmetry]
 
-        /// A request for the given file and rows.
-        init(modelPath: String, manifestPath: String?, dataPath: String, cacheDirectory: String, rows: Range<Int>) {
+        /// A request for the given file and rows, and copies of them.
+        init(
+            modelPath: String, manifestPath: String?, dataPath: String, cacheDirectory: String, rows: Range<Int>,
+            copies: [EventSymmetry] = []
+        ) {
             self.modelPath = modelPath
             self.manifestPath = manifestPath
             self.dataPath = dataPath
             self.cacheDirectory = cacheDirectory
             self.rows = rows
+            self.copies = copies
         }
     }
 
@@ -150,7 +158,17 @@ public struct SandboxedPrediction: Sendable {
                 "the prediction gave no scores for the \(request.rows.count) hidden rows; check the file with `leaderboard check`")
         }
         let summary = ChildSummary.read(from: child.summaryPath, maxBytes: ChildSummary.maxBytes(for: readerLimits.modelFile))
-        return .scores(scores, format: summary?.format ?? "predictions", model: summary?.model)
+        var copies: [[Double]] = []
+        if summary?.model != nil, !request.copies.isEmpty {
+            let rows = request.rows.count
+            guard let all = ChildScoresFile.read(from: child.copiesPath, count: rows * request.copies.count) else {
+                return .failed(
+                    "the prediction gave no scores for the transformed copies of the hidden rows; check the file with "
+                        + "`leaderboard check`")
+            }
+            copies = stride(from: 0, to: all.count, by: rows).map { Array(all[$0..<($0 + rows)]) }
+        }
+        return .scores(scores, format: summary?.format ?? "predictions", model: summary?.model, copies: copies)
     }
 
     /// The request for the child that predicts `request` in the folder `work`, with this
@@ -160,9 +178,10 @@ public struct SandboxedPrediction: Sendable {
         return ChildRequest(
             modelPath: absolute(request.modelPath), manifestPath: request.manifestPath.map(absolute),
             dataPath: absolute(request.dataPath), cacheDirectory: absolute(request.cacheDirectory), rows: request.rows,
-            scoresPath: work.appendingPathComponent("scores.f64").path,
+            copies: request.copies, scoresPath: work.appendingPathComponent("scores.f64").path,
             summaryPath: work.appendingPathComponent("summary.json").path,
             containmentPath: work.appendingPathComponent(Containment.reportName).path,
+            copiesPath: work.appendingPathComponent("copies.f64").path,
             sandbox: limits, readers: readerLimits)
     }
 

@@ -76,7 +76,10 @@ public struct ScoreRun: Sendable {
             return recordFailure(submission, relative: relative, error.description)
         }
         let identity = Submission.identity(modelSHA256: content.model, manifestSHA256: content.manifest)
-        if let known = knownOutcome(submission, relative: relative, identity: identity) { return known }
+        if let known = knownOutcome(submission, relative: relative, identity: identity) {
+            if known.status == .unchanged { checkIfUnchecked(files, identity: identity) }
+            return known
+        }
         // The child reads a private copy, taken from the descriptors just hashed, and the
         // entry is what that copy holds.
         let snapshot: SubmissionSnapshot
@@ -93,19 +96,24 @@ public struct ScoreRun: Sendable {
         if copied != identity, (try? database.hasEntry(contentSHA256: copied, datasetID: datasetID)) == true {
             return Outcome(path: relative, team: submission.team, status: .unchanged)
         }
-        let request = SandboxedPrediction.Request(
-            modelPath: snapshot.modelPath, manifestPath: snapshot.manifestPath, dataPath: session.dataPath,
-            cacheDirectory: session.cacheDirectory, rows: hidden.split.test)
-        switch sandbox.run(request) {
+        switch sandbox.run(predictionRequest(snapshot)) {
         case let .failed(reason):
             return record(
                 submission, relative: relative, modelSHA: snapshot.modelSHA256, contentSHA: copied,
                 failure: reason, prediction: nil)
-        case let .scores(scores, format, model):
+        case let .scores(scores, format, model, copies):
             return record(
                 submission, relative: relative, modelSHA: snapshot.modelSHA256, contentSHA: copied,
-                failure: nil, prediction: (scores, format, model))
+                failure: nil, prediction: (scores, format, model, copies))
         }
+    }
+
+    /// What the child is asked for a snapshot: its scores of the hidden rows and of their
+    /// transformed copies (the memorization check).
+    func predictionRequest(_ snapshot: SubmissionSnapshot) -> SandboxedPrediction.Request {
+        SandboxedPrediction.Request(
+            modelPath: snapshot.modelPath, manifestPath: snapshot.manifestPath, dataPath: session.dataPath,
+            cacheDirectory: session.cacheDirectory, rows: hidden.split.test, copies: EventSymmetry.memorizationCopies)
     }
 
     /// Records `submission` as failing with `failure` before any model was read, under its
@@ -147,7 +155,7 @@ public struct ScoreRun: Sendable {
     /// and summary.
     private func entry(
         _ submission: Submission, relative: String, modelSHA: String, contentSHA: String,
-        failure: String?, prediction: (scores: [Double], format: String, summary: ModelSummary?)?
+        failure: String?, prediction: Prediction?
     ) -> EntryRecord {
         EntryRecord(
             datasetID: datasetID, contentSHA256: contentSHA, modelSHA256: modelSHA, team: submission.team,
@@ -161,15 +169,18 @@ public struct ScoreRun: Sendable {
             readme: submission.readme, history: submission.history)
     }
 
+    /// What the child gave for a submission: its scores, format, summary and copies' scores.
+    private typealias Prediction = (scores: [Double], format: String, summary: ModelSummary?, copies: [[Double]])
+
     private func record(
         _ submission: Submission, relative: String, modelSHA: String, contentSHA: String,
-        failure: String?, prediction: (scores: [Double], format: String, summary: ModelSummary?)?
+        failure: String?, prediction: Prediction?
     ) -> Outcome {
         var failure = failure
         var evaluation: EntryEvaluation?
         if let prediction {
             do {
-                evaluation = try EntryEvaluation(scores: prediction.scores, hidden: hidden)
+                evaluation = try EntryEvaluation(scores: prediction.scores, copies: prediction.copies, hidden: hidden)
             } catch {
                 failure = "\(submission.modelName): the scores cannot be evaluated (\(error)); every score must be a finite number"
             }
@@ -180,12 +191,12 @@ public struct ScoreRun: Sendable {
         do {
             let stored = try database.record(
                 entry, metrics: failure == nil ? evaluation?.record : nil,
-                publicMetrics: failure == nil ? evaluation?.publicFigures.record : nil,
+                publicMetrics: failure == nil ? evaluation?.publicRecord : nil,
                 scores: failure == nil ? prediction?.scores.map { Float($0) } : nil)
             return Outcome(
                 path: relative, team: submission.team, status: failure == nil ? .scored : .failed,
                 entry: stored, metrics: failure == nil ? evaluation?.record : nil,
-                publicMetrics: failure == nil ? evaluation?.publicFigures.record : nil)
+                publicMetrics: failure == nil ? evaluation?.publicRecord : nil)
         } catch  where error.reason == .alreadyRecorded {
             return Outcome(path: relative, team: submission.team, status: .unchanged)
         } catch {

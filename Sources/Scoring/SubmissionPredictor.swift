@@ -17,17 +17,23 @@ public enum SubmissionPredictor {
         /// The format's name for tables: `keras-h5`, `onnx`, `lightgbm`, `predictions`… (see
         /// ``SubmissionPredictor/formatName(_:)``).
         public var format: String
+        /// One score per row of each transformed copy asked for, in the order asked; empty for
+        /// a predictions file, which holds scores of the rows as they are and nothing else.
+        public var copies: [[Double]] = []
     }
 
-    /// Rows per batch handed to a model: bounds the memory of the transformed copy.
+    /// Rows per batch handed to a model: bounds the memory of a selected, standardized or
+    /// transformed copy of the rows.
     static let batchRows = 65_536
 
-    /// Scores `rows` with the file at `modelPath`.
+    /// Scores `rows` with the file at `modelPath`, and a model file also the copies of `rows`
+    /// transformed by each of `copies` (a batch at a time).
     ///
     /// - Throws: `ModelFileError`, `SubmissionError`, or the classifier's errors — each
     ///   one line naming the file and what to do.
     public static func predict(
-        modelPath: String, manifest: SubmissionManifest?, rows: HiggsDataset, limits: ReaderLimits = ReaderLimits()
+        modelPath: String, manifest: SubmissionManifest?, rows: HiggsDataset, copies: [EventSymmetry] = [],
+        limits: ReaderLimits = ReaderLimits()
     ) throws -> Prediction {
         let url = URL(fileURLWithPath: modelPath)
         let format = try ModelFileReader.format(of: url)
@@ -39,10 +45,14 @@ public enum SubmissionPredictor {
             contentsOf: url, limits: limits.modelFile, options: ModelFileOptions(output: manifest?.output))
         let features = manifest?.featureIndices ?? Array(0..<FeatureSchema.featureCount)
         try model.requireInputCount(features.count)
-        let scores = try predict(
-            model.classifier, features: features,
-            standardization: manifest?.standardization, rows: rows)
-        return Prediction(scores: scores, summary: model.summary, format: Self.formatName(model.summary))
+        let score = { (symmetry: EventSymmetry?) in
+            try predict(
+                model.classifier, features: features, standardization: manifest?.standardization, rows: rows,
+                transformedBy: symmetry)
+        }
+        return Prediction(
+            scores: try score(nil), summary: model.summary, format: Self.formatName(model.summary),
+            copies: try copies.map(score))
     }
 
     /// The short name tables show for a model file's format: `keras-h5`, `keras`, `onnx`,
@@ -58,17 +68,19 @@ public enum SubmissionPredictor {
     }
 
     /// Runs `classifier` over `rows` in batches, reading `features` (indices into the 28) and
-    /// standardizing them as `(x - mean) / scale` when asked.
+    /// standardizing them as `(x - mean) / scale` when asked; with a `symmetry`, over each
+    /// batch transformed by it (a copy of one batch at a time).
     public static func predict(
         _ classifier: any Classifier, features: [Int], standardization: SubmissionManifest.Standardization?,
-        rows: HiggsDataset
+        rows: HiggsDataset, transformedBy symmetry: EventSymmetry? = nil
     ) throws -> [Double] {
         var scores: [Double] = []
         scores.reserveCapacity(rows.rowCount)
         let identity = standardization == nil && features == Array(0..<FeatureSchema.featureCount)
         var start = 0
         while start < rows.rowCount {
-            let part = rows.rows(start..<min(rows.rowCount, start + batchRows))
+            let view = rows.rows(start..<min(rows.rowCount, start + batchRows))
+            let part = symmetry.map { view.transformed(by: $0) } ?? view
             let batchScores: [Double] = try part.withFeatures { values in
                 if identity {
                     return try classifier.predict(FeatureBatch(rows: part.rowCount, columns: features.count, values: values))

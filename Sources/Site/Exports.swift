@@ -15,6 +15,19 @@ enum Exports {
         var auc: Double?, aucLow: Double?, aucHigh: Double?
         var accuracy: Double?, logLoss: Double?
         var tieWithAbove: Bool, submitted: String, sha256: String
+        /// The memorization check on the view's rows: the copies' mean AUC, and whether the
+        /// entry is flagged (null when not checked, as a predictions file cannot be).
+        var transformedAUC: Double?, suspectedMemorization: Nullable<Bool>
+    }
+
+    /// A value that is written as `null` when absent, rather than left out.
+    struct Nullable<Value: Encodable>: Encodable {
+        var value: Value?
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.singleValueContainer()
+            if let value { try container.encode(value) } else { try container.encodeNil() }
+        }
     }
 
     struct Failure: Encodable {
@@ -46,7 +59,9 @@ enum Exports {
                 auc: final ? shown(m.auc) : nil, aucLow: final ? shown(m.aucLow) : nil,
                 aucHigh: final ? shown(m.aucHigh) : nil,
                 accuracy: shown(row.shown?.accuracy), logLoss: shown(row.shown?.logLoss),
-                tieWithAbove: row.tiePValue != nil, submitted: e.submittedAt, sha256: e.modelSHA256)
+                tieWithAbove: row.tiePValue != nil, submitted: e.submittedAt, sha256: e.modelSHA256,
+                transformedAUC: shown(row.shown?.memorization?.transformedAUC),
+                suspectedMemorization: Nullable(value: row.shown?.memorization?.suspected))
         }
     }
 

@@ -16,6 +16,8 @@ struct ShownFigures {
     var trueNegatives: Int, falsePositives: Int, falseNegatives: Int, truePositives: Int
     /// Working points, thinned ROC curve and score histograms.
     var workingPoints: WorkingPoints, roc: ROCPoints, histograms: ScoreHistograms
+    /// The memorization check on the view's rows; `nil` when not checked.
+    var memorization: MemorizationCheck?
 
     /// Which rows the figures are on, as the pages say it.
     let rows: String
@@ -32,6 +34,7 @@ struct ShownFigures {
                 m.trueNegatives, m.falsePositives, m.falseNegatives, m.truePositives
             )
             (workingPoints, roc, histograms) = (m.workingPoints, m.roc, m.histograms)
+            memorization = m.memorization
             rows = "all hidden test rows"
         } else {
             guard let p = ranked.publicMetrics else { return nil }
@@ -41,6 +44,7 @@ struct ShownFigures {
                 p.trueNegatives, p.falsePositives, p.falseNegatives, p.truePositives
             )
             (workingPoints, roc, histograms) = (p.workingPoints, p.roc, p.histograms)
+            memorization = p.memorization
             rows = "the public part of the hidden test rows"
         }
     }

@@ -38,6 +38,8 @@ struct LeaderboardContext {
         let submitted: String, isBaseline: Bool
         /// Set when the entry ties with the one above it, with the test's p-value.
         let tiesAbove: Bool, tiePValue: String?
+        /// Set when the memorization check flags the entry in this view.
+        let suspectedMemorization: Bool
     }
 
     /// A failed entry, with the reason.
@@ -65,7 +67,8 @@ struct LeaderboardContext {
                 signalEfficiency: SiteFormatting.fixed(points?.signalEfficiency(at: 0.1), 3),
                 rejection: SiteFormatting.rejection(points?.rejection(at: 0.5)),
                 submitted: SiteFormatting.day(e.submittedAt), isBaseline: e.isBaseline,
-                tiesAbove: row.tiePValue != nil, tiePValue: row.tiePValue.map { SiteFormatting.fixed($0, 2) })
+                tiesAbove: row.tiePValue != nil, tiePValue: row.tiePValue.map { SiteFormatting.fixed($0, 2) },
+                suspectedMemorization: row.shown?.memorization?.suspected == true)
         }
         failures = board.failed.map {
             Failure(
@@ -103,6 +106,19 @@ struct EntryContext {
             let signalEfficiencies: [Point], rejections: [Point]
         }
 
+        /// The memorization check on the view's rows (``MemorizationVerdict``).
+        struct Memorization {
+            /// Its figures, when checked.
+            struct Figures {
+                let auc: String, transformedAUC: String, difference: String, standardError: String, z: String
+                let pValue: String
+            }
+
+            let explanation: String, reach: String, verdict: String
+            let suspected: Bool
+            let figures: Figures?
+        }
+
         let publicAUC: String, publicAUCLow: String, publicAUCHigh: String
         let showPrivate: Bool
         let rows: String
@@ -110,6 +126,7 @@ struct EntryContext {
         let auc: String?, aucLow: String?, aucHigh: String?
         let privateAUC: String?, privateAUCLow: String?, privateAUCHigh: String?
         let shown: Shown?
+        let memorization: Memorization
     }
 
     /// A baseline's training: time, rows, the overtraining check and the feature ranking.
@@ -187,7 +204,23 @@ struct EntryContext {
             rows: showPrivate ? "all hidden test rows" : "the public part of the hidden test rows",
             auc: privately(m.auc), aucLow: privately(m.aucLow), aucHigh: privately(m.aucHigh),
             privateAUC: privately(m.privateAUC), privateAUCLow: privately(m.privateAUCLow),
-            privateAUCHigh: privately(m.privateAUCHigh), shown: shown)
+            privateAUCHigh: privately(m.privateAUCHigh), shown: shown,
+            memorization: memorization(ranked, final: showPrivate))
+    }
+
+    /// The memorization section of the view: the verdict and, when checked, its figures.
+    private static func memorization(_ ranked: RankedEntry, final: Bool) -> Metrics.Memorization {
+        let verdict = MemorizationVerdict(
+            format: ranked.entry.format, check: ShownFigures(ranked, final: final)?.memorization)
+        let figures = verdict.check.map { c in
+            Metrics.Memorization.Figures(
+                auc: SiteFormatting.fixed(c.transformedAUC + c.difference), transformedAUC: SiteFormatting.fixed(c.transformedAUC),
+                difference: SiteFormatting.fixed(c.difference), standardError: SiteFormatting.fixed(c.standardError),
+                z: SiteFormatting.fixed(c.z, 2), pValue: MemorizationVerdict.shownPValue(c.pValue))
+        }
+        return Metrics.Memorization(
+            explanation: MemorizationVerdict.explanation, reach: MemorizationVerdict.reach, verdict: verdict.sentence,
+            suspected: verdict.suspected == true, figures: figures)
     }
 
     private static func training(_ t: TrainingRunRecord) -> Training {

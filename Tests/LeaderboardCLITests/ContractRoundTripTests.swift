@@ -53,13 +53,16 @@ import Testing
             let manifest =
                 try FileManager.default.fileExists(atPath: manifestPath)
                 ? SubmissionManifest.read(from: URL(fileURLWithPath: manifestPath)) : nil
-            let prediction = try SubmissionPredictor.predict(modelPath: path, manifest: manifest, rows: hidden.rows)
-            let evaluation = try EntryEvaluation(scores: prediction.scores, hidden: hidden)
+            let prediction = try SubmissionPredictor.predict(
+                modelPath: path, manifest: manifest, rows: hidden.rows, copies: EventSymmetry.memorizationCopies)
+            let evaluation = try EntryEvaluation(scores: prediction.scores, copies: prediction.copies, hidden: hidden)
             let metrics = try #require(stored.metrics)
             #expect(metrics.roc == evaluation.record.roc, "\(team)")
             #expect(metrics.workingPoints == evaluation.record.workingPoints, "\(team)")
             #expect(metrics.histograms == evaluation.record.histograms, "\(team)")
-            #expect(stored.publicMetrics == evaluation.publicFigures.record.with(entryID: metrics.entryID), "\(team)")
+            #expect(metrics.memorization == evaluation.record.memorization, "\(team)")
+            #expect((metrics.memorization == nil) == (folder == "kaggle-style"), "every model file is checked")
+            #expect(stored.publicMetrics == evaluation.publicRecord.with(entryID: metrics.entryID), "\(team)")
             #expect(stored.entry.modelSummary == prediction.summary.map { $0.named(stored.entry.modelSummary?.file) }, "\(team)")
             #expect(stored.entry.status == .scored)
             #expect((stored.entry.modelSummary == nil) == (folder == "kaggle-style"), "a model file's summary is stored")

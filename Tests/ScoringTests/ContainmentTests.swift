@@ -93,7 +93,7 @@ extension SandboxedPredictionTests {
         let notice = ContainmentNotice { _ in }
         sandbox.containmentNotice = notice
         let outcome = sandbox.run(request(SharedFixtures.model("highlevel7_keras3.h5"), manifest: manifest))
-        guard case let .scores(scores, _, _) = outcome else {
+        guard case let .scores(scores, _, _, _) = outcome else {
             Issue.record("no scores: \(outcome)")
             return
         }

@@ -1,5 +1,6 @@
 import Foundation
 import HiggsData
+import Results
 import TestSupport
 import Testing
 
@@ -15,19 +16,20 @@ import Testing
 
     /// Runs a child that runs `body` (shell, with `$scores`, `$summary` and `$report` set
     /// to its output paths) and returns the outcome and how much the parent's peak memory grew.
-    func outcome(of body: String) throws -> (outcome: SandboxedPrediction.Outcome, grewBytes: Int) {
+    func outcome(of body: String, copies: [EventSymmetry] = []) throws -> (outcome: SandboxedPrediction.Outcome, grewBytes: Int) {
         let script = try dir.write(
             """
             #!/bin/sh
             field() { printf '%s' "$4" | sed -n "s/.*\\"$1\\":\\"\\([^\\"]*\\)\\".*/\\1/p"; }
             scores=$(field scoresPath "$@"); summary=$(field summaryPath "$@"); report=$(field containmentPath "$@")
+            copies=$(field copiesPath "$@")
             \(body)
             """, to: "child.sh")
         chmod(script, 0o755)
         let request = SandboxedPrediction.Request(
             modelPath: dir.file("model.onnx"), manifestPath: nil,
             dataPath: dir.file("data.csv"), cacheDirectory: dir.file("cache"),
-            rows: Self.rows)
+            rows: Self.rows, copies: copies)
         let before = Self.peakBytes()
         let outcome = SandboxedPrediction(executable: script).run(request)
         return (outcome, Self.peakBytes() - before)
@@ -42,10 +44,54 @@ import Testing
         return usage.ru_maxrss * 1_024
     }
 
+    /// A summary of a model file, as a child that read one writes it.
+    func modelSummary() throws -> String {
+        let model = ModelSummary(
+            file: "model.onnx", format: .onnx, framework: "PyTorch", frameworkVersion: nil, backend: nil,
+            architecture: "graph", modelName: nil, inputCount: 28,
+            output: .init(units: 1, activation: "sigmoid", reading: "singleUnit"), layers: [], parameterCount: 0)
+        let path = dir.file("model-summary.json")
+        try ChildSummary(format: "onnx", model: model).write(to: path)
+        return path
+    }
+
+    @Test("a model file's copies are read back, copy by copy; a child that leaves them out or pads them fails")
+    func copiesOfTheHiddenRows() throws {
+        let copies = EventSymmetry.memorizationCopies
+        let summary = try modelSummary()
+        let written = "cp '\(summary)' \"$summary\"\n" + Self.honestScores
+        let bytes = Self.rows.count * 8 * copies.count
+        let (good, _) = try outcome(of: written + "\nhead -c \(bytes) /dev/zero > \"$copies\"", copies: copies)
+        guard case let .scores(_, _, model, scored) = good else {
+            Issue.record("the copies must be read: \(good)")
+            return
+        }
+        #expect(model != nil && scored.count == copies.count && scored.allSatisfy { $0.count == Self.rows.count })
+        for body in [
+            written, written + "\nhead -c \(bytes - 8) /dev/zero > \"$copies\"",
+            written + "\ntruncate -s 2G \"$copies\"", written + "\nln -s /etc/passwd \"$copies\"",
+        ] {
+            let (outcome, grew) = try outcome(of: body, copies: copies)
+            guard case let .failed(reason) = outcome else {
+                Issue.record("a model file without its copies' scores must fail: \(outcome)")
+                continue
+            }
+            #expect(reason.contains("transformed copies"))
+            #expect(grew < 512 << 20)
+        }
+        // A predictions file has no copies, and gives none.
+        let (predictions, _) = try outcome(of: Self.honestScores, copies: copies)
+        guard case let .scores(_, format, _, none) = predictions else {
+            Issue.record("\(predictions)")
+            return
+        }
+        #expect(format == "predictions" && none.isEmpty)
+    }
+
     @Test("a 2 GiB sparse summary is ignored unread")
     func hugeSummary() throws {
         let (outcome, grew) = try outcome(of: Self.honestScores + "\ntruncate -s 2G \"$summary\"")
-        guard case let .scores(scores, format, model) = outcome else {
+        guard case let .scores(scores, format, model, _) = outcome else {
             Issue.record("the scores must stand: \(outcome)")
             return
         }
@@ -62,7 +108,7 @@ import Testing
             "mkfifo \"$summary\"",
         ] {
             let (outcome, _) = try outcome(of: Self.honestScores + "\n" + summary)
-            guard case let .scores(_, format, model) = outcome else {
+            guard case let .scores(_, format, model, _) = outcome else {
                 Issue.record("the scores must stand with \(summary): \(outcome)")
                 continue
             }

@@ -24,6 +24,18 @@ import Testing
         return (real, flipped)
     }
 
+    @Test func privateLabelsLeaveThePublicMemorizationCheck() throws {
+        let (real, flipped) = try Self.hiddenRows()
+        let scores = try SharedFixtures.predictions("notebook_keras3.predictions.txt")
+        // Copies that differ from the originals and from each other, as a model's would.
+        let copies = (1...4).map { k in scores.enumerated().map { $0.element + 0.01 * Double(($0.offset * k) % 7) } }
+        let a = try EntryEvaluation(scores: scores, copies: copies, hidden: real)
+        let b = try EntryEvaluation(scores: scores, copies: copies, hidden: flipped)
+        #expect(a.publicRecord == b.publicRecord && a.publicRecord.memorization != nil)
+        #expect(a.record.memorization != b.record.memorization)
+        #expect(try EntryEvaluation(scores: scores, hidden: real).record.memorization == nil, "no copies, no check")
+    }
+
     @Test func privateLabelsLeavePublicFigures() throws {
         let (real, flipped) = try Self.hiddenRows()
         let scores = try SharedFixtures.predictions("notebook_keras3.predictions.txt")

@@ -29,7 +29,7 @@ import Testing
         let expected = try SharedFixtures.predictions(
             model.replacingOccurrences(of: ".keras", with: ".h5")
                 .replacingOccurrences(of: ".h5", with: ".predictions.txt"))
-        guard case let .scores(scores, format, summary) = sandbox().run(request(SharedFixtures.model(model))) else {
+        guard case let .scores(scores, format, summary, _) = sandbox().run(request(SharedFixtures.model(model))) else {
             Issue.record("no scores")
             return
         }
@@ -42,7 +42,7 @@ import Testing
     @Test func aManifestSelectsTheFeaturesAModelReads() throws {
         let manifest = try dir.write("features: [m_jj, m_jjj, m_lv, m_jlv, m_bb, m_wbb, m_wwbb]\n", to: "manifest.yml")
         let outcome = sandbox().run(request(SharedFixtures.model("highlevel7_keras3.h5"), manifest: manifest))
-        guard case let .scores(scores, _, _) = outcome else {
+        guard case let .scores(scores, _, _, _) = outcome else {
             Issue.record("no scores: \(outcome)")
             return
         }

@@ -22,7 +22,7 @@ extension SandboxedPrediction {
     ) throws(SandboxRefusal) -> (scores: [Double], model: ModelSummary?) {
         switch run(modelFile: model, manifestFile: manifest, dataPath: data, cacheDirectory: cacheDirectory, rows: rows) {
         case let .failed(reason): throw SandboxRefusal(description: reason)
-        case let .scores(scores, _, model): return (scores, model)
+        case let .scores(scores, _, model, _): return (scores, model)
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import HiggsData
 
 /// What the parent asks of one sandboxed child (`leaderboard _predict`): the files to read,
 /// the rows to score, where to write, and the limits to apply. The parent turns it into the
@@ -13,9 +14,15 @@ public struct ChildRequest: Codable, Sendable, Equatable {
     public var dataPath: String, cacheDirectory: String
     /// Rows of the data file to score.
     public var rows: Range<Int>
+    /// The transformed copies of the rows a model file is also scored on (the memorization
+    /// check), in order; their scores go to `copiesPath`.
+    public var copies: [EventSymmetry]
     /// Where the child writes its scores (``ChildScoresFile``), its summary (``ChildSummary``)
     /// and the containment it applied (``Containment/Report/text``).
     public var scoresPath: String, summaryPath: String, containmentPath: String
+    /// Where the child writes the copies' scores (``ChildScoresFile``, copy after copy); it
+    /// writes nothing there for a predictions file.
+    public var copiesPath: String
     /// The child's memory and CPU time (the parent enforces the wall time).
     public var sandbox: SandboxLimits
     /// What the child's readers accept.
@@ -29,7 +36,7 @@ public struct ChildRequest: Codable, Sendable, Equatable {
     /// A request for the given files and rows, with the given limits.
     init(
         modelPath: String, manifestPath: String?, dataPath: String, cacheDirectory: String, rows: Range<Int>,
-        scoresPath: String, summaryPath: String, containmentPath: String,
+        copies: [EventSymmetry], scoresPath: String, summaryPath: String, containmentPath: String, copiesPath: String,
         sandbox: SandboxLimits, readers: ReaderLimits
     ) {
         self.modelPath = modelPath
@@ -37,7 +44,9 @@ public struct ChildRequest: Codable, Sendable, Equatable {
         self.dataPath = dataPath
         self.cacheDirectory = cacheDirectory
         self.rows = rows
+        self.copies = copies
         self.scoresPath = scoresPath
+        self.copiesPath = copiesPath
         self.summaryPath = summaryPath
         self.containmentPath = containmentPath
         self.sandbox = sandbox

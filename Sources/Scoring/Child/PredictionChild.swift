@@ -9,9 +9,9 @@ import Glibc
 /// The child's side of ``SandboxedPrediction``: what `leaderboard _predict` does with its
 /// ``ChildRequest``. It limits its own memory and CPU time, maps the data, contains itself
 /// (``Containment``: from then on it can read only the submitted file and its manifest and
-/// write only its outputs), reads the submitted file, scores the requested rows, and writes
-/// the scores (``ChildScoresFile``) and what it understood (``ChildSummary``) to files its
-/// parent owns.
+/// write only its outputs), reads the submitted file, scores the requested rows and, for a
+/// model file, their transformed copies (the memorization check), and writes the scores
+/// (``ChildScoresFile``) and what it understood (``ChildSummary``) to files its parent owns.
 public enum PredictionChild {
     /// Why the child gave no scores, beyond what the readers say.
     struct Failure: Error, CustomStringConvertible {
@@ -41,18 +41,20 @@ public enum PredictionChild {
             try SubmissionManifest.read(from: URL(fileURLWithPath: $0), limits: request.readers.submission)
         }
         let prediction = try SubmissionPredictor.predict(
-            modelPath: request.modelPath, manifest: manifest, rows: loaded.dataset.rows(rows), limits: request.readers)
-        guard prediction.scores.count == rows.count else {
+            modelPath: request.modelPath, manifest: manifest, rows: loaded.dataset.rows(rows), copies: request.copies,
+            limits: request.readers)
+        guard prediction.scores.count == rows.count, prediction.copies.allSatisfy({ $0.count == rows.count }) else {
             throw Failure(description: "the model gave \(prediction.scores.count) scores for \(rows.count) rows")
         }
         try ChildScoresFile.write(prediction.scores, to: request.scoresPath)
+        if !prediction.copies.isEmpty { try ChildScoresFile.write(prediction.copies.flatMap { $0 }, to: request.copiesPath) }
         try ChildSummary(format: prediction.format, model: prediction.summary).write(to: request.summaryPath)
     }
 
     /// Contains this process before it opens the submission, and writes what was applied for
     /// the parent. The data is mapped already and needs no more opening.
     private static func contain(_ request: ChildRequest, skipping: Set<Containment.Layer>) -> Containment.Report {
-        let outputs = [request.scoresPath, request.summaryPath, request.containmentPath]
+        let outputs = [request.scoresPath, request.summaryPath, request.containmentPath, request.copiesPath]
         let folders = Set(outputs.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path })
         let report = Containment.apply(
             readable: [request.modelPath] + (request.manifestPath.map { [$0] } ?? []),
