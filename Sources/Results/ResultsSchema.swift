@@ -152,6 +152,18 @@ enum ResultsSchema {
             try db.drop(table: "dataset_detail")
             try db.rename(table: "dataset_detail_typed", to: "dataset_detail")
         }
+        migrator.registerMigration("v8: copies") { db in
+            // A later entry's likeness to another team's earlier one: the same model file, or
+            // scores that rank the hidden rows almost as the other's do (`EntryCopyRecord`).
+            // Entries recorded before were never compared: they have none.
+            try db.create(table: "entry_copy") { t in
+                t.column("entry_id", .integer).notNull().references("entry", onDelete: .cascade)
+                t.column("other_id", .integer).notNull().references("entry", onDelete: .cascade)
+                t.column("identical", .boolean).notNull()
+                t.column("rank_correlation", .double)
+                t.primaryKey(["entry_id", "other_id"])
+            }
+        }
         return migrator
     }
 }
