@@ -66,14 +66,14 @@ import Testing
         // Nothing new the next time.
         #expect(try score(ws) == ["alpha": "unchanged", "beta": "unchanged", "Gamma Rays": "unchanged"])
         let found = try likenesses(ws)
-        #expect(found.count == 4, "\(found)")
+        #expect(found.count == 3, "\(found)")
         for later in ["beta", "Gamma Rays"] {
             let mark = try #require(found.first { $0.later == later && $0.identical })
             #expect(mark.earlier == "alpha")
             #expect(mark.correlation == 1)
         }
         // The two copies' scores rank the rows alike too: a near-copy of each other.
-        #expect(found.contains { $0.later == "Gamma Rays" && $0.earlier == "beta" && !$0.identical })
+        #expect(found.contains { Set([$0.later, $0.earlier]) == ["Gamma Rays", "beta"] && !$0.identical })
 
         let site = try built(ws, "site")
         let board = try site("index.html")

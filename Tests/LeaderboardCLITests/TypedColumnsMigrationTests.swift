@@ -7,7 +7,9 @@ import Testing
 /// A database written while the stored figures were JSON text columns
 /// (`Fixtures/before-typed-columns.sqlite`, made by `Fixtures/make-before-typed-columns.sh`
 /// with the tool at commit 5dc2b6c) migrates to the typed columns: every value reads back as
-/// its type, and the sites built from it are byte for byte the sites that tool built.
+/// its type, and the sites built from it are byte for byte the sites that tool built, with
+/// what was added since on purpose: the likeness columns of `results.csv` and the final view's
+/// shake-up (public rank and move, in its table, `leaderboard.json` and `results.csv`).
 @Suite struct TypedColumnsMigrationTests {
     let dir = TemporaryDirectory()
     var environment: [String: String] { ["LEADERBOARD_CACHE": dir.file("cache")] }
