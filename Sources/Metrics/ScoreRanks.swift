@@ -12,7 +12,7 @@ public struct ScoreRanks: Sendable {
     let sumOfSquares: Double
 
     /// How many rows were ranked.
-    public var count: Int { centred.count }
+    var count: Int { centred.count }
 
     /// The ranks of `scores`.
     ///
