@@ -15,12 +15,13 @@ public struct ScoreRun: Sendable {
     /// The sandbox.
     public let sandbox: SandboxedPrediction
     /// Held while an entry's key and likenesses are found and it is recorded, so that each
-    /// entry is compared with every one recorded before it, those of this run included.
+    /// entry is compared with every one recorded before it, those of this run included; it
+    /// keeps the ranks of the entries compared so far.
     private let recording = Serial()
 
-    /// A lock with nothing in it.
+    /// The lock, and what it keeps.
     private final class Serial: Sendable {
-        let mutex = Mutex(())
+        let mutex = Mutex(CopyCheck.RanksCache())
     }
 
     /// A run in `session`. Scratch folders that killed runs left behind are removed, and
@@ -206,10 +207,11 @@ public struct ScoreRun: Sendable {
             failure: failure, prediction: prediction)
         let scores = failure == nil ? prediction?.scores.map { Float($0) } : nil
         do {
-            let stored = try recording.mutex.withLock { _ throws(ResultsError) -> EntryRecord? in
+            let stored = try recording.mutex.withLock { ranks throws(ResultsError) -> EntryRecord? in
                 guard case .new(let key) = try standing(contentSHA, team: submission.team) else { return nil }
                 entry.contentSHA256 = key
-                let copies = try CopyCheck(database: database, datasetID: datasetID).likenesses(of: entry, scores: scores)
+                let check = CopyCheck(database: database, datasetID: datasetID)
+                let copies = try check.likenesses(of: entry, scores: scores, ranks: &ranks)
                 return try database.record(
                     entry, metrics: failure == nil ? evaluation?.record : nil,
                     publicMetrics: failure == nil ? evaluation?.publicFigures.record : nil, scores: scores, copies: copies)
