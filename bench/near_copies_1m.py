@@ -6,6 +6,10 @@ a scale beyond the sample. Trains on the training rows of a synthetic file
 rows (its last 1/15) and prints one line per pair.
 
   /work/venv/bin/python bench/near_copies_1m.py FILE
+
+Measured (seed 14, 933,334 training and 66,666 hidden rows; about 30 minutes on 2 busy cores):
+  honest xgb1 xgb2 0.952217, lgbm1 lgbm2 0.936798, nn1 nn2 0.739780, xgb1 lgbm1 0.934442,
+  xgb1 nn1 0.728186; copy xgb1 xgb1+1tree 0.999906, xgb1*0.99 1.000000, xgb1+noise1e-4 1.000000
 """
 import os
 import sys
