@@ -42,6 +42,11 @@ import Testing
         #expect(notebook["format"] as? String == "keras-h5")
         #expect((notebook["publicAUC"] as? Double).map { $0 > 0.5 && $0 < 0.6 } == true)
         #expect(expected.count == 500)
+        // Honest models, the two networks of one architecture among them: no copy, no near-copy.
+        let likenesses = try DatabaseQueue(path: ws + "/leaderboard.sqlite").read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM entry_copy")
+        }
+        #expect(likenesses == 0)
 
         let second = try CommandRunner.run(["score", "--workspace", ws, "--json"], in: dir.path, environment: environment)
         #expect(try json(second.stdout).allSatisfy { $0["status"] as? String == "unchanged" })
