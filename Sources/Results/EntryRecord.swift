@@ -10,6 +10,8 @@ public struct EntryRecord: Codable, Sendable, Equatable, FetchableRecord, Mutabl
     /// The data set (and split) it was scored on.
     public var datasetID: Int64
     /// SHA-256 of the model file and the manifest together: a changed manifest is a new entry.
+    /// The key is unique on a data set, so a team submitting content another team's entry
+    /// holds is recorded under that digest salted with its team (`Submission.teamIdentity`).
     public var contentSHA256: String
     /// SHA-256 of the model file alone.
     public var modelSHA256: String
@@ -204,10 +206,11 @@ extension ResultsDatabase {
     }
 
     /// Records an entry — with its figures, its public-rows figures and scores when it was
-    /// scored — in one transaction: all of it is stored, or none of it. Returns the stored entry.
+    /// scored, and its likeness to other teams' entries — in one transaction: all of it is
+    /// stored, or none of it. Returns the stored entry.
     public func record(
         _ entry: EntryRecord, metrics: EntryMetricsRecord?, publicMetrics: EntryPublicMetricsRecord? = nil,
-        scores: [Float]?
+        scores: [Float]?, copies: [EntryCopyRecord] = []
     ) throws(ResultsError) -> EntryRecord {
         try write { db in
             // Two submissions of the same content scored at once both found it unrecorded.
@@ -227,6 +230,10 @@ extension ResultsDatabase {
             if let scores {
                 let data = scores.withUnsafeBufferPointer { Data(buffer: $0) }
                 try EntryScoresRecord(entryID: id, scores: data).insert(db)
+            }
+            for var copy in copies {
+                copy.entryID = id
+                try copy.insert(db)
             }
             return stored
         }

@@ -159,6 +159,18 @@ enum ResultsSchema {
                 try db.alter(table: table) { t in t.add(column: "memorization", .text) }
             }
         }
+        migrator.registerMigration("v8: copies") { db in
+            // A later entry's likeness to another team's earlier one: the same model file, or
+            // scores that rank the hidden rows almost as the other's do (`EntryCopyRecord`).
+            // Entries recorded before were never compared: they have none.
+            try db.create(table: "entry_copy") { t in
+                t.column("entry_id", .integer).notNull().references("entry", onDelete: .cascade)
+                t.column("other_id", .integer).notNull().references("entry", onDelete: .cascade)
+                t.column("identical", .boolean).notNull()
+                t.column("rank_correlation", .double)
+                t.primaryKey(["entry_id", "other_id"])
+            }
+        }
         return migrator
     }
 }

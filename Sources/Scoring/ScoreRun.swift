@@ -3,6 +3,7 @@ import Foundation
 import HiggsData
 import ModelFiles
 import Results
+import Synchronization
 
 /// One `score` run: finds the submissions, skips those already recorded, predicts each new
 /// one in a sandboxed child, evaluates the scores and records every outcome — scored or
@@ -13,6 +14,15 @@ public struct ScoreRun: Sendable {
     let session: CompetitionSession
     /// The sandbox.
     public let sandbox: SandboxedPrediction
+    /// Held while an entry's key and likenesses are found and it is recorded, so that each
+    /// entry is compared with every one recorded before it, those of this run included; it
+    /// keeps the ranks of the entries compared so far.
+    private let recording = Serial()
+
+    /// The lock, and what it keeps.
+    private final class Serial: Sendable {
+        let mutex = Mutex(CopyCheck.RanksCache())
+    }
 
     /// A run in `session`. Scratch folders that killed runs left behind are removed, and
     /// entries scored before the tool computed public figures get theirs.
@@ -93,7 +103,7 @@ public struct ScoreRun: Sendable {
         }
         defer { snapshot.remove() }
         let copied = Submission.identity(modelSHA256: snapshot.modelSHA256, manifestSHA256: snapshot.manifestSHA256)
-        if copied != identity, (try? database.hasEntry(contentSHA256: copied, datasetID: datasetID)) == true {
+        if copied != identity, case .recorded? = try? standing(copied, team: submission.team) {
             return Outcome(path: relative, team: submission.team, status: .unchanged)
         }
         switch sandbox.run(predictionRequest(snapshot)) {
@@ -124,15 +134,33 @@ public struct ScoreRun: Sendable {
         return record(submission, relative: relative, modelSHA: "", contentSHA: identity, failure: failure, prediction: nil)
     }
 
-    /// `unchanged` when an entry of `identity` is recorded, `failed` when the database cannot
-    /// say; `nil` when the submission is new.
+    /// `unchanged` when the team's entry of `identity` is recorded, `failed` when the database
+    /// cannot say; `nil` when the submission is new.
     private func knownOutcome(_ submission: Submission, relative: String, identity: String) -> Outcome? {
         do {
-            guard try database.hasEntry(contentSHA256: identity, datasetID: datasetID) else { return nil }
+            guard case .recorded = try standing(identity, team: submission.team) else { return nil }
             return Outcome(path: relative, team: submission.team, status: .unchanged)
         } catch {
             return Outcome(path: relative, team: submission.team, status: .failed)
         }
+    }
+
+    /// Where `team`'s entry of content `identity` stands.
+    private enum Standing {
+        /// Recorded before.
+        case recorded
+        /// New, to be recorded under `key`.
+        case new(key: String)
+    }
+
+    /// Whether `team`'s entry of `identity` is recorded, and the key to record it under if
+    /// not: the identity, or when another team's entry holds it, the identity salted with the
+    /// team.
+    private func standing(_ identity: String, team: String) throws(ResultsError) -> Standing {
+        let salted = Submission.teamIdentity(identity, team: team)
+        if try database.hasEntry(contentSHA256: salted, datasetID: datasetID) { return .recorded }
+        guard let holder = try database.entry(contentSHA256: identity, datasetID: datasetID) else { return .new(key: identity) }
+        return holder.team == team ? .recorded : .new(key: salted)
     }
 
     /// `submission` reported as failed with `failure` but not recorded, so that the next run
@@ -185,14 +213,21 @@ public struct ScoreRun: Sendable {
                 failure = "\(submission.modelName): the scores cannot be evaluated (\(error)); every score must be a finite number"
             }
         }
-        let entry = entry(
+        var entry = entry(
             submission, relative: relative, modelSHA: modelSHA, contentSHA: contentSHA,
             failure: failure, prediction: prediction)
+        let scores = failure == nil ? prediction?.scores.map { Float($0) } : nil
         do {
-            let stored = try database.record(
-                entry, metrics: failure == nil ? evaluation?.record : nil,
-                publicMetrics: failure == nil ? evaluation?.publicRecord : nil,
-                scores: failure == nil ? prediction?.scores.map { Float($0) } : nil)
+            let stored = try recording.mutex.withLock { ranks throws(ResultsError) -> EntryRecord? in
+                guard case .new(let key) = try standing(contentSHA, team: submission.team) else { return nil }
+                entry.contentSHA256 = key
+                let check = CopyCheck(database: database, datasetID: datasetID)
+                let copies = try check.likenesses(of: entry, scores: scores, ranks: &ranks)
+                return try database.record(
+                    entry, metrics: failure == nil ? evaluation?.record : nil,
+                    publicMetrics: failure == nil ? evaluation?.publicRecord : nil, scores: scores, copies: copies)
+            }
+            guard let stored else { return Outcome(path: relative, team: submission.team, status: .unchanged) }
             return Outcome(
                 path: relative, team: submission.team, status: failure == nil ? .scored : .failed,
                 entry: stored, metrics: failure == nil ? evaluation?.record : nil,

@@ -192,6 +192,15 @@ public struct Submission: Sendable {
         return all.finalize().hexString
     }
 
+    /// The key `team`'s entry of content `identity` is recorded under when another team's
+    /// entry holds `identity` itself (the same files submitted twice): the identity salted with
+    /// the team, so that each team's copy is recorded once and found again on the next run.
+    static func teamIdentity(_ identity: String, team: String) -> String {
+        var all = SHA256()
+        for part in ["copy", identity, team] { all.update(data: Data((part + "\n").utf8)) }
+        return all.finalize().hexString
+    }
+
     /// The identity of this submission failing with `failure`, read from no file: its path,
     /// the failure, and the stamp (name, kind, device, inode, size, modification time) of
     /// each entry of its folder as listed without following links, and of its model and

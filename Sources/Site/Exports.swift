@@ -18,6 +18,12 @@ enum Exports {
         /// The memorization check on the view's rows: the copies' mean AUC, and whether the
         /// entry is flagged (null when not checked, as a predictions file cannot be).
         var transformedAUC: Double?, suspectedMemorization: Nullable<Bool>
+        /// The final view's public rank (absent from the public view, whose rank it is).
+        var publicRank: Int?
+        /// The earlier entry of another team whose model file this one is.
+        var identicalTo: Int64?
+        /// Other teams' entries whose scores rank the hidden rows almost exactly as this one's.
+        var nearCopyOf: [Int64]?
     }
 
     /// A value that is written as `null` when absent, rather than left out.
@@ -61,7 +67,9 @@ enum Exports {
                 accuracy: shown(row.shown?.accuracy), logLoss: shown(row.shown?.logLoss),
                 tieWithAbove: row.tiePValue != nil, submitted: e.submittedAt, sha256: e.modelSHA256,
                 transformedAUC: shown(row.shown?.memorization?.transformedAUC),
-                suspectedMemorization: Nullable(value: row.shown?.memorization?.suspected))
+                suspectedMemorization: Nullable(value: row.shown?.memorization?.suspected),
+                publicRank: row.publicRank, identicalTo: board.likenesses.original(of: e.id)?.id,
+                nearCopyOf: Optional(board.likenesses.nearCopies(of: e.id).compactMap(\.id)).flatMap { $0.isEmpty ? nil : $0 })
         }
     }
 
@@ -102,15 +110,21 @@ enum Exports {
         }
         columns += [("accuracy", \.accuracy), ("log_loss", \.logLoss)]
         func number(_ value: Double?) -> String { value.map { String(format: "%.4f", $0) } ?? "" }
+        // The final view's shake-up, then the likenesses (entry ids, several joined by spaces).
+        let shakeUp = board.final ? ["public_rank"] : []
         var lines = [
-            (["rank", "team", "title", "format", "baseline"] + columns.map(\.name)
-                + ["tie_with_above", "submitted", "sha256"]).joined(separator: ",")
+            (["rank"] + shakeUp + ["team", "title", "format", "baseline"] + columns.map(\.name)
+                + ["tie_with_above", "submitted", "sha256", "identical_to", "near_copy_of"]).joined(separator: ",")
         ]
         for r in rows(board) {
+            let publicRank = board.final ? [r.publicRank.map(String.init) ?? ""] : []
             lines.append(
-                ([String(r.rank), field(r.team), field(r.title), field(r.format), r.baseline ? "1" : "0"]
+                ([String(r.rank)] + publicRank + [field(r.team), field(r.title), field(r.format), r.baseline ? "1" : "0"]
                     + columns.map { number($0.value(r)) }
-                    + [r.tieWithAbove ? "1" : "0", r.submitted, r.sha256])
+                    + [
+                        r.tieWithAbove ? "1" : "0", r.submitted, r.sha256, r.identicalTo.map(String.init) ?? "",
+                        (r.nearCopyOf ?? []).map(String.init).joined(separator: " "),
+                    ])
                     .joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"

@@ -15,6 +15,8 @@ struct LeaderboardView {
         /// AUC of the view's rows (public or private) and its interval: the ranking's key.
         var auc: Double, aucLow: Double, aucHigh: Double
         var rank: Int
+        /// Its rank on the public view, in the final view only: the shake-up.
+        var publicRank: Int?
         /// The paired test's p-value against the entry above, when it is above 0.05.
         var tiePValue: Double?
     }
@@ -25,10 +27,16 @@ struct LeaderboardView {
     let rows: [Row]
     let failed: [RankedEntry]
     let final: Bool
+    /// The entries' likenesses to other teams' entries.
+    let likenesses: Likenesses
 
     /// Ranks `entries`, reading each one's stored scores once for the paired tests.
-    init(entries: [RankedEntry], detail: DatasetDetailRecord?, final: Bool, scores: (Int64) -> [Float]) {
+    init(
+        entries: [RankedEntry], detail: DatasetDetailRecord?, final: Bool, copies: [EntryCopyRecord] = [],
+        scores: (Int64) -> [Float]
+    ) {
         self.final = final
+        likenesses = Likenesses(copies, entries: entries)
         failed = entries.filter { $0.metrics == nil }
         var scored: [Row] = entries.compactMap { e in
             guard let m = e.metrics else { return nil }
@@ -38,11 +46,13 @@ struct LeaderboardView {
                 : Row(entry: e, shown: shown, auc: m.publicAUC, aucLow: m.publicAUCLow, aucHigh: m.publicAUCHigh, rank: 0)
         }
         scored.sort { $0.auc != $1.auc ? $0.auc > $1.auc : ($0.entry.entry.id ?? 0) < ($1.entry.entry.id ?? 0) }
+        let publicRanks = final ? Self.publicRanks(scored.map(\.entry)) : [:]
         let mask: [Bool]? = detail.map { d in d.testPublic.map { final ? $0 == 0 : $0 == 1 } }
         let labels: [Bool]? = detail.map { d in d.testLabels.map { $0 == 1 } }
         var previous: RankedScores?
         for i in scored.indices {
             scored[i].rank = i + 1
+            scored[i].publicRank = scored[i].entry.entry.id.flatMap { publicRanks[$0] }
             guard let mask, let labels, let id = scored[i].entry.entry.id else { continue }
             let values = scores(id)
             guard values.count == mask.count else { previous = nil; continue }
@@ -53,6 +63,19 @@ struct LeaderboardView {
             previous = view
         }
         rows = scored
+    }
+
+    /// Each entry's rank on the public view: by public AUC, ties in the order recorded.
+    static func publicRanks(_ entries: [RankedEntry]) -> [Int64: Int] {
+        var ordered: [(id: Int64, auc: Double)] = []
+        for e in entries {
+            guard let m = e.metrics, let id = e.entry.id else { continue }
+            ordered.append((id, m.publicAUC))
+        }
+        ordered.sort { $0.auc != $1.auc ? $0.auc > $1.auc : $0.id < $1.id }
+        var ranks: [Int64: Int] = [:]
+        for (index, entry) in ordered.enumerated() { ranks[entry.id] = index + 1 }
+        return ranks
     }
 
     /// The ranking of the view's rows of one entry's scores.

@@ -63,7 +63,9 @@ public struct SiteBuilder {
         guard let dataset = try database.datasets().last, let datasetID = dataset.id else { throw SiteError.noData }
         let entries = try database.entries(datasetID: datasetID)
         let detail = try database.detail(datasetID: datasetID)
-        let board = LeaderboardView(entries: entries, detail: detail, final: final) {
+        let board = LeaderboardView(
+            entries: entries, detail: detail, final: final, copies: try database.copies(datasetID: datasetID)
+        ) {
             (try? database.scores(entryID: $0)) ?? []
         }
         let contentPages = ContentPages(folder: pages)
@@ -99,7 +101,7 @@ public struct SiteBuilder {
                 guard let id = ranked.entry.id else { continue }
                 let training = runs.first { $0.entryID == id }
                 let context = EntryContext(
-                    ranked, showPrivate: final,
+                    ranked, showPrivate: final, likenesses: board.likenesses.of(id),
                     plots: SitePlots.entry(
                         ranked, baselines: baselines, training: training,
                         final: final),

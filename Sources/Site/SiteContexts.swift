@@ -40,6 +40,11 @@ struct LeaderboardContext {
         let tiesAbove: Bool, tiePValue: String?
         /// Set when the memorization check flags the entry in this view.
         let suspectedMemorization: Bool
+        /// The final view's shake-up: the public rank and the move from it (▲2, ▼1, =).
+        let publicRank: Int?, change: String?
+        /// The team whose earlier entry is the same model file, and the teams whose entries'
+        /// scores rank the rows almost exactly as this one's (joined).
+        let copyOf: String?, nearCopyOf: String?
     }
 
     /// A failed entry, with the reason.
@@ -54,6 +59,8 @@ struct LeaderboardContext {
     /// The best-score-over-time chart (SVG); `nil` with fewer than two entries.
     let plotBestScore: String?
     let tieNote: String
+    /// Whether the table shows the shake-up columns (the final view).
+    let shakeUp: Bool
 
     init(board: LeaderboardView, dataset: DatasetRecord) {
         let part = board.final ? "private" : "public"
@@ -68,8 +75,12 @@ struct LeaderboardContext {
                 rejection: SiteFormatting.rejection(points?.rejection(at: 0.5)),
                 submitted: SiteFormatting.day(e.submittedAt), isBaseline: e.isBaseline,
                 tiesAbove: row.tiePValue != nil, tiePValue: row.tiePValue.map { SiteFormatting.fixed($0, 2) },
-                suspectedMemorization: row.shown?.memorization?.suspected == true)
+                suspectedMemorization: row.shown?.memorization?.suspected == true,
+                publicRank: row.publicRank, change: row.publicRank.map { Self.change(from: $0, to: row.rank) },
+                copyOf: board.likenesses.original(of: e.id)?.team,
+                nearCopyOf: Self.teams(board.likenesses.nearCopies(of: e.id)))
         }
+        shakeUp = board.final
         failures = board.failed.map {
             Failure(
                 id: $0.entry.id ?? 0, team: $0.entry.team,
@@ -85,6 +96,18 @@ struct LeaderboardContext {
         tieNote =
             "≈ marks an entry whose AUC is statistically indistinguishable from the one above it "
             + "(paired DeLong test on the same rows, p > 0.05): its rank does not mean it is worse."
+    }
+
+    /// A move in rank as the final table shows it: ▲ up, ▼ down, = unmoved.
+    static func change(from publicRank: Int, to rank: Int) -> String {
+        publicRank == rank ? "=" : publicRank > rank ? "▲\(publicRank - rank)" : "▼\(rank - publicRank)"
+    }
+
+    /// The teams of `entries`, each once, in order; `nil` for none.
+    static func teams(_ entries: [EntryRecord]) -> String? {
+        var seen: Set<String> = []
+        let teams = entries.map(\.team).filter { seen.insert($0).inserted }
+        return teams.isEmpty ? nil : teams.joined(separator: ", ")
     }
 }
 
@@ -142,6 +165,17 @@ struct EntryContext {
         let ranking: [Rank]
     }
 
+    /// A likeness to another team's entry (`Likenesses`).
+    struct Copy {
+        let id: Int64, team: String, title: String, submitted: String
+        /// The same model file; otherwise scores that rank the rows almost exactly alike.
+        let identical: Bool
+        /// Whether the other entry came first.
+        let earlier: Bool
+        /// Spearman's rank correlation on the hidden rows, as shown.
+        let rankCorrelation: String?
+    }
+
     /// One layer of what the reader understood of the model.
     struct Layer {
         let name: String, type: String, units: String, activation: String
@@ -159,8 +193,15 @@ struct EntryContext {
     let layers: [Layer]
     let hasLayers: Bool
     let metrics: Metrics?
+    /// Its likenesses to other teams' entries, and what they mean.
+    let copies: [Copy]
+    let hasCopies: Bool
+    let copyNote: String
 
-    init(_ ranked: RankedEntry, showPrivate: Bool, plots: SitePlots.EntryPlots, training: TrainingRunRecord? = nil) {
+    init(
+        _ ranked: RankedEntry, showPrivate: Bool, likenesses: [Likenesses.Likeness] = [], plots: SitePlots.EntryPlots,
+        training: TrainingRunRecord? = nil
+    ) {
         let e = ranked.entry
         team = e.team
         title = e.title
@@ -182,6 +223,18 @@ struct EntryContext {
         }
         hasLayers = !layers.isEmpty
         metrics = ranked.metrics.map { Self.metrics($0, ranked, showPrivate: showPrivate) }
+        copies = likenesses.map {
+            Copy(
+                id: $0.other.id ?? 0, team: $0.other.team, title: $0.other.title, submitted: SiteFormatting.day($0.other.submittedAt),
+                identical: $0.identical, earlier: $0.otherIsEarlier,
+                rankCorrelation: $0.rankCorrelation.map { SiteFormatting.fixed($0, 4) })
+        }
+        hasCopies = !copies.isEmpty
+        copyNote =
+            "Found when the later entry was scored: the same model file, or scores whose ranking of the hidden rows "
+            + "agrees with the other's almost exactly (Spearman's rank correlation above "
+            + "\(SiteFormatting.fixed(EntryCopyRecord.nearCopyThreshold, 3)), which independently trained models of one kind "
+            + "did not reach). It is evidence for the organizers, not a verdict."
     }
 
     private static func metrics(_ m: EntryMetricsRecord, _ ranked: RankedEntry, showPrivate: Bool) -> Metrics {

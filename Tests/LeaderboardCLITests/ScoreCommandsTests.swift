@@ -42,6 +42,11 @@ import Testing
         #expect(notebook["format"] as? String == "keras-h5")
         #expect((notebook["publicAUC"] as? Double).map { $0 > 0.5 && $0 < 0.6 } == true)
         #expect(expected.count == 500)
+        // Honest models, the two networks of one architecture among them: no copy, no near-copy.
+        let likenesses = try DatabaseQueue(path: ws + "/leaderboard.sqlite").read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM entry_copy")
+        }
+        #expect(likenesses == 0)
 
         let second = try CommandRunner.run(["score", "--workspace", ws, "--json"], in: dir.path, environment: environment)
         #expect(try json(second.stdout).allSatisfy { $0["status"] as? String == "unchanged" })
@@ -117,7 +122,7 @@ import Testing
 
     /// Two folders holding the same model, scored at the same time: one entry, and the other
     /// is the same content, not a database error.
-    @Test func theSameModelTwiceInOneRunIsOneEntry() throws {
+    @Test func theSameModelFromThreeTeamsInOneRunIsThreeEntries() throws {
         let ws = try dir.workspace(examples: [])
         for team in ["a", "b", "c"] {
             try FileManager.default.createDirectory(atPath: ws + "/submissions/" + team, withIntermediateDirectories: true)
@@ -130,10 +135,15 @@ import Testing
             environment: environment)
         #expect(run.status == 0, "\(run.stderr)")
         let outcomes = try json(run.stdout)
-        #expect(
-            outcomes.map { $0["status"] as? String }.sorted { ($0 ?? "") < ($1 ?? "") } == ["scored", "unchanged", "unchanged"],
-            "\(outcomes)")
+        #expect(outcomes.map { $0["status"] as? String } == ["scored", "scored", "scored"], "\(outcomes)")
         #expect(!run.stdout.contains("UNIQUE") && !run.stderr.contains("UNIQUE"))
+        // The two recorded after the first are its copies, whichever order the three were recorded in.
+        let copies = try DatabaseQueue(path: ws + "/leaderboard.sqlite").read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM entry_copy WHERE identical")
+        }
+        #expect(copies == 2)
+        let again = try CommandRunner.run(["score", "--workspace", ws, "--json"], in: dir.path, environment: environment)
+        #expect(try json(again.stdout).map { $0["status"] as? String } == ["unchanged", "unchanged", "unchanged"])
     }
 
     @Test func aSecondRunWaitsForTheFirstInsteadOfScoringTwice() throws {

@@ -8,8 +8,11 @@ import Testing
 /// (`Fixtures/before-typed-columns.sqlite`, made by `Fixtures/make-before-typed-columns.sh`
 /// with the tool at commit 5dc2b6c) migrates to the typed columns: every value reads back as
 /// its type, and the sites built from it are byte for byte the sites that tool built, but for
-/// what the memorization check (v7) adds: its section on every entry page, which reads "not
-/// checked" for these entries, its null in `leaderboard.json`, and its styles.
+/// what was added since on purpose: the memorization check (v7), whose section on every entry
+/// page reads "not checked" for these entries, with its null in `leaderboard.json` and its
+/// styles (removed before comparing); and the likeness columns of `results.csv` and the final
+/// view's shake-up (public rank and move, in its table, `leaderboard.json` and `results.csv`),
+/// which the fixtures hold.
 @Suite struct TypedColumnsMigrationTests {
     let dir = TemporaryDirectory()
     var environment: [String: String] { ["LEADERBOARD_CACHE": dir.file("cache")] }

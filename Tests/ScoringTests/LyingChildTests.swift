@@ -17,22 +17,41 @@ import Testing
     /// Runs a child that runs `body` (shell, with `$scores`, `$summary` and `$report` set
     /// to its output paths) and returns the outcome and how much the parent's peak memory grew.
     func outcome(of body: String, copies: [EventSymmetry] = []) throws -> (outcome: SandboxedPrediction.Outcome, grewBytes: Int) {
-        let script = try dir.write(
+        let script = try Self.writeExecutable(
             """
             #!/bin/sh
             field() { printf '%s' "$4" | sed -n "s/.*\\"$1\\":\\"\\([^\\"]*\\)\\".*/\\1/p"; }
             scores=$(field scoresPath "$@"); summary=$(field summaryPath "$@"); report=$(field containmentPath "$@")
             copies=$(field copiesPath "$@")
             \(body)
-            """, to: "child.sh")
-        chmod(script, 0o755)
+            """, to: dir.file("child.sh"))
         let request = SandboxedPrediction.Request(
             modelPath: dir.file("model.onnx"), manifestPath: nil,
             dataPath: dir.file("data.csv"), cacheDirectory: dir.file("cache"),
             rows: Self.rows, copies: copies)
         let before = Self.peakBytes()
-        let outcome = SandboxedPrediction(executable: script).run(request)
+        var outcome = SandboxedPrediction(executable: script).run(request)
+        for _ in 0..<20 {
+            guard case let .failed(reason) = outcome, reason.contains("Text file busy") else { break }
+            usleep(50_000)
+            outcome = SandboxedPrediction(executable: script).run(request)
+        }
         return (outcome, Self.peakBytes() - before)
+    }
+
+    /// Writes `text` as an executable at `path` through a descriptor closed on exec, so that
+    /// a child another test starts meanwhile does not keep it open for writing (which makes
+    /// running the script fail with "Text file busy"); a start that still meets one in the
+    /// short window between that child's fork and its exec is tried again by ``outcome(of:copies:)``.
+    static func writeExecutable(_ text: String, to path: String) throws -> String {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o755)
+        guard fd >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        defer { close(fd) }
+        let bytes = Array(text.utf8)
+        guard bytes.withUnsafeBytes({ write(fd, $0.baseAddress, $0.count) }) == bytes.count else {
+            throw POSIXError(.EIO)
+        }
+        return path
     }
 
     /// The scores an honest child writes: 500 zeros.
