@@ -168,7 +168,9 @@ enum DecimalParser {
             }
             let sum = q + d
             let offset = (q - sum) + d
-            let gap = offset >= 0 ? sum.nextUp - sum : sum - sum.nextDown
+            // The distance to the neighbouring double on the offset's side (half as far below
+            // a power of two).
+            let gap = offset < 0 && sum.significandBitPattern == 0 ? sum.ulp / 2 : sum.ulp
             guard abs(offset) < gap * (0.5 - 0x1p-20) else { return nil }
             return Float(sum).isFinite ? sum : nil
         }
