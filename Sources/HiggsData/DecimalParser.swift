@@ -29,6 +29,8 @@ enum DecimalParser {
 
     /// Exact powers of ten representable in `Double` (10^0 … 10^22).
     private static let powersOfTen: [Double] = (0...22).map { pow(10.0, Double($0)) }
+    /// 5^0 … 5^22, exactly.
+    private static let powersOfFive: [UInt64] = (0...22).map { (0..<$0).reduce(1) { product, _ in product * 5 } }
 
     /// Whether `byte` ends a field: a comma, a line feed, or a carriage return.
     @inline(__always)
@@ -130,6 +132,11 @@ enum DecimalParser {
         if mantissa == 0 { return 0 }
         let exponent = (p[21] == UInt8(ascii: "-") ? -(e1 * 10 + e2) : e1 * 10 + e2) - 18
         guard exponent >= -22, exponent <= 22 else { return nil }
+        if exponent < 0, let single = fastPathFloat(mantissa: mantissa, exponent: exponent),
+            isWithinQuarterUlp(of: single, mantissa: mantissa, digitsAfterPoint: -exponent)
+        {
+            return Double(single)
+        }
         return fastPathDouble(mantissa: mantissa, exponent: exponent)
     }
 
@@ -146,6 +153,36 @@ enum DecimalParser {
         v = (v &* 6_553_601) >> 16 & 0x0000_FFFF_0000_FFFF
         v = (v &* 42_949_672_960_001) >> 32
         return v
+    }
+
+    /// `mantissa × 10^exponent` rounded to the nearest `Float`, or `nil` where rounding twice
+    /// could differ from rounding once (near a halfway point between floats, or outside the
+    /// normal range): a candidate for ``isWithinQuarterUlp(of:mantissa:digitsAfterPoint:)``.
+    @inline(__always)
+    static func fastPathFloat(mantissa: UInt64, exponent: Int) -> Float? {
+        let scaled = Double(mantissa) / powersOfTen[-exponent]
+        guard scaled >= Double(Float.leastNormalMagnitude), scaled <= Double(Float.greatestFiniteMagnitude)
+        else { return nil }
+        // Float keeps 24 of Double's 53 significand bits; the 29 dropped bits decide rounding.
+        let dropped = Int(scaled.bitPattern & 0x1FFF_FFFF)
+        guard abs(dropped - 0x1000_0000) > 8 else { return nil }
+        return Float(scaled)
+    }
+
+    /// Whether `mantissa / 10^digitsAfterPoint` lies within a quarter of a double's ulp of
+    /// the float `single` — then `Double(single)` is that decimal correctly rounded. HIGGS.csv
+    /// prints float32 values with 19 digits, always this close: one exact 128-bit comparison
+    /// instead of recovering the rounding errors. With `single = m·2^(E−23)`, the condition
+    /// `|M/10^k − m·2^(E−23)| < 2^(E−54)` times `5^k·2^(54−E−k)` reads
+    /// `|M·2^(54−E−k) − m·5^k·2^31| < 5^k`.
+    @inline(__always)
+    static func isWithinQuarterUlp(of single: Float, mantissa: UInt64, digitsAfterPoint k: Int) -> Bool {
+        let shift = 54 - Int(single.exponent) - k
+        guard shift >= 0, shift < 64 else { return false }
+        let five = UInt128(powersOfFive[k])
+        let m = UInt128(single.significandBitPattern | 1 << 23)
+        let x = UInt128(mantissa) << shift, y = m * five << 31
+        return (x > y ? x - y : y - x) < five
     }
 
     /// `mantissa × 10^exponent` (|exponent| ≤ 22) correctly rounded to `Double`, or `nil`
