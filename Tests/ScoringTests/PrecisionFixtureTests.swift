@@ -59,18 +59,4 @@ import Testing
             #expect(difference > 0.01, "\(stem)")
         }
     }
-
-    @Test("a float64 ensemble on float32 rows: the fast kernels and the double walk agree")
-    func float32RowsTakeTheFastKernelExactly() throws {
-        let rows = try Self.rows()
-        let floats = rows.withFeatures { Array($0) }
-        for name in ["lightgbm.txt", "lightgbm_zero.txt"] {
-            let loaded = try ModelFileReader.read(contentsOf: URL(fileURLWithPath: Self.fixture(name)))
-            let fast = try withFeatureBatch(floats, columns: 28) { try loaded.classifier.predict($0) }
-            let walked = try withFeatureBatch(floats, exactValues: floats.map(Double.init), columns: 28) {
-                try loaded.classifier.predict($0)
-            }
-            #expect(fast == walked, "\(name)")
-        }
-    }
 }

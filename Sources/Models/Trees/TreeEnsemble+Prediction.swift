@@ -130,7 +130,9 @@ extension TreeEnsemble {
     /// plus the trees' sum or average), before any transform.
     ///
     /// An ensemble of ``InputPrecision/float64`` compares a batch's ``FeatureBatch/exactValues``
-    /// with its `Double` thresholds when the batch has them; otherwise (every value a float32)
+    /// with its `Double` thresholds when the batch has them: the float32 kernels score every
+    /// row, and the rows where a value's float32 could fall on the other side of a split
+    /// (``SplitBoundaries``) are walked again in double. Without them (every value a float32)
     /// the float32 kernels compare exactly the same. Runs on all cores over chunks of rows
     /// when the batch is large.
     /// - Throws: ``ClassifierError/inputWidth(expected:found:)``.
@@ -138,17 +140,35 @@ extension TreeEnsemble {
         guard batch.columns == inputCount else {
             throw ClassifierError.inputWidth(expected: inputCount, found: batch.columns)
         }
-        if precision == .float64, let exact = batch.exactValues?.baseAddress {
-            return scoreRows(exact, rows: batch.rows, block: Self.blockRows) { input, rows, output in
+        guard let source = batch.values.baseAddress else { return [Double](repeating: 0, count: batch.rows * outputCount) }
+        let block = leafMasks == nil ? Self.blockRows : LeafMaskForest.blockRows
+        var scores = scoreRows(source, rows: batch.rows, block: block) { input, rows, output in
+            scoreBlock(input, rows: rows, into: output)
+        }
+        if let boundaries, let exact = batch.exactValues {
+            rescoreInDouble(boundaries.rowsToWalk(batch, exact: exact), of: exact, into: &scores)
+        }
+        return scores
+    }
+
+    /// Walks `rows` of `exact` (the batch's values as written) in double and puts their raw
+    /// scores in place of the float32 ones in `scores`.
+    private func rescoreInDouble(_ rows: [Int], of exact: UnsafeBufferPointer<Double>, into scores: inout [Double]) {
+        guard !rows.isEmpty else { return }
+        let width = inputCount, outputs = outputCount
+        var gathered = [Double](repeating: 0, count: rows.count * width)
+        for (i, r) in rows.enumerated() {
+            for f in 0..<width { gathered[i * width + f] = exact[r * width + f] }
+        }
+        let walked = gathered.withUnsafeBufferPointer { input in
+            scoreRows(input.baseAddress!, rows: rows.count, block: Self.blockRows) { input, rows, output in
                 exactThresholds.withUnsafeBufferPointer { thresholds in
                     accumulate(ExactTest.self, input, thresholds: thresholds.baseAddress, rows: rows, into: output)
                 }
             }
         }
-        guard let source = batch.values.baseAddress else { return [Double](repeating: 0, count: batch.rows * outputCount) }
-        let block = leafMasks == nil ? Self.blockRows : LeafMaskForest.blockRows
-        return scoreRows(source, rows: batch.rows, block: block) { input, rows, output in
-            scoreBlock(input, rows: rows, into: output)
+        for (i, r) in rows.enumerated() {
+            for k in 0..<outputs { scores[r * outputs + k] = walked[i * outputs + k] }
         }
     }
 

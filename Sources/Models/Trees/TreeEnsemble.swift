@@ -148,6 +148,8 @@ public struct TreeEnsemble: Sendable {
     /// Each node's `Double` threshold (NaN for a leaf), for ``InputPrecision/float64`` walks;
     /// empty for a float32 ensemble.
     let exactThresholds: [Double]
+    /// Where a value's float32 could compare differently from the value (float64 only).
+    let boundaries: SplitBoundaries?
     /// Each tree's root in ``nodes``.
     let roots: [Int32]
     /// How a walk may run (see ``TreeEnsemble+Prediction``).
@@ -206,6 +208,12 @@ public struct TreeEnsemble: Sendable {
         self.values = flattener.values
         self.precision = precision
         self.exactThresholds = precision == .float64 ? flattener.exactThresholds : []
+        self.boundaries =
+            precision == .float64
+            ? SplitBoundaries(
+                nodes: flattener.nodes, flags: flattener.flags, thresholds: flattener.exactThresholds,
+                inputCount: inputCount)
+            : nil
         self.roots = flattener.roots
         self.rule = flattener.rule ?? .lessThan
         self.leafMasks = LeafMaskForest(
