@@ -98,6 +98,13 @@ public struct HiggsDataset: Sendable {
         return storage.values?[(firstRow + row) * FeatureSchema.featureCount + feature] ?? Double(single)
     }
 
+    /// The features as written, row-major (a copy, `rowCount × 28`): the float32 values
+    /// widened when every value is a float32. Rows built from these with
+    /// ``init(labels:values:)`` (transformed copies, say) keep the data's precision.
+    public var exactValues: [Double] {
+        withExactFeatures { exact in exact.map(Array.init) } ?? withFeatures { $0.map(Double.init) }
+    }
+
     /// The labels as an array (a copy).
     public var labels: [UInt8] { withLabels { Array($0) } }
 

@@ -88,7 +88,10 @@ import Testing
         let dataset = HiggsDataset(labels: [0, 1], values: values)
         #expect(Self.exact(dataset) == values)
         dataset.withFeatures { #expect(Array($0) == values.map { Float($0) }) }
-        let exactOnes = HiggsDataset(labels: [0, 1], values: (0..<56).map { Double($0) / 4 })
+        #expect(dataset.rows(1..<2).exactValues == Array(values[28...]))
+        let quarters = (0..<56).map { Double($0) / 4 }
+        let exactOnes = HiggsDataset(labels: [0, 1], values: quarters)
         #expect(exactOnes.isFloat32Exact)
+        #expect(exactOnes.exactValues == quarters)
     }
 }
