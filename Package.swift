@@ -108,7 +108,7 @@ let package = Package(
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
             ],
             resources: [.copy("Fixtures")]),
-        .testTarget(name: "ScoringTests", dependencies: ["Scoring", "Results", "TestSupport"]),
+        .testTarget(name: "ScoringTests", dependencies: ["Scoring", "Results", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(
             name: "TrainingTests", dependencies: ["Training", "ModelFiles", "TestSupport"],
             exclude: ["Network/Fixtures", "Boosting/Fixtures"]),

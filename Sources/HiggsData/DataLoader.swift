@@ -106,7 +106,7 @@ public struct DataLoader: Sendable {
             _ = try reader.read(
                 source, path: file.path,
                 observe: sha256 ? { hasher.value.update(bufferPointer: $0) } : nil,
-                sink: { labels, features in try writer.append(labels: labels, features: features) })
+                sink: { labels, features, values in try writer.append(labels: labels, features: features, values: values) })
         } catch let error as DataError {
             throw error
         } catch {

@@ -4,27 +4,33 @@ import Glibc
 import Darwin
 #endif
 
-/// Parses the decimal numbers of a HIGGS.csv field into `Float`, correctly rounded.
+/// Parses the decimal numbers of a HIGGS.csv field into `Double`, correctly rounded: the
+/// value as the file wrote it, as numpy and pandas read it. (The float32 that float models
+/// see is that double rounded once more, `Float(value)`, as numpy's `astype(float32)` does.)
 ///
 /// The fast path reads up to 19 significant digits into an integer and scales it by an
-/// exact power of ten in `Double` (Clinger's method), then rounds to `Float`. That is
-/// exact whenever the `Double` is not within a few ulps of a point halfway between two
-/// floats (the only place where rounding twice could differ from rounding once), and
-/// whenever the integer and the power of ten are exact. Every other case — more than 19
-/// digits, exponents beyond ±22, near-halfway values, subnormals and overflow — goes to
-/// the C library's `strtof`, which rounds correctly but is several times slower. Tests
-/// compare the two on every value of the sample and on random bit patterns.
+/// exact power of ten in `Double` (Clinger's method). Up to 2^53 the integer is exact and
+/// the one operation rounds correctly. Above (HIGGS.csv's 19 digits), the integer's own
+/// rounding error and the operation's (recovered exactly with a fused multiply-add) are
+/// added back, and the sum is kept only when it is not within 2^-20 of an ulp of a
+/// halfway point between two doubles, where that error estimate could tip the rounding.
+/// Every other case — more than 19 digits, exponents beyond ±22, near-halfway values — goes
+/// to the C library's `strtod`, which rounds correctly but is several times slower. A value
+/// whose float32 is not finite is refused, as before. Tests compare the two on every value
+/// of the sample and on random bit patterns.
 enum DecimalParser {
     /// Why a field is not a number.
     enum Failure: Error, Equatable {
         /// No digits where a number belongs (a word, an empty field, stray characters).
         case notANumber
-        /// `nan`, `inf` or a value too large for `Float`.
+        /// `nan`, `inf` or a value too large for `Float` (float models could not read it).
         case notFinite
     }
 
     /// Exact powers of ten representable in `Double` (10^0 … 10^22).
     private static let powersOfTen: [Double] = (0...22).map { pow(10.0, Double($0)) }
+    /// 5^0 … 5^22, exactly.
+    private static let powersOfFive: [UInt64] = (0...22).map { (0..<$0).reduce(1) { product, _ in product * 5 } }
 
     /// Whether `byte` ends a field: a comma, a line feed, or a carriage return.
     @inline(__always)
@@ -38,7 +44,7 @@ enum DecimalParser {
     @inline(__always)
     static func parse(
         _ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>
-    ) -> Result<(value: Float, next: UnsafePointer<UInt8>), Failure> {
+    ) -> Result<(value: Double, next: UnsafePointer<UInt8>), Failure> {
         var p = start
         var negative = false
         if p < end, p.pointee == UInt8(ascii: "-") || p.pointee == UInt8(ascii: "+") {
@@ -101,7 +107,7 @@ enum DecimalParser {
         guard p == end || isTerminator(p.pointee) else { return .failure(classifyWord(start, end)) }
         if mantissa == 0 { return .success((negative ? -0.0 : 0.0, p)) }
         if !tooManyDigits, exponent >= -22, exponent <= 22,
-            let value = fastPathFloat(mantissa: mantissa, exponent: exponent)
+            let value = fastPathDouble(mantissa: mantissa, exponent: exponent)
         {
             return .success((negative ? -value : value, p))
         }
@@ -113,7 +119,7 @@ enum DecimalParser {
     /// `nil` when the 24 bytes at `p` are not in exactly that form, or the value needs the
     /// slow path; the caller then takes the general route.
     @inline(__always)
-    static func parseFixedScientific(_ p: UnsafePointer<UInt8>) -> Float? {
+    static func parseFixedScientific(_ p: UnsafePointer<UInt8>) -> Double? {
         guard p[1] == UInt8(ascii: "."), p[20] | 0x20 == UInt8(ascii: "e"),
             p[21] == UInt8(ascii: "-") || p[21] == UInt8(ascii: "+")
         else { return nil }
@@ -126,7 +132,12 @@ enum DecimalParser {
         if mantissa == 0 { return 0 }
         let exponent = (p[21] == UInt8(ascii: "-") ? -(e1 * 10 + e2) : e1 * 10 + e2) - 18
         guard exponent >= -22, exponent <= 22 else { return nil }
-        return fastPathFloat(mantissa: mantissa, exponent: exponent)
+        if exponent < 0, let single = fastPathFloat(mantissa: mantissa, exponent: exponent),
+            isWithinQuarterUlp(of: single, mantissa: mantissa, digitsAfterPoint: -exponent)
+        {
+            return Double(single)
+        }
+        return fastPathDouble(mantissa: mantissa, exponent: exponent)
     }
 
     /// The value of the eight ASCII digits at `p`, or `nil` if any byte is not a digit.
@@ -144,14 +155,12 @@ enum DecimalParser {
         return v
     }
 
-    /// `mantissa × 10^exponent` rounded to `Float`, or `nil` where the double rounding could
-    /// differ from correct rounding (near a halfway point, or outside `Float`'s normal range).
+    /// `mantissa × 10^exponent` rounded to the nearest `Float`, or `nil` where rounding twice
+    /// could differ from rounding once (near a halfway point between floats, or outside the
+    /// normal range): a candidate for ``isWithinQuarterUlp(of:mantissa:digitsAfterPoint:)``.
     @inline(__always)
     static func fastPathFloat(mantissa: UInt64, exponent: Int) -> Float? {
-        let scaled =
-            exponent < 0
-            ? Double(mantissa) / powersOfTen[-exponent]
-            : Double(mantissa) * powersOfTen[exponent]
+        let scaled = Double(mantissa) / powersOfTen[-exponent]
         guard scaled >= Double(Float.leastNormalMagnitude), scaled <= Double(Float.greatestFiniteMagnitude)
         else { return nil }
         // Float keeps 24 of Double's 53 significand bits; the 29 dropped bits decide rounding.
@@ -160,16 +169,61 @@ enum DecimalParser {
         return Float(scaled)
     }
 
-    /// Correctly rounded parse through `strtof`, for the cases the fast path declines.
+    /// Whether `mantissa / 10^digitsAfterPoint` lies within a quarter of a double's ulp of
+    /// the float `single` — then `Double(single)` is that decimal correctly rounded. HIGGS.csv
+    /// prints float32 values with 19 digits, always this close: one exact 128-bit comparison
+    /// instead of recovering the rounding errors. With `single = m·2^(E−23)`, the condition
+    /// `|M/10^k − m·2^(E−23)| < 2^(E−54)` times `5^k·2^(54−E−k)` reads
+    /// `|M·2^(54−E−k) − m·5^k·2^31| < 5^k`.
+    @inline(__always)
+    static func isWithinQuarterUlp(of single: Float, mantissa: UInt64, digitsAfterPoint k: Int) -> Bool {
+        let shift = 54 - Int(single.exponent) - k
+        guard shift >= 0, shift < 64 else { return false }
+        let five = UInt128(powersOfFive[k])
+        let m = UInt128(single.significandBitPattern | 1 << 23)
+        let x = UInt128(mantissa) << shift, y = m * five << 31
+        return (x > y ? x - y : y - x) < five
+    }
+
+    /// `mantissa × 10^exponent` (|exponent| ≤ 22) correctly rounded to `Double`, or `nil`
+    /// where the fast computation cannot tell (near a halfway point) or the float32 is not
+    /// finite.
+    @inline(__always)
+    static func fastPathDouble(mantissa: UInt64, exponent: Int) -> Double? {
+        let power = powersOfTen[exponent < 0 ? -exponent : exponent]
+        let a = Double(mantissa)
+        let q = exponent < 0 ? a / power : a * power
+        if mantissa > 1 << 53 {
+            // The integer's rounding error (|b| < 2^11, exact) and the operation's (r, exact
+            // by the fused multiply-add) make up what q misses: q + d ≈ the exact value.
+            let b = Double(Int64(bitPattern: mantissa &- UInt64(a)))
+            let d: Double
+            if exponent < 0 {
+                d = (a.addingProduct(-q, power) + b) / power
+            } else {
+                d = (-q).addingProduct(a, power) + b * power
+            }
+            let sum = q + d
+            let offset = (q - sum) + d
+            // The distance to the neighbouring double on the offset's side (half as far below
+            // a power of two).
+            let gap = offset < 0 && sum.significandBitPattern == 0 ? sum.ulp / 2 : sum.ulp
+            guard abs(offset) < gap * (0.5 - 0x1p-20) else { return nil }
+            return Float(sum).isFinite ? sum : nil
+        }
+        return Float(q).isFinite ? q : nil
+    }
+
+    /// Correctly rounded parse through `strtod`, for the cases the fast path declines.
     static func slowPath(
         _ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>
-    ) -> Result<(value: Float, next: UnsafePointer<UInt8>), Failure> {
+    ) -> Result<(value: Double, next: UnsafePointer<UInt8>), Failure> {
         let length = end - start
         guard length < 128 else { return .failure(.notANumber) }
         var buffer = [CChar](repeating: 0, count: length + 1)
         for i in 0..<length { buffer[i] = CChar(bitPattern: start[i]) }
-        let value: Float = buffer.withUnsafeBufferPointer { strtof($0.baseAddress!, nil) }
-        guard value.isFinite else { return .failure(.notFinite) }
+        let value: Double = buffer.withUnsafeBufferPointer { strtod($0.baseAddress!, nil) }
+        guard Float(value).isFinite else { return .failure(.notFinite) }
         return .success((value, end))
     }
 

@@ -66,9 +66,16 @@ public struct EventSymmetry: Sendable, Equatable, Codable {
 }
 
 extension HiggsDataset {
-    /// A copy of these rows (labels unchanged) transformed by `symmetry`: memory for this view's
-    /// rows only, so a caller bounds it by transforming a batch at a time.
+    /// A copy of these rows (labels unchanged) transformed by `symmetry` in the data's own
+    /// precision: the float32 matrix when every value is a float32, else the values as
+    /// written, whose rounding the float32 models then read. Memory for this view's rows
+    /// only, so a caller bounds it by transforming a batch at a time.
     public func transformed(by symmetry: EventSymmetry) -> HiggsDataset {
+        guard isFloat32Exact else {
+            var values = exactValues
+            values.withUnsafeMutableBufferPointer { symmetry.apply(to: $0) }
+            return HiggsDataset(labels: labels, values: values)
+        }
         var features = withFeatures { Array($0) }
         features.withUnsafeMutableBufferPointer { symmetry.apply(to: $0) }
         return HiggsDataset(labels: labels, features: features)

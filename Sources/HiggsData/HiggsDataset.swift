@@ -1,5 +1,8 @@
 /// HIGGS events in memory: a label per row (1 signal, 0 background) and a row-major
-/// float32 matrix of the 28 features.
+/// float32 matrix of the 28 features — and, when some value of the file is not a float32
+/// (a file written with fewer digits than HIGGS.csv's 19), the values as written, in a
+/// float64 matrix beside it (``withExactFeatures(_:)``). The float32 value is always that
+/// double rounded once, as numpy's `astype(float32)` rounds it.
 ///
 /// The storage is shared, never copied: a dataset loaded from the binary cache is a
 /// read-only memory map, and `rows(_:)` returns a view of some rows of the same storage.
@@ -22,7 +25,23 @@ public struct HiggsDataset: Sendable {
             features.count == labels.count * FeatureSchema.featureCount,
             "features must hold 28 values for each label")
         precondition(labels.allSatisfy { $0 <= 1 }, "labels are 0 or 1")
-        self.init(storage: DataStorage(copying: labels, features), firstRow: 0, rowCount: labels.count)
+        self.init(storage: DataStorage(copying: labels, features, values: nil), firstRow: 0, rowCount: labels.count)
+    }
+
+    /// A dataset of the given labels (0 or 1) and row-major features as written
+    /// (`labels.count × 28` doubles); the float32 matrix is their rounding, and the doubles
+    /// are kept only when some value is not a float32. Rows a caller makes from the loaded
+    /// ones (transformed copies, say) keep their precision this way.
+    public init(labels: [UInt8], values: [Double]) {
+        precondition(
+            values.count == labels.count * FeatureSchema.featureCount,
+            "values must hold 28 values for each label")
+        precondition(labels.allSatisfy { $0 <= 1 }, "labels are 0 or 1")
+        let features = values.map { Float($0) }
+        let exact = zip(features, values).allSatisfy { Double($0) == $1 || $1.isNaN }
+        self.init(
+            storage: DataStorage(copying: labels, features, values: exact ? nil : values), firstRow: 0,
+            rowCount: labels.count)
     }
 
     /// A view of `range` (indices relative to this view), sharing the storage.
@@ -38,6 +57,21 @@ public struct HiggsDataset: Sendable {
                 start: storage.features + firstRow * FeatureSchema.featureCount,
                 count: rowCount * FeatureSchema.featureCount))
     }
+
+    /// Calls `body` with the row-major features of this view as the file wrote them
+    /// (`rowCount × 28` doubles), or with `nil` when every value of the data set is a
+    /// float32, so that ``withFeatures(_:)`` is exact: models whose framework reads doubles
+    /// widen those.
+    public func withExactFeatures<R, E: Error>(_ body: (UnsafeBufferPointer<Double>?) throws(E) -> R) throws(E) -> R {
+        guard let values = storage.values else { return try body(nil) }
+        return try body(
+            UnsafeBufferPointer(
+                start: values + firstRow * FeatureSchema.featureCount, count: rowCount * FeatureSchema.featureCount))
+    }
+
+    /// Whether every value of the data set is a float32 (HIGGS.csv), so that the float32
+    /// matrix is the data exactly.
+    public var isFloat32Exact: Bool { storage.values == nil }
 
     /// Calls `body` with the labels of this view (`rowCount` values, each 0 or 1).
     public func withLabels<R, E: Error>(_ body: (UnsafeBufferPointer<UInt8>) throws(E) -> R) throws(E) -> R {
@@ -58,6 +92,19 @@ public struct HiggsDataset: Sendable {
         return storage.features[(firstRow + row) * FeatureSchema.featureCount + feature]
     }
 
+    /// Feature `feature` of `row` as the file wrote it.
+    public func exactValue(row: Int, feature: Int) -> Double {
+        let single = value(row: row, feature: feature)
+        return storage.values?[(firstRow + row) * FeatureSchema.featureCount + feature] ?? Double(single)
+    }
+
+    /// The features as written, row-major (a copy, `rowCount × 28`): the float32 values
+    /// widened when every value is a float32. Rows built from these with
+    /// ``init(labels:values:)`` (transformed copies, say) keep the data's precision.
+    public var exactValues: [Double] {
+        withExactFeatures { exact in exact.map(Array.init) } ?? withFeatures { $0.map(Double.init) }
+    }
+
     /// The labels as an array (a copy).
     public var labels: [UInt8] { withLabels { Array($0) } }
 
@@ -71,24 +118,35 @@ public struct HiggsDataset: Sendable {
 final class DataStorage: @unchecked Sendable {
     let labels: UnsafePointer<UInt8>
     let features: UnsafePointer<Float>
+    /// The values as written, when some value is not a float32.
+    let values: UnsafePointer<Double>?
     private let release: @Sendable () -> Void
 
-    init(labels: UnsafePointer<UInt8>, features: UnsafePointer<Float>, release: @escaping @Sendable () -> Void) {
+    init(
+        labels: UnsafePointer<UInt8>, features: UnsafePointer<Float>, values: UnsafePointer<Double>?,
+        release: @escaping @Sendable () -> Void
+    ) {
         self.labels = labels
         self.features = features
+        self.values = values
         self.release = release
     }
 
-    convenience init(copying labels: [UInt8], _ features: [Float]) {
-        let l = UnsafeMutablePointer<UInt8>.allocate(capacity: max(1, labels.count))
-        let f = UnsafeMutablePointer<Float>.allocate(capacity: max(1, features.count))
-        labels.withUnsafeBufferPointer { if let b = $0.baseAddress { l.initialize(from: b, count: $0.count) } }
-        features.withUnsafeBufferPointer { if let b = $0.baseAddress { f.initialize(from: b, count: $0.count) } }
-        let release: @Sendable () -> Void = { [l = Unchecked(l), f = Unchecked(f)] in
+    convenience init(copying labels: [UInt8], _ features: [Float], values: [Double]?) {
+        let l = Self.copy(labels), f = Self.copy(features), v = values.map { Self.copy($0) }
+        let release: @Sendable () -> Void = { [l = Unchecked(l), f = Unchecked(f), v = Unchecked(v)] in
             l.value.deallocate()
             f.value.deallocate()
+            v.value?.deallocate()
         }
-        self.init(labels: l, features: f, release: release)
+        self.init(labels: l, features: f, values: v.map { UnsafePointer($0) }, release: release)
+    }
+
+    /// A heap copy of `array` (at least one element's room, so that it is never empty).
+    private static func copy<T>(_ array: [T]) -> UnsafeMutablePointer<T> {
+        let pointer = UnsafeMutablePointer<T>.allocate(capacity: max(1, array.count))
+        array.withUnsafeBufferPointer { if let b = $0.baseAddress { pointer.initialize(from: b, count: $0.count) } }
+        return pointer
     }
 
     deinit { release() }

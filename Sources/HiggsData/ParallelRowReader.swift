@@ -14,8 +14,11 @@ struct ParallelRowReader: Sendable {
     /// Called from the reading thread with the file bytes consumed so far.
     var progress: (@Sendable (Int) -> Void)?
 
-    /// Receives parsed rows in order: the labels and row-major features of a block.
-    typealias Sink = (_ labels: UnsafeBufferPointer<UInt8>, _ features: UnsafeBufferPointer<Float>) throws -> Void
+    /// Receives parsed rows in order: the labels and row-major features of a block, in float32
+    /// and, when some value of the block is not a float32, as written (float64; else `nil`).
+    typealias Sink = (
+        _ labels: UnsafeBufferPointer<UInt8>, _ features: UnsafeBufferPointer<Float>, _ values: UnsafeBufferPointer<Double>?
+    ) throws -> Void
 
     /// Reads every row of `source`, feeding `sink` in order, and returns the row count.
     ///
@@ -66,7 +69,8 @@ struct ParallelRowReader: Sendable {
             do {
                 try sink(
                     UnsafeBufferPointer(start: slot.labels, count: slot.rows),
-                    UnsafeBufferPointer(start: slot.features, count: slot.rows * FeatureSchema.featureCount))
+                    UnsafeBufferPointer(start: slot.features, count: slot.rows * FeatureSchema.featureCount),
+                    slot.float32Exact ? nil : UnsafeBufferPointer(start: slot.values, count: slot.rows * FeatureSchema.featureCount))
                 rows += slot.rows
             } catch {
                 firstError = error

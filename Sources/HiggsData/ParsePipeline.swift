@@ -14,13 +14,16 @@ extension ParallelRowReader {
             private(set) var rowCapacity = 0
             var labels: UnsafeMutablePointer<UInt8>
             var features: UnsafeMutablePointer<Float>
+            var values: UnsafeMutablePointer<Double>
             var rows = 0
+            var float32Exact = true
             var problem: RowParser.Problem?
 
             init(blockBytes: Int) {
                 text = .allocate(byteCount: blockBytes, alignment: 64)
                 labels = .allocate(capacity: 1)
                 features = .allocate(capacity: 1)
+                values = .allocate(capacity: 1)
             }
 
             /// Grows the row buffers to hold `rows` rows; reused across blocks.
@@ -28,8 +31,10 @@ extension ParallelRowReader {
                 guard rows > rowCapacity else { return }
                 labels.deallocate()
                 features.deallocate()
+                values.deallocate()
                 labels = .allocate(capacity: rows)
                 features = .allocate(capacity: rows * FeatureSchema.featureCount)
+                values = .allocate(capacity: rows * FeatureSchema.featureCount)
                 rowCapacity = rows
             }
 
@@ -37,6 +42,7 @@ extension ParallelRowReader {
                 text.deallocate()
                 labels.deallocate()
                 features.deallocate()
+                values.deallocate()
             }
         }
 
@@ -100,11 +106,12 @@ extension ParallelRowReader {
                 condition.unlock()
                 slot.problem = nil
                 slot.rows = 0
+                slot.float32Exact = true
                 if !skip {
                     do {
-                        slot.rows = try RowParser.parse(
+                        (slot.rows, slot.float32Exact) = try RowParser.parse(
                             UnsafeRawBufferPointer(rebasing: slot.text[..<slot.textCount]),
-                            labels: slot.labels, features: slot.features,
+                            labels: slot.labels, features: slot.features, values: slot.values,
                             capacity: slot.rowCapacity, allowTrailingBlank: slot.isLast)
                     } catch {
                         slot.problem = error

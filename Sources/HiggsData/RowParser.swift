@@ -4,7 +4,9 @@ import Glibc
 import Darwin
 #endif
 
-/// Parses a block of whole HIGGS.csv lines into labels and a row-major float32 matrix.
+/// Parses a block of whole HIGGS.csv lines into labels and the row-major feature matrix,
+/// twice: as written (float64, correctly rounded) and as float models read it (float32, that
+/// double rounded once more), noting whether the two agree on every value of the block.
 ///
 /// A block never splits a line (see `LineBlockReader`). Blank lines are an error except
 /// at the very end of the file; `\r\n` line ends are accepted.
@@ -34,24 +36,28 @@ struct RowParser {
         return p < end ? count + 1 : count
     }
 
-    /// Parses every line of `text` into `labels[0..<n]` and `features[0..<n*28]`.
+    /// Parses every line of `text` into `labels[0..<n]`, `features[0..<n*28]` and
+    /// `values[0..<n*28]`.
     ///
     /// - Parameters:
     ///   - allowTrailingBlank: whether this block ends the file, where blank lines are ignored.
-    /// - Returns: the number of rows written.
+    /// - Returns: the number of rows written, and whether every value is a float32
+    ///   (`Double(features[i]) == values[i]`).
     /// - Throws: `Problem` for the first bad line.
     static func parse(
         _ text: UnsafeRawBufferPointer,
         labels: UnsafeMutablePointer<UInt8>,
         features: UnsafeMutablePointer<Float>,
+        values: UnsafeMutablePointer<Double>,
         capacity: Int,
         allowTrailingBlank: Bool
-    ) throws(Problem) -> Int {
-        guard let raw = text.baseAddress, text.count > 0 else { return 0 }
+    ) throws(Problem) -> (rows: Int, float32Exact: Bool) {
+        guard let raw = text.baseAddress, text.count > 0 else { return (0, true) }
         let base = raw.assumingMemoryBound(to: UInt8.self)
         let end = base + text.count
         var p = base
         var row = 0
+        var float32Exact = true
         let columns = FeatureSchema.columnCount
         while p < end {
             let lineStart = p
@@ -61,6 +67,7 @@ struct RowParser {
             }
             precondition(row < capacity, "row capacity of the block was computed from its line count")
             let out = features + row * FeatureSchema.featureCount
+            let exact = values + row * FeatureSchema.featureCount
             for column in 0..<columns {
                 switch DecimalParser.parse(p, end) {
                 case .success(let (value, next)):
@@ -70,7 +77,10 @@ struct RowParser {
                         }
                         labels[row] = value == 1 ? 1 : 0
                     } else {
-                        out[column - 1] = value
+                        let single = Float(value)
+                        out[column - 1] = single
+                        exact[column - 1] = value
+                        float32Exact = float32Exact && Double(single) == value
                     }
                     p = next
                 case .failure(let failure):
@@ -101,7 +111,7 @@ struct RowParser {
             }
             row += 1
         }
-        return row
+        return (row, float32Exact)
     }
 
     private static func onlyBlankLinesRemain(_ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>) -> Bool {

@@ -68,8 +68,12 @@ public enum SubmissionPredictor {
     }
 
     /// Runs `classifier` over `rows` in batches, reading `features` (indices into the 28) and
-    /// standardizing them as `(x - mean) / scale` when asked; with a `symmetry`, over each
-    /// batch transformed by it (a copy of one batch at a time).
+    /// standardizing them as `(x - mean) / scale` when asked; with a `symmetry`, over each batch transformed by it (a copy of one
+    /// batch at a time).
+    ///
+    /// The rows go in as the data file wrote them: a float64 classifier (LightGBM) reads the
+    /// values in float64 when they are not all float32, and standardized values in float64
+    /// always; a float32 classifier reads each value rounded once to float32.
     public static func predict(
         _ classifier: any Classifier, features: [Int], standardization: SubmissionManifest.Standardization?,
         rows: HiggsDataset, transformedBy symmetry: EventSymmetry? = nil
@@ -77,16 +81,24 @@ public enum SubmissionPredictor {
         var scores: [Double] = []
         scores.reserveCapacity(rows.rowCount)
         let identity = standardization == nil && features == Array(0..<FeatureSchema.featureCount)
+        let float64 = classifier.inputPrecision == .float64
         var start = 0
         while start < rows.rowCount {
             let view = rows.rows(start..<min(rows.rowCount, start + batchRows))
             let part = symmetry.map { view.transformed(by: $0) } ?? view
             let batchScores: [Double] = try part.withFeatures { values in
-                if identity {
-                    return try classifier.predict(FeatureBatch(rows: part.rowCount, columns: features.count, values: values))
+                try part.withExactFeatures { exact in
+                    if identity {
+                        return try classifier.predict(
+                            FeatureBatch(rows: part.rowCount, columns: features.count, values: values, exactValues: exact))
+                    }
+                    let selected = select(
+                        values, exact: exact, rows: part.rowCount, features: features, standardization: standardization,
+                        keepingDoubles: exact != nil || (float64 && standardization != nil))
+                    return try withFeatureBatch(selected.values, exactValues: selected.exact, columns: features.count) {
+                        try classifier.predict($0)
+                    }
                 }
-                let selected = select(values, rows: part.rowCount, features: features, standardization: standardization)
-                return try withFeatureBatch(selected, columns: features.count) { try classifier.predict($0) }
             }
             scores.append(contentsOf: batchScores)
             start += batchRows
@@ -94,24 +106,25 @@ public enum SubmissionPredictor {
         return scores
     }
 
-    /// The chosen columns of row-major 28-feature rows, standardized if asked.
+    /// The chosen columns of row-major 28-feature rows, standardized if asked: in float32,
+    /// and in float64 too when `keepingDoubles`. Each value is computed in Double from the
+    /// value as written (`exact`, else the float32 widened) and rounded once to float32, as
+    /// scikit-learn's StandardScaler does on float64 input before a float32 model.
     static func select(
-        _ values: UnsafeBufferPointer<Float>, rows: Int, features: [Int],
-        standardization: SubmissionManifest.Standardization?
-    ) -> [Float] {
+        _ values: UnsafeBufferPointer<Float>, exact: UnsafeBufferPointer<Double>?, rows: Int, features: [Int],
+        standardization: SubmissionManifest.Standardization?, keepingDoubles: Bool
+    ) -> (values: [Float], exact: [Double]?) {
         let width = FeatureSchema.featureCount
-        var out = [Float](repeating: 0, count: rows * features.count)
-        // In Double, then rounded once: as scikit-learn's StandardScaler does on float64 input.
+        var singles = [Float](repeating: 0, count: rows * features.count)
+        var doubles = [Double](repeating: 0, count: keepingDoubles ? rows * features.count : 0)
         for r in 0..<rows {
             for (j, f) in features.enumerated() {
-                let x = values[r * width + f]
-                if let standardization {
-                    out[r * features.count + j] = Float((Double(x) - standardization.mean[j]) / standardization.scale[j])
-                } else {
-                    out[r * features.count + j] = x
-                }
+                var x = exact?[r * width + f] ?? Double(values[r * width + f])
+                if let standardization { x = (x - standardization.mean[j]) / standardization.scale[j] }
+                singles[r * features.count + j] = Float(x)
+                if keepingDoubles { doubles[r * features.count + j] = x }
             }
         }
-        return out
+        return (singles, keepingDoubles ? doubles : nil)
     }
 }

@@ -48,9 +48,10 @@ import Testing
         let values: [Float] = (0..<56).map { Float($0) }
         let selected = values.withUnsafeBufferPointer {
             SubmissionPredictor.select(
-                $0, rows: 2, features: [27, 0],
-                standardization: .init(mean: [1, 2], scale: [2, 4]))
+                $0, exact: nil, rows: 2, features: [27, 0],
+                standardization: .init(mean: [1, 2], scale: [2, 4]), keepingDoubles: true)
         }
-        #expect(selected == [13, -0.5, 27, 6.5])
+        #expect(selected.values == [13, -0.5, 27, 6.5])
+        #expect(selected.exact == [13, -0.5, 27, 6.5])
     }
 }

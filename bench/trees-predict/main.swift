@@ -3,7 +3,9 @@
 //
 //   trees-predict MODEL ROWS.f32 COLUMNS [REPEATS] [OUT.f64]
 //
-// ROWS.f32 is rows x COLUMNS little-endian float32 values, row-major. Prints one JSON line:
+// ROWS.f32 is rows x COLUMNS little-endian float32 values, row-major; a ROWS.f64 file holds
+// float64 values instead, handed over as written (the batch's exact values, each float32 its
+// rounding), as a data file that is not float32-exact reaches a model. Prints one JSON line:
 // {"load_s": …, "predict_s": best of REPEATS (wall), "predict_cpu_s": best CPU seconds (all
 // threads), "rows": …, "summary": "…"}; writes the
 // predictions as float64 to OUT.f64 when given.
@@ -27,7 +29,9 @@ guard arguments.count >= 4, let columns = Int(arguments[3]), columns > 0 else {
 let repeats = arguments.count > 4 ? max(1, Int(arguments[4]) ?? 3) : 3
 do {
     let bytes = try Data(contentsOf: URL(fileURLWithPath: arguments[2]))
-    let values = bytes.withUnsafeBytes { Array($0.bindMemory(to: Float.self)) }
+    let exact: [Double]? =
+        arguments[2].hasSuffix(".f64") ? bytes.withUnsafeBytes { Array($0.bindMemory(to: Double.self)) } : nil
+    let values = exact.map { $0.map { Float($0) } } ?? bytes.withUnsafeBytes { Array($0.bindMemory(to: Float.self)) }
     guard values.count % columns == 0 else { throw ClassifierError.inputWidth(expected: columns, found: values.count % columns) }
     var clock = ContinuousClock.now
     let model = try ModelFileReader.read(contentsOf: URL(fileURLWithPath: arguments[1]))
@@ -38,7 +42,7 @@ do {
     for _ in 0..<repeats {
         let cpu = cpuSeconds()
         clock = ContinuousClock.now
-        predictions = try withFeatureBatch(values, columns: columns) { try model.classifier.predict($0) }
+        predictions = try withFeatureBatch(values, exactValues: exact, columns: columns) { try model.classifier.predict($0) }
         best = min(best, ContinuousClock.now - clock)
         bestCPU = min(bestCPU, cpuSeconds() - cpu)
     }

@@ -8,7 +8,8 @@ import Results
 /// Read: objective `binary` (probability `1 / (1 + exp(-sigmoid · score))`, with the
 /// `sigmoid:` parameter of the objective line), one tree per iteration, numerical splits.
 /// A tree of `num_leaves` leaves has `num_leaves - 1` splits; split `i` sends a row to
-/// `left_child[i]` when `value <= threshold[i]` (the float feature widened to double),
+/// `left_child[i]` when `value <= threshold[i]`, compared in double (the ensemble reads the
+/// rows in float64: a value written with three decimals is compared as written),
 /// a negative child `c` being leaf `-c - 1`. `decision_type[i]`'s bit 1 is "missing goes
 /// left" and bits 2-3 the missing type: `None` (NaN is read as 0 and compared),
 /// `Zero` (NaN and `|x| ≤ float32(1e-35)` are missing), `NaN` (NaN is missing). Leaf values
@@ -78,7 +79,7 @@ enum LightGBMModelFile: TreeModelRefusals {
         do {
             ensemble = try TreeEnsemble(
                 trees: trees, inputCount: maxFeature + 1, aggregation: averaged ? .average : .sum,
-                baseScores: [0], maxNodes: limits.maxTreeNodes)
+                baseScores: [0], precision: .float64, maxNodes: limits.maxTreeNodes)
             classifier = try TreeEnsembleClassifier(ensemble: ensemble, transform: .logistic(scale: sigmoid))
         } catch {
             throw damaged(error.description)

@@ -25,9 +25,18 @@ enum WalkRule: Sendable {
 
 /// One split test: whether the row goes to the left child.
 protocol SplitTest {
+    /// The element type of the rows and thresholds compared.
+    associatedtype Value
     /// Whether the test reads the node's flags (the walk skips loading them otherwise).
     static var readsFlags: Bool { get }
-    static func goesLeft(_ x: Float, _ threshold: Float, _ flags: UInt8) -> Bool
+    /// Node `n`'s threshold: its packed `Float`, or its `Double` in `exact`.
+    static func threshold(_ node: PackedNode, _ n: Int, _ exact: UnsafePointer<Double>?) -> Value
+    static func goesLeft(_ x: Value, _ threshold: Value, _ flags: UInt8) -> Bool
+}
+
+extension SplitTest where Value == Float {
+    @inline(__always)
+    static func threshold(_ node: PackedNode, _ n: Int, _ exact: UnsafePointer<Double>?) -> Float { node.threshold }
 }
 
 /// `x < threshold`; NaN by the node's flag.
@@ -73,15 +82,39 @@ enum GeneralTest: SplitTest {
 
     @inline(__always)
     static func goesLeft(_ x: Float, _ threshold: Float, _ flags: UInt8) -> Bool {
-        if x.isNaN || (flags & 2 != 0 && abs(x) <= zeroThreshold) { return flags & 1 != 0 }
-        switch TreeEnsemble.Comparison(rawValue: flags >> 4) ?? .lessThan {
-        case .lessThan: return x < threshold
-        case .lessOrEqual: return x <= threshold
-        case .greaterOrEqual: return x >= threshold
-        case .greaterThan: return x > threshold
-        case .equal: return x == threshold
-        case .notEqual: return x != threshold
-        }
+        generalGoesLeft(x, threshold, flags, zeroThreshold: zeroThreshold)
+    }
+}
+
+/// ``GeneralTest`` in double, against each split's own `Double` threshold: how LightGBM
+/// compares a row it reads in float64.
+enum ExactTest: SplitTest {
+    static var readsFlags: Bool { true }
+    /// ``GeneralTest/zeroThreshold``, widened (LightGBM compares it in double).
+    static let zeroThreshold = Double(GeneralTest.zeroThreshold)
+
+    @inline(__always)
+    static func threshold(_ node: PackedNode, _ n: Int, _ exact: UnsafePointer<Double>?) -> Double {
+        exact.unsafelyUnwrapped[n]
+    }
+
+    @inline(__always)
+    static func goesLeft(_ x: Double, _ threshold: Double, _ flags: UInt8) -> Bool {
+        generalGoesLeft(x, threshold, flags, zeroThreshold: zeroThreshold)
+    }
+}
+
+/// A split's own comparison (flag bits 4-7) and missing rule (bits 0-1), in `V`.
+@inline(__always)
+private func generalGoesLeft<V: BinaryFloatingPoint>(_ x: V, _ threshold: V, _ flags: UInt8, zeroThreshold: V) -> Bool {
+    if x.isNaN || (flags & 2 != 0 && abs(x) <= zeroThreshold) { return flags & 1 != 0 }
+    switch TreeEnsemble.Comparison(rawValue: flags >> 4) ?? .lessThan {
+    case .lessThan: return x < threshold
+    case .lessOrEqual: return x <= threshold
+    case .greaterOrEqual: return x >= threshold
+    case .greaterThan: return x > threshold
+    case .equal: return x == threshold
+    case .notEqual: return x != threshold
     }
 }
 
@@ -96,36 +129,74 @@ extension TreeEnsemble {
     /// The raw scores of every row: `outputCount` values per row, row after row (base score
     /// plus the trees' sum or average), before any transform.
     ///
-    /// Runs on all cores over chunks of rows when the batch is large.
+    /// An ensemble of ``InputPrecision/float64`` compares a batch's ``FeatureBatch/exactValues``
+    /// with its `Double` thresholds when the batch has them: the float32 kernels score every
+    /// row, and the rows where a value's float32 could fall on the other side of a split
+    /// (``SplitBoundaries``) are walked again in double. Without them (every value a float32)
+    /// the float32 kernels compare exactly the same. Runs on all cores over chunks of rows
+    /// when the batch is large.
     /// - Throws: ``ClassifierError/inputWidth(expected:found:)``.
     public func rawScores(_ batch: FeatureBatch) throws -> [Double] {
         guard batch.columns == inputCount else {
             throw ClassifierError.inputWidth(expected: inputCount, found: batch.columns)
         }
-        let rows = batch.rows
-        var out = [Double](repeating: 0, count: rows * outputCount)
-        guard rows > 0, let source = batch.values.baseAddress else { return out }
+        guard let source = batch.values.baseAddress else { return [Double](repeating: 0, count: batch.rows * outputCount) }
         let block = leafMasks == nil ? Self.blockRows : LeafMaskForest.blockRows
+        var scores = scoreRows(source, rows: batch.rows, block: block) { input, rows, output in
+            scoreBlock(input, rows: rows, into: output)
+        }
+        if let boundaries, let exact = batch.exactValues {
+            rescoreInDouble(boundaries.rowsToWalk(batch, exact: exact), of: exact, into: &scores)
+        }
+        return scores
+    }
+
+    /// Walks `rows` of `exact` (the batch's values as written) in double and puts their raw
+    /// scores in place of the float32 ones in `scores`.
+    private func rescoreInDouble(_ rows: [Int], of exact: UnsafeBufferPointer<Double>, into scores: inout [Double]) {
+        guard !rows.isEmpty else { return }
+        let width = inputCount, outputs = outputCount
+        var gathered = [Double](repeating: 0, count: rows.count * width)
+        for (i, r) in rows.enumerated() {
+            for f in 0..<width { gathered[i * width + f] = exact[r * width + f] }
+        }
+        let walked = gathered.withUnsafeBufferPointer { input in
+            scoreRows(input.baseAddress!, rows: rows.count, block: Self.blockRows) { input, rows, output in
+                exactThresholds.withUnsafeBufferPointer { thresholds in
+                    accumulate(ExactTest.self, input, thresholds: thresholds.baseAddress, rows: rows, into: output)
+                }
+            }
+        }
+        for (i, r) in rows.enumerated() {
+            for k in 0..<outputs { scores[r * outputs + k] = walked[i * outputs + k] }
+        }
+    }
+
+    /// Runs `scoreBlock` over blocks of at most `block` rows of `input` (`inputCount` values a
+    /// row), on all cores for a large batch, and adds the base scores (averaging first for
+    /// ``Aggregation/average``). `scoreBlock` adds the trees' leaf values into its zeroed output.
+    private func scoreRows<V>(
+        _ source: UnsafePointer<V>, rows: Int, block: Int,
+        _ scoreBlock: @escaping @Sendable (UnsafePointer<V>, Int, UnsafeMutablePointer<Double>) -> Void
+    ) -> [Double] {
+        var out = [Double](repeating: 0, count: rows * outputCount)
+        guard rows > 0 else { return out }
         let chunks = rows < 2 * block ? 1 : min(64, max(1, rows / 2048), rows / block)
         let input = UnsafeSendablePointer(source)
+        let outputs = outputCount, base = baseScores
+        let scale = aggregation == .average ? 1 / Double(treeCount) : 1
         out.withUnsafeMutableBufferPointer { buffer in
             let target = UnsafeSendablePointer(UnsafePointer(buffer.baseAddress!))
             let work: @Sendable (Int) -> Void = { chunk in
                 let first = rows * chunk / chunks, end = rows * (chunk + 1) / chunks
                 let output = UnsafeMutablePointer(mutating: target.pointer)
-                // The leaf-mask kernel's block by column, and its sums (none for walks).
-                let masked = self.leafMasks == nil ? 0 : block
-                withUnsafeTemporaryAllocation(of: Float.self, capacity: masked * self.inputCount) { columns in
-                    withUnsafeTemporaryAllocation(of: Double.self, capacity: masked * self.outputCount) { sums in
-                        var start = first
-                        while start < end {
-                            let count = min(block, end - start)
-                            self.scoreBlock(
-                                input.pointer + start * self.inputCount, rows: count, columns: columns,
-                                sums: sums, into: output + start * self.outputCount)
-                            start += count
-                        }
-                    }
+                var start = first
+                while start < end {
+                    let count = min(block, end - start)
+                    let scores = output + start * outputs
+                    scoreBlock(input.pointer + start * self.inputCount, count, scores)
+                    for i in 0..<count * outputs { scores[i] = base[i % outputs] + scores[i] * scale }
+                    start += count
                 }
             }
             if chunks == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: chunks, execute: work) }
@@ -134,34 +205,23 @@ extension TreeEnsemble {
     }
 
     /// Scores `rows` consecutive rows from `input` (at most ``LeafMaskForest/blockRows``
-    /// with leaf masks, else at most ``blockRows``) into `output` (zeroed). With leaf masks,
-    /// `columns` and `sums` hold a block of ``LeafMaskForest/blockRows`` rows by column
-    /// (`inputCount` and `outputCount` columns).
-    private func scoreBlock(
-        _ input: UnsafePointer<Float>, rows: Int, columns: UnsafeMutableBufferPointer<Float>,
-        sums: UnsafeMutableBufferPointer<Double>, into output: UnsafeMutablePointer<Double>
-    ) {
+    /// with leaf masks, else at most ``blockRows``) into `output` (zeroed), before base scores.
+    private func scoreBlock(_ input: UnsafePointer<Float>, rows: Int, into output: UnsafeMutablePointer<Double>) {
         let outputs = outputCount
-        if let leafMasks, let columns = columns.baseAddress, let sum = sums.baseAddress {
-            Self.copyColumns(input, rows: rows, inputCount, to: columns)
-            let block = LeafMaskForest.blockRows
-            sums.initialize(repeating: 0)
-            leafMasks.add(columns: columns, into: sum)
-            for r in 0..<rows {
-                for k in 0..<outputs { output[r * outputs + k] = sum[k * block + r] }
-            }
-        } else {
-            var start = 0
-            while start < rows {
-                let count = min(Self.blockRows, rows - start)
-                walkBlock(input + start * inputCount, rows: count, into: output + start * outputs)
-                start += count
-            }
+        guard let leafMasks else {
+            walkBlock(input, rows: rows, into: output)
+            return
         }
-        let scale = aggregation == .average ? 1 / Double(treeCount) : 1
-        for row in 0..<rows {
-            for k in 0..<outputs {
-                output[row * outputs + k] = baseScores[k] + output[row * outputs + k] * scale
+        let block = LeafMaskForest.blockRows
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: block * inputCount) { columns in
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: block * outputs) { sums in
+                let columns = columns.baseAddress!, sum = sums.baseAddress!
+                Self.copyColumns(input, rows: rows, inputCount, to: columns)
+                sums.initialize(repeating: 0)
+                leafMasks.add(columns: columns, into: sum)
+                for r in 0..<rows {
+                    for k in 0..<outputs { output[r * outputs + k] = sum[k * block + r] }
+                }
             }
         }
     }
@@ -188,15 +248,16 @@ extension TreeEnsemble {
         // Most blocks hold no NaN: their walks skip the missing-value test.
         let hasNaN = UnsafeBufferPointer(start: input, count: rows * inputCount).contains { $0.isNaN }
         switch (rule, hasNaN) {
-        case (.lessThan, false): accumulate(LessThanNoMissingTest.self, input, rows: rows, into: output)
-        case (.lessThan, true): accumulate(LessThanTest.self, input, rows: rows, into: output)
-        case (.lessOrEqual, false): accumulate(LessOrEqualNoMissingTest.self, input, rows: rows, into: output)
-        case (.lessOrEqual, true): accumulate(LessOrEqualTest.self, input, rows: rows, into: output)
-        case (.general, _): accumulate(GeneralTest.self, input, rows: rows, into: output)
+        case (.lessThan, false): accumulate(LessThanNoMissingTest.self, input, thresholds: nil, rows: rows, into: output)
+        case (.lessThan, true): accumulate(LessThanTest.self, input, thresholds: nil, rows: rows, into: output)
+        case (.lessOrEqual, false): accumulate(LessOrEqualNoMissingTest.self, input, thresholds: nil, rows: rows, into: output)
+        case (.lessOrEqual, true): accumulate(LessOrEqualTest.self, input, thresholds: nil, rows: rows, into: output)
+        case (.general, _): accumulate(GeneralTest.self, input, thresholds: nil, rows: rows, into: output)
         }
     }
 
-    /// Adds every tree's leaf values for `rows` rows into `output`, with split test `T`.
+    /// Adds every tree's leaf values for `rows` rows into `output`, with split test `T`
+    /// (whose thresholds are the packed ones, or `thresholds`' doubles).
     ///
     /// A tree at most ``fixedWalkDepth`` deep is walked level by level: every row of the
     /// block takes one step, then the next step; the rows' steps do not depend on each
@@ -204,7 +265,7 @@ extension TreeEnsemble {
     /// reached one early stay put). A deeper tree is walked row by row to its leaf.
     @inline(__always)
     private func accumulate<T: SplitTest>(
-        _: T.Type, _ input: UnsafePointer<Float>, rows: Int,
+        _: T.Type, _ input: UnsafePointer<T.Value>, thresholds: UnsafePointer<Double>?, rows: Int,
         into output: UnsafeMutablePointer<Double>
     ) {
         let columns = inputCount, outputs = outputCount
@@ -216,7 +277,8 @@ extension TreeEnsemble {
                         @inline(__always) func step(_ n: Int, _ r: Int) -> Int {
                             let node = nodes[n]
                             let x = input[r &* columns &+ Int(node.feature)]
-                            return Int(node.left) &+ (T.goesLeft(x, node.threshold, T.readsFlags ? flags[n] : 0) ? 0 : 1)
+                            let threshold = T.threshold(node, n, thresholds)
+                            return Int(node.left) &+ (T.goesLeft(x, threshold, T.readsFlags ? flags[n] : 0) ? 0 : 1)
                         }
                         for t in roots.indices {
                             let root = Int(roots[t]), depth = depths[t]

@@ -25,6 +25,11 @@
 /// the rest are renumbered breadth-first, tree after tree, so that a split's children are
 /// neighbours and a row's path runs forward through memory.
 ///
+/// An ensemble of ``InputPrecision/float64`` (LightGBM's, which compares `x <= threshold`
+/// in double) keeps its `Double` thresholds too, and compares a batch's
+/// ``FeatureBatch/exactValues`` with them when the rows are not all float32; on float32 rows
+/// the packed `Float` thresholds compare exactly the same, and the fast kernels run.
+///
 /// Prediction (``rawScores(_:)``) runs over blocks of rows, on all cores for large batches.
 /// Boosted trees of at most 64 leaves with splits all `<` or all `<=` and NaN as the only
 /// missing value (XGBoost, LightGBM, scikit-learn's boosters) are scored in leaf-mask form
@@ -128,6 +133,8 @@ public struct TreeEnsemble: Sendable {
     public var nodeCount: Int { nodes.count }
     /// Leaves kept, over all trees.
     public let leafCount: Int
+    /// The precision the framework compares in.
+    public let precision: InputPrecision
 
     /// The flattened forest (12-byte nodes), tree after tree, each in breadth-first order so
     /// that the two children of a split are neighbours: node `n` goes to `nodes[n].left` when its test
@@ -138,6 +145,11 @@ public struct TreeEnsemble: Sendable {
     /// Each node's flags (see ``PackedNode/flags(missingGoesLeft:zeroIsMissing:comparison:)``).
     let flags: [UInt8]
     let values: [Double]
+    /// Each node's `Double` threshold (NaN for a leaf), for ``InputPrecision/float64`` walks;
+    /// empty for a float32 ensemble.
+    let exactThresholds: [Double]
+    /// Where a value's float32 could compare differently from the value (float64 only).
+    let boundaries: SplitBoundaries?
     /// Each tree's root in ``nodes``.
     let roots: [Int32]
     /// How a walk may run (see ``TreeEnsemble+Prediction``).
@@ -151,7 +163,7 @@ public struct TreeEnsemble: Sendable {
 
     /// An ensemble of `trees` reading rows of `inputCount` features, with `outputCount`
     /// values per leaf, combined by `aggregation` and added to `baseScores`
-    /// (`outputCount` values).
+    /// (`outputCount` values), compared in `precision`.
     ///
     /// - Throws: ``TreeModelError`` naming the tree and node, for: no trees; `inputCount`
     ///   outside `1...16_777_216`; more than
@@ -161,7 +173,7 @@ public struct TreeEnsemble: Sendable {
     ///   `0..<inputCount`; a NaN threshold; a leaf or base value that is not finite.
     public init(
         trees: [Tree], inputCount: Int, outputCount: Int = 1, aggregation: Aggregation = .sum,
-        baseScores: [Double], maxNodes: Int = TreeEnsemble.defaultMaxNodes
+        baseScores: [Double], precision: InputPrecision = .float32, maxNodes: Int = TreeEnsemble.defaultMaxNodes
     ) throws(TreeModelError) {
         guard !trees.isEmpty else { throw TreeModelError("the ensemble has no trees") }
         guard inputCount > 0, inputCount <= PackedNode.maxFeatures else {
@@ -194,6 +206,14 @@ public struct TreeEnsemble: Sendable {
         self.nodes = flattener.nodes
         self.flags = flattener.flags
         self.values = flattener.values
+        self.precision = precision
+        self.exactThresholds = precision == .float64 ? flattener.exactThresholds : []
+        self.boundaries =
+            precision == .float64
+            ? SplitBoundaries(
+                nodes: flattener.nodes, flags: flattener.flags, thresholds: flattener.exactThresholds,
+                inputCount: inputCount)
+            : nil
         self.roots = flattener.roots
         self.rule = flattener.rule ?? .lessThan
         self.leafMasks = LeafMaskForest(
@@ -248,6 +268,7 @@ private struct Flattener {
     var nodes: [PackedNode] = []
     var flags: [UInt8] = []
     var values: [Double] = []
+    var exactThresholds: [Double] = []
     var roots: [Int32] = []
     var depths: [Int] = []
     var leafCount = 0
@@ -317,6 +338,7 @@ private struct Flattener {
                     throw TreeModelError("tree \(t): leaf \(n) has a value that is not finite")
                 }
                 nodes.append(PackedNode(threshold: .nan, left: Int32(here - 1), feature: 0))
+                exactThresholds.append(.nan)
                 flags.append(0)
                 values.append(contentsOf: leaf)
                 leafCount += 1
@@ -342,6 +364,7 @@ private struct Flattener {
                 PackedNode(
                     threshold: PackedNode.floatThreshold(node.threshold, for: comparison),
                     left: Int32(firstChild), feature: UInt32(node.feature)))
+            exactThresholds.append(node.threshold)
             flags.append(
                 PackedNode.flags(
                     missingGoesLeft: missingLeft, zeroIsMissing: node.zeroIsMissing,

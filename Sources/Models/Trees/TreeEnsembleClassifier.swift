@@ -43,6 +43,9 @@ public struct TreeEnsembleClassifier: Classifier {
     /// Features per row.
     public var inputCount: Int { ensemble.inputCount }
 
+    /// The ensemble's precision (float64 for LightGBM).
+    public var inputPrecision: InputPrecision { ensemble.precision }
+
     /// The signal probability of every row.
     ///
     /// - Throws: ``ClassifierError/inputWidth(expected:found:)``.

@@ -20,6 +20,11 @@ public struct ONNXClassifier: Classifier {
     /// Features per row.
     public var inputCount: Int { model.inputWidth }
 
+    /// The graph input's element type: a double input (skl2onnx's `DoubleTensorType`) is fed
+    /// the rows as written. Standard operators then compute in double; the ONNX-ML operators
+    /// (trees, linear models, scalers) narrow their input to float32.
+    public var inputPrecision: InputPrecision { model.readsDoubles ? .float64 : .float32 }
+
     /// One score per row: the chosen output's signal probability.
     ///
     /// - Throws: ``ClassifierError/inputWidth(expected:found:)``, or the first chunk's
@@ -39,6 +44,7 @@ public struct ONNXClassifier: Classifier {
         scores.withUnsafeMutableBufferPointer { output in
             let output = UnsafeSendable(output)
             let input = UnsafeSendable(batch.values)
+            let exactInput = UnsafeSendable(model.readsDoubles ? batch.exactValues : nil)
             let columns = batch.columns
             DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
                 guard !failure.isSet else { return }
@@ -47,9 +53,13 @@ public struct ONNXClassifier: Classifier {
                 var features = Array(input.value[start * columns..<(start + count) * columns])
                 // A fixed-batch graph gets its last chunk padded with zero rows.
                 let fed = fixed ?? count
-                if fed > count { features += [Float](repeating: 0, count: (fed - count) * columns) }
+                var exact = exactInput.value.map { Array($0[start * columns..<(start + count) * columns]) }
+                if fed > count {
+                    features += [Float](repeating: 0, count: (fed - count) * columns)
+                    exact? += [Double](repeating: 0, count: (fed - count) * columns)
+                }
                 do {
-                    let chunkScores = try model.scores(rows: fed, features: features)
+                    let chunkScores = try model.scores(rows: fed, features: features, exact: exact)
                     for i in 0..<count { output.value[start + i] = chunkScores[i] }
                 } catch {
                     failure.set(error)

@@ -88,13 +88,20 @@ public struct ONNXModel: Sendable {
     ///
     /// - Throws: ``ONNXError``.
     func evaluate(rows: Int, features: [Float]) throws(ONNXError) -> ONNXValue {
-        try evaluate(rows: rows, features: features, observe: nil)
+        try evaluate(rows: rows, features: features, exact: nil, observe: nil)
     }
 
-    private func evaluate(rows: Int, features: [Float], observe: ((String, [ONNXValue]) -> Void)?) throws(ONNXError) -> ONNXValue {
+    /// Whether the graph's input is a double tensor: it then reads the rows as written.
+    public var readsDoubles: Bool { input.elementTypeCode == ONNXElementType.double.rawValue }
+
+    /// `features` are the rows in float32; `exact`, when given, the same rows as written
+    /// (float64), which a double input reads instead.
+    private func evaluate(
+        rows: Int, features: [Float], exact: [Double]?, observe: ((String, [ONNXValue]) -> Void)?
+    ) throws(ONNXError) -> ONNXValue {
         var tensor = try ONNXTensor(shape: [rows, inputWidth], floats: features)
-        if input.elementTypeCode == ONNXElementType.double.rawValue {
-            tensor = ONNXTensor(unchecked: tensor.shape, .double(features.map(Double.init)))
+        if readsDoubles {
+            tensor = ONNXTensor(unchecked: tensor.shape, .double(exact ?? features.map(Double.init)))
         }
         let results = try program.run(.tensor(tensor), observe: observe)
         guard let value = results.first else { throw .evaluation("(graph outputs)", "no output was produced") }
@@ -117,18 +124,20 @@ public struct ONNXModel: Sendable {
     public func trialRun() throws(ONNXError) -> Trial {
         let count = fixedBatch ?? 1
         var shapes: [String: [Int]] = [:]
-        let value = try evaluate(rows: count, features: [Float](repeating: 0, count: count * inputWidth)) { name, outputs in
+        let value = try evaluate(rows: count, features: [Float](repeating: 0, count: count * inputWidth), exact: nil) { name, outputs in
             if let shape = outputs.first?.tensor?.shape { shapes[name] = shape }
         }
         _ = try output.scores(from: value, rows: count)
         return Trial(shapes: shapes, output: value)
     }
 
-    /// The signal scores of `rows` rows (row-major features), one per row.
+    /// The signal scores of `rows` rows (row-major features), one per row; a double input
+    /// reads `exact` (the same rows as written, `rows × inputWidth` values) when given.
     ///
     /// - Throws: ``ONNXError``.
-    public func scores(rows: Int, features: [Float]) throws(ONNXError) -> [Double] {
-        try output.scores(from: evaluate(rows: rows, features: features), rows: rows)
+    public func scores(rows: Int, features: [Float], exact: [Double]? = nil) throws(ONNXError) -> [Double] {
+        precondition(exact.map { $0.count == features.count } ?? true, "exact rows match the float rows")
+        return try output.scores(from: evaluate(rows: rows, features: features, exact: exact, observe: nil), rows: rows)
     }
 
     /// A classifier that evaluates this model on batches, in chunks of rows on all cores.

@@ -39,4 +39,37 @@ struct TreeEnsembleThresholdTests {
             }
         }
     }
+
+    @Test(
+        "a float64 ensemble compares the values as written, missing and zero included",
+        arguments: TreeEnsemble.Comparison.allCases, [false, true])
+    func float64EnsembleComparesAsWritten(_ comparison: TreeEnsemble.Comparison, zeroIsMissing: Bool) throws {
+        let zero = Double(Float(1e-35))
+        for threshold in Self.thresholds where threshold.isFinite {
+            let tree = TreeEnsemble.Tree(
+                nodes: [
+                    .split(
+                        feature: 1, threshold: threshold, comparison: comparison, left: 1, right: 2,
+                        missingGoesLeft: false, zeroIsMissing: zeroIsMissing), .leaf, .leaf,
+                ],
+                leafValues: [0, 1, 2])
+            let ensemble = try TreeEnsemble(trees: [tree], inputCount: 2, baseScores: [0], precision: .float64)
+            // Values on the threshold and on the zero bound that their float32 moves across,
+            // repeated past the size where the search for them runs on all cores.
+            let near: [Double] = [
+                threshold, threshold.nextUp, threshold.nextDown, Double(Float(threshold)), zero, -zero,
+                zero.nextUp, -zero.nextUp, zero.nextDown, 0, .nan, 0.1,
+            ]
+            let written = (0..<1_000).flatMap { row in near.flatMap { [Double(row), $0] } }
+            let scores = try withFeatureBatch(written.map { Float($0) }, exactValues: written, columns: 2) {
+                try ensemble.rawScores($0)
+            }
+            for (row, score) in scores.enumerated() {
+                let x = written[row * 2 + 1]
+                let missing = x.isNaN || (zeroIsMissing && abs(x) <= zero)
+                let holds = !missing && TreeEnsembleTests.holds(x, comparison, threshold)
+                #expect(score == (holds ? 1 : 2), "x \(x) \(comparison) \(threshold)")
+            }
+        }
+    }
 }
