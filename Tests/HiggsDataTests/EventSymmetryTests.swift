@@ -36,6 +36,23 @@ import Testing
         }
     }
 
+    @Test("rows written with fewer digits are transformed as written, and the float32 models read their rounding")
+    func inexactRowsAreTransformedAsWritten() throws {
+        // 0.001 and its neighbours are no float32: the copy must move the values as written.
+        let values = (0..<(4 * 28)).map { Double($0 % 7) * 0.001 + 0.1 }
+        let rows = HiggsDataset(labels: [0, 1, 0, 1], values: values)
+        #expect(!rows.isFloat32Exact)
+        let symmetry = EventSymmetry(turns: 0.25, mirrored: true)
+        let copy = rows.transformed(by: symmetry)
+        var expected = values
+        expected.withUnsafeMutableBufferPointer { symmetry.apply(to: $0) }
+        #expect(copy.exactValues == expected)
+        for row in 0..<4 {
+            for f in 0..<28 { #expect(copy.value(row: row, feature: f) == Float(expected[row * 28 + f])) }
+        }
+        #expect(copy.labels == [0, 1, 0, 1])
+    }
+
     @Test func theViewItWasMadeFromIsLeftAsItWas() throws {
         let rows = try Self.hidden()
         let before = rows.withFeatures { Array($0) }
