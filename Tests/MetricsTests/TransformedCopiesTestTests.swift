@@ -27,6 +27,15 @@ struct TransformedCopiesTestTests {
         try MetricsFixtures.decode(Cases.self, from: "transformed_copies").cases
     }
 
+    @Test("originals ranked perfectly and every copy scored alike: no spread, z is +infinity and significant")
+    func noSpreadGivesAnInfiniteZ() throws {
+        let labels: [UInt8] = [0, 0, 0, 1, 1, 1]
+        let scores: [Double] = [0.1, 0.2, 0.3, 0.7, 0.8, 0.9]
+        let test = try TransformedCopiesTest(scores: scores, copies: [[Double](repeating: 0.5, count: 6)], labels: labels)
+        #expect(test.auc == 1 && test.transformedAUC == 0.5 && test.variance == 0)
+        #expect(test.z == .infinity && test.pValue == 0 && test.isSignificant)
+    }
+
     @Test("equals the independent covariance-form computation", arguments: try cases())
     func agreesWithReference(_ fixture: Case) throws {
         let test = try TransformedCopiesTest(scores: fixture.scores, copies: fixture.copies, labels: fixture.labels)

@@ -63,6 +63,21 @@ import Testing
         _ = keep
     }
 
+    @Test("an infinite z (copies ranked alike, originals apart, no spread) is stored and read back")
+    func anInfiniteZIsStored() throws {
+        let (db, dataset, keep) = try database()
+        var metrics = Self.metrics(auc: 1)
+        for z in [Double.infinity, -.infinity] {
+            metrics.memorization = MemorizationCheck(
+                transformedAUC: 0.5, difference: z > 0 ? 0.5 : -0.5, standardError: 0, z: z, pValue: z > 0 ? 0 : 1,
+                suspected: z > 0)
+            let stored = try db.record(Self.entry("inf\(z)", dataset: dataset), metrics: metrics, scores: [0.1, 0.9])
+            let read = try #require(db.entries(datasetID: dataset).first { $0.entry.id == stored.id })
+            #expect(read.metrics?.memorization == metrics.memorization)
+        }
+        _ = keep
+    }
+
     @Test func theSameContentIsRecordedOncePerDataset() throws {
         let (db, dataset, keep) = try database()
         _ = try db.record(Self.entry("a", dataset: dataset), metrics: Self.metrics(auc: 0.7), scores: nil)

@@ -13,7 +13,8 @@ public struct MemorizationCheck: Codable, Sendable, Equatable {
     public var difference: Double
     /// DeLong's standard error of `difference`.
     public var standardError: Double
-    /// `difference / standardError`.
+    /// `difference / standardError`: ±infinity when the standard error is zero and the
+    /// difference is not (stored as the text `"inf"` or `"-inf"`, which JSON has no number for).
     public var z: Double
     /// One-sided p-value of `z`.
     public var pValue: Double
@@ -28,5 +29,40 @@ public struct MemorizationCheck: Codable, Sendable, Equatable {
         self.z = z
         self.pValue = pValue
         self.suspected = suspected
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case transformedAUC, difference, standardError, z, pValue, suspected
+    }
+
+    /// Reads the figures, `z` as a number or as `"inf"`/`"-inf"`.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        transformedAUC = try c.decode(Double.self, forKey: .transformedAUC)
+        difference = try c.decode(Double.self, forKey: .difference)
+        standardError = try c.decode(Double.self, forKey: .standardError)
+        if let number = try? c.decode(Double.self, forKey: .z) {
+            z = number
+        } else {
+            switch try c.decode(String.self, forKey: .z) {
+            case "inf": z = .infinity
+            case "-inf": z = -.infinity
+            case let other:
+                throw DecodingError.dataCorruptedError(forKey: .z, in: c, debugDescription: "z is \(other)")
+            }
+        }
+        pValue = try c.decode(Double.self, forKey: .pValue)
+        suspected = try c.decode(Bool.self, forKey: .suspected)
+    }
+
+    /// Writes the figures, an infinite `z` as `"inf"`/`"-inf"`.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(transformedAUC, forKey: .transformedAUC)
+        try c.encode(difference, forKey: .difference)
+        try c.encode(standardError, forKey: .standardError)
+        if z.isInfinite { try c.encode(z > 0 ? "inf" : "-inf", forKey: .z) } else { try c.encode(z, forKey: .z) }
+        try c.encode(pValue, forKey: .pValue)
+        try c.encode(suspected, forKey: .suspected)
     }
 }
