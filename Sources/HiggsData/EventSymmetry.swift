@@ -42,20 +42,23 @@ public struct EventSymmetry: Sendable, Equatable, Codable {
         return x
     }
 
-    /// An azimuth rotated by `turns` of a turn (in `T`: the shift is `turns × 2 × limit`).
-    static func rotate<T: BinaryFloatingPoint>(_ phi: T, byTurns turns: T) -> T {
-        wrapAzimuth(phi + turns * 2 * T(azimuthLimit))
-    }
-
-    /// Transforms row-major 28-feature rows in place. One pass, no allocation.
+    /// Transforms row-major 28-feature rows in place. One pass, no allocation; an azimuth in
+    /// its range needs at most one wrap, so the loop of ``wrapAzimuth(_:)`` runs only for
+    /// values outside it.
     public func apply<T: BinaryFloatingPoint>(to values: UnsafeMutableBufferPointer<T>) {
         let width = FeatureSchema.featureCount
         precondition(values.count % width == 0, "rows hold 28 values each")
-        let shift = T(turns)
+        let limit = T(Self.azimuthLimit)
+        let period = 2 * limit
+        let shift = T(turns) * period
+        let azimuths = Self.azimuths, pseudorapidities = Self.pseudorapidities, mirrored = mirrored
         for row in stride(from: 0, to: values.count, by: width) {
-            for f in Self.azimuths { values[row + f] = Self.rotate(values[row + f], byTurns: shift) }
+            for f in azimuths {
+                let x = values[row + f] + shift
+                values[row + f] = x >= limit && x < limit + period ? x - period : Self.wrapAzimuth(x)
+            }
             if mirrored {
-                for f in Self.pseudorapidities { values[row + f] = -values[row + f] }
+                for f in pseudorapidities { values[row + f] = -values[row + f] }
             }
         }
     }
