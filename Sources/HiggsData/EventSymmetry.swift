@@ -32,11 +32,14 @@ public struct EventSymmetry: Sendable, Equatable, Codable {
     static let azimuthLimit = 1.7433
 
     /// `phi` brought back into [−``azimuthLimit``, ``azimuthLimit``) by whole turns, in `T`'s
-    /// own arithmetic.
+    /// own arithmetic. A value two turns or more away (no azimuth, but a data file may hold
+    /// one) first loses its whole turns at once, exactly: taking them one at a time would not
+    /// end, as `x − period` rounds back to `x` once `x` is large enough. An infinite one gives NaN.
     static func wrapAzimuth<T: BinaryFloatingPoint>(_ phi: T) -> T {
         let limit = T(azimuthLimit)
         let period = 2 * limit
         var x = phi
+        if abs(x) >= 2 * period { x = x.truncatingRemainder(dividingBy: period) }
         while x >= limit { x -= period }
         while x < -limit { x += period }
         return x

@@ -157,9 +157,19 @@ public struct SandboxedPrediction: Sendable {
             return .failed(
                 "the prediction gave no scores for the \(request.rows.count) hidden rows; check the file with `leaderboard check`")
         }
-        let summary = ChildSummary.read(from: child.summaryPath, maxBytes: ChildSummary.maxBytes(for: readerLimits.modelFile))
+        // Whether the file is a predictions file is the parent's to say, by the look at its
+        // snapshot the child's reader takes: a child that says a model file is one escapes
+        // the memorization check. A model file's child must say what it read.
+        if (try? ModelFileReader.format(of: URL(fileURLWithPath: request.modelPath))) == .text {
+            return .scores(scores, format: "predictions", model: nil, copies: [])
+        }
+        guard let model = ChildSummary.read(from: child.summaryPath, maxBytes: ChildSummary.maxBytes(for: readerLimits.modelFile))?
+            .model
+        else {
+            return .failed("the prediction gave no summary of the model file; check the file with `leaderboard check`")
+        }
         var copies: [[Double]] = []
-        if summary?.model != nil, !request.copies.isEmpty {
+        if !request.copies.isEmpty {
             let rows = request.rows.count
             guard let all = ChildScoresFile.read(from: child.copiesPath, count: rows * request.copies.count) else {
                 return .failed(
@@ -168,7 +178,7 @@ public struct SandboxedPrediction: Sendable {
             }
             copies = stride(from: 0, to: all.count, by: rows).map { Array(all[$0..<($0 + rows)]) }
         }
-        return .scores(scores, format: summary?.format ?? "predictions", model: summary?.model, copies: copies)
+        return .scores(scores, format: SubmissionPredictor.formatName(model), model: model, copies: copies)
     }
 
     /// The request for the child that predicts `request` in the folder `work`, with this

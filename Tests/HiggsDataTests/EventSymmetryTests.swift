@@ -36,6 +36,31 @@ import Testing
         }
     }
 
+    @Test("an azimuth far outside its range is wrapped at once, not a turn at a time without end")
+    func hugeAzimuthsAreWrapped() {
+        // x − period rounds back to x for these: wrapping a turn at a time never ends.
+        for phi: Float in [1e30, -1e30, 3e7, -Float.greatestFiniteMagnitude] {
+            let x = EventSymmetry.wrapAzimuth(phi)
+            #expect(x >= -Self.limit && x < Self.limit, "\(phi) gave \(x)")
+        }
+        for phi in [1e300, -1e300, 1e17, Double(Float.greatestFiniteMagnitude)] {
+            let x = EventSymmetry.wrapAzimuth(phi)
+            #expect(x >= -EventSymmetry.azimuthLimit && x < EventSymmetry.azimuthLimit, "\(phi) gave \(x)")
+        }
+        #expect(EventSymmetry.wrapAzimuth(Float.infinity).isNaN && EventSymmetry.wrapAzimuth(-Double.infinity).isNaN)
+        // Values a rotation can reach wrap as before: one turn at a time, bit for bit.
+        let limit = Float(EventSymmetry.azimuthLimit)
+        for phi: Float in [limit, 2.4 * limit, -limit - 0.5, 0.3] {
+            var expected = phi
+            while expected >= limit { expected -= 2 * limit }
+            while expected < -limit { expected += 2 * limit }
+            #expect(EventSymmetry.wrapAzimuth(phi).bitPattern == expected.bitPattern)
+        }
+        var rows = [Float](repeating: 1e30, count: 28)
+        rows.withUnsafeMutableBufferPointer { EventSymmetry(turns: 0.25, mirrored: true).apply(to: $0) }
+        #expect(EventSymmetry.azimuths.allSatisfy { abs(rows[$0]) <= limit })
+    }
+
     @Test("rows written with fewer digits are transformed as written, and the float32 models read their rounding")
     func inexactRowsAreTransformedAsWritten() throws {
         // 0.001 and its neighbours are no float32: the copy must move the values as written.

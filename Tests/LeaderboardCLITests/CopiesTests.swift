@@ -134,4 +134,51 @@ import Testing
         let oneMoreTree = try #require(found.first { Set([$0.later, $0.earlier]) == ["xgb-1", "one-more-tree"] })
         #expect(abs((oneMoreTree.correlation ?? 0) - expectedCorrelation) < 1e-5)
     }
+
+    @Test func craftedSequencesRecordEachTeamsCopyOnceAndNothingOnTheNextRun() throws {
+        let ws = try dir.workspace(examples: [])
+        try submit("xgb-seed1.json", team: "alpha", in: ws)
+        #expect(try score(ws) == ["alpha": "scored"])
+        // One team hands alpha's file in from two folders; another with whitespace after its
+        // last byte; the same broken file comes from two teams; all at once, three at a time.
+        for folder in ["beta-one", "beta-two"] { try submit("xgb-seed1.json", team: folder, in: ws, manifest: "team: beta\n") }
+        let original = try String(contentsOfFile: Self.fixtures + "xgb-seed1.json", encoding: .utf8)
+        try FileManager.default.createDirectory(atPath: ws + "/submissions/delta", withIntermediateDirectories: true)
+        try (original + "\n \n").write(toFile: ws + "/submissions/delta/model.json", atomically: true, encoding: .utf8)
+        for team in ["epsilon", "zeta"] {
+            try FileManager.default.createDirectory(atPath: ws + "/submissions/" + team, withIntermediateDirectories: true)
+            try #"{"learner": {"gradient_booster": 7}}"#.write(toFile: ws + "/submissions/\(team)/model.json", atomically: true, encoding: .utf8)
+        }
+        let run = try CommandRunner.run(
+            ["score", "--workspace", ws, "--json", "--concurrency", "3"], in: dir.path, environment: environment)
+        #expect(run.status == 0 && !run.stderr.contains("UNIQUE"), "\(run.stderr)")
+        let statuses = try json(run.stdout).map { ($0["team"] as? String ?? "", $0["status"] as? String ?? "") }
+        #expect(statuses.filter { $0.0 == "beta" }.map(\.1).sorted() == ["scored", "unchanged"], "\(statuses)")
+        #expect(statuses.filter { ["epsilon", "zeta"].contains($0.0) }.allSatisfy { $0.1 == "failed" })
+        func counts() throws -> (entries: Int, copies: Int) {
+            try DatabaseQueue(path: ws + "/leaderboard.sqlite").read { db in
+                (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM entry") ?? -1, try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM entry_copy") ?? -1)
+            }
+        }
+        let before = try counts()
+        #expect(before.entries == 5)
+        let found = try likenesses(ws)
+        #expect(found.contains { $0.later == "beta" && $0.earlier == "alpha" && $0.identical && $0.correlation == 1 })
+        // Whitespace after the JSON makes another file: a near-copy, not an identical one.
+        #expect(found.contains { $0.later == "delta" && $0.earlier == "alpha" && !$0.identical && $0.correlation == 1 })
+        #expect(found.contains { Set([$0.later, $0.earlier]) == ["delta", "beta"] && !$0.identical })
+        // The failed copy of a failed original is marked, with no correlation.
+        #expect(found.contains { Set([$0.later, $0.earlier]) == ["epsilon", "zeta"] && $0.identical && $0.correlation == nil })
+        #expect(found.count == 4, "\(found)")
+        #expect(try score(ws).values.allSatisfy { $0 == "unchanged" })
+        #expect(try counts() == before)
+        // alpha hands in another model, then withdraws: beta's mark stays, nothing else comes.
+        try FileManager.default.removeItem(atPath: ws + "/submissions/alpha/xgb-seed1.json")
+        try submit("xgb-seed2.json", team: "alpha", in: ws)
+        #expect(try score(ws)["alpha"] == "scored")
+        try FileManager.default.removeItem(atPath: ws + "/submissions/alpha")
+        #expect(try score(ws).values.allSatisfy { $0 == "unchanged" })
+        #expect(try counts() == (before.entries + 1, before.copies))
+        _ = try built(ws, "site", final: true)
+    }
 }

@@ -15,8 +15,13 @@ import Testing
     static let rows = 7_000..<7_500
 
     /// Runs a child that runs `body` (shell, with `$scores`, `$summary` and `$report` set
-    /// to its output paths) and returns the outcome and how much the parent's peak memory grew.
-    func outcome(of body: String, copies: [EventSymmetry] = []) throws -> (outcome: SandboxedPrediction.Outcome, grewBytes: Int) {
+    /// to its output paths) on a model file (`modelFile`: bytes that start as ONNX does) or a
+    /// predictions file, and returns the outcome and how much the parent's peak memory grew.
+    func outcome(
+        of body: String, copies: [EventSymmetry] = [], modelFile: Bool = false
+    ) throws -> (outcome: SandboxedPrediction.Outcome, grewBytes: Int) {
+        let submitted = modelFile ? Data([0x08, 0x07, 0x12, 0x04]) : Data("0.5\n".utf8)
+        try submitted.write(to: URL(fileURLWithPath: dir.file("model.onnx")))
         let script = try Self.writeExecutable(
             """
             #!/bin/sh
@@ -80,7 +85,7 @@ import Testing
         let summary = try modelSummary()
         let written = "cp '\(summary)' \"$summary\"\n" + Self.honestScores
         let bytes = Self.rows.count * 8 * copies.count
-        let (good, _) = try outcome(of: written + "\nhead -c \(bytes) /dev/zero > \"$copies\"", copies: copies)
+        let (good, _) = try outcome(of: written + "\nhead -c \(bytes) /dev/zero > \"$copies\"", copies: copies, modelFile: true)
         guard case let .scores(_, _, model, scored) = good else {
             Issue.record("the copies must be read: \(good)")
             return
@@ -90,7 +95,7 @@ import Testing
             written, written + "\nhead -c \(bytes - 8) /dev/zero > \"$copies\"",
             written + "\ntruncate -s 2G \"$copies\"", written + "\nln -s /etc/passwd \"$copies\"",
         ] {
-            let (outcome, grew) = try outcome(of: body, copies: copies)
+            let (outcome, grew) = try outcome(of: body, copies: copies, modelFile: true)
             guard case let .failed(reason) = outcome else {
                 Issue.record("a model file without its copies' scores must fail: \(outcome)")
                 continue
@@ -107,18 +112,18 @@ import Testing
         #expect(format == "predictions" && none.isEmpty)
     }
 
-    @Test("a 2 GiB sparse summary is ignored unread")
+    @Test("a 2 GiB sparse summary of a model file is left unread, and the file fails")
     func hugeSummary() throws {
-        let (outcome, grew) = try outcome(of: Self.honestScores + "\ntruncate -s 2G \"$summary\"")
-        guard case let .scores(scores, format, model, _) = outcome else {
-            Issue.record("the scores must stand: \(outcome)")
+        let (outcome, grew) = try outcome(of: Self.honestScores + "\ntruncate -s 2G \"$summary\"", modelFile: true)
+        guard case let .failed(reason) = outcome else {
+            Issue.record("a model file without a summary must fail: \(outcome)")
             return
         }
-        #expect(scores.count == Self.rows.count && format == "predictions" && model == nil)
+        #expect(reason.hasPrefix("the prediction gave no summary of the model file"), "\(reason)")
         #expect(grew < 512 << 20, "the parent's peak memory grew by \(grew >> 20) MiB")
     }
 
-    @Test("a summary that is not JSON, or a link to one that is, is no summary")
+    @Test("a summary that is not JSON, or a link to one that is, is no summary: a model file fails")
     func malformedSummary() throws {
         let real = try dir.write(#"{"format":"onnx"}"#, to: "elsewhere.json")
         for summary in [
@@ -126,13 +131,39 @@ import Testing
             #"printf '{"format": 7}' > "$summary""#, "ln -s \(real) \"$summary\"",
             "mkfifo \"$summary\"",
         ] {
-            let (outcome, _) = try outcome(of: Self.honestScores + "\n" + summary)
-            guard case let .scores(_, format, model, _) = outcome else {
-                Issue.record("the scores must stand with \(summary): \(outcome)")
+            let (outcome, _) = try outcome(of: Self.honestScores + "\n" + summary, modelFile: true)
+            guard case let .failed(reason) = outcome else {
+                Issue.record("a model file with \(summary) must fail: \(outcome)")
                 continue
             }
-            #expect(format == "predictions" && model == nil, "\(summary) gave \(format)")
+            #expect(reason.hasPrefix("the prediction gave no summary of the model file"), "\(summary) gave \(reason)")
         }
+    }
+
+    @Test("whether a file is a predictions file is the parent's to say, from its own snapshot")
+    func childClaimingAPredictionsFile() throws {
+        let copies = EventSymmetry.memorizationCopies
+        let predictionsSummary = dir.file("predictions-summary.json")
+        try ChildSummary(format: "predictions", model: nil).write(to: predictionsSummary)
+        // A child taken over by a model file says it read a predictions file, to escape the
+        // memorization check ("not checkable"), with or without a summary saying so.
+        for body in [Self.honestScores, Self.honestScores + "\ncp '\(predictionsSummary)' \"$summary\""] {
+            let (outcome, _) = try outcome(of: body, copies: copies, modelFile: true)
+            guard case let .failed(reason) = outcome else {
+                Issue.record("a model file's child that gives no copies must fail: \(outcome)")
+                continue
+            }
+            #expect(reason.hasPrefix("the prediction gave no summary of the model file"), "\(reason)")
+        }
+        // A child of a predictions file that says it read a model, with copies, is not believed.
+        let bytes = Self.rows.count * 8 * copies.count
+        let claimed = "cp '\(try modelSummary())' \"$summary\"\n\(Self.honestScores)\nhead -c \(bytes) /dev/zero > \"$copies\""
+        let (outcome, _) = try outcome(of: claimed, copies: copies)
+        guard case let .scores(_, format, model, scored) = outcome else {
+            Issue.record("\(outcome)")
+            return
+        }
+        #expect(format == "predictions" && model == nil && scored.isEmpty)
     }
 
     @Test("a scores file of the wrong size, sparse, or a link gives no scores")
