@@ -112,7 +112,7 @@ public struct DenseNetwork: Classifier {
             if chunkCount == 1 {
                 work(0)
             } else {
-                DispatchQueue.concurrentPerform(iterations: chunkCount, execute: work)
+                performInParallel(iterations: chunkCount, work)
             }
         }
         return result

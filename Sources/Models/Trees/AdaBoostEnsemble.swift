@@ -57,7 +57,7 @@ public struct AdaBoostEnsemble: Classifier, Equatable {
         out.withUnsafeMutableBufferPointer { buffer in
             let target = UnsafeSendablePointer(UnsafePointer(buffer.baseAddress!))
             let rows = batch.rows
-            DispatchQueue.concurrentPerform(iterations: parts) { part in
+            performInParallel(iterations: parts) { part in
                 let output = UnsafeMutablePointer(mutating: target.pointer)
                 for row in rows * part / parts..<rows * (part + 1) / parts {
                     let x = base.pointer + row * columns

@@ -69,7 +69,7 @@ struct SplitBoundaries: Sendable {
             }
             found.store(part, at: chunk)
         }
-        if chunks == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: chunks, execute: work) }
+        if chunks == 1 { work(0) } else { performInParallel(iterations: chunks, work) }
         return found.joined()
     }
 }

@@ -199,7 +199,7 @@ extension TreeEnsemble {
                     start += count
                 }
             }
-            if chunks == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: chunks, execute: work) }
+            if chunks == 1 { work(0) } else { performInParallel(iterations: chunks, work) }
         }
         return out
     }

@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import Models
 
@@ -46,7 +45,7 @@ public struct ONNXClassifier: Classifier {
             let input = UnsafeSendable(batch.values)
             let exactInput = UnsafeSendable(model.readsDoubles ? batch.exactValues : nil)
             let columns = batch.columns
-            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            performInParallel(iterations: chunks) { chunk in
                 guard !failure.isSet else { return }
                 let start = chunk * chunkRows
                 let count = min(chunkRows, rows - start)
