@@ -163,8 +163,9 @@ public struct SandboxedPrediction: Sendable {
         if (try? ModelFileReader.format(of: URL(fileURLWithPath: request.modelPath))) == .text {
             return .scores(scores, format: "predictions", model: nil, copies: [])
         }
-        guard let model = ChildSummary.read(from: child.summaryPath, maxBytes: ChildSummary.maxBytes(for: readerLimits.modelFile))?
-            .model
+        guard
+            let model = ChildSummary.read(from: child.summaryPath, maxBytes: ChildSummary.maxBytes(for: readerLimits.modelFile))?
+                .model
         else {
             return .failed("the prediction gave no summary of the model file; check the file with `leaderboard check`")
         }

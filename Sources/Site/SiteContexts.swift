@@ -269,7 +269,8 @@ struct EntryContext {
             Metrics.Memorization.Figures(
                 auc: SiteFormatting.fixed(c.transformedAUC + c.difference), transformedAUC: SiteFormatting.fixed(c.transformedAUC),
                 difference: SiteFormatting.fixed(c.difference), standardError: SiteFormatting.fixed(c.standardError),
-                z: c.z.isInfinite ? (c.z > 0 ? "∞" : "−∞") : SiteFormatting.fixed(c.z, 2), pValue: MemorizationVerdict.shownPValue(c.pValue))
+                z: c.z.isInfinite ? (c.z > 0 ? "∞" : "−∞") : SiteFormatting.fixed(c.z, 2), pValue: MemorizationVerdict.shownPValue(c.pValue)
+            )
         }
         return Metrics.Memorization(
             explanation: MemorizationVerdict.explanation, reach: MemorizationVerdict.reach, verdict: verdict.sentence,

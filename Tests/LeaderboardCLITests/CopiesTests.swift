@@ -147,7 +147,8 @@ import Testing
         try (original + "\n \n").write(toFile: ws + "/submissions/delta/model.json", atomically: true, encoding: .utf8)
         for team in ["epsilon", "zeta"] {
             try FileManager.default.createDirectory(atPath: ws + "/submissions/" + team, withIntermediateDirectories: true)
-            try #"{"learner": {"gradient_booster": 7}}"#.write(toFile: ws + "/submissions/\(team)/model.json", atomically: true, encoding: .utf8)
+            try #"{"learner": {"gradient_booster": 7}}"#.write(
+                toFile: ws + "/submissions/\(team)/model.json", atomically: true, encoding: .utf8)
         }
         let run = try CommandRunner.run(
             ["score", "--workspace", ws, "--json", "--concurrency", "3"], in: dir.path, environment: environment)
@@ -157,7 +158,10 @@ import Testing
         #expect(statuses.filter { ["epsilon", "zeta"].contains($0.0) }.allSatisfy { $0.1 == "failed" })
         func counts() throws -> (entries: Int, copies: Int) {
             try DatabaseQueue(path: ws + "/leaderboard.sqlite").read { db in
-                (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM entry") ?? -1, try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM entry_copy") ?? -1)
+                (
+                    try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM entry") ?? -1,
+                    try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM entry_copy") ?? -1
+                )
             }
         }
         let before = try counts()
