@@ -41,7 +41,14 @@ public struct TransformedCopiesTest: Sendable, Equatable {
     /// - Throws: `MetricsError`: `.empty` without a copy, `.lengthMismatch` for a copy of
     ///   another length, anything `RankedScores` throws, `.tooFewForVariance`.
     public init(scores: [Double], copies: [[Double]], labels: [UInt8]) throws(MetricsError) {
-        let original = try RankedScores(scores: scores, labels: labels)
+        try self.init(RankedScores(scores: scores, labels: labels), copies: copies)
+    }
+
+    /// The test of the originals' scores, ranked already (as a report of them ranks them),
+    /// against `copies` of the same rows, whose labels are `original`'s.
+    ///
+    /// - Throws: as ``init(scores:copies:labels:)``.
+    public init(_ original: RankedScores, copies: [[Double]]) throws(MetricsError) {
         guard original.positives >= 2 && original.negatives >= 2 else {
             throw MetricsError(.tooFewForVariance(positives: original.positives, negatives: original.negatives))
         }
@@ -51,10 +58,10 @@ public struct TransformedCopiesTest: Sendable, Equatable {
         var copiesAUC = 0.0
         let weight = 1 / Double(copies.count)
         for copy in copies {
-            guard copy.count == scores.count else {
-                throw MetricsError(.lengthMismatch(scores: copy.count, labels: scores.count))
+            guard copy.count == original.count else {
+                throw MetricsError(.lengthMismatch(scores: copy.count, labels: original.count))
             }
-            let ranked = try RankedScores(scores: copy, labels: labels)
+            let ranked = try RankedScores(scores: copy, labels: original.labels)
             let components = Self.rowComponents(ranked)
             for row in difference.indices { difference[row] -= weight * components[row] }
             copiesAUC += weight * ranked.auc

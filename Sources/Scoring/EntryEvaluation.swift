@@ -32,7 +32,11 @@ public struct EntryEvaluation: Sendable {
         privateAUC = try AUCConfidenceInterval(report.ranked.subset(where: hidden.isPublic.map { !$0 }))
         thinnedROC = report.roc.thinned()
         histograms = ScoreHistograms(scores: scores, labels: hidden.labels)
-        memorization = copies.isEmpty ? nil : try MemorizationFigures(scores: scores, copies: copies, hidden: hidden)
+        memorization =
+            copies.isEmpty
+            ? nil
+            : try MemorizationFigures(
+                ranked: report.ranked, publicRanked: publicFigures.report.ranked, copies: copies, hidden: hidden)
     }
 
     /// The database record of these figures.

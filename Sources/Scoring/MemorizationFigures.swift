@@ -17,12 +17,21 @@ struct MemorizationFigures: Sendable {
     /// - Throws: `MetricsError` for a copy of the wrong length, or with a score that is NaN or
     ///   infinite.
     init(scores: [Double], copies: [[Double]], hidden: HiddenTestRows) throws(MetricsError) {
-        all = MemorizationCheck(try TransformedCopiesTest(scores: scores, copies: copies, labels: hidden.labels))
+        let publicRows = hidden.isPublic.indices.filter { hidden.isPublic[$0] }
+        try self.init(
+            ranked: RankedScores(scores: scores, labels: hidden.labels),
+            publicRanked: RankedScores(scores: publicRows.map { scores[$0] }, labels: publicRows.map { hidden.labels[$0] }),
+            copies: copies, hidden: hidden)
+    }
+
+    /// The check with the originals' scores ranked already: on all hidden rows (`ranked`) and
+    /// on the public ones in row order (`publicRanked`), as an entry's reports rank them.
+    ///
+    /// - Throws: as ``init(scores:copies:hidden:)``.
+    init(ranked: RankedScores, publicRanked: RankedScores, copies: [[Double]], hidden: HiddenTestRows) throws(MetricsError) {
+        all = MemorizationCheck(try TransformedCopiesTest(ranked, copies: copies))
         let rows = hidden.isPublic.indices.filter { hidden.isPublic[$0] }
-        let publicTest = try TransformedCopiesTest(
-            scores: rows.map { scores[$0] }, copies: copies.map { copy in rows.map { copy[$0] } },
-            labels: rows.map { hidden.labels[$0] })
-        publicRows = MemorizationCheck(publicTest)
+        publicRows = MemorizationCheck(try TransformedCopiesTest(publicRanked, copies: copies.map { copy in rows.map { copy[$0] } }))
     }
 }
 

@@ -75,7 +75,7 @@ import Testing
             architecture: "graph", modelName: nil, inputCount: 28,
             output: .init(units: 1, activation: "sigmoid", reading: "singleUnit"), layers: [], parameterCount: 0)
         let path = dir.file("model-summary.json")
-        try ChildSummary(format: "onnx", model: model).write(to: path)
+        try ChildSummary(model: model).write(to: path)
         return path
     }
 
@@ -144,7 +144,7 @@ import Testing
     func childClaimingAPredictionsFile() throws {
         let copies = EventSymmetry.memorizationCopies
         let predictionsSummary = dir.file("predictions-summary.json")
-        try ChildSummary(format: "predictions", model: nil).write(to: predictionsSummary)
+        try ChildSummary(model: nil).write(to: predictionsSummary)
         // A child taken over by a model file says it read a predictions file, to escape the
         // memorization check ("not checkable"), with or without a summary saying so.
         for body in [Self.honestScores, Self.honestScores + "\ncp '\(predictionsSummary)' \"$summary\""] {

@@ -2,16 +2,15 @@ import Foundation
 import ModelFiles
 import Results
 
-/// What the child understood of the file it scored, written beside its scores as JSON.
+/// What the child understood of the file it scored, written beside its scores as JSON. The
+/// format shown in tables is named by the parent, from its own look at the file and from
+/// `model`, never from the child's word.
 struct ChildSummary: Codable, Sendable, Equatable {
-    /// The format's name for tables: `keras-h5`, `onnx`, `lightgbm`, `predictions`…
-    var format: String
     /// What was understood of a model file; `nil` for a predictions file.
     var model: ModelSummary?
 
-    /// A summary of a file of `format`.
-    init(format: String, model: ModelSummary?) {
-        self.format = format
+    /// A summary of what was understood of a model file (`nil` for a predictions file).
+    init(model: ModelSummary?) {
         self.model = model
     }
 

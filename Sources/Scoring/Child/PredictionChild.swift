@@ -48,7 +48,7 @@ public enum PredictionChild {
         }
         try ChildScoresFile.write(prediction.scores, to: request.scoresPath)
         if !prediction.copies.isEmpty { try ChildScoresFile.write(prediction.copies.flatMap { $0 }, to: request.copiesPath) }
-        try ChildSummary(format: prediction.format, model: prediction.summary).write(to: request.summaryPath)
+        try ChildSummary(model: prediction.summary).write(to: request.summaryPath)
     }
 
     /// Contains this process before it opens the submission, and writes what was applied for
