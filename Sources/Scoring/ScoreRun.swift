@@ -58,6 +58,11 @@ public struct ScoreRun: Sendable {
         /// Its figures on the public rows (scored ones): what may be printed where the public
         /// may read it (a CI log).
         public var publicMetrics: EntryPublicMetricsRecord?
+        /// Why the outcome could not be recorded, when the fault is the organizer's (the disk,
+        /// the database): nothing of the submission is to blame, nothing was recorded, and the
+        /// next run tries it again. `nil` for every recorded outcome, failures of the
+        /// participant's files included.
+        public var organizerFault: String? = nil
     }
 
     /// Every submission under `paths` (the workspace's submissions folder when empty), read
@@ -141,7 +146,7 @@ public struct ScoreRun: Sendable {
             guard case .recorded = try standing(identity, team: submission.team) else { return nil }
             return Outcome(path: relative, team: submission.team, status: .unchanged)
         } catch {
-            return Outcome(path: relative, team: submission.team, status: .failed)
+            return Outcome(path: relative, team: submission.team, status: .failed, organizerFault: error.description)
         }
     }
 
@@ -176,7 +181,7 @@ public struct ScoreRun: Sendable {
         var entry = entry
         entry.failure = "not recorded: " + failure
         entry.status = .failed
-        return Outcome(path: entry.path, team: entry.team, status: .failed, entry: entry)
+        return Outcome(path: entry.path, team: entry.team, status: .failed, entry: entry, organizerFault: failure)
     }
 
     /// The entry of `submission` with its digests, and its failure or its prediction's format
