@@ -125,10 +125,12 @@ struct CheckReport: Codable {
     var text: String {
         var lines = [Self.line("submission", "\(submission) (\(form == "folder" ? "a folder" : "a file"))")]
         if let manifest { lines.append(Self.line("manifest", Self.describe(manifest))) }
-        lines.append(Self.line(summary == nil ? "predictions" : "model", "\(model.file) (\(Formatting.count(model.bytes)) bytes): \(model.reason)"))
+        lines.append(
+            Self.line(
+                summary == nil ? "predictions" : "model", "\(model.file) (\(Formatting.count(model.bytes)) bytes): \(model.reason)"))
         if let history {
-            lines.append(
-                Self.line("history", "\(history.file): \(history.epochs) epoch\(history.epochs == 1 ? "" : "s") (\(history.keys.joined(separator: ", ")))"))
+            let epochs = "\(history.epochs) epoch\(history.epochs == 1 ? "" : "s")"
+            lines.append(Self.line("history", "\(history.file): \(epochs) (\(history.keys.joined(separator: ", ")))"))
         }
         if let readme { lines.append(Self.line("readme", "\(readme.file) (\(Formatting.count(readme.characters)) characters)")) }
         if !otherFiles.isEmpty { lines.append(Self.line("not read", otherFiles.joined(separator: ", "))) }
