@@ -14,17 +14,20 @@ struct CheckCommand: ParsableCommand {
         abstract: "Read a submission folder or a model file as `score` would, say what was understood, and score it on the "
             + "public validation rows.",
         discussion: """
-            check FOLDER   validates a team folder exactly as `score` will: the manifest it reads,
-                           which file it takes as the model and why, the training history, the
-                           README, the files it does not read, then the model's figures.
-            check MODEL    validates one model file; the manifest.yml (or .yaml, .json) beside it
-                           is read when there is one, unless --manifest names another.
+            check FOLDER  validates a team folder exactly as `score` will: the manifest
+                          it reads, which file it takes as the model and why, the
+                          training history, the README, the files it does not read,
+                          then the model's figures.
+            check MODEL   validates one model file; the manifest.yml (or .yaml, .json)
+                          beside it is read when there is one, unless --manifest
+                          names another.
 
-            Inside a workspace the workspace's data, split and limits are used; elsewhere the
-            embedded sample and the default limits. The figures are those of the validation rows
-            (the end of the training rows, public), never of the hidden test rows. A predictions
-            file (id,score) holds scores of the hidden rows only: its shape is checked, not its
-            figures. Every problem is one line saying what to do, and the exit status is non-zero.
+            Inside a workspace, its data, split and limits are used; elsewhere, the
+            embedded sample and the default limits. The figures are those of the
+            validation rows (the end of the training rows, which are public), never
+            of the hidden test rows. A predictions file (id,score) holds scores of
+            the hidden rows only: its shape is checked, not its figures. Every
+            problem is one line saying what to do, with a non-zero exit status.
             """)
 
     @OptionGroup var global: GlobalOptions
