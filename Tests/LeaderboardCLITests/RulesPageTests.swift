@@ -1,7 +1,8 @@
 import Foundation
-@testable import ModelFiles
 import TestSupport
 import Testing
+
+@testable import ModelFiles
 
 /// The Rules page `init` writes stays true to what the scorer accepts.
 @Suite struct RulesPageTests {

@@ -168,9 +168,12 @@ struct CheckData {
     let split: DataSplit
     /// The workspace's root, when a workspace chose the data.
     let workspace: String?
+    /// How the report names the data: its path, or the embedded sample.
+    let name: String
 
     init(workspace ws: Workspace?, loader: DataLoader) throws {
         path = ws?.dataPath ?? KnownDataSets.samplePath
+        name = path == KnownDataSets.samplePath ? "the embedded sample of real HIGGS events" : path
         dataset = try loader.load(path).dataset
         split = try DataSplit(rowCount: dataset.rowCount, settings: ws?.config.split ?? SplitSettings(), path: path)
         workspace = ws?.root
@@ -195,7 +198,7 @@ struct CheckData {
         return CheckReport(
             submission: submission, form: form, model: model,
             data: CheckReport.DataPart(
-                source: workspace == nil ? "the embedded sample of real HIGGS events" : path, rows: dataset.rowCount,
+                source: name, rows: dataset.rowCount,
                 workspace: workspace, rowsUsed: rows, rowsAre: rowsAre),
             verdict: "")
     }

@@ -94,11 +94,11 @@ struct CheckReport: Codable {
 
     /// Which data the figures come from.
     struct DataPart: Codable {
-        /// The data file, or `the embedded sample`.
+        /// The data file's path, or the embedded sample's name.
         var source: String
         /// Rows of the data set.
         var rows: Int
-        /// Whether a workspace's settings chose the data and split.
+        /// The root of the workspace whose settings chose the data and split; `nil` outside one.
         var workspace: String?
         /// The rows scored: the validation rows for a model, the hidden rows for a
         /// predictions file's shape.
