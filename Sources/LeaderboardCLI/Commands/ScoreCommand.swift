@@ -58,7 +58,8 @@ struct OutcomeJSON: Codable {
     var path: String, team: String, status: String, title: String?, format: String?, failure: String?
     var publicAUC: Double?, publicAUCLow: Double?, publicAUCHigh: Double?, accuracy: Double?, logLoss: Double?
     /// For a failed outcome, whose side it failed on: `participant` (recorded; the team sees
-    /// why) or `organizer` (not recorded: the disk or the database; `score` exits non-zero).
+    /// why), `organizer` (not recorded: the disk or the database; `score` exits non-zero), or
+    /// `in-transit` (not recorded: a file changed while it was read; the next run reads it).
     var failedOn: String?
     /// The organizer's fault that kept the outcome from being recorded.
     var organizerFault: String?
@@ -70,7 +71,13 @@ struct OutcomeJSON: Codable {
         title = o.entry?.title
         format = o.entry?.format
         failure = ScoreTable.failure(of: o)
-        if o.status == .failed { failedOn = o.organizerFault == nil ? "participant" : "organizer" }
+        if o.status == .failed {
+            switch o.unrecorded {
+            case nil: failedOn = "participant"
+            case .organizerFault?: failedOn = "organizer"
+            case .changedWhileRead?: failedOn = "in-transit"
+            }
+        }
         organizerFault = o.organizerFault
         publicAUC = SiteFormatting.shown(o.metrics?.publicAUC)
         publicAUCLow = SiteFormatting.shown(o.metrics?.publicAUCLow)
@@ -115,12 +122,18 @@ struct ScoreTable {
     var failureSummary: [String] {
         let failed = outcomes.filter { $0.status == .failed }
         let organizer = failed.compactMap(\.organizerFault)
-        let participants = failed.count - organizer.count
+        let changing = failed.filter { $0.unrecorded == .changedWhileRead }.count
+        let participants = failed.filter { $0.unrecorded == nil }.count
         var lines: [String] = []
         if participants > 0 {
             lines.append(
                 "\(participants) submission\(participants == 1 ? "" : "s") failed on the participants' side "
                     + "(recorded; teams see why on the site)")
+        }
+        if changing > 0 {
+            lines.append(
+                "\(changing) submission\(changing == 1 ? "" : "s") changed while being read (not recorded; the next run "
+                    + "reads \(changing == 1 ? "it" : "them") again)")
         }
         if let first = organizer.first {
             lines.append(
