@@ -71,8 +71,7 @@ struct CheckReport: Codable {
 
     /// The training history that came with the submission.
     struct HistoryPart: Codable {
-        var file: String
-        var epochs: Int
+        var file: String, epochs: Int
         /// The series logged, as Keras names them (`loss`, `accuracy`, `val_loss`, `val_accuracy`).
         var keys: [String]
 
@@ -86,10 +85,9 @@ struct CheckReport: Codable {
         }
     }
 
-    /// A file read as text.
+    /// A file read as text, and its length in characters.
     struct NamedFile: Codable {
-        var file: String
-        var characters: Int
+        var file: String, characters: Int
     }
 
     /// Which data the figures come from.
