@@ -21,6 +21,8 @@ import Testing
         _ = try train(ws, ["--model", "nn", "--epochs", "2"])
         _ = try train(ws, ["--model", "bdt", "--rounds", "5"])
         let newest = try train(ws, ["--model", "bdt", "--rounds", "20"])
+        // The same training again gives the same file: the entry stays, its run is replaced.
+        _ = try train(ws, ["--model", "bdt", "--rounds", "20"])
         let database = try DatabaseQueue(path: ws + "/leaderboard.sqlite")
         let rows = try database.read { db in
             try Row.fetchAll(
