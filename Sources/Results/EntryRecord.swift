@@ -208,6 +208,10 @@ extension ResultsDatabase {
     /// Records an entry — with its figures, its public-rows figures and scores when it was
     /// scored, and its likeness to other teams' entries — in one transaction: all of it is
     /// stored, or none of it. Returns the stored entry.
+    ///
+    /// A baseline replaces the earlier baselines of its path (`baselines/bdt` re-trained): they
+    /// are deleted, with their figures, scores, likenesses and training runs, in the same
+    /// transaction, so the leaderboard keeps one row per baseline and never none.
     public func record(
         _ entry: EntryRecord, metrics: EntryMetricsRecord?, publicMetrics: EntryPublicMetricsRecord? = nil,
         scores: [Float]?, copies: [EntryCopyRecord] = []
@@ -216,6 +220,7 @@ extension ResultsDatabase {
             // Two submissions of the same content scored at once both found it unrecorded.
             let twin = EntryRecord.filter(Column("dataset_id") == entry.datasetID && Column("content_sha256") == entry.contentSHA256)
             if try twin.fetchCount(db) > 0 { throw ResultsError(path: path, reason: .alreadyRecorded) }
+            if entry.isBaseline { try Self.deleteBaselines(at: entry.path, datasetID: entry.datasetID, in: db) }
             var stored = entry
             try stored.insert(db)
             guard let id = stored.id else { return stored }
@@ -237,6 +242,17 @@ extension ResultsDatabase {
             }
             return stored
         }
+    }
+
+    /// Deletes the baseline entries of `path` on `datasetID` and their training runs; their
+    /// figures, scores and likenesses go with them (the schema cascades).
+    private static func deleteBaselines(at path: String, datasetID: Int64, in db: Database) throws {
+        let earlier = EntryRecord.filter(
+            Column("dataset_id") == datasetID && Column("is_baseline") == true && Column("path") == path)
+        let ids = try Int64.fetchAll(db, earlier.select(Column("id")))
+        guard !ids.isEmpty else { return }
+        try TrainingRunRecord.filter(ids.contains(Column("entry_id"))).deleteAll(db)
+        try earlier.deleteAll(db)
     }
 
     /// Every entry on `datasetID` with its figures: scored ones by AUC (best first), then failed ones.

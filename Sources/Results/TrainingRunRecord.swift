@@ -69,9 +69,11 @@ public struct TrainingRunRecord: Codable, Sendable, Equatable, FetchableRecord, 
 }
 
 extension ResultsDatabase {
-    /// Records a training run.
+    /// Records a training run. It replaces the earlier runs of its entry (a baseline trained
+    /// again into the same file), so that an entry has one run.
     public func record(_ run: TrainingRunRecord) throws(ResultsError) -> TrainingRunRecord {
         try write { db in
+            if let entryID = run.entryID { try TrainingRunRecord.filter(Column("entry_id") == entryID).deleteAll(db) }
             var stored = run
             try stored.insert(db)
             return stored

@@ -17,7 +17,7 @@ extension SandboxedPrediction {
                 () throws(SubmissionError.FileReason) in try SubmissionRoot.file(at: url)
             }
         }
-        let snapshot: SubmissionSnapshot
+        let files: SubmissionFiles
         do {
             let model = try open(
                 modelFile, maxBytes: readerLimits.modelFile.maxFileBytes,
@@ -27,7 +27,31 @@ extension SandboxedPrediction {
                     path, maxBytes: readerLimits.submission.maxManifestBytes,
                     limit: .maxManifestBytes)
             }
-            snapshot = try SubmissionSnapshot(SubmissionFiles(model: model, manifest: manifest))
+            files = SubmissionFiles(model: model, manifest: manifest)
+        } catch {
+            return .failed("\(error)")
+        }
+        return run(files, dataPath: dataPath, cacheDirectory: cacheDirectory, rows: rows)
+    }
+
+    /// Runs one child on a submission found as `score` finds it (`check FOLDER`): its model
+    /// and manifest opened beneath the folder holding it, as `score` opens them, copied into a
+    /// private snapshot that the child reads.
+    public func run(submission: Submission, dataPath: String, cacheDirectory: String, rows: Range<Int>) -> Outcome {
+        let files: SubmissionFiles
+        do {
+            files = try submission.openFiles(maxModelBytes: readerLimits.modelFile.maxFileBytes)
+        } catch {
+            return .failed("\(error)")
+        }
+        return run(files, dataPath: dataPath, cacheDirectory: cacheDirectory, rows: rows)
+    }
+
+    /// Copies `files` into a snapshot and runs one child on the copy.
+    private func run(_ files: SubmissionFiles, dataPath: String, cacheDirectory: String, rows: Range<Int>) -> Outcome {
+        let snapshot: SubmissionSnapshot
+        do {
+            snapshot = try SubmissionSnapshot(files)
         } catch {
             return .failed("\(error)")
         }

@@ -58,6 +58,24 @@ public struct ScoreRun: Sendable {
         /// Its figures on the public rows (scored ones): what may be printed where the public
         /// may read it (a CI log).
         public var publicMetrics: EntryPublicMetricsRecord?
+        /// Why a failed outcome was not recorded (the next run tries it again); `nil` for every
+        /// recorded outcome, failures of the participants' files included.
+        public var unrecorded: Unrecorded? = nil
+
+        /// Why an outcome was not recorded.
+        public enum Unrecorded: Sendable, Equatable {
+            /// The disk or the database refused: nothing of the submission is to blame, and
+            /// the run has failed (`score` exits non-zero).
+            case organizerFault(String)
+            /// A file changed while it was read (an upload in progress).
+            case changedWhileRead
+        }
+
+        /// The organizer's fault that kept the outcome from being recorded, if that is why.
+        public var organizerFault: String? {
+            if case let .organizerFault(reason) = unrecorded { return reason }
+            return nil
+        }
     }
 
     /// Every submission under `paths` (the workspace's submissions folder when empty), read
@@ -82,7 +100,9 @@ public struct ScoreRun: Sendable {
             files = try submission.openFiles(maxModelBytes: sandbox.readerLimits.modelFile.maxFileBytes)
             content = try files.digests()
         } catch {
-            guard error.isTheSubmissions else { return unrecorded(submission, relative: relative, failure: error.description) }
+            guard error.isTheSubmissions else {
+                return unrecorded(submission, relative: relative, failure: error.description, why: .changedWhileRead)
+            }
             return recordFailure(submission, relative: relative, error.description)
         }
         let identity = Submission.identity(modelSHA256: content.model, manifestSHA256: content.manifest)
@@ -96,7 +116,11 @@ public struct ScoreRun: Sendable {
         do {
             snapshot = try SubmissionSnapshot(files)
         } catch {
-            guard error.isRecorded else { return unrecorded(submission, relative: relative, failure: error.description) }
+            guard error.isRecorded else {
+                let why: Outcome.Unrecorded
+                if case .scratch = error { why = .organizerFault(error.description) } else { why = .changedWhileRead }
+                return unrecorded(submission, relative: relative, failure: error.description, why: why)
+            }
             return record(
                 submission, relative: relative, modelSHA: content.model, contentSHA: identity,
                 failure: error.description, prediction: nil)
@@ -141,7 +165,8 @@ public struct ScoreRun: Sendable {
             guard case .recorded = try standing(identity, team: submission.team) else { return nil }
             return Outcome(path: relative, team: submission.team, status: .unchanged)
         } catch {
-            return Outcome(path: relative, team: submission.team, status: .failed)
+            return Outcome(
+                path: relative, team: submission.team, status: .failed, unrecorded: .organizerFault(error.description))
         }
     }
 
@@ -163,20 +188,22 @@ public struct ScoreRun: Sendable {
         return holder.team == team ? .recorded : .new(key: salted)
     }
 
-    /// `submission` reported as failed with `failure` but not recorded, so that the next run
-    /// tries again.
-    private func unrecorded(_ submission: Submission, relative: String, failure: String) -> Outcome {
+    /// `submission` reported as failed with `failure` but not recorded, for reason `why`, so
+    /// that the next run tries again.
+    private func unrecorded(
+        _ submission: Submission, relative: String, failure: String, why: Outcome.Unrecorded
+    ) -> Outcome {
         unrecorded(
             entry(submission, relative: relative, modelSHA: "", contentSHA: "", failure: nil, prediction: nil),
-            failure: failure)
+            failure: failure, why: why)
     }
 
     /// `entry` reported as failed but not recorded, so that the next run tries again.
-    private func unrecorded(_ entry: EntryRecord, failure: String) -> Outcome {
+    private func unrecorded(_ entry: EntryRecord, failure: String, why: Outcome.Unrecorded) -> Outcome {
         var entry = entry
         entry.failure = "not recorded: " + failure
         entry.status = .failed
-        return Outcome(path: entry.path, team: entry.team, status: .failed, entry: entry)
+        return Outcome(path: entry.path, team: entry.team, status: .failed, entry: entry, unrecorded: why)
     }
 
     /// The entry of `submission` with its digests, and its failure or its prediction's format
@@ -235,7 +262,7 @@ public struct ScoreRun: Sendable {
         } catch  where error.reason == .alreadyRecorded {
             return Outcome(path: relative, team: submission.team, status: .unchanged)
         } catch {
-            return unrecorded(entry, failure: "\(error)")
+            return unrecorded(entry, failure: "\(error)", why: .organizerFault("\(error)"))
         }
     }
 }

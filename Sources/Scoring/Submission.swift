@@ -26,12 +26,15 @@ public struct Submission: Sendable {
     public let readme: String?
     /// The training history the submission came with.
     public let history: TrainingHistory?
+    /// The submission taken apart (which file is the model and why, the other files); `nil`
+    /// when it could not be (`failure` says why).
+    public let folder: SubmissionFolder?
     /// The model file's size when it was found.
     let modelBytes: Int
     /// The format guessed from the file name, for failures that never reached a reader.
     let formatGuess: String
     /// Why the submission cannot be scored, before any model is read.
-    let failure: SubmissionError?
+    public let failure: SubmissionError?
     /// `failure`'s one-line message.
     var problem: String? { failure?.description }
     /// Whether it is one of the organizers' baselines (shown as such on the leaderboard).
@@ -79,6 +82,7 @@ public struct Submission: Sendable {
             modelBytes = folder.modelBytes
             readme = folder.readme
             history = folder.history
+            self.folder = folder
             failure = nil
         } catch {
             let isFile = base?.kind(of: relative) == .file
@@ -93,6 +97,7 @@ public struct Submission: Sendable {
             modelBytes = 0
             readme = nil
             history = nil
+            folder = nil
             failure = error
         }
         formatGuess = modelName.isEmpty ? "none" : URL(fileURLWithPath: modelName).pathExtension.lowercased()

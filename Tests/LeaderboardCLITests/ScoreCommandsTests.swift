@@ -18,12 +18,13 @@ import Testing
         let first = try CommandRunner.run(["score", "--workspace", ws, "--json"], in: dir.path, environment: environment)
         #expect(first.status == 0, "\(first.stderr)")
         let outcomes = try json(first.stdout)
-        #expect(outcomes.count == 10)
-        #expect(outcomes.filter { $0["status"] as? String == "scored" }.count == 9)
+        #expect(outcomes.count == 11)
+        #expect(outcomes.filter { $0["status"] as? String == "scored" }.count == 10)
         // Every framework's file goes through the same sandboxed path, named by its format.
         for (team, format) in [
             ("Torch Bearers", "onnx"), ("Histogrammers", "onnx"), ("Gradient Boosters", "xgboost-json"),
             ("Light Fantastic", "lightgbm"), ("notebook-net", "keras-h5"), ("functional-net", "keras"),
+            ("Higgs Hunters", "keras-h5"),
         ] {
             let outcome = outcomes.first { $0["team"] as? String == team }
             #expect(outcome?["status"] as? String == "scored", "\(team)")
@@ -73,16 +74,16 @@ import Testing
         let check = try DatabaseQueue(path: database)
         #expect(try check.read { try String.fetchOne($0, sql: "PRAGMA integrity_check") } == "ok")
         let afterKill = try check.read(Self.entryCount) ?? 0
-        #expect(afterKill < 11, "the hanging submission cannot have been recorded")
+        #expect(afterKill < 12, "the hanging submission cannot have been recorded")
         try check.close()
 
         let resumed = try CommandRunner.run(["score", "--workspace", ws, "--json"], in: dir.path, environment: environment)
         #expect(resumed.status == 0, "\(resumed.stderr)")
         let outcomes = try json(resumed.stdout)
         #expect(outcomes.filter { $0["status"] as? String == "unchanged" }.count == afterKill)
-        #expect(outcomes.count == 11)
+        #expect(outcomes.count == 12)
         let total = try DatabaseQueue(path: database).read(Self.entryCount)
-        #expect(total == 11)
+        #expect(total == 12)
     }
 
     /// Files that break libhdf5 1.10.8 itself, found by fuzzing (Tests/ModelFilesTests/Fixtures/fuzz):
@@ -156,7 +157,7 @@ import Testing
         #expect(held.process.isRunning)
         #expect(held.release() == 0)
         let count = try DatabaseQueue(path: ws + "/leaderboard.sqlite").read(Self.entryCount)
-        #expect(count == 10)
+        #expect(count == 11)
     }
 
     func readOnly() -> Configuration {

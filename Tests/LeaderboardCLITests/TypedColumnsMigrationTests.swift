@@ -97,8 +97,10 @@ import Testing
         #expect(try FileManager.default.subpathsOfDirectory(atPath: out).sorted() == names)
         for name in names {
             var isDirectory: ObjCBool = false
+            // The Rules page is the page `init` writes, not the database's, and it has changed
+            // on purpose since.
             guard FileManager.default.fileExists(atPath: before + "/" + name, isDirectory: &isDirectory),
-                !isDirectory.boolValue
+                !isDirectory.boolValue, name != "rules.html"
             else { continue }
             let built = try String(contentsOfFile: out + "/" + name, encoding: .utf8)
             if built.contains("<section class=\"memorization\">") {

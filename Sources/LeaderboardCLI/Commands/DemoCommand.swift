@@ -22,6 +22,12 @@ struct DemoCommand: ParsableCommand {
                 + "this repository's).")
     )
     var examples: String?
+    @Option(
+        help: ArgumentHelp(
+            "Files teams push after the first scoring, one folder per team, copied over their folders before the demo scores "
+                + "again (default: examples/second-round of the workspace around the current folder).")
+    )
+    var secondRound: String?
     @Option(help: "Epochs of the network baseline.") var epochs: Int = 20
 
     static let marker = ".leaderboard-demo"
@@ -45,6 +51,40 @@ struct DemoCommand: ParsableCommand {
             if !name.lowercased().hasPrefix("readme") { count += 1 }
         }
         return count
+    }
+
+    /// Copies each team folder of the second round over the team's folder in `target`: each
+    /// file replaces the file of the same name, the others stay, as a team's push would leave
+    /// them. Returns each team with the files it pushed.
+    private func copySecondRound(into target: String) throws -> (source: String, teams: [(String, [String])])? {
+        let fm = FileManager.default
+        let source = secondRound ?? (try? Workspace.find()).map { $0.root + "/examples/second-round" }
+        guard let source, fm.fileExists(atPath: source) else { return nil }
+        var teams: [(String, [String])] = []
+        for team in try fm.contentsOfDirectory(atPath: source).sorted() where !team.hasPrefix(".") {
+            var isFolder: ObjCBool = false
+            guard fm.fileExists(atPath: source + "/" + team, isDirectory: &isFolder), isFolder.boolValue else { continue }
+            let folder = target + "/" + team
+            try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            let files = try fm.contentsOfDirectory(atPath: source + "/" + team).sorted().filter { !$0.hasPrefix(".") }
+            for file in files {
+                if fm.fileExists(atPath: folder + "/" + file) { try fm.removeItem(atPath: folder + "/" + file) }
+                try fm.copyItem(atPath: source + "/" + team + "/" + file, toPath: folder + "/" + file)
+            }
+            teams.append((team, files))
+        }
+        return (source, teams)
+    }
+
+    /// Scores what is new in the demo's submissions and prints the table.
+    private func scoreRound(_ session: CompetitionSession, sandbox: SandboxedPrediction) throws {
+        let run = try ScoreRun(session: session, sandbox: sandbox)
+        let outcomes = run.score(run.discover())
+        let all = try session.database.entries(datasetID: session.datasetID)
+        print("")
+        print(ScoreTable(outcomes: outcomes, hiddenRows: session.hidden.count).text)
+        print("(and \(all.filter { $0.entry.isBaseline }.count) baselines)")
+        print("")
     }
 
     func run() throws {
@@ -83,13 +123,15 @@ struct DemoCommand: ParsableCommand {
 
         let examples = try copyExamples(into: ws.submissionsPath)
         if examples > 0 {
-            let run = try ScoreRun(session: session, sandbox: sandbox)
-            let outcomes = run.score(run.discover())
-            let all = try database.entries(datasetID: session.datasetID)
-            print("")
-            print(ScoreTable(outcomes: outcomes, hiddenRows: session.hidden.count).text)
-            print("(and \(all.filter { $0.entry.isBaseline }.count) baselines)")
-            print("")
+            print("round 1     \(examples) example submissions copied into \(ws.submissionsPath)")
+            try scoreRound(session, sandbox: sandbox)
+            if let round = try copySecondRound(into: ws.submissionsPath), !round.teams.isEmpty {
+                print("round 2     \(round.source): teams push again (kept apart until now, so the first round did not see them):")
+                for (team, files) in round.teams {
+                    print("            \(team): \(files.joined(separator: ", ")) copied over submissions/\(team)/")
+                }
+                try scoreRound(session, sandbox: sandbox)
+            }
         } else {
             print("submissions none found to copy (pass --examples DIR)")
         }

@@ -46,6 +46,9 @@ struct ScoreCommand: ParsableCommand {
         } else {
             print(ScoreTable(outcomes: outcomes, hiddenRows: session.hidden.count).text)
         }
+        // Participants' files that fail are recorded results, not the run's failure; an entry
+        // the organizer's side could not record is, so that a CI job or a script notices.
+        if outcomes.contains(where: { $0.organizerFault != nil }) { throw ExitCode.failure }
     }
 }
 
@@ -54,6 +57,12 @@ struct ScoreCommand: ParsableCommand {
 struct OutcomeJSON: Codable {
     var path: String, team: String, status: String, title: String?, format: String?, failure: String?
     var publicAUC: Double?, publicAUCLow: Double?, publicAUCHigh: Double?, accuracy: Double?, logLoss: Double?
+    /// For a failed outcome, whose side it failed on: `participant` (recorded; the team sees
+    /// why), `organizer` (not recorded: the disk or the database; `score` exits non-zero), or
+    /// `in-transit` (not recorded: a file changed while it was read; the next run reads it).
+    var failedOn: String?
+    /// The organizer's fault that kept the outcome from being recorded.
+    var organizerFault: String?
 
     init(_ o: ScoreRun.Outcome) {
         path = o.path
@@ -61,7 +70,15 @@ struct OutcomeJSON: Codable {
         status = o.status.rawValue
         title = o.entry?.title
         format = o.entry?.format
-        failure = o.entry?.failure
+        failure = ScoreTable.failure(of: o)
+        if o.status == .failed {
+            switch o.unrecorded {
+            case nil: failedOn = "participant"
+            case .organizerFault?: failedOn = "organizer"
+            case .changedWhileRead?: failedOn = "in-transit"
+            }
+        }
+        organizerFault = o.organizerFault
         publicAUC = SiteFormatting.shown(o.metrics?.publicAUC)
         publicAUCLow = SiteFormatting.shown(o.metrics?.publicAUCLow)
         publicAUCHigh = SiteFormatting.shown(o.metrics?.publicAUCHigh)
@@ -91,11 +108,45 @@ struct ScoreTable {
                         p.accuracy, p.logLoss))
         }
         for o in outcomes where o.status == .failed {
-            lines.append(Self.pad(o.team, 20) + " failed: " + TerminalText.escaped(o.entry?.failure ?? "unknown reason"))
+            lines.append(Self.pad(o.team, 20) + " failed: " + TerminalText.escaped(Self.failure(of: o) ?? "unknown reason"))
         }
         let unchanged = outcomes.filter { $0.status == .unchanged }.count
         if unchanged > 0 { lines.append("(\(unchanged) unchanged submission\(unchanged == 1 ? "" : "s") skipped)") }
+        lines += failureSummary
         return lines.joined(separator: "\n")
+    }
+
+    /// The closing lines on failures: how many failed on the participants' side (recorded,
+    /// the run's success) and how many the organizer's side could not record (the run's
+    /// failure), with the first reason and what to do.
+    var failureSummary: [String] {
+        let failed = outcomes.filter { $0.status == .failed }
+        let organizer = failed.compactMap(\.organizerFault)
+        let changing = failed.filter { $0.unrecorded == .changedWhileRead }.count
+        let participants = failed.filter { $0.unrecorded == nil }.count
+        var lines: [String] = []
+        if participants > 0 {
+            lines.append(
+                "\(participants) submission\(participants == 1 ? "" : "s") failed on the participants' side "
+                    + "(recorded; teams see why on the site)")
+        }
+        if changing > 0 {
+            lines.append(
+                "\(changing) submission\(changing == 1 ? "" : "s") changed while being read (not recorded; the next run "
+                    + "reads \(changing == 1 ? "it" : "them") again)")
+        }
+        if let first = organizer.first {
+            lines.append(
+                "\(organizer.count) entr\(organizer.count == 1 ? "y" : "ies") could not be recorded (organizer side): "
+                    + TerminalText.escaped(first) + "; run score again after fixing it")
+        }
+        return lines
+    }
+
+    /// The failure of a failed outcome as the table and the JSON give it: the entry's, else
+    /// (when the database could not even be asked about it) the organizer's fault.
+    static func failure(of o: ScoreRun.Outcome) -> String? {
+        o.entry?.failure ?? o.organizerFault.map { "not recorded: " + $0 }
     }
 
     /// `text` escaped for the terminal, then cut or padded to `n` characters.

@@ -1,0 +1,176 @@
+import Foundation
+import ModelFiles
+import Results
+import Scoring
+
+/// What `check` found, section by section: the text it prints and, as it is, its `--json`.
+/// Each part of a submission is a field of its own (a new kind of file is one more field and
+/// one more line), and every line of the text comes from a field, so the JSON carries all
+/// the text says.
+struct CheckReport: Codable {
+    /// The submission as given: a folder (`check FOLDER`) or a model file (`check MODEL`).
+    var submission: String
+    /// `folder` or `file`.
+    var form: String
+    /// The manifest read, if any.
+    var manifest: ManifestPart?
+    /// The file scored, and why it is the one.
+    var model: ModelPart
+    /// The training history, if any.
+    var history: HistoryPart?
+    /// The README, if any.
+    var readme: NamedFile?
+    /// Files of the folder that are not read (notebooks, PDFs, scripts, images, hidden
+    /// files, sub-folders…).
+    var otherFiles: [String] = []
+    /// What was understood of the model file; `nil` for a predictions file.
+    var summary: ModelSummary?
+    /// The data the figures are computed on.
+    var data: DataPart
+    /// The figures on the validation rows (a model file).
+    var validation: ValidationPart?
+    /// The shape check of a predictions file, which cannot be scored on validation rows.
+    var predictions: PredictionsPart?
+    /// The closing line.
+    var verdict: String
+
+    /// What the manifest said, and where it came from.
+    struct ManifestPart: Codable {
+        /// The manifest file as named in messages.
+        var file: String
+        /// How it was found: `in the folder`, `beside the model`, `--manifest`.
+        var source: String
+        var team: String?, title: String?, members: [String], model: String?, output: String?
+        /// The features read, as the data set names them; `nil` for all 28.
+        var features: [String]?
+        /// Whether the manifest standardizes the features.
+        var standardized: Bool
+
+        init(_ manifest: SubmissionManifest, file: String, source: String) {
+            self.file = file
+            self.source = source
+            team = manifest.team
+            title = manifest.title
+            members = manifest.members
+            model = manifest.model
+            output = manifest.output
+            features = manifest.features
+            standardized = manifest.standardization != nil
+        }
+    }
+
+    /// The file scored.
+    struct ModelPart: Codable {
+        /// Its path relative to the folder (its name for a single file).
+        var file: String
+        /// Its size in bytes.
+        var bytes: Int
+        /// Why it is the one scored.
+        var reason: String
+    }
+
+    /// The training history that came with the submission.
+    struct HistoryPart: Codable {
+        var file: String, epochs: Int
+        /// The series logged, as Keras names them (`loss`, `accuracy`, `val_loss`, `val_accuracy`).
+        var keys: [String]
+
+        init(_ history: TrainingHistory, file: String) {
+            self.file = file
+            epochs = history.epochCount
+            keys = [
+                ("loss", history.loss), ("accuracy", history.accuracy), ("val_loss", history.validationLoss),
+                ("val_accuracy", history.validationAccuracy),
+            ].compactMap { $0.1 == nil ? nil : $0.0 }
+        }
+    }
+
+    /// A file read as text, and its length in characters.
+    struct NamedFile: Codable {
+        var file: String, characters: Int
+    }
+
+    /// Which data the figures come from.
+    struct DataPart: Codable {
+        /// The data file's path, or the embedded sample's name.
+        var source: String
+        /// Rows of the data set.
+        var rows: Int
+        /// The root of the workspace whose settings chose the data and split; `nil` outside one.
+        var workspace: String?
+        /// The rows scored: the validation rows for a model, the hidden rows for a
+        /// predictions file's shape.
+        var rowsUsed: Range<Int>
+        /// What those rows are.
+        var rowsAre: String
+    }
+
+    /// The figures on the validation rows.
+    struct ValidationPart: Codable {
+        var rows: Int
+        var auc: Double, aucLow: Double, aucHigh: Double, accuracy: Double, logLoss: Double
+    }
+
+    /// A predictions file's shape.
+    struct PredictionsPart: Codable {
+        /// Scores read: one per hidden test row.
+        var scores: Int
+        /// Why no figure is given.
+        var why: String
+    }
+
+    /// The lines `check` prints.
+    var text: String {
+        var lines = [Self.line("submission", "\(submission) (\(form == "folder" ? "a folder" : "a file"))")]
+        if let manifest { lines.append(Self.line("manifest", Self.describe(manifest))) }
+        lines.append(
+            Self.line(
+                summary == nil ? "predictions" : "model", "\(model.file) (\(Formatting.count(model.bytes)) bytes): \(model.reason)"))
+        if let history {
+            let epochs = "\(history.epochs) epoch\(history.epochs == 1 ? "" : "s")"
+            lines.append(Self.line("history", "\(history.file): \(epochs) (\(history.keys.joined(separator: ", ")))"))
+        }
+        if let readme { lines.append(Self.line("readme", "\(readme.file) (\(Formatting.count(readme.characters)) characters)")) }
+        if !otherFiles.isEmpty { lines.append(Self.line("not read", otherFiles.joined(separator: ", "))) }
+        if let summary {
+            lines.append("")
+            lines.append(summary.text)
+        }
+        lines.append("")
+        lines.append(Self.line("data", Self.describe(data)))
+        if let validation {
+            lines.append(
+                String(
+                    format: "validation rows %@: AUC %.4f [%.4f, %.4f], accuracy %.4f, log loss %.4f",
+                    Formatting.count(validation.rows), validation.auc, validation.aucLow, validation.aucHigh,
+                    validation.accuracy, validation.logLoss))
+        }
+        if let predictions {
+            lines.append(Self.line("shape", "\(Formatting.count(predictions.scores)) scores, one per hidden test row: \(predictions.why)"))
+        }
+        lines.append(verdict)
+        return TerminalText.escaped(lines.joined(separator: "\n"), keepingLines: true)
+    }
+
+    private static func line(_ label: String, _ text: String) -> String {
+        label.padding(toLength: max(12, label.count + 1), withPad: " ", startingAt: 0) + text
+    }
+
+    private static func describe(_ m: ManifestPart) -> String {
+        var parts: [String] = []
+        if let team = m.team { parts.append("team \"\(team)\"") }
+        if !m.members.isEmpty { parts.append("members \(m.members.joined(separator: ", "))") }
+        if let title = m.title { parts.append("title \"\(title)\"") }
+        if let model = m.model { parts.append("model \(model)") }
+        parts.append(m.features.map { "\($0.count) features (\($0.joined(separator: ", ")))" } ?? "all 28 features")
+        if m.standardized { parts.append("standardized") }
+        if let output = m.output { parts.append("output \(output)") }
+        return "\(m.file) (\(m.source)): " + parts.joined(separator: "; ")
+    }
+
+    private static func describe(_ d: DataPart) -> String {
+        let source = d.workspace.map { "\(d.source) (the data of workspace \($0))" } ?? "\(d.source) (no workspace here)"
+        return "\(source), \(Formatting.count(d.rows)) rows; rows \(Formatting.count(d.rowsUsed.lowerBound))"
+            + "..<\(Formatting.count(d.rowsUsed.upperBound)) used: \(d.rowsAre)"
+    }
+}
