@@ -129,7 +129,7 @@ public struct ScoreRun: Sendable {
         }
         defer { snapshot.remove() }
         let copied = Submission.identity(modelSHA256: snapshot.modelSHA256, manifestSHA256: snapshot.manifestSHA256)
-        if copied != identity, case .recorded? = try? standing(copied, team: submission.team) {
+        if copied != identity, case .recorded? = try? standing(copied, of: submission) {
             return Outcome(path: relative, team: submission.team, status: .unchanged)
         }
         switch sandbox.run(predictionRequest(snapshot)) {
@@ -164,7 +164,7 @@ public struct ScoreRun: Sendable {
     /// cannot say; `nil` when the submission is new.
     private func knownOutcome(_ submission: Submission, relative: String, identity: String) -> Outcome? {
         do {
-            guard case .recorded = try standing(identity, team: submission.team) else { return nil }
+            guard case .recorded = try standing(identity, of: submission) else { return nil }
             return Outcome(path: relative, team: submission.team, status: .unchanged)
         } catch {
             return Outcome(path: relative, team: submission.team, status: .failed)
@@ -179,14 +179,18 @@ public struct ScoreRun: Sendable {
         case new(key: String)
     }
 
-    /// Whether `team`'s entry of `identity` is recorded, and the key to record it under if
-    /// not: the identity, or when another team's entry holds it, the identity salted with the
-    /// team.
-    private func standing(_ identity: String, team: String) throws(ResultsError) -> Standing {
-        let salted = Submission.teamIdentity(identity, team: team)
-        if try database.hasEntry(contentSHA256: salted, datasetID: datasetID) { return .recorded }
+    /// Whether `submission`'s team's entry of `identity` is recorded, and the key to record it
+    /// under if not: the identity, or when another team's entry holds it, the identity salted
+    /// with the team's key. A team is its folder (`teamKey`); entries recorded before keys were
+    /// salted with the team's shown name, and are found under that salt too.
+    private func standing(_ identity: String, of submission: Submission) throws(ResultsError) -> Standing {
+        let salted = Submission.teamIdentity(identity, team: submission.teamKey)
+        for key in [salted, Submission.teamIdentity(identity, team: submission.team)]
+        where try database.hasEntry(contentSHA256: key, datasetID: datasetID) {
+            return .recorded
+        }
         guard let holder = try database.entry(contentSHA256: identity, datasetID: datasetID) else { return .new(key: identity) }
-        return holder.team == team ? .recorded : .new(key: salted)
+        return holder.teamKey == submission.teamKey ? .recorded : .new(key: salted)
     }
 
     /// `submission` reported as failed with `failure` but not recorded, so that the next run
@@ -252,7 +256,7 @@ public struct ScoreRun: Sendable {
         do {
             let stored = try recording.mutex.withLock { state throws(ResultsError) -> EntryRecord? in
                 defer { slot?.release(in: &state) }
-                guard case .new(let key) = try standing(contentSHA, team: submission.team) else { return nil }
+                guard case .new(let key) = try standing(contentSHA, of: submission) else { return nil }
                 entry.contentSHA256 = key
                 let check = CopyCheck(database: database, datasetID: datasetID)
                 let copies = held ? [] : try check.likenesses(of: entry, scores: scores, ranks: &state.ranks)

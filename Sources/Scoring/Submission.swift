@@ -207,7 +207,8 @@ public struct Submission: Sendable {
         return all.finalize().hexString
     }
 
-    /// The key `team`'s entry of content `identity` is recorded under when another team's
+    /// The key `team`'s entry of content `identity` (`team` being the team's key; its shown
+    /// name for entries recorded before keys) is recorded under when another team's
     /// entry holds `identity` itself (the same files submitted twice): the identity salted with
     /// the team, so that each team's copy is recorded once and found again on the next run.
     static func teamIdentity(_ identity: String, team: String) -> String {
