@@ -7,9 +7,10 @@ public enum TeamKey {
     /// single model file, whose extension is dropped (`alpha.csv` and `alpha.h5` are two
     /// versions of team `alpha`).
     public static func submission(relative: String, isFile: Bool) -> String {
-        guard isFile, let dot = relative.lastIndex(of: "."),
-            relative[dot...].contains("/") == false, dot > (relative.lastIndex(of: "/").map { relative.index(after: $0) } ?? relative.startIndex)
-        else { return relative }
+        guard isFile, let dot = relative.lastIndex(of: ".") else { return relative }
+        // The name's own dot, after its first character: not a dot file's, nor a folder's.
+        let name = relative.lastIndex(of: "/").map { relative.index(after: $0) } ?? relative.startIndex
+        guard dot > name else { return relative }
         return String(relative[..<dot])
     }
 

@@ -37,7 +37,11 @@ final class DailySlot: Sendable {
 
     /// Gives the place back (once; later calls do nothing).
     func release(in state: inout ScoreRun.Recording) {
-        guard taken.withLock({ t in defer { t = false }; return t }) else { return }
+        guard
+            taken.withLock({ t in
+                defer { t = false }; return t
+            })
+        else { return }
         state.inFlight[key, default: 1] -= 1
         if state.inFlight[key] == 0 { state.inFlight[key] = nil }
     }

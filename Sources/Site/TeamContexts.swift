@@ -32,7 +32,8 @@ struct TeamContext {
             let marks = VersionMarks(v, final: final), m = v.entry.metrics, e = v.entry.entry
             return Version(
                 number: v.number, id: e.id ?? 0, title: e.title, submitted: e.submittedAt, format: e.format,
-                publicAUC: m.map { SiteFormatting.fixed($0.publicAUC) }, privateAUC: final ? m.map { SiteFormatting.fixed($0.privateAUC) } : nil,
+                publicAUC: m.map { SiteFormatting.fixed($0.publicAUC) },
+                privateAUC: final ? m.map { SiteFormatting.fixed($0.privateAUC) } : nil,
                 status: marks.status, marks: marks.marks.isEmpty ? nil : marks.marks.joined(separator: ", "), reason: marks.reason,
                 counts: VersionMarks.counts(v, final: final))
         }

@@ -11,15 +11,17 @@ import Testing
 @Suite struct VersionsMigrationTests {
     let dir = TemporaryDirectory()
 
+    static let fixtures = SharedFixtures.repositoryRoot + "/Tests/LeaderboardCLITests/Fixtures/"
+
     /// A copy of fixture `name`, opened (so migrated).
     func migrated(_ name: String) throws -> (ResultsDatabase, String) {
         let path = dir.file(name)
-        try FileManager.default.copyItem(atPath: SharedFixtures.repositoryRoot + "/Tests/LeaderboardCLITests/Fixtures/" + name, toPath: path)
+        try FileManager.default.copyItem(atPath: Self.fixtures + name, toPath: path)
         return (try ResultsDatabase(path: path), path)
     }
 
     @Test func everyEntryBecomesAVersionOfItsTeam() throws {
-        let before = try DatabaseQueue(path: SharedFixtures.repositoryRoot + "/Tests/LeaderboardCLITests/Fixtures/before-typed-columns.sqlite")
+        let before = try DatabaseQueue(path: Self.fixtures + "before-typed-columns.sqlite")
         let counts = try before.read { db in
             (try Int.fetchOne(db, sql: "SELECT count(*) FROM entry"), try Int.fetchOne(db, sql: "SELECT count(*) FROM entry_metrics"))
         }
@@ -46,7 +48,9 @@ import Testing
             #expect(try String.fetchOne(db, sql: "PRAGMA foreign_key_check") == nil)
         }
         let stored = try database.record(
-            RulingRecord(teamKey: "kaggle-style", entryID: nil, action: .disqualify, reason: "r", ruledBy: "o", ruledAt: "2026-12-03T00:00:00Z"))
+            RulingRecord(
+                teamKey: "kaggle-style", entryID: nil, action: .disqualify, reason: "r", ruledBy: "o",
+                ruledAt: "2026-12-03T00:00:00Z"))
         #expect(stored.id != nil)
         #expect(try database.rulings().count == 1)
     }
