@@ -181,8 +181,9 @@ enum ResultsSchema {
     /// (`TeamKey`), filled for the entries recorded before from their path; `selected`, the
     /// manifest's `final: true` (none before). A version over the daily limit is recorded
     /// `held`, which the status check did not allow: the table is made again from its own
-    /// definition with that one check widened, so that whatever columns it has (those of other
-    /// migrations included) come across as they are. Organizers' rulings get their table.
+    /// definition with that one check widened, so that whatever columns, indexes and triggers
+    /// it has (those of other migrations included) come across as they are. Organizers'
+    /// rulings get their table.
     static func versionsAndRulings(_ db: Database) throws {
         let oldCheck = "CHECK (status IN ('scored', 'failed'))"
         guard let definition = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'entry'"),
@@ -192,10 +193,14 @@ enum ResultsSchema {
         }
         let widened = definition.replacingOccurrences(of: oldCheck, with: "CHECK (status IN ('scored', 'failed', 'held'))")
             .replacingOccurrences(of: "CREATE TABLE \"entry\"", with: "CREATE TABLE \"entry_versions\"")
+        // Dropping the table drops its indexes and triggers: they are made again after.
+        let dependents = try String.fetchAll(
+            db, sql: "SELECT sql FROM sqlite_master WHERE type IN ('index', 'trigger') AND tbl_name = 'entry' AND sql IS NOT NULL")
         try db.execute(sql: widened)
         try db.execute(sql: "INSERT INTO entry_versions SELECT * FROM entry")
         try db.drop(table: "entry")
         try db.rename(table: "entry_versions", to: "entry")
+        for sql in dependents { try db.execute(sql: sql) }
         try db.alter(table: "entry") { t in
             t.add(column: "team_key", .text).notNull().defaults(to: "")
             t.add(column: "selected", .boolean).notNull().defaults(to: false)

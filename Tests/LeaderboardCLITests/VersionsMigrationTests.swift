@@ -55,6 +55,20 @@ import Testing
         #expect(try database.rulings().count == 1)
     }
 
+    @Test func theEntryTablesOwnIndexesComeAcross() throws {
+        // As another migration's index on the entry table would be, made before v10 runs.
+        let path = dir.file("indexed.sqlite")
+        try FileManager.default.copyItem(atPath: Self.fixtures + "before-typed-columns.sqlite", toPath: path)
+        let raw = try DatabaseQueue(path: path)
+        try raw.write { try $0.execute(sql: "CREATE INDEX entry_by_format ON entry(format)") }
+        try raw.close()
+        _ = try ResultsDatabase(path: path)
+        let indexes = try DatabaseQueue(path: path).read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'entry'")
+        }
+        #expect(indexes.contains("entry_by_format") && indexes.contains("entry_team"))
+    }
+
     @Test func theOlderFixtureMigratesToo() throws {
         let (database, _) = try migrated("before-public-figures.sqlite")
         let dataset = try #require(try database.datasets().last?.id)
