@@ -125,7 +125,7 @@ public struct ScoreRun: Sendable {
             guard error.isRecorded else { return unrecorded(submission, relative: relative, failure: error.description) }
             return record(
                 submission, relative: relative, modelSHA: content.model, contentSHA: identity,
-                failure: error.description, prediction: nil)
+                failure: error.description, prediction: nil, slot: slot)
         }
         defer { snapshot.remove() }
         let copied = Submission.identity(modelSHA256: snapshot.modelSHA256, manifestSHA256: snapshot.manifestSHA256)
@@ -136,7 +136,7 @@ public struct ScoreRun: Sendable {
         case let .failed(reason):
             return record(
                 submission, relative: relative, modelSHA: snapshot.modelSHA256, contentSHA: copied,
-                failure: reason, prediction: nil)
+                failure: reason, prediction: nil, slot: slot)
         case let .scores(scores, format, model, copies):
             return record(
                 submission, relative: relative, modelSHA: snapshot.modelSHA256, contentSHA: copied,
