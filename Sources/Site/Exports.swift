@@ -137,15 +137,39 @@ enum Exports {
         return ((try? encoder.encode(document)).map { String(decoding: $0, as: UTF8.self) } ?? "{}") + "\n"
     }
 
-    /// RFC 4180 CSV: fields with a comma, quote or line break are quoted, quotes doubled.
-    static func csv(board: LeaderboardView) -> String {
-        func field(_ s: String) -> String {
-            // A leading = + - @ would be a formula in a spreadsheet: prefix it.
-            var t = s
-            if let first = t.first, "=+-@".contains(first) { t = "'" + t }
-            return t.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-                ? "\"" + t.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : t
+    /// A CSV field (RFC 4180): quoted when it holds a comma, quote or line break, quotes
+    /// doubled; a leading = + - @, which a spreadsheet would take for a formula, prefixed.
+    static func field(_ s: String) -> String {
+        var t = s
+        if let first = t.first, "=+-@".contains(first) { t = "'" + t }
+        return t.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+            ? "\"" + t.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : t
+    }
+
+    /// `versions.csv`: every version of every team, where it stands and its public AUC (the
+    /// private one too in the final view), as `leaderboard.json`'s `teams` lists them.
+    static func versionsCSV(board: LeaderboardView) -> String {
+        let privately = board.final ? ["private_auc"] : []
+        var lines = [
+            (["team_key", "team", "version", "id", "submitted", "status", "counted", "selected", "late", "held", "ruling", "reason"]
+                + ["public_auc"] + privately).joined(separator: ",")
+        ]
+        func flag(_ value: Bool) -> String { value ? "1" : "0" }
+        func number(_ value: Double?) -> String { value.map { String(format: "%.4f", $0) } ?? "" }
+        for team in teams(board) {
+            for v in team.versions {
+                lines.append(
+                    ([
+                        field(team.teamKey), field(team.team), String(v.version), String(v.id), v.submitted, v.status, flag(v.counted),
+                        flag(v.selected), flag(v.late), flag(v.held), v.ruling ?? "", field(v.reason ?? ""), number(v.publicAUC),
+                    ] + (board.final ? [number(v.privateAUC)] : [])).joined(separator: ","))
+            }
         }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// RFC 4180 CSV of the ranked rows (`field`).
+    static func csv(board: LeaderboardView) -> String {
         // The columns of the view: the public one has no figure of all or of the private rows.
         var columns: [(name: String, value: (Row) -> Double?)] = [
             ("public_auc", \.publicAUC), ("public_auc_low", \.publicAUCLow), ("public_auc_high", \.publicAUCHigh),

@@ -2,7 +2,8 @@ import Foundation
 import Results
 
 /// Renders everything in the database into a static site: the leaderboard, a page per
-/// entry, the workspace's Markdown pages, `leaderboard.json` and `results.csv`.
+/// entry and per team, the workspace's Markdown pages, `leaderboard.json`, `results.csv` and
+/// `versions.csv`.
 ///
 /// Reads only the database, the templates and the pages; the same inputs give the same
 /// bytes (no build time, no random ids); the site is written beside the old one and swapped
@@ -143,7 +144,8 @@ public struct SiteBuilder {
             try output.write(templates.stylesheet, to: "style.css")
             try output.write(Exports.json(board: board, dataset: dataset), to: "leaderboard.json")
             try output.write(Exports.csv(board: board), to: "results.csv")
-            files += 3
+            try output.write(Exports.versionsCSV(board: board), to: "versions.csv")
+            files += 4
             try output.publish()
         } catch {
             output.discard()

@@ -106,6 +106,9 @@ import Testing
         let csv = try built(ws, "csv")("results.csv")
         #expect(csv.split(separator: "\n").first?.hasSuffix(",team_key,version,versions,selected") == true)
         #expect(csv.contains(",alpha,2,2,0"))
+        let versions = try built(ws, "versions")("versions.csv").split(separator: "\n")
+        #expect(versions.first == "team_key,team,version,id,submitted,status,counted,selected,late,held,ruling,reason,public_auc")
+        #expect(versions.filter { $0.hasPrefix("alpha,alpha,") }.map { $0.split(separator: ",")[5] } == ["failed", "scored"])
     }
 
     @Test func everyRulingCommandHasHelp() throws {
