@@ -63,7 +63,7 @@ import Testing
         #expect(withdrawn.status == 0, "\(withdrawn.stderr)")
         let record = try #require(try JSONSerialization.jsonObject(with: Data(withdrawn.stdout.utf8)) as? [String: Any])
         #expect(record["action"] as? String == "withdraw" && record["teamKey"] as? String == "beta" && record["versions"] as? Int == 1)
-        let disqualified = try run(ws, ["disqualify", "alpha", "--version", "2", "--reason", "scores copied & pasted", "--by", "the jury"])
+        let disqualified = try run(ws, ["disqualify", "alpha", "2", "--reason", "scores copied & pasted", "--by", "the jury"])
         #expect(disqualified.status == 0 && disqualified.stdout.contains("disqualified: team alpha [alpha], version 2"))
         site = try built(ws, "ruled")
         board = try site("index.html")
@@ -82,12 +82,12 @@ import Testing
         // Restore undoes; restoring what is not ruled, or ruling on nothing, is one line.
         #expect(try run(ws, ["restore", "beta", "--reason", "changed their mind"]).status == 0)
         #expect(try run(ws, ["restore", "--entry", String(ids[1]), "--reason", "appeal upheld"]).status == 0)
-        let again = try run(ws, ["restore", "alpha", "--version", "1", "--reason", "x"])
+        let again = try run(ws, ["restore", "alpha", "1", "--reason", "x"])
         #expect(again.status != 0 && again.stderr.contains("nothing to restore") && again.stderr.split(separator: "\n").count == 1)
         for (arguments, words) in [
             (["withdraw", "nobody", "--reason", "x"], "no such team"),
             (["withdraw", "--entry", "999", "--reason", "x"], "no such entry"),
-            (["disqualify", "alpha", "--version", "3", "--reason", "x"], "has no version 3"),
+            (["disqualify", "alpha", "3", "--reason", "x"], "has no version 3"),
         ] {
             let refused = try run(ws, arguments)
             #expect(refused.status != 0 && refused.stderr.contains(words), "\(arguments): \(refused.stderr)")
@@ -115,7 +115,7 @@ import Testing
         for command in ["withdraw", "disqualify", "restore"] {
             let help = try CommandRunner.run([command, "--help"], in: dir.path)
             #expect(help.status == 0)
-            for option in ["--reason", "--version", "--entry", "--json"] { #expect(help.stdout.contains(option), "\(command) \(option)") }
+            for option in ["--reason", "<version>", "--entry", "--json"] { #expect(help.stdout.contains(option), "\(command) \(option)") }
         }
     }
 

@@ -9,7 +9,7 @@ import Results
 struct RulingOptions: ParsableArguments {
     @Argument(help: "The team: its key (its folder beneath submissions/, e.g. alpha) or its name as the site shows it.")
     var team: String?
-    @Option(help: "Only this version of the team (1 is its first, as its team page numbers them).")
+    @Argument(help: "Only this version of the team: its number (1 is its first, as its team page numbers them).")
     var version: Int?
     @Option(help: "Only this version, by its entry id (entries/ID.html), instead of a team.")
     var entry: Int64?
@@ -21,7 +21,6 @@ struct RulingOptions: ParsableArguments {
 
     func validate() throws {
         guard (team == nil) != (entry == nil) else { throw ValidationError("Give a team, or --entry ID, not both.") }
-        if version != nil && team == nil { throw ValidationError("--version needs a team.") }
         let trimmed = reason.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty, trimmed.count <= 1000,
             !trimmed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
@@ -47,12 +46,12 @@ struct RulingJSON: Codable {
 enum Ruling {
     /// The help every ruling command shows.
     static let discussion = """
-        A ruling names a team (its key, the folder beneath submissions/, or its shown name),
-        which covers all its versions and those recorded later, or one version: --version N
-        with the team, or --entry ID. The reason is required and shown on the site. Rulings
-        are kept: restore undoes what was ruled before on the same team or version, and the
-        latest ruling that applies decides. Takes the workspace's lock, as score does; run
-        `leaderboard build` to publish.
+        TEAM is a team's key (its folder beneath submissions/) or its shown name; the ruling
+        covers all its versions, those recorded later too. TEAM VERSION, or --entry ID, rules
+        on one version. The reason is required and shown on the site. Rulings are kept:
+        restore undoes what was ruled before on the same team or version, and the latest one
+        that applies decides. Takes the workspace's lock, as score does; run `leaderboard
+        build` to publish.
         """
 
     static func record(_ action: RulingRecord.Action, _ options: RulingOptions, global: GlobalOptions) throws {
