@@ -25,7 +25,7 @@ public struct Standings: Sendable {
         public let entry: RankedEntry
         /// 1, 2, … in the order recorded.
         public let number: Int
-        /// Recorded after the deadline.
+        /// Recorded after the deadline (never a baseline: the organizers' own).
         public let late: Bool
         /// Recorded over the daily limit: never scored.
         public var held: Bool { entry.entry.status == .held }
@@ -91,7 +91,7 @@ public struct Standings: Sendable {
         teams = order.map { key in
             var list = (byTeam[key] ?? []).enumerated().map { index, ranked in
                 Version(
-                    entry: ranked, number: index + 1, late: rules.isLate(ranked.entry.submittedAt),
+                    entry: ranked, number: index + 1, late: !ranked.entry.isBaseline && rules.isLate(ranked.entry.submittedAt),
                     ruling: inForce.ruling(of: ranked.entry, key: key))
             }
             let selected = Self.choose(&list, finalSelections: rules.finalSelections)

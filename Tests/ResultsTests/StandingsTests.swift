@@ -86,6 +86,11 @@ import Testing
         #expect(team.versions.map(\.late) == [false, false, false, true])
         #expect(team.finalChoices.map(\.number) == [2, 3] && team.finalChoice?.number == 2)
         #expect(team.publicChoice?.number == 1)
+        // A baseline trained after the deadline is the organizers' own: never late.
+        var baseline = Self.version(5, of: "baseline:bdt", public: 0.6, at: "2026-11-09T00:00:00Z")
+        baseline.entry.isBaseline = true
+        let organizers = try #require(Standings(versions: [baseline], rulings: [], rules: rules).teams.first)
+        #expect(organizers.versions.map(\.late) == [false] && organizers.publicChoice?.number == 1)
         let none = CompetitionRules(deadline: rules.deadline, finalSelections: 1)
         #expect(try #require(Standings(versions: versions, rulings: [], rules: none).teams.first).finalChoices.map(\.number) == [3])
     }
