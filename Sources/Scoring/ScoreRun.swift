@@ -268,7 +268,8 @@ public struct ScoreRun: Sendable {
             return Outcome(
                 path: relative, team: submission.team, status: held ? .held : failure == nil ? .scored : .failed,
                 entry: stored, metrics: failure == nil ? evaluation?.record : nil,
-                publicMetrics: failure == nil ? evaluation?.publicRecord : nil, late: !stored.isBaseline && rules.isLate(stored.submittedAt))
+                publicMetrics: failure == nil ? evaluation?.publicRecord : nil,
+                late: !stored.isBaseline && rules.isLate(stored.submittedAt))
         } catch  where error.reason == .alreadyRecorded {
             return Outcome(path: relative, team: submission.team, status: .unchanged)
         } catch {
