@@ -42,6 +42,12 @@ extension Workspace {
         # split.validation_fraction: end of the training rows kept for validation.
         # split.public_fraction: share of the hidden test rows on the public leaderboard;
         #   the rest decides the final, private ranking.
+        # rules.deadline: an ISO 8601 time (2026-12-20T23:59:59Z); versions recorded after it
+        #   are scored and shown as late, and never count. Left out: no deadline.
+        # rules.max_per_day: versions a team may have scored per UTC day; later ones that day
+        #   are recorded and held, not scored (failed versions do not count). Left out: no limit.
+        # rules.final_selections: versions a team may mark `final: true` for the final ranking
+        #   (the latest ones count when it marks more; with none, its best public version).
 
         """
 }

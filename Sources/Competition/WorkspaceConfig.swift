@@ -1,5 +1,6 @@
 import Foundation
 import HiggsData
+import Results
 import Yams
 
 /// The settings in a workspace's `leaderboard.yml`. Paths are relative to the file's folder.
@@ -23,6 +24,8 @@ public struct WorkspaceConfig: Codable, Sendable, Equatable {
     /// Limits that differ from their defaults, by key (`memory_bytes`, `max_file_bytes`…);
     /// `leaderboard limits` lists every key, its default and its value.
     public var limits: [String: Double]
+    /// The rules on versions (`rules:`): deadline, daily limit, final selections.
+    public var rules: CompetitionRules
 
     /// The defaults of a new workspace.
     public init(title: String = "HIGGS hackathon") {
@@ -35,10 +38,11 @@ public struct WorkspaceConfig: Codable, Sendable, Equatable {
         templates = "templates"
         pages = "pages"
         limits = [:]
+        rules = CompetitionRules()
     }
 
     enum CodingKeys: String, CodingKey {
-        case title, data, split, database, submissions, site, templates, pages, limits
+        case title, data, split, database, submissions, site, templates, pages, limits, rules
     }
 
     /// Reads a config; keys left out keep their defaults.
@@ -54,6 +58,7 @@ public struct WorkspaceConfig: Codable, Sendable, Equatable {
         templates = try c.decodeIfPresent(String.self, forKey: .templates) ?? defaults.templates
         pages = try c.decodeIfPresent(String.self, forKey: .pages) ?? defaults.pages
         limits = try c.decodeIfPresent([String: Double].self, forKey: .limits) ?? defaults.limits
+        rules = try c.decodeIfPresent(RulesConfig.self, forKey: .rules)?.rules ?? defaults.rules
     }
 
     /// Writes the config.
@@ -68,6 +73,9 @@ public struct WorkspaceConfig: Codable, Sendable, Equatable {
         try c.encode(templates, forKey: .templates)
         try c.encode(pages, forKey: .pages)
         if !limits.isEmpty { try c.encode(limits, forKey: .limits) }
+        // The defaults are left to the comments `init` writes, so that a `rules:` section added
+        // below them is the only one.
+        if rules != CompetitionRules() { try c.encode(RulesConfig(rules), forKey: .rules) }
     }
 
     /// Parses the text of a `leaderboard.yml`.

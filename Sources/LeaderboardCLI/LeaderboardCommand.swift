@@ -14,6 +14,7 @@ public struct LeaderboardCommand: ParsableCommand {
         subcommands: [
             DemoCommand.self, InitCommand.self, DataCommand.self, ScoreCommand.self, PredictCommand.self,
             CheckCommand.self, TrainCommand.self, BuildCommand.self, LimitsCommand.self,
+            WithdrawCommand.self, DisqualifyCommand.self, RestoreCommand.self,
             PredictChildCommand.self,
         ])
 

@@ -58,13 +58,13 @@ extension ResultsDatabase {
         }
     }
 
-    /// The earliest entry on `datasetID` of a team other than `team` whose model file has this
-    /// digest: the original an identical submission copies.
-    public func firstEntry(modelSHA256: String, datasetID: Int64, otherThan team: String) throws(ResultsError) -> EntryRecord? {
+    /// The earliest entry on `datasetID` of a team other than the one keyed `teamKey` whose
+    /// model file has this digest: the original an identical submission copies.
+    public func firstEntry(modelSHA256: String, datasetID: Int64, otherThan teamKey: String) throws(ResultsError) -> EntryRecord? {
         guard !modelSHA256.isEmpty else { return nil }
         return try read { db in
             try EntryRecord.filter(
-                Column("model_sha256") == modelSHA256 && Column("dataset_id") == datasetID && Column("team") != team
+                Column("model_sha256") == modelSHA256 && Column("dataset_id") == datasetID && Column("team_key") != teamKey
             )
             .order(Column("id")).fetchOne(db)
         }

@@ -15,8 +15,13 @@ public struct EntryRecord: Codable, Sendable, Equatable, FetchableRecord, Mutabl
     public var contentSHA256: String
     /// SHA-256 of the model file alone.
     public var modelSHA256: String
-    /// The team (the folder's name unless the manifest names it).
+    /// The team's name as shown (the folder's name unless the manifest names it).
     public var team: String
+    /// The team's key (`TeamKey`): the submission's path beneath the submissions folder, so
+    /// that each row of a team is one version of its entry, whatever name the manifest gives.
+    public var teamKey: String
+    /// Whether the manifest marks this version for the final ranking (`final: true`).
+    public var selected: Bool
     /// The entry's title (the model file's name unless the manifest names it).
     public var title: String
     /// Team members, as the manifest lists them.
@@ -35,7 +40,8 @@ public struct EntryRecord: Codable, Sendable, Equatable, FetchableRecord, Mutabl
     public var status: EntryStatus
     /// Why it failed, one line with what to do; `nil` when scored.
     public var failure: String?
-    /// The model file's modification time (ISO 8601, UTC): when it was submitted.
+    /// When the version was recorded (ISO 8601, UTC): the run's clock, or the time the
+    /// submission carries. The deadline and the daily limit are enforced on it.
     public var submittedAt: String
     /// What the reader understood of the model.
     public var modelSummary: ModelSummary?
@@ -49,6 +55,7 @@ public struct EntryRecord: Codable, Sendable, Equatable, FetchableRecord, Mutabl
         case datasetID = "dataset_id", contentSHA256 = "content_sha256", modelSHA256 = "model_sha256"
         case modelFile = "model_file", fileBytes = "file_bytes", isBaseline = "is_baseline"
         case submittedAt = "submitted_at", modelSummary = "model_summary"
+        case teamKey = "team_key", selected
     }
 
     /// A record of the given values.
@@ -56,8 +63,11 @@ public struct EntryRecord: Codable, Sendable, Equatable, FetchableRecord, Mutabl
         datasetID: Int64, contentSHA256: String, modelSHA256: String, team: String, title: String,
         members: [String], path: String, modelFile: String, format: String, fileBytes: Int,
         isBaseline: Bool = false, failure: String? = nil, submittedAt: String,
-        modelSummary: ModelSummary? = nil, readme: String? = nil, history: TrainingHistory? = nil
+        modelSummary: ModelSummary? = nil, readme: String? = nil, history: TrainingHistory? = nil,
+        teamKey: String? = nil, selected: Bool = false
     ) {
+        self.teamKey = teamKey ?? TeamKey.recorded(path: path, modelFile: modelFile, isBaseline: isBaseline)
+        self.selected = selected
         self.datasetID = datasetID
         self.contentSHA256 = contentSHA256
         self.modelSHA256 = modelSHA256
@@ -87,6 +97,8 @@ public struct EntryRecord: Codable, Sendable, Equatable, FetchableRecord, Mutabl
         contentSHA256 = try c.decode(String.self, forKey: .contentSHA256)
         modelSHA256 = try c.decode(String.self, forKey: .modelSHA256)
         team = try c.decode(String.self, forKey: .team)
+        teamKey = try c.decode(String.self, forKey: .teamKey)
+        selected = try c.decodeIfPresent(Bool.self, forKey: .selected) ?? false
         title = try c.decode(String.self, forKey: .title)
         members = try c.decode([String].self, forKey: .members)
         path = try c.decode(String.self, forKey: .path)

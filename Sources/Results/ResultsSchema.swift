@@ -171,6 +171,54 @@ enum ResultsSchema {
                 t.primaryKey(["entry_id", "other_id"])
             }
         }
+        migrator.registerMigration("v10: versions and rulings") { db in
+            try versionsAndRulings(db)
+        }
         return migrator
+    }
+
+    /// Migration v10. Each entry becomes a version of its team's entry: `team_key`
+    /// (`TeamKey`), filled for the entries recorded before from their path; `selected`, the
+    /// manifest's `final: true` (none before). A version over the daily limit is recorded
+    /// `held`, which the status check did not allow: the table is made again from its own
+    /// definition with that one check widened, so that whatever columns, indexes and triggers
+    /// it has (those of other migrations included) come across as they are. Organizers'
+    /// rulings get their table.
+    static func versionsAndRulings(_ db: Database) throws {
+        let oldCheck = "CHECK (status IN ('scored', 'failed'))"
+        guard let definition = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'entry'"),
+            definition.contains(oldCheck)
+        else {
+            throw DatabaseError(message: "the entry table's definition is not the one migration v10 expects")
+        }
+        let widened = definition.replacingOccurrences(of: oldCheck, with: "CHECK (status IN ('scored', 'failed', 'held'))")
+            .replacingOccurrences(of: "CREATE TABLE \"entry\"", with: "CREATE TABLE \"entry_versions\"")
+        // Dropping the table drops its indexes and triggers: they are made again after.
+        let dependents = try String.fetchAll(
+            db, sql: "SELECT sql FROM sqlite_master WHERE type IN ('index', 'trigger') AND tbl_name = 'entry' AND sql IS NOT NULL")
+        try db.execute(sql: widened)
+        try db.execute(sql: "INSERT INTO entry_versions SELECT * FROM entry")
+        try db.drop(table: "entry")
+        try db.rename(table: "entry_versions", to: "entry")
+        for sql in dependents { try db.execute(sql: sql) }
+        try db.alter(table: "entry") { t in
+            t.add(column: "team_key", .text).notNull().defaults(to: "")
+            t.add(column: "selected", .boolean).notNull().defaults(to: false)
+        }
+        let rows = try Row.fetchAll(db, sql: "SELECT id, path, model_file, is_baseline FROM entry")
+        for row in rows {
+            let key = TeamKey.recorded(path: row["path"], modelFile: row["model_file"], isBaseline: row["is_baseline"])
+            try db.execute(sql: "UPDATE entry SET team_key = ? WHERE id = ?", arguments: [key, row["id"] as Int64])
+        }
+        try db.create(index: "entry_team", on: "entry", columns: ["dataset_id", "team_key"])
+        try db.create(table: "ruling") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("team_key", .text).notNull()
+            t.column("entry_id", .integer).references("entry", onDelete: .cascade)
+            t.column("action", .text).notNull().check(sql: "action IN ('withdraw', 'disqualify', 'restore')")
+            t.column("reason", .text).notNull()
+            t.column("ruled_by", .text).notNull()
+            t.column("ruled_at", .text).notNull()
+        }
     }
 }

@@ -20,10 +20,10 @@ struct CopyCheck {
     func likenesses(of entry: EntryRecord, scores: [Float]?, ranks cache: inout RanksCache) throws(ResultsError)
         -> [EntryCopyRecord]
     {
-        let original = try database.firstEntry(modelSHA256: entry.modelSHA256, datasetID: datasetID, otherThan: entry.team)
+        let original = try database.firstEntry(modelSHA256: entry.modelSHA256, datasetID: datasetID, otherThan: entry.teamKey)
         var correlations: [Int64: Double] = [:]
         if let scores, let ranks = try? ScoreRanks(scores) {
-            for other in try database.entries(datasetID: datasetID) where other.metrics != nil && other.entry.team != entry.team {
+            for other in try database.entries(datasetID: datasetID) where other.metrics != nil && other.entry.teamKey != entry.teamKey {
                 guard let id = other.entry.id, let theirs = try cache.ranks(of: id, in: database),
                     let correlation = try? ranks.spearman(theirs)
                 else { continue }

@@ -17,11 +17,22 @@ public struct ScoreRun: Sendable {
     /// Held while an entry's key and likenesses are found and it is recorded, so that each
     /// entry is compared with every one recorded before it, those of this run included; it
     /// keeps the ranks of the entries compared so far.
-    private let recording = Serial()
+    let recording = Serial()
+    /// The rules on versions: the daily limit holds a team's versions over it unscored.
+    public var rules: CompetitionRules
+    /// The time a version is recorded at when its submission carries none (`Submission.submittedAt`).
+    public var clock: @Sendable () -> Date = { Date() }
 
     /// The lock, and what it keeps.
-    private final class Serial: Sendable {
-        let mutex = Mutex(CopyCheck.RanksCache())
+    final class Serial: Sendable {
+        let mutex = Mutex(Recording())
+    }
+
+    /// What the recording lock keeps: the ranks compared so far, and the versions being
+    /// scored that the daily limit counts before they are recorded (by team and day).
+    struct Recording {
+        var ranks = CopyCheck.RanksCache()
+        var inFlight: [String: Int] = [:]
     }
 
     /// A run in `session`. Scratch folders that killed runs left behind are removed, and
@@ -29,6 +40,7 @@ public struct ScoreRun: Sendable {
     public init(session: CompetitionSession, sandbox: SandboxedPrediction) throws(ResultsError) {
         self.session = session
         self.sandbox = sandbox
+        rules = session.workspace.config.rules
         ScratchFolders.removeOrphans()
         try PublicFigures.fillMissing(in: session.database, datasetID: session.datasetID, hidden: session.hidden)
     }
@@ -44,6 +56,8 @@ public struct ScoreRun: Sendable {
         /// What happened.
         public enum Status: String, Sendable, Codable {
             case scored, failed, unchanged
+            /// Recorded over the daily limit (`rules.max_per_day`) and not scored.
+            case held
         }
         /// The submission's path relative to the workspace.
         public var path: String
@@ -76,6 +90,8 @@ public struct ScoreRun: Sendable {
             if case let .organizerFault(reason) = unrecorded { return reason }
             return nil
         }
+        /// Recorded after `rules.deadline`: scored, shown, not counted.
+        public var late = false
     }
 
     /// Every submission under `paths` (the workspace's submissions folder when empty), read
@@ -92,6 +108,8 @@ public struct ScoreRun: Sendable {
     /// that fails before it is scored is identified by its folder's stamp (see
     /// `Submission.failureIdentity`), so an unchanged failing folder is not read again.
     public func score(_ submission: Submission) -> Outcome {
+        var submission = submission
+        submission.submittedAt = submission.submittedAt ?? clock()
         let relative = workspace.relativePath(submission.root)
         if let problem = submission.problem { return recordFailure(submission, relative: relative, problem) }
         let files: SubmissionFiles
@@ -110,6 +128,14 @@ public struct ScoreRun: Sendable {
             if known.status == .unchanged { checkIfUnchecked(files, identity: identity) }
             return known
         }
+        // Over the daily limit, the version is recorded held: no copy is taken, no child runs.
+        let slot = DailySlot(submission, rules: rules)
+        defer { if let slot { release(slot) } }
+        if let slot, !take(slot) {
+            return record(
+                submission, relative: relative, modelSHA: content.model, contentSHA: identity, failure: nil, prediction: nil,
+                held: true)
+        }
         // The child reads a private copy, taken from the descriptors just hashed, and the
         // entry is what that copy holds.
         let snapshot: SubmissionSnapshot
@@ -123,22 +149,22 @@ public struct ScoreRun: Sendable {
             }
             return record(
                 submission, relative: relative, modelSHA: content.model, contentSHA: identity,
-                failure: error.description, prediction: nil)
+                failure: error.description, prediction: nil, slot: slot)
         }
         defer { snapshot.remove() }
         let copied = Submission.identity(modelSHA256: snapshot.modelSHA256, manifestSHA256: snapshot.manifestSHA256)
-        if copied != identity, case .recorded? = try? standing(copied, team: submission.team) {
+        if copied != identity, case .recorded? = try? standing(copied, of: submission) {
             return Outcome(path: relative, team: submission.team, status: .unchanged)
         }
         switch sandbox.run(predictionRequest(snapshot)) {
         case let .failed(reason):
             return record(
                 submission, relative: relative, modelSHA: snapshot.modelSHA256, contentSHA: copied,
-                failure: reason, prediction: nil)
+                failure: reason, prediction: nil, slot: slot)
         case let .scores(scores, format, model, copies):
             return record(
                 submission, relative: relative, modelSHA: snapshot.modelSHA256, contentSHA: copied,
-                failure: nil, prediction: (scores, format, model, copies))
+                failure: nil, prediction: (scores, format, model, copies), slot: slot)
         }
     }
 
@@ -162,7 +188,7 @@ public struct ScoreRun: Sendable {
     /// cannot say; `nil` when the submission is new.
     private func knownOutcome(_ submission: Submission, relative: String, identity: String) -> Outcome? {
         do {
-            guard case .recorded = try standing(identity, team: submission.team) else { return nil }
+            guard case .recorded = try standing(identity, of: submission) else { return nil }
             return Outcome(path: relative, team: submission.team, status: .unchanged)
         } catch {
             return Outcome(
@@ -178,14 +204,18 @@ public struct ScoreRun: Sendable {
         case new(key: String)
     }
 
-    /// Whether `team`'s entry of `identity` is recorded, and the key to record it under if
-    /// not: the identity, or when another team's entry holds it, the identity salted with the
-    /// team.
-    private func standing(_ identity: String, team: String) throws(ResultsError) -> Standing {
-        let salted = Submission.teamIdentity(identity, team: team)
-        if try database.hasEntry(contentSHA256: salted, datasetID: datasetID) { return .recorded }
+    /// Whether `submission`'s team's entry of `identity` is recorded, and the key to record it
+    /// under if not: the identity, or when another team's entry holds it, the identity salted
+    /// with the team's key. A team is its folder (`teamKey`); entries recorded before keys were
+    /// salted with the team's shown name, and are found under that salt too.
+    private func standing(_ identity: String, of submission: Submission) throws(ResultsError) -> Standing {
+        let salted = Submission.teamIdentity(identity, team: submission.teamKey)
+        for key in [salted, Submission.teamIdentity(identity, team: submission.team)]
+        where try database.hasEntry(contentSHA256: key, datasetID: datasetID) {
+            return .recorded
+        }
         guard let holder = try database.entry(contentSHA256: identity, datasetID: datasetID) else { return .new(key: identity) }
-        return holder.team == team ? .recorded : .new(key: salted)
+        return holder.teamKey == submission.teamKey ? .recorded : .new(key: salted)
     }
 
     /// `submission` reported as failed with `failure` but not recorded, for reason `why`, so
@@ -217,19 +247,24 @@ public struct ScoreRun: Sendable {
             title: submission.title, members: submission.members, path: relative, modelFile: submission.modelName,
             format: prediction?.format ?? submission.formatGuess, fileBytes: submission.modelBytes,
             isBaseline: submission.isBaseline, failure: failure,
-            // When the tool first saw this content (an entry is recorded once), never a time
-            // the participant sets, such as the file's modification time.
-            submittedAt: ISO8601DateFormatter().string(from: Date()),
+            // When the tool first saw this content (an entry is recorded once), or the time the
+            // submission carries; never a time the participant sets, such as the file's
+            // modification time.
+            submittedAt: CompetitionRules.recordedText(submission.submittedAt ?? clock()),
             modelSummary: failure == nil ? prediction?.summary : nil,
-            readme: submission.readme, history: submission.history)
+            readme: submission.readme, history: submission.history, teamKey: submission.teamKey,
+            selected: submission.selected)
     }
 
     /// What the child gave for a submission: its scores, format, summary and copies' scores.
     private typealias Prediction = (scores: [Double], format: String, summary: ModelSummary?, copies: [[Double]])
 
+    /// Records `submission`'s entry: scored from `prediction`, failed with `failure`, or
+    /// `held` (over the daily limit, never predicted). The daily `slot` it took, if any, is
+    /// given back in the same locked step that records it, so that the count never misses it.
     private func record(
         _ submission: Submission, relative: String, modelSHA: String, contentSHA: String,
-        failure: String?, prediction: Prediction?
+        failure: String?, prediction: Prediction?, held: Bool = false, slot: DailySlot? = nil
     ) -> Outcome {
         var failure = failure
         var evaluation: EntryEvaluation?
@@ -243,22 +278,25 @@ public struct ScoreRun: Sendable {
         var entry = entry(
             submission, relative: relative, modelSHA: modelSHA, contentSHA: contentSHA,
             failure: failure, prediction: prediction)
+        if held { entry.status = .held }
         let scores = failure == nil ? prediction?.scores.map { Float($0) } : nil
         do {
-            let stored = try recording.mutex.withLock { ranks throws(ResultsError) -> EntryRecord? in
-                guard case .new(let key) = try standing(contentSHA, team: submission.team) else { return nil }
+            let stored = try recording.mutex.withLock { state throws(ResultsError) -> EntryRecord? in
+                defer { slot?.release(in: &state) }
+                guard case .new(let key) = try standing(contentSHA, of: submission) else { return nil }
                 entry.contentSHA256 = key
                 let check = CopyCheck(database: database, datasetID: datasetID)
-                let copies = try check.likenesses(of: entry, scores: scores, ranks: &ranks)
+                let copies = held ? [] : try check.likenesses(of: entry, scores: scores, ranks: &state.ranks)
                 return try database.record(
                     entry, metrics: failure == nil ? evaluation?.record : nil,
                     publicMetrics: failure == nil ? evaluation?.publicRecord : nil, scores: scores, copies: copies)
             }
             guard let stored else { return Outcome(path: relative, team: submission.team, status: .unchanged) }
             return Outcome(
-                path: relative, team: submission.team, status: failure == nil ? .scored : .failed,
+                path: relative, team: submission.team, status: held ? .held : failure == nil ? .scored : .failed,
                 entry: stored, metrics: failure == nil ? evaluation?.record : nil,
-                publicMetrics: failure == nil ? evaluation?.publicRecord : nil)
+                publicMetrics: failure == nil ? evaluation?.publicRecord : nil,
+                late: !stored.isBaseline && rules.isLate(stored.submittedAt))
         } catch  where error.reason == .alreadyRecorded {
             return Outcome(path: relative, team: submission.team, status: .unchanged)
         } catch {

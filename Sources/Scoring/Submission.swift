@@ -39,6 +39,19 @@ public struct Submission: Sendable {
     var problem: String? { failure?.description }
     /// Whether it is one of the organizers' baselines (shown as such on the leaderboard).
     public var isBaseline = false
+    /// Whether the manifest selects this version for the final ranking (`final: true`).
+    public let selected: Bool
+    /// When the submission was made, if it carries its own time (a commit's, say); `nil`
+    /// for the run's clock. The deadline and the daily limit are enforced on it.
+    public var submittedAt: Date?
+
+    /// The team's key (`TeamKey`): the path beneath the submissions folder (a single file's
+    /// without extension), or a baseline's name. Every submission of one folder is a version
+    /// of one team's entry, whatever its manifest calls the team.
+    public var teamKey: String {
+        if isBaseline { return TeamKey.baseline(URL(fileURLWithPath: root).lastPathComponent) }
+        return TeamKey.submission(relative: relative, isFile: modelRelative.map { $0 == relative } ?? (base?.kind(of: relative) == .file))
+    }
     /// The folder the submission is opened from (the submissions folder, or the folder
     /// holding a path given on the command line); `nil` if even that cannot be opened.
     let base: SubmissionRoot?
@@ -74,6 +87,7 @@ public struct Submission: Sendable {
             team = folder.manifest?.team ?? folder.team
             title = folder.manifest?.title ?? folder.entryName
             members = folder.manifest?.members ?? []
+            selected = folder.manifest?.isFinalSelection ?? false
             modelPath = folder.model.path
             modelName = folder.modelName
             modelRelative = folder.isSingleFile ? relative : relative + "/" + folder.modelName
@@ -89,6 +103,7 @@ public struct Submission: Sendable {
             team = isFile ? url.deletingPathExtension().lastPathComponent : url.lastPathComponent
             title = url.lastPathComponent
             members = []
+            selected = false
             modelPath = isFile ? root : ""
             modelName = isFile ? url.lastPathComponent : ""
             modelRelative = nil
@@ -197,7 +212,8 @@ public struct Submission: Sendable {
         return all.finalize().hexString
     }
 
-    /// The key `team`'s entry of content `identity` is recorded under when another team's
+    /// The key `team`'s entry of content `identity` (`team` being the team's key; its shown
+    /// name for entries recorded before keys) is recorded under when another team's
     /// entry holds `identity` itself (the same files submitted twice): the identity salted with
     /// the team, so that each team's copy is recorded once and found again on the next run.
     static func teamIdentity(_ identity: String, team: String) -> String {

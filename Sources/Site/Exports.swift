@@ -24,6 +24,25 @@ enum Exports {
         var identicalTo: Int64?
         /// Other teams' entries whose scores rank the hidden rows almost exactly as this one's.
         var nearCopyOf: [Int64]?
+        /// The team's key, the number of the version that counts here and how many it has,
+        /// and whether the team selected it for the final ranking.
+        var teamKey: String, version: Int, versions: Int, selected: Bool
+    }
+
+    /// One version of a team's entry, as `teams` lists it: where it stands, and its public
+    /// AUC (the private one in the final view only).
+    struct VersionRow: Encodable {
+        var id: Int64, version: Int, submitted: String, status: String
+        var counted: Bool, selected: Bool, late: Bool, held: Bool
+        /// `withdrawn` or `disqualified` with the reason, when ruled.
+        var ruling: String?, reason: String?
+        var publicAUC: Double?, privateAUC: Double?
+    }
+
+    /// A team and all its versions.
+    struct TeamRow: Encodable {
+        var teamKey: String, team: String, baseline: Bool
+        var versions: [VersionRow]
     }
 
     /// A value that is written as `null` when absent, rather than left out.
@@ -38,6 +57,8 @@ enum Exports {
 
     struct Failure: Encodable {
         var id: Int64, team: String, file: String, reason: String
+        /// The team's key and the version (its latest) the reason is of.
+        var teamKey: String, version: Int
     }
 
     struct Document: Encodable {
@@ -48,6 +69,10 @@ enum Exports {
         var hiddenRows: Int, publicRows: Int
         var entries: [Row]
         var failed: [Failure]
+        /// Teams whose every version is withdrawn or disqualified.
+        var ruledOut: [Failure]
+        /// Every team with every version.
+        var teams: [TeamRow]
     }
 
     static func shown(_ value: Double?, _ digits: Int = 4) -> Double? { SiteFormatting.shown(value, digits) }
@@ -69,7 +94,34 @@ enum Exports {
                 transformedAUC: shown(row.shown?.memorization?.transformedAUC),
                 suspectedMemorization: Nullable(value: row.shown?.memorization?.suspected),
                 publicRank: row.publicRank, identicalTo: board.likenesses.original(of: e.id)?.id,
-                nearCopyOf: Optional(board.likenesses.nearCopies(of: e.id).compactMap(\.id)).flatMap { $0.isEmpty ? nil : $0 })
+                nearCopyOf: Optional(board.likenesses.nearCopies(of: e.id).compactMap(\.id)).flatMap { $0.isEmpty ? nil : $0 },
+                teamKey: row.team.key, version: row.version.number, versions: row.team.versions.count,
+                selected: row.version.selected)
+        }
+    }
+
+    /// Every team's versions, as the view may show them.
+    static func teams(_ board: LeaderboardView) -> [TeamRow] {
+        board.standings.teams.map { team in
+            TeamRow(
+                teamKey: team.key, team: team.name, baseline: team.isBaseline,
+                versions: team.versions.map { v in
+                    let marks = VersionMarks(v, final: board.final), m = v.entry.metrics
+                    return VersionRow(
+                        id: v.entry.entry.id ?? 0, version: v.number, submitted: v.entry.entry.submittedAt, status: marks.status,
+                        counted: VersionMarks.counts(v, final: board.final), selected: v.selected, late: v.late, held: v.held,
+                        ruling: marks.ruling.map { $0.action == .withdraw ? "withdrawn" : "disqualified" }, reason: marks.ruling?.reason,
+                        publicAUC: shown(m?.publicAUC), privateAUC: board.final ? shown(m?.privateAUC) : nil)
+                })
+        }
+    }
+
+    /// The unranked teams as exported.
+    static func failures(_ list: [LeaderboardView.Unranked], final: Bool) -> [Failure] {
+        list.map {
+            Failure(
+                id: $0.entry.entry.id ?? 0, team: $0.team.name, file: $0.entry.entry.modelFile,
+                reason: VersionMarks($0.version, final: final).reason ?? "", teamKey: $0.team.key, version: $0.version.number)
         }
     }
 
@@ -78,26 +130,46 @@ enum Exports {
             view: board.final ? "final" : "public",
             figuresOn: board.final ? "all hidden rows" : "public hidden rows", hiddenRows: dataset.testRows,
             publicRows: dataset.publicTestRows,
-            entries: rows(board),
-            failed: board.failed.map {
-                Failure(
-                    id: $0.entry.id ?? 0, team: $0.entry.team, file: $0.entry.modelFile,
-                    reason: $0.entry.failure ?? "")
-            })
+            entries: rows(board), failed: failures(board.failed, final: board.final),
+            ruledOut: failures(board.ruledOut, final: board.final), teams: teams(board))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return ((try? encoder.encode(document)).map { String(decoding: $0, as: UTF8.self) } ?? "{}") + "\n"
     }
 
-    /// RFC 4180 CSV: fields with a comma, quote or line break are quoted, quotes doubled.
-    static func csv(board: LeaderboardView) -> String {
-        func field(_ s: String) -> String {
-            // A leading = + - @ would be a formula in a spreadsheet: prefix it.
-            var t = s
-            if let first = t.first, "=+-@".contains(first) { t = "'" + t }
-            return t.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-                ? "\"" + t.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : t
+    /// A CSV field (RFC 4180): quoted when it holds a comma, quote or line break, quotes
+    /// doubled; a leading = + - @, which a spreadsheet would take for a formula, prefixed.
+    static func field(_ s: String) -> String {
+        var t = s
+        if let first = t.first, "=+-@".contains(first) { t = "'" + t }
+        return t.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+            ? "\"" + t.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : t
+    }
+
+    /// `versions.csv`: every version of every team, where it stands and its public AUC (the
+    /// private one too in the final view), as `leaderboard.json`'s `teams` lists them.
+    static func versionsCSV(board: LeaderboardView) -> String {
+        let privately = board.final ? ["private_auc"] : []
+        var lines = [
+            (["team_key", "team", "version", "id", "submitted", "status", "counted", "selected", "late", "held", "ruling", "reason"]
+                + ["public_auc"] + privately).joined(separator: ",")
+        ]
+        func flag(_ value: Bool) -> String { value ? "1" : "0" }
+        func number(_ value: Double?) -> String { value.map { String(format: "%.4f", $0) } ?? "" }
+        for team in teams(board) {
+            for v in team.versions {
+                lines.append(
+                    ([
+                        field(team.teamKey), field(team.team), String(v.version), String(v.id), v.submitted, v.status, flag(v.counted),
+                        flag(v.selected), flag(v.late), flag(v.held), v.ruling ?? "", field(v.reason ?? ""), number(v.publicAUC),
+                    ] + (board.final ? [number(v.privateAUC)] : [])).joined(separator: ","))
+            }
         }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// RFC 4180 CSV of the ranked rows (`field`).
+    static func csv(board: LeaderboardView) -> String {
         // The columns of the view: the public one has no figure of all or of the private rows.
         var columns: [(name: String, value: (Row) -> Double?)] = [
             ("public_auc", \.publicAUC), ("public_auc_low", \.publicAUCLow), ("public_auc_high", \.publicAUCHigh),
@@ -114,7 +186,8 @@ enum Exports {
         let shakeUp = board.final ? ["public_rank"] : []
         var lines = [
             (["rank"] + shakeUp + ["team", "title", "format", "baseline"] + columns.map(\.name)
-                + ["tie_with_above", "submitted", "sha256", "identical_to", "near_copy_of"]).joined(separator: ",")
+                + ["tie_with_above", "submitted", "sha256", "identical_to", "near_copy_of"]
+                + ["team_key", "version", "versions", "selected"]).joined(separator: ",")
         ]
         for r in rows(board) {
             let publicRank = board.final ? [r.publicRank.map(String.init) ?? ""] : []
@@ -124,6 +197,7 @@ enum Exports {
                     + [
                         r.tieWithAbove ? "1" : "0", r.submitted, r.sha256, r.identicalTo.map(String.init) ?? "",
                         (r.nearCopyOf ?? []).map(String.init).joined(separator: " "),
+                        field(r.teamKey), String(r.version), String(r.versions), r.selected ? "1" : "0",
                     ])
                     .joined(separator: ","))
         }

@@ -2,13 +2,18 @@ import Foundation
 import Metrics
 import Results
 
-/// The ranking the leaderboard shows: scored entries by the AUC of the view's rows (public
-/// while the competition runs, private for the final board), each compared with the entry
-/// above it by a paired DeLong test on the same rows, so that a lead that means nothing is
-/// shown as a tie.
+/// The ranking the leaderboard shows: one row per team, by the AUC of the view's rows
+/// (public while the competition runs, private for the final board) of the version that
+/// counts for it (`Standings`), each compared with the row above it by a paired DeLong test
+/// on the same rows, so that a lead that means nothing is shown as a tie.
 struct LeaderboardView {
-    /// One ranked entry.
+    /// One ranked team.
     struct Row {
+        /// The team, all its versions.
+        var team: Standings.Team
+        /// The version the row shows: the one that counts in this view.
+        var version: Standings.Version
+        /// That version's entry and figures.
         var entry: RankedEntry
         /// The figures the view shows of it (`nil` when the public view has none stored yet).
         var shown: ShownFigures?
@@ -24,35 +29,65 @@ struct LeaderboardView {
     /// Significance level below which neighbours count as different.
     static let tieLevel = 0.05
 
+    /// A team without a version that counts, and its latest version (which says why).
+    struct Unranked {
+        var team: Standings.Team
+        var version: Standings.Version
+        var entry: RankedEntry { version.entry }
+    }
+
     let rows: [Row]
-    let failed: [RankedEntry]
+    /// Teams with no version that counts, but for those ruled out.
+    let failed: [Unranked]
+    /// Teams whose every version is withdrawn or disqualified.
+    let ruledOut: [Unranked]
+    /// Every team's versions and what counts.
+    let standings: Standings
     let final: Bool
     /// The entries' likenesses to other teams' entries.
     let likenesses: Likenesses
 
-    /// Ranks `entries`, reading each one's stored scores once for the paired tests.
+    /// Ranks the teams of `entries` under `rulings` and `rules`, reading each row's stored
+    /// scores once for the paired tests.
     init(
         entries: [RankedEntry], detail: DatasetDetailRecord?, final: Bool, copies: [EntryCopyRecord] = [],
-        scores: (Int64) -> [Float]
+        rulings: [RulingRecord] = [], rules: CompetitionRules = CompetitionRules(), scores: (Int64) -> [Float]
     ) {
         self.final = final
         likenesses = Likenesses(copies, entries: entries)
-        failed = entries.filter { $0.metrics == nil }
-        var scored: [Row] = entries.compactMap { e in
-            guard let m = e.metrics else { return nil }
-            let shown = ShownFigures(e, final: final)
-            return final
-                ? Row(entry: e, shown: shown, auc: m.privateAUC, aucLow: m.privateAUCLow, aucHigh: m.privateAUCHigh, rank: 0)
-                : Row(entry: e, shown: shown, auc: m.publicAUC, aucLow: m.publicAUCLow, aucHigh: m.publicAUCHigh, rank: 0)
+        standings = Standings(versions: entries, rulings: rulings, rules: rules)
+        var failed: [Unranked] = [], ruledOut: [Unranked] = []
+        var scored: [Row] = []
+        for team in standings.teams {
+            guard let version = team.choice(final: final), let m = version.entry.metrics else {
+                guard let latest = team.versions.last else { continue }
+                if team.ruledOut {
+                    ruledOut.append(Unranked(team: team, version: latest))
+                } else {
+                    failed.append(Unranked(team: team, version: latest))
+                }
+                continue
+            }
+            let e = version.entry, shown = ShownFigures(e, final: final)
+            scored.append(
+                final
+                    ? Row(
+                        team: team, version: version, entry: e, shown: shown, auc: m.privateAUC, aucLow: m.privateAUCLow,
+                        aucHigh: m.privateAUCHigh, rank: 0)
+                    : Row(
+                        team: team, version: version, entry: e, shown: shown, auc: m.publicAUC, aucLow: m.publicAUCLow,
+                        aucHigh: m.publicAUCHigh, rank: 0))
         }
+        self.failed = failed
+        self.ruledOut = ruledOut
         scored.sort { $0.auc != $1.auc ? $0.auc > $1.auc : ($0.entry.entry.id ?? 0) < ($1.entry.entry.id ?? 0) }
-        let publicRanks = final ? Self.publicRanks(scored.map(\.entry)) : [:]
+        let publicRanks = final ? Self.publicRanks(standings.teams.compactMap(\.publicChoice?.entry)) : [:]
         let mask: [Bool]? = detail.map { d in d.testPublic.map { final ? $0 == 0 : $0 == 1 } }
         let labels: [Bool]? = detail.map { d in d.testLabels.map { $0 == 1 } }
         var previous: RankedScores?
         for i in scored.indices {
             scored[i].rank = i + 1
-            scored[i].publicRank = scored[i].entry.entry.id.flatMap { publicRanks[$0] }
+            scored[i].publicRank = scored[i].team.publicChoice?.entry.entry.id.flatMap { publicRanks[$0] }
             guard let mask, let labels, let id = scored[i].entry.entry.id else { continue }
             let values = scores(id)
             guard values.count == mask.count else { previous = nil; continue }
@@ -65,7 +100,8 @@ struct LeaderboardView {
         rows = scored
     }
 
-    /// Each entry's rank on the public view: by public AUC, ties in the order recorded.
+    /// Each entry's rank on the public view (given each team's public choice): by public
+    /// AUC, ties in the order recorded.
     static func publicRanks(_ entries: [RankedEntry]) -> [Int64: Int] {
         var ordered: [(id: Int64, auc: Double)] = []
         for e in entries {

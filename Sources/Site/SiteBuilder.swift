@@ -2,7 +2,8 @@ import Foundation
 import Results
 
 /// Renders everything in the database into a static site: the leaderboard, a page per
-/// entry, the workspace's Markdown pages, `leaderboard.json` and `results.csv`.
+/// entry and per team, the workspace's Markdown pages, `leaderboard.json`, `results.csv` and
+/// `versions.csv`.
 ///
 /// Reads only the database, the templates and the pages; the same inputs give the same
 /// bytes (no build time, no random ids); the site is written beside the old one and swapped
@@ -19,6 +20,8 @@ public struct SiteBuilder {
     public var pages: String?
     /// The final, private ranking instead of the public one.
     public var final = false
+    /// The rules on versions (deadline, final selections) that decide what counts.
+    public var rules = CompetitionRules()
 
     /// A builder of `database`'s site.
     public init(database: ResultsDatabase, title: String, templates: String?, pages: String?) {
@@ -64,7 +67,8 @@ public struct SiteBuilder {
         let entries = try database.entries(datasetID: datasetID)
         let detail = try database.detail(datasetID: datasetID)
         let board = LeaderboardView(
-            entries: entries, detail: detail, final: final, copies: try database.copies(datasetID: datasetID)
+            entries: entries, detail: detail, final: final, copies: try database.copies(datasetID: datasetID),
+            rulings: try database.rulings(), rules: rules
         ) {
             (try? database.scores(entryID: $0)) ?? []
         }
@@ -97,6 +101,17 @@ public struct SiteBuilder {
             // In the view's order: the database lists entries by their AUC on all hidden rows.
             let baselines = board.rows.map(\.entry).filter(\.entry.isBaseline)
             let runs = try database.trainingRuns(datasetID: datasetID)
+            var versions: [Int64: EntryVersionContext] = [:]
+            for team in board.standings.teams {
+                for version in team.versions {
+                    guard let id = version.entry.entry.id else { continue }
+                    versions[id] = EntryVersionContext(version, of: team, final: final)
+                }
+                try output.write(
+                    try page(team.name, root: "../", content: templates.render(TeamContext(team, final: final), with: "team")),
+                    to: "teams/" + TeamPageName.of(team.key))
+                files += 1
+            }
             for ranked in entries {
                 guard let id = ranked.entry.id else { continue }
                 let training = runs.first { $0.entryID == id }
@@ -105,7 +120,7 @@ public struct SiteBuilder {
                     plots: SitePlots.entry(
                         ranked, baselines: baselines, training: training,
                         final: final),
-                    training: training)
+                    training: training, version: versions[id])
                 try output.write(
                     try page(
                         ranked.entry.title + " · " + ranked.entry.team, root: "../",
@@ -129,7 +144,8 @@ public struct SiteBuilder {
             try output.write(templates.stylesheet, to: "style.css")
             try output.write(Exports.json(board: board, dataset: dataset), to: "leaderboard.json")
             try output.write(Exports.csv(board: board), to: "results.csv")
-            files += 3
+            try output.write(Exports.versionsCSV(board: board), to: "versions.csv")
+            files += 4
             try output.publish()
         } catch {
             output.discard()

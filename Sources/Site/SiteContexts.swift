@@ -45,17 +45,23 @@ struct LeaderboardContext {
         /// The team whose earlier entry is the same model file, and the teams whose entries'
         /// scores rank the rows almost exactly as this one's (joined).
         let copyOf: String?, nearCopyOf: String?
+        /// The team's page (beneath `teams/`), the version that counts and how many it has.
+        let teamPage: String, version: Int, versions: Int
     }
 
-    /// A failed entry, with the reason.
+    /// A team with no version that counts: its latest version, and why.
     struct Failure {
         let id: Int64, team: String, file: String, reason: String
+        let teamPage: String
     }
 
     let heading: String, lede: String
     let rows: [Row]
     let failures: [Failure]
     let hasFailures: Bool
+    /// Teams whose every version the organizers withdrew or disqualified, with the reason.
+    let ruledOut: [Failure]
+    let hasRuledOut: Bool
     /// The best-score-over-time chart (SVG); `nil` with fewer than two entries.
     let plotBestScore: String?
     let tieNote: String
@@ -67,7 +73,7 @@ struct LeaderboardContext {
         rows = board.rows.map { row in
             let e = row.entry.entry, points = row.shown?.workingPoints
             return Row(
-                rank: row.rank, id: e.id ?? 0, team: e.team, title: e.title, format: e.format,
+                rank: row.rank, id: e.id ?? 0, team: row.team.name, title: e.title, format: e.format,
                 auc: SiteFormatting.fixed(row.auc), aucLow: SiteFormatting.fixed(row.aucLow),
                 aucHigh: SiteFormatting.fixed(row.aucHigh), accuracy: SiteFormatting.fixed(row.shown?.accuracy),
                 logLoss: SiteFormatting.fixed(row.shown?.logLoss),
@@ -78,14 +84,19 @@ struct LeaderboardContext {
                 suspectedMemorization: row.shown?.memorization?.suspected == true,
                 publicRank: row.publicRank, change: row.publicRank.map { Self.change(from: $0, to: row.rank) },
                 copyOf: board.likenesses.original(of: e.id)?.team,
-                nearCopyOf: Self.teams(board.likenesses.nearCopies(of: e.id)))
+                nearCopyOf: Self.teams(board.likenesses.nearCopies(of: e.id)),
+                teamPage: TeamPageName.of(row.team.key), version: row.version.number, versions: row.team.versions.count)
         }
         shakeUp = board.final
-        failures = board.failed.map {
-            Failure(
-                id: $0.entry.id ?? 0, team: $0.entry.team,
-                file: $0.entry.modelFile.isEmpty ? $0.entry.path : $0.entry.modelFile, reason: $0.entry.failure ?? "")
+        func failure(_ unranked: LeaderboardView.Unranked) -> Failure {
+            let e = unranked.entry.entry
+            return Failure(
+                id: e.id ?? 0, team: unranked.team.name, file: e.modelFile.isEmpty ? e.path : e.modelFile,
+                reason: VersionMarks(unranked.version, final: board.final).reason ?? "", teamPage: TeamPageName.of(unranked.team.key))
         }
+        failures = board.failed.map(failure)
+        ruledOut = board.ruledOut.map(failure)
+        hasRuledOut = !ruledOut.isEmpty
         heading = board.final ? "Final ranking" : "Leaderboard"
         lede =
             "Ranked by ROC AUC on the \(part) part of the hidden test rows "
@@ -197,11 +208,14 @@ struct EntryContext {
     let copies: [Copy]
     let hasCopies: Bool
     let copyNote: String
+    /// Which version of its team's entry it is (`TeamContexts.swift`).
+    let version: EntryVersionContext?
 
     init(
         _ ranked: RankedEntry, showPrivate: Bool, likenesses: [Likenesses.Likeness] = [], plots: SitePlots.EntryPlots,
-        training: TrainingRunRecord? = nil
+        training: TrainingRunRecord? = nil, version: EntryVersionContext? = nil
     ) {
+        self.version = version
         let e = ranked.entry
         team = e.team
         title = e.title

@@ -36,6 +36,8 @@ import Testing
         let (real, other) = try await (first, second)
         let publicReal = try files(real, "public"), publicFlipped = try files(other, "public")
         #expect(publicReal.count > 8, "pages, exports and the stylesheet")
+        #expect(publicReal.keys.contains("teams/kaggle-style.html"))
+        #expect(String(decoding: publicReal["teams/kaggle-style.html"] ?? Data(), as: UTF8.self).contains("selected"))
         #expect(publicReal.keys.sorted() == publicFlipped.keys.sorted())
         for (name, bytes) in publicReal {
             #expect(bytes == publicFlipped[name], "public \(name) differs when only private labels differ")
@@ -64,6 +66,16 @@ import Testing
             ["score", "--workspace", ws, "--concurrency", "1"],
             in: dir.path, environment: environment)
         #expect(scored.status == 0, "\(scored.stderr)")
+        // Versions: a second one of kaggle-style, selected for the final ranking, and a
+        // ruling, so that team pages, version marks and selections are on both sites.
+        try "final: true\n".write(toFile: ws + "/submissions/kaggle-style/manifest.yml", atomically: true, encoding: .utf8)
+        let again = try CommandRunner.run(
+            ["score", "--workspace", ws, "--concurrency", "1"], in: dir.path, environment: environment)
+        #expect(again.status == 0, "\(again.stderr)")
+        let ruled = try CommandRunner.run(
+            ["withdraw", "--workspace", ws, "notebook-net", "--reason", "withdrawn by the team"], in: dir.path,
+            environment: environment)
+        #expect(ruled.status == 0, "\(ruled.stderr)")
         let trained = try CommandRunner.run(
             ["train", "--workspace", ws, "--rows", "400", "--rounds", "5", "--epochs", "2"],
             in: dir.path, environment: environment)
@@ -72,6 +84,7 @@ import Testing
         defer { try? database.close() }
         try await database.write { db in
             try db.execute(sql: "UPDATE entry SET submitted_at = '2026-01-01T00:00:00Z'")
+            try db.execute(sql: "UPDATE ruling SET ruled_at = '2026-01-01T00:00:00Z', ruled_by = 'organizer'")
             try db.execute(sql: "UPDATE training_run SET trained_at = '2026-01-01T00:00:00Z', seconds = 1")
         }
         let sha = try await database.read { try String.fetchOne($0, sql: "SELECT sha256 FROM dataset") }

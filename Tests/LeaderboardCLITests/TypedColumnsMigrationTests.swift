@@ -12,7 +12,9 @@ import Testing
 /// page reads "not checked" for these entries, with its null in `leaderboard.json` and its
 /// styles (removed before comparing); and the likeness columns of `results.csv` and the final
 /// view's shake-up (public rank and move, in its table, `leaderboard.json` and `results.csv`),
-/// which the fixtures hold.
+/// which the fixtures hold; and versions (v10): the team pages, the team links, each entry's
+/// version line and the version columns and keys of the exports (removed before comparing,
+/// by `withoutVersions`).
 @Suite struct TypedColumnsMigrationTests {
     let dir = TemporaryDirectory()
     var environment: [String: String] { ["LEADERBOARD_CACHE": dir.file("cache")] }
@@ -94,7 +96,8 @@ import Testing
         #expect(built.status == 0, "\(built.stderr)")
         let before = Self.fixtures + "before-typed-columns-site/" + view
         let names = try FileManager.default.subpathsOfDirectory(atPath: before).sorted()
-        #expect(try FileManager.default.subpathsOfDirectory(atPath: out).sorted() == names)
+        let added = try FileManager.default.subpathsOfDirectory(atPath: out).filter { $0.hasPrefix("teams") || $0 == "versions.csv" }
+        #expect(try FileManager.default.subpathsOfDirectory(atPath: out).filter { !added.contains($0) }.sorted() == names)
         for name in names {
             var isDirectory: ObjCBool = false
             // The Rules page is the page `init` writes, not the database's, and it has changed
@@ -108,10 +111,50 @@ import Testing
                     built.contains("Not checked: this entry was scored before the tool had the check.")
                         || built.contains("Not checkable: a predictions file"), "\(view)/\(name)")
             }
+            let old = try String(contentsOfFile: before + "/" + name, encoding: .utf8)
             #expect(
-                Self.withoutMemorizationCheck(built) == (try String(contentsOfFile: before + "/" + name, encoding: .utf8)),
+                Self.withoutVersions(Self.withoutMemorizationCheck(built), name: name)
+                    == (name.hasSuffix(".json") ? Self.withoutTrailingCommas(old) : old),
                 "\(view)/\(name) differs from the page the old tool built")
         }
+    }
+
+    /// The keys versions added to `leaderboard.json`, its row objects' and its document's.
+    static let versionKeys = ["teamKey", "version", "versions", "selected"]
+
+    /// `text` without what versions added: the team links and version marks of the pages,
+    /// the lines of the version sections and styles, the `teams` and `ruledOut` lists and the
+    /// version keys of `leaderboard.json` (with every line's trailing comma, which removing a
+    /// last key moves), the version columns at the end of `results.csv`.
+    static func withoutVersions(_ text: String, name: String) -> String {
+        let json = name.hasSuffix(".json"), csv = name.hasSuffix(".csv")
+        var text = text
+        if json, let start = text.range(of: "\n  \"ruledOut\" : ["), let end = text.range(of: "\n  \"title\" : ") {
+            // `ruledOut` and `teams`, between `publicRows` and `title` in the sorted keys.
+            text.removeSubrange(start.lowerBound..<end.lowerBound)
+        }
+        for pattern in [#"<a class="team" href="teams/[^"]*">([^<]*)</a>"#, #" <span class="version">[^<]*</span>"#] {
+            text = text.replacingOccurrences(of: pattern, with: "$1", options: .regularExpression)
+        }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).filter { line in
+            !line.hasPrefix("<p class=\"version\">") && !line.hasPrefix("span.version ") && !line.hasPrefix("table.versions ")
+                && !(json && versionKeys.contains { line.trimmingCharacters(in: .whitespaces).hasPrefix("\"\($0)\" :") })
+        }.map { csv ? withoutLastColumns($0, 4) : $0 }.joined(separator: "\n")
+        return json ? withoutTrailingCommas(lines) : lines
+    }
+
+    /// `line` of `results.csv` without its last `n` fields (none of the fixtures' is quoted with a comma).
+    static func withoutLastColumns(_ line: Substring, _ n: Int) -> Substring {
+        var fields = line.split(separator: ",", omittingEmptySubsequences: false)
+        guard fields.count > n else { return line }
+        fields.removeLast(n)
+        return Substring(fields.joined(separator: ","))
+    }
+
+    /// `text` with no line ending in a comma.
+    static func withoutTrailingCommas(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix(",") ? $0.dropLast() : $0 }
+            .joined(separator: "\n")
     }
 
     /// `text` without what the memorization check added to the pages, the export and the styles.

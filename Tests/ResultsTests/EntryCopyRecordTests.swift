@@ -12,6 +12,7 @@ import Testing
         var entry = EntryRecordTests.entry(key, dataset: dataset)
         entry.modelSHA256 = model
         entry.team = team
+        entry.teamKey = team
         return entry
     }
 

@@ -81,7 +81,7 @@ import Testing
         #expect(
             one.keys.sorted() == [
                 ".leaderboard-site", "data.html", "entries/1.html", "entries/2.html", "entries/3.html", "index.html",
-                "leaderboard.json", "results.csv", "style.css",
+                "leaderboard.json", "results.csv", "style.css", "teams/a.html", "teams/b.html", "teams/c.html", "versions.csv",
             ])
         #expect(one == two)
     }

@@ -33,6 +33,7 @@ struct BuildCommand: ParsableCommand {
             database: session.database, title: ws.config.title,
             templates: ws.templatesPath, pages: ws.pagesPath)
         builder.final = final
+        builder.rules = ws.config.rules
         let summary = try builder.build(into: destination, protecting: ws.ownFolders)
         print(
             "site \(TerminalText.escaped(destination))/index.html: \(summary.ranked) ranked, \(summary.failed) not scored, "

@@ -63,6 +63,10 @@ struct OutcomeJSON: Codable {
     var failedOn: String?
     /// The organizer's fault that kept the outcome from being recorded.
     var organizerFault: String?
+    /// The team's key, when the version was recorded, and whether that was after the deadline.
+    var teamKey: String?, recordedAt: String?, late: Bool
+    /// What to do about a held or late version, in one line.
+    var note: String?
 
     init(_ o: ScoreRun.Outcome) {
         path = o.path
@@ -84,6 +88,10 @@ struct OutcomeJSON: Codable {
         publicAUCHigh = SiteFormatting.shown(o.metrics?.publicAUCHigh)
         accuracy = SiteFormatting.shown(o.publicMetrics?.accuracy)
         logLoss = SiteFormatting.shown(o.publicMetrics?.logLoss)
+        teamKey = o.entry?.teamKey
+        recordedAt = o.entry?.submittedAt
+        late = o.late
+        note = ScoreTable.note(o)
     }
 }
 
@@ -109,6 +117,10 @@ struct ScoreTable {
         }
         for o in outcomes where o.status == .failed {
             lines.append(Self.pad(o.team, 20) + " failed: " + TerminalText.escaped(Self.failure(of: o) ?? "unknown reason"))
+        }
+        for o in outcomes {
+            guard let note = Self.note(o) else { continue }
+            lines.append(Self.pad(o.team, 20) + " " + TerminalText.escaped(note))
         }
         let unchanged = outcomes.filter { $0.status == .unchanged }.count
         if unchanged > 0 { lines.append("(\(unchanged) unchanged submission\(unchanged == 1 ? "" : "s") skipped)") }
@@ -147,6 +159,19 @@ struct ScoreTable {
     /// (when the database could not even be asked about it) the organizer's fault.
     static func failure(of o: ScoreRun.Outcome) -> String? {
         o.entry?.failure ?? o.organizerFault.map { "not recorded: " + $0 }
+    }
+
+    /// What a held or late version means and what to do, in one line; `nil` for others.
+    static func note(_ o: ScoreRun.Outcome) -> String? {
+        let day = o.entry.map { String($0.submittedAt.prefix(10)) } ?? "that day"
+        if o.status == .held {
+            return "held, not scored: the team's versions scored on \(day) (UTC) reached rules.max_per_day; "
+                + "submit a new version on another day to have it scored"
+        }
+        if o.late {
+            return "late: recorded after rules.deadline, so scored and shown but not counted in the ranking"
+        }
+        return nil
     }
 
     /// `text` escaped for the terminal, then cut or padded to `n` characters.

@@ -35,6 +35,16 @@ struct ManifestFieldReader {
         return text
     }
 
+    /// A yes-or-no value (`true`/`false`, YAML's `yes`/`no` too); `false` for an explicit null.
+    func flag(_ node: ManifestNode, key: String) throws(SubmissionError) -> Bool {
+        switch node.value {
+        case .null: return false
+        case let .scalar(text, false) where ["true", "yes"].contains(text.lowercased()): return true
+        case let .scalar(text, false) where ["false", "no"].contains(text.lowercased()): return false
+        default: throw fail(.wrongType(key: key, line: node.line, expected: "true or false", found: node.typeName))
+        }
+    }
+
     /// `members`: a list of names, or a single name.
     func members(_ node: ManifestNode) throws(SubmissionError) -> [String] {
         switch node.value {

@@ -14,6 +14,7 @@ import HiggsSchema
 /// title: Deep net on the 7 masses
 /// model: net.h5
 /// output: probabilities        # ONNX only: the graph output that is P(signal)
+/// final: true                   # select this version for the final ranking
 /// features: [m_jj, m_jjj, m_lv, m_jlv, m_bb, m_wbb, m_wwbb]
 /// standardization:
 ///   mean:  [1.03, 1.02, 1.05, 1.01, 0.97, 1.03, 0.96]
@@ -43,7 +44,7 @@ public struct SubmissionManifest: Sendable, Equatable {
     public static let fileNames = ["manifest.yml", "manifest.yaml", "manifest.json"]
 
     /// The top-level keys a manifest may have.
-    static let knownKeys = ["team", "members", "title", "model", "features", "standardization", "output"]
+    static let knownKeys = ["team", "members", "title", "model", "features", "standardization", "output", "final"]
 
     /// The team's display name; `nil` when not given (the folder name is used then).
     public let team: String?
@@ -61,13 +62,17 @@ public struct SubmissionManifest: Sendable, Equatable {
     public let standardization: Standardization?
     /// The ONNX graph output that is the signal probability; `nil` to find it from the graph.
     public let output: String?
+    /// Whether the team selects this version for the final ranking (`final: true`; up to
+    /// `rules.final_selections` of its versions count, the latest ones).
+    public let isFinalSelection: Bool
 
     /// Creates a manifest. `featureIndices` are 0-based indices into the 28 HIGGS features,
     /// each at most once (`nil` for all 28); `standardization`, if any, has one value per
     /// feature read. Violations are programmer errors; data is checked by `init(parsing:…)`.
     public init(
         team: String? = nil, members: [String] = [], title: String? = nil, model: String? = nil,
-        featureIndices: [Int]? = nil, standardization: Standardization? = nil, output: String? = nil
+        featureIndices: [Int]? = nil, standardization: Standardization? = nil, output: String? = nil,
+        isFinalSelection: Bool = false
     ) {
         if let featureIndices {
             precondition(
@@ -85,6 +90,7 @@ public struct SubmissionManifest: Sendable, Equatable {
         self.selectedFeatures = featureIndices
         self.standardization = standardization
         self.output = output
+        self.isFinalSelection = isFinalSelection
     }
 
     /// The names of the features the model reads, in order, spelled as the data set spells
@@ -184,6 +190,7 @@ public struct SubmissionManifest: Sendable, Equatable {
         let reader = ManifestFieldReader(fileName: fileName, limits: limits)
         var seen: Set<String> = []
         var team: String?, title: String?, model: String?, output: String?
+        var isFinal = false
         var members: [String] = []
         var features: [Int]?
         var standardizationNode: (node: ManifestNode, line: Int?)?
@@ -200,6 +207,7 @@ public struct SubmissionManifest: Sendable, Equatable {
             case "model": model = try reader.modelPath(value)
             case "features": features = try reader.features(value)
             case "output": output = try reader.text(value, key: key)
+            case "final": isFinal = try reader.flag(value, key: key)
             default: standardizationNode = (value, keyLine)
             }
         }
@@ -209,7 +217,7 @@ public struct SubmissionManifest: Sendable, Equatable {
         }
         self.init(
             team: team, members: members, title: title, model: model,
-            featureIndices: features, standardization: standardization, output: output)
+            featureIndices: features, standardization: standardization, output: output, isFinalSelection: isFinal)
     }
 }
 
