@@ -217,6 +217,7 @@ public struct ScoreRun: Sendable {
             submission, relative: relative, modelSHA: modelSHA, contentSHA: contentSHA,
             failure: failure, prediction: prediction)
         let scores = failure == nil ? prediction?.scores.map { Float($0) } : nil
+        let deliverables = submission.deliverableContents()
         do {
             let stored = try recording.mutex.withLock { ranks throws(ResultsError) -> EntryRecord? in
                 guard case .new(let key) = try standing(contentSHA, team: submission.team) else { return nil }
@@ -225,7 +226,8 @@ public struct ScoreRun: Sendable {
                 let copies = try check.likenesses(of: entry, scores: scores, ranks: &ranks)
                 return try database.record(
                     entry, metrics: failure == nil ? evaluation?.record : nil,
-                    publicMetrics: failure == nil ? evaluation?.publicRecord : nil, scores: scores, copies: copies)
+                    publicMetrics: failure == nil ? evaluation?.publicRecord : nil, scores: scores, copies: copies,
+                    deliverables: deliverables?.record, pdfs: deliverables?.pdfs ?? [])
             }
             guard let stored else { return Outcome(path: relative, team: submission.team, status: .unchanged) }
             return Outcome(

@@ -197,11 +197,14 @@ struct EntryContext {
     let copies: [Copy]
     let hasCopies: Bool
     let copyNote: String
+    /// What the team handed in beside the model (`deliverables.mustache`); `nil` when nothing.
+    let deliverables: DeliverablesContext?
 
     init(
         _ ranked: RankedEntry, showPrivate: Bool, likenesses: [Likenesses.Likeness] = [], plots: SitePlots.EntryPlots,
-        training: TrainingRunRecord? = nil
+        training: TrainingRunRecord? = nil, deliverables: DeliverablesContext? = nil
     ) {
+        self.deliverables = deliverables
         let e = ranked.entry
         team = e.team
         title = e.title
