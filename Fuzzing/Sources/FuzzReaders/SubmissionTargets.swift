@@ -4,7 +4,8 @@ import Results
 
 extension FuzzTarget {
     /// The other files of a submission folder: predictions CSV, manifest (YAML and JSON),
-    /// training history (JSON and CSV logs).
+    /// training history (JSON and CSV logs), notebook (the rebuilt SVG images checked for
+    /// what the sanitizer removes).
     static let submissionTargets: [FuzzTarget] = [
         FuzzTarget(name: "predictions") { data in
             // As many ids as the file has lines after its header, so whole files can be read.
@@ -18,6 +19,24 @@ extension FuzzTarget {
         },
         FuzzTarget(name: "manifest-yaml") { readManifest($0, fileName: "manifest.yml") },
         FuzzTarget(name: "manifest-json") { readManifest($0, fileName: "manifest.json") },
+        FuzzTarget(name: "notebook") { data in
+            do {
+                let notebook = try Notebook(parsing: data, fileName: "analysis.ipynb")
+                for case let .code(_, _, outputs) in notebook.cells {
+                    for case let .image(image) in outputs where image.format == .svg {
+                        let svg = String(decoding: image.bytes, as: UTF8.self).lowercased()
+                        for banned in ["<script", "foreignobject", "javascript:"] where svg.contains(banned) {
+                            fatalError("the rebuilt SVG holds \(banned)")
+                        }
+                        if svg.range(of: #"\son[a-z]+\s*="#, options: .regularExpression) != nil {
+                            fatalError("the rebuilt SVG holds an event handler")
+                        }
+                    }
+                }
+            } catch {
+                FuzzCheck.oneLine(String(describing: error), naming: "analysis.ipynb")
+            }
+        },
         FuzzTarget(name: "history") { data in
             do {
                 let history = try TrainingHistory(parsing: data, fileName: "history.json")

@@ -23,18 +23,22 @@ extension Notebook {
         guard Self.depth(of: data) <= Self.maxDepth else { throw fail(.notebookTooDeep(limit: Self.maxDepth)) }
         guard var text = String(data: data, encoding: .utf8) else { throw fail(.notebookSyntax(detail: "not UTF-8 text")) }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        let root: JSONValue
+        let file: NotebookFile
         do {
-            root = try JSONValue.decode(text)
+            file = try JSONDecoder().decode(NotebookFile.self, from: Data(text.utf8))
+        } catch let DecodingError.dataCorrupted(context) where context.codingPath.isEmpty {
+            throw fail(.notebookSyntax(detail: JSONValue.describeSyntaxError(in: data)))
         } catch {
-            throw fail(.notebookSyntax(detail: error.detail))
+            throw fail(.notANotebook(detail: Self.describe(error)))
         }
-        guard root.object != nil else { throw fail(.notANotebook(detail: "it holds \(root.typeName), not an object")) }
-        guard let version = root["nbformat"] else { throw fail(.notANotebook(detail: "it has no 'nbformat'")) }
-        guard version.integer == 4 else {
-            throw fail(.notebookVersion(found: version.integer.map(String.init) ?? version.string ?? version.typeName))
+        guard let version = file.nbformat else { throw fail(.notANotebook(detail: "it has no 'nbformat'")) }
+        guard case .number(4) = version else {
+            switch version {
+            case let .number(found): throw fail(.notebookVersion(found: String(found)))
+            case let .other(found): throw fail(.notebookVersion(found: found))
+            }
         }
-        guard let cells = root["cells"]?.array else { throw fail(.notANotebook(detail: "it has no list of 'cells'")) }
+        guard let cells = file.cells else { throw fail(.notANotebook(detail: "it has no list of 'cells'")) }
         guard cells.count <= limits.maxNotebookCells else {
             throw fail(.tooManyCells(count: cells.count, limit: limits.maxNotebookCells))
         }
@@ -42,21 +46,35 @@ extension Notebook {
         var kept: [NotebookCell] = []
         kept.reserveCapacity(cells.count)
         for (index, cell) in cells.enumerated() {
-            guard let kind = cell["cell_type"]?.string else {
-                throw fail(.notANotebook(detail: "cell \(index + 1) has no 'cell_type'"))
-            }
-            let source = reader.shown(NotebookContent.text(cell["source"]))
+            guard let kind = cell.cellType else { throw fail(.notANotebook(detail: "cell \(index + 1) has no 'cell_type'")) }
+            let source = reader.shown(cell.source?.text ?? "")
             switch kind {
             case "markdown": kept.append(.markdown(source))
             case "code":
-                let outputs = (cell["outputs"]?.array ?? []).map { reader.output($0) }
-                kept.append(.code(source: source, executionCount: cell["execution_count"]?.integer, outputs: outputs))
+                let outputs = (cell.outputs ?? []).map { reader.output($0) }
+                kept.append(.code(source: source, executionCount: cell.executionCount, outputs: outputs))
             default: kept.append(.raw(source))
             }
         }
-        let metadata = root["metadata"]
-        let language = metadata?["language_info"]?["name"]?.string ?? metadata?["kernelspec"]?["language"]?.string
-        self.init(language: language.map { String($0.prefix(40)) }, cells: kept)
+        self.init(language: file.metadata?.language.map { String($0.prefix(40)) }, cells: kept)
+    }
+
+    /// One line for a value of the wrong type or shape: where, and what.
+    private static func describe(_ error: any Error) -> String {
+        func path(_ keys: [any CodingKey]) -> String {
+            let parts = keys.map { key in key.intValue.map { "[\($0)]" } ?? "." + key.stringValue }.joined()
+            return parts.isEmpty ? "the top level" : "'" + String(parts.drop { $0 == "." }) + "'"
+        }
+        switch error {
+        case let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context),
+            let DecodingError.dataCorrupted(context):
+            if context.codingPath.isEmpty { return "it holds no JSON object at the top level" }
+            return "\(path(context.codingPath)) is not of the type nbformat 4 gives it"
+        case let DecodingError.keyNotFound(key, context):
+            return "\(path(context.codingPath + [key])) is missing"
+        default:
+            return "it could not be decoded"
+        }
     }
 
     /// The deepest nesting of arrays and objects in JSON `data` (strings skipped), stopping
@@ -97,15 +115,6 @@ struct NotebookContent {
 
     init(limits: SubmissionLimits) { self.limits = limits }
 
-    /// A multiline string as nbformat stores it: a string, or a list of lines.
-    static func text(_ value: JSONValue?) -> String {
-        switch value {
-        case let .string(text)?: return text
-        case let .array(lines)?: return lines.compactMap(\.string).joined()
-        default: return ""
-        }
-    }
-
     /// `text` cut to the text limit (on a character boundary), saying how much was left out.
     func shown(_ text: String) -> String {
         let limit = limits.maxNotebookTextBytes
@@ -117,19 +126,17 @@ struct NotebookContent {
     }
 
     /// What is kept of one output.
-    mutating func output(_ output: JSONValue) -> NotebookOutput {
-        switch output["output_type"]?.string {
+    mutating func output(_ output: NotebookFile.Output) -> NotebookOutput {
+        switch output.outputType {
         case "stream":
-            let name = output["name"]?.string
-            return .text(shown(Self.withoutEscapes(Self.text(output["text"]))), stream: name == "stderr" ? "stderr" : "stdout")
+            let text = shown(Self.withoutEscapes(output.text?.text ?? ""))
+            return .text(text, stream: output.name == "stderr" ? "stderr" : "stdout")
         case "error":
-            let traceback = (output["traceback"]?.array ?? []).compactMap(\.string).joined(separator: "\n")
             return .error(
-                name: shown(Self.withoutEscapes(output["ename"]?.string ?? "")),
-                value: shown(Self.withoutEscapes(output["evalue"]?.string ?? "")),
-                traceback: shown(Self.withoutEscapes(traceback)))
+                name: shown(Self.withoutEscapes(output.ename ?? "")), value: shown(Self.withoutEscapes(output.evalue ?? "")),
+                traceback: shown(Self.withoutEscapes((output.traceback ?? []).joined(separator: "\n"))))
         case "display_data", "execute_result", "update_display_data":
-            return display(output["data"]?.object ?? [:])
+            return display(output.data ?? [:])
         default:
             return .omitted("an output of an unknown type (not shown)")
         }
@@ -137,16 +144,16 @@ struct NotebookContent {
 
     /// A rich output: the first image that checks, else its plain text, else a note naming
     /// what was left out.
-    private mutating func display(_ data: [String: JSONValue]) -> NotebookOutput {
+    private mutating func display(_ data: [String: NotebookFile.MimeValue]) -> NotebookOutput {
         var note: String?
         for format in [NotebookImage.Format.png, .jpeg, .svg] {
-            guard let value = data[format.mediaType] else { continue }
+            guard let value = data[format.mediaType]?.text else { continue }
             switch image(value, format: format) {
             case let .success(image): return .image(image)
             case let .failure(why): note = note ?? why.text
             }
         }
-        if let plain = data["text/plain"] { return .text(shown(Self.withoutEscapes(Self.text(plain))), stream: nil) }
+        if let plain = data["text/plain"]?.text { return .text(shown(Self.withoutEscapes(plain)), stream: nil) }
         if let note { return .omitted(note) }
         if data["text/html"] != nil { return .omitted("an HTML output (not shown: the site never shows a notebook's HTML)") }
         if data["application/javascript"] != nil || data["text/javascript"] != nil {
@@ -163,8 +170,7 @@ struct NotebookContent {
         var text: String
     }
 
-    private mutating func image(_ value: JSONValue, format: NotebookImage.Format) -> Result<NotebookImage, Refusal> {
-        let encoded = Self.text(value)
+    private mutating func image(_ encoded: String, format: NotebookImage.Format) -> Result<NotebookImage, Refusal> {
         let name = format == .svg ? "SVG" : format.rawValue.uppercased()
         guard images < limits.maxNotebookImages else {
             return .failure(Refusal(text: "an image beyond the first \(limits.maxNotebookImages) (not shown)"))

@@ -64,3 +64,10 @@ nbformat.write(hostile, "hostile.ipynb")
 # A notebook of nbformat 3, which the reader names rather than reads.
 with open("nbformat3.ipynb", "w") as f:
     f.write('{"nbformat": 3, "nbformat_minor": 0, "metadata": {}, "worksheets": [{"cells": []}]}\n')
+
+# The notebook as a PDF, as a team exports it: Jupyter's HTML, printed by Chromium.
+subprocess.run([sys.executable, "-m", "jupyter", "nbconvert", "--to", "html", "--output", "real-export", "real.ipynb"], check=True)
+subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--print-to-pdf=real.pdf",
+                "--no-pdf-header-footer", "real-export.html"], check=True, capture_output=True)
+import os
+os.remove("real-export.html")
