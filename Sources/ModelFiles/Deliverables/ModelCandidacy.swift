@@ -29,13 +29,14 @@ enum ModelCandidacy {
         }
     }
 
-    /// Whether the first line's first field, unquoted, is `id` (case aside), as in a
-    /// predictions file's header `id,score`.
+    /// Whether the first line has two comma-separated fields, the first `id` (quotes and
+    /// case aside), as a predictions file's header `id,score` has: a header with another
+    /// second name is still a candidate, so that the predictions reader says what is wrong.
     private static func startsWithIDColumn(_ head: Data) -> Bool {
         var text = String(decoding: head.prefix(256), as: UTF8.self)
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         let line = text.prefix { $0 != "\n" && $0 != "\r\n" && $0 != "\r" }
-        let field = line.prefix { $0 != "," && $0 != ";" && $0 != "\t" }
-        return field.trimmingCharacters(in: CharacterSet(charactersIn: " \"'")).lowercased() == "id"
+        let fields = line.split(separator: ",", omittingEmptySubsequences: false)
+        return fields.count == 2 && fields[0].trimmingCharacters(in: CharacterSet(charactersIn: " \"")).lowercased() == "id"
     }
 }

@@ -30,6 +30,7 @@ struct DeliverableFolderTests {
         "train.py": "import keras\n", "roc.png": "\u{89}PNG", "loss.jpg": "x", "README.md": "# Team A\n",
         "history.csv": "epoch,loss,accuracy\n0,0.6,0.7\n", "requirements.txt": "keras==3\n", "run.sh": "python train.py\n",
         "config.json": #"{"epochs": 10, "batch": 256}"#, "slides.pptx": "x", "figures.zip": "PK",
+        "efficiencies.csv": "id,cut,efficiency\n0,0.5,0.7\n",
     ]
 
     @Test("a full deliverable folder: the model is found, everything else listed by kind")
@@ -43,13 +44,13 @@ struct DeliverableFolderTests {
             kinds == [
                 "analysis.ipynb": .notebook, "analysis.pdf": .pdf, "train.py": .script, "run.sh": .script, "roc.png": .image,
                 "loss.jpg": .image, "requirements.txt": .configuration, "lgbm_notes.txt": .document, "rows.csv": .data,
-                "config.json": .data, "slides.pptx": .document, "figures.zip": .archive,
+                "config.json": .data, "slides.pptx": .document, "figures.zip": .archive, "efficiencies.csv": .data,
             ])
         #expect(loaded.deliverables.map(\.name) == loaded.deliverables.map(\.name).sorted())
         #expect(loaded.notebooks.map(\.name) == ["analysis.ipynb"])
         #expect(loaded.pdfs.map(\.name) == ["analysis.pdf"])
         #expect(loaded.pdfs.first?.bytes == 102_774)
-        #expect(loaded.otherFiles.count == 10)
+        #expect(loaded.otherFiles.count == 11)
         #expect(loaded.ignored.isEmpty)
         _ = base
     }
