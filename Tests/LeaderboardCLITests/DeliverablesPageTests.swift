@@ -19,7 +19,8 @@ import Testing
             "a-real.ipynb": "real.ipynb", "b-hostile.ipynb": "hostile.ipynb", "c-old.ipynb": "nbformat3.ipynb",
             "report <1>.pdf": "real.pdf", "fake.pdf": "hostile.ipynb",
         ] {
-            try FileManager.default.copyItem(atPath: SharedFixtures.model("Notebooks/" + fixture), toPath: team.appendingPathComponent(name).path)
+            try FileManager.default.copyItem(
+                atPath: SharedFixtures.model("Notebooks/" + fixture), toPath: team.appendingPathComponent(name).path)
         }
         try Data("print('<script>')\n".utf8).write(to: team.appendingPathComponent("train<script>.py"))
         try Data("model".utf8).write(to: team.appendingPathComponent("model.h5"))
@@ -70,7 +71,9 @@ import Testing
         #expect(html.contains("is a notebook of nbformat &#39;3&#39;, not 4") || html.contains("is a notebook of nbformat &#x27;3&#x27;"))
         // Linked: the PDF under a safe name beside the page; the fake one named with its reason.
         #expect(html.contains("href=\"1/1-report__1_.pdf\""))
-        #expect(FileManager.default.contents(atPath: site + "/entries/1/1-report__1_.pdf") == (try Data(contentsOf: URL(fileURLWithPath: SharedFixtures.model("Notebooks/real.pdf")))))
+        #expect(
+            FileManager.default.contents(atPath: site + "/entries/1/1-report__1_.pdf")
+                == (try Data(contentsOf: URL(fileURLWithPath: SharedFixtures.model("Notebooks/real.pdf")))))
         #expect(html.contains("does not start with %PDF-"))
         #expect(html.contains("train&lt;script&gt;.py"))
         // Nothing a participant wrote is markup, a script, a handler or an outside reference.

@@ -30,11 +30,21 @@ extension DeliverableKind {
     static let byExtension: [String: DeliverableKind] = {
         var table: [String: DeliverableKind] = ["ipynb": .notebook, "pdf": .pdf]
         let groups: [(DeliverableKind, [String])] = [
-            (.script, ["py", "ipy", "sh", "bash", "zsh", "r", "jl", "c", "cc", "cpp", "cxx", "h", "hh", "hpp", "m", "js", "ts",
-                "java", "scala", "go", "rs", "swift", "sql", "ps1", "bat", "f90", "pl", "rb", "lua"]),
+            (
+                .script,
+                [
+                    "py", "ipy", "sh", "bash", "zsh", "r", "jl", "c", "cc", "cpp", "cxx", "h", "hh", "hpp", "m", "js", "ts",
+                    "java", "scala", "go", "rs", "swift", "sql", "ps1", "bat", "f90", "pl", "rb", "lua",
+                ]
+            ),
             (.image, ["png", "jpg", "jpeg", "gif", "svg", "webp", "bmp", "tif", "tiff", "eps", "ico"]),
-            (.document, ["tex", "bib", "html", "htm", "docx", "doc", "odt", "pptx", "ppt", "odp", "md", "markdown", "rst",
-                "rtf", "key"]),
+            (
+                .document,
+                [
+                    "tex", "bib", "html", "htm", "docx", "doc", "odt", "pptx", "ppt", "odp", "md", "markdown", "rst",
+                    "rtf", "key",
+                ]
+            ),
             (.configuration, ["yml", "yaml", "toml", "cfg", "ini", "conf", "lock", "env"]),
             (.archive, ["zip", "tar", "gz", "tgz", "bz2", "xz", "7z", "rar", "zst"]),
             (.data, ["xlsx", "xls", "ods", "parquet", "feather", "npy", "npz", "root", "tsv"]),

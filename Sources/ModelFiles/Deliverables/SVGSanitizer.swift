@@ -1,4 +1,5 @@
 import Foundation
+import Plots
 
 /// Rebuilds an SVG drawing from an allow-list, so that a notebook's SVG output can be shown
 /// on the site: only drawing elements and presentational attributes are copied, each value
@@ -40,7 +41,7 @@ enum SVGSanitizer {
                     if usesXlink { out += " xmlns:xlink=\"http://www.w3.org/1999/xlink\"" }
                 }
                 for attribute in attributes where isAllowed(attribute, usesXlink: usesXlink) {
-                    out += " \(attribute.name)=\"\(escaped(attribute.value, quote: true))\""
+                    out += " \(attribute.name)=\"\(XMLEscaping.attribute(attribute.value))\""
                 }
                 out += selfClosing ? "/>" : ">"
             case let .end(name):
@@ -56,7 +57,7 @@ enum SVGSanitizer {
                     guard value.allSatisfy(\.isWhitespace) else { return nil }
                     continue
                 }
-                if dropping == 0 { out += escaped(value, quote: false) }
+                if dropping == 0 { out += XMLEscaping.text(value) }
             }
         }
         guard sawRoot, open.isEmpty else { return nil }
@@ -109,24 +110,5 @@ enum SVGSanitizer {
         return text.dropFirst().unicodeScalars.allSatisfy {
             CharacterSet.alphanumerics.contains($0) && $0.isASCII || "_-.:".unicodeScalars.contains($0)
         }
-    }
-
-    /// `text` escaped for XML content or a double-quoted attribute.
-    static func escaped(_ text: String, quote: Bool) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"" where quote: out += "&quot;"
-            default:
-                // XML 1.0 has no other control characters than tab and line breaks.
-                if scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r" { continue }
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
     }
 }

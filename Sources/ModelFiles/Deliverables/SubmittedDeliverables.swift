@@ -27,7 +27,8 @@ public struct SubmittedDeliverables: Sendable, Equatable {
                         subject: subject, reason: .deliverable(.beyondCount(limit: limits.maxNotebooks, setting: .maxNotebooks)))
                 }
                 let data = try Self.contents(file.name, in: folder, subject: subject, limit: limits.maxNotebookBytes, .maxNotebookBytes)
-                notebooks.append(.init(name: file.name, notebook: try Notebook(parsing: data, fileName: subject, limits: limits), problem: nil))
+                notebooks.append(
+                    .init(name: file.name, notebook: try Notebook(parsing: data, fileName: subject, limits: limits), problem: nil))
             } catch {
                 notebooks.append(.init(name: file.name, notebook: nil, problem: error.description))
             }

@@ -121,7 +121,9 @@ struct NotebookReaderTests {
     func imageLimits() throws {
         let png = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + Array(repeating: 0, count: 100)).base64EncodedString()
         let output = #"{"output_type": "display_data", "metadata": {}, "data": {"image/png": "\#(png)"}}"#
-        let data = notebook(cells: [#"{"cell_type": "code", "source": "", "metadata": {}, "execution_count": null, "outputs": [\#(output), \#(output)]}"#])
+        let data = notebook(cells: [
+            #"{"cell_type": "code", "source": "", "metadata": {}, "execution_count": null, "outputs": [\#(output), \#(output)]}"#
+        ])
         let read = try Notebook(parsing: data, fileName: "n.ipynb", limits: SubmissionLimits(maxNotebookImages: 1))
         let kept = outputs(read)
         guard case .image = kept[0] else { throw Failure("first image not kept") }
@@ -145,7 +147,9 @@ struct NotebookReaderTests {
 
     @Test("terminal escapes and control characters are removed from outputs")
     func escapes() {
-        #expect(NotebookContent.withoutEscapes("\u{1B}[0;31mred\u{1B}[0m \u{1B}]8;;http://x\u{07}link\u{1B}]8;;\u{07} a\u{0}b\tc") == "red link ab\tc")
+        #expect(
+            NotebookContent.withoutEscapes("\u{1B}[0;31mred\u{1B}[0m \u{1B}]8;;http://x\u{07}link\u{1B}]8;;\u{07} a\u{0}b\tc")
+                == "red link ab\tc")
     }
 
     struct Failure: Error, CustomStringConvertible {

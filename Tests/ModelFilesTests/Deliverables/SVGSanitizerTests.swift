@@ -10,7 +10,8 @@ struct SVGSanitizerTests {
 
     @Test("a drawing keeps its shapes, ids, clip paths and #id references")
     func keepsDrawing() throws {
-        let input = open + ##"<defs><clipPath id="p1"><rect x="0" y="0" width="5" height="5"/></clipPath>"##
+        let input =
+            open + ##"<defs><clipPath id="p1"><rect x="0" y="0" width="5" height="5"/></clipPath>"##
             + ##"<path id="g-0" d="M 0 0 L 1 1"/></defs><g clip-path="url(#p1)" style="fill: #fff; stroke: #000">"##
             + ##"<use xlink:href="#g-0" x="1"/><text x="1">a &lt; b &amp; c</text></g></svg>"##
         let out = try #require(SVGSanitizer.sanitize(input))
@@ -52,9 +53,16 @@ struct SVGSanitizerTests {
         #expect(SVGSanitizer.sanitize(input) == nil)
     }
 
+    @Test("text between tags is escaped: a tag written as text stays text")
+    func textStaysText() throws {
+        let out = try #require(SVGSanitizer.sanitize(##"<svg>4animate values="javascript:x"/> &lt;script&gt;</svg>"##))
+        #expect(out == ##"<svg xmlns="http://www.w3.org/2000/svg">4animate values="javascript:x"/&gt; &lt;script&gt;</svg>"##)
+    }
+
     @Test("comments, processing instructions and a plain document type are skipped")
     func skipped() throws {
-        let input = ##"<?xml version="1.0"?><!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/x.dtd">"##
+        let input =
+            ##"<?xml version="1.0"?><!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/x.dtd">"##
             + ##"<!-- made by <b> --><svg><?pi x?><rect/></svg>"##
         #expect(try #require(SVGSanitizer.sanitize(input)) == ##"<svg xmlns="http://www.w3.org/2000/svg"><rect/></svg>"##)
     }
