@@ -20,6 +20,20 @@ extension DeliverableKind {
         self = kind
     }
 
+    /// The kind as a refusal names a lone file of it: "a notebook", "an image".
+    var phrase: String {
+        switch self {
+        case .notebook: "a notebook"
+        case .pdf: "a PDF"
+        case .script: "a script"
+        case .image: "an image"
+        case .document: "a document"
+        case .configuration: "a configuration file"
+        case .archive: "an archive"
+        case .data: "a data file"
+        }
+    }
+
     /// File names that are configurations whatever their extension.
     static let configurationNames: Set<String> = [
         "requirements.txt", "environment.yml", "environment.yaml", "setup.py", "pyproject.toml", "dockerfile",

@@ -138,7 +138,9 @@ public struct SubmissionFolder: Sendable, Equatable {
         _ location: URL, bytes: Int, fail: (SubmissionError.FolderReason) -> SubmissionError
     ) throws(SubmissionError) -> SubmissionFolder {
         let fileName = location.lastPathComponent
-        if let kind = kind(of: fileName) { throw fail(.notAModel(name: fileName, kind: kind)) }
+        if let kind = kind(of: fileName) ?? DeliverableKind(fileName: fileName)?.phrase {
+            throw fail(.notAModel(name: fileName, kind: kind))
+        }
         let stem = location.deletingPathExtension().lastPathComponent
         return SubmissionFolder(
             location: location, isSingleFile: true, team: stem.isEmpty ? fileName : stem, entryName: fileName,

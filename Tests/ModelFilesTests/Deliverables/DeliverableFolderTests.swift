@@ -92,6 +92,19 @@ struct DeliverableFolderTests {
         _ = base
     }
 
+    @Test("a lone notebook, PDF or image given as a submission is not a model, and says so")
+    func loneDeliverable() throws {
+        let (base, root) = try folder(copies: ["analysis.ipynb": "Notebooks/real.ipynb"], texts: ["roc.png": "x"])
+        for (name, kind) in [("analysis.ipynb", "a notebook"), ("roc.png", "an image")] {
+            let error = try #require(throws: SubmissionError.self) {
+                try SubmissionFolder.load(root.appendingPathComponent(name), displayName: "submissions/" + name)
+            }
+            #expect(error.reason == .folder(.notAModel(name: name, kind: kind)))
+            #expect(error.description == "'submissions/\(name)': '\(name)' is \(kind), not a model: submit it in a folder with the model")
+        }
+        _ = base
+    }
+
     @Test("the refusals stay: a linked notebook is refused like any linked file")
     func linkedDeliverable() throws {
         let (base, root) = try folder(copies: ["net.h5": "notebook_keras3.h5"])
