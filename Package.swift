@@ -55,7 +55,7 @@ let package = Package(
         .target(
             name: "ModelFiles",
             dependencies: [
-                "HiggsSchema", "Limits", "Models", "ONNX", "Results", "CHDF5", "CBeneath", "Yams",
+                "HiggsSchema", "Limits", "Models", "ONNX", "Plots", "Results", "CHDF5", "CBeneath", "Yams",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             swiftSettings: fastLoops),

@@ -11,6 +11,8 @@ public enum Limit: CaseIterable, Sendable {
     case maxTensorElements, maxGraphNodes, maxGraphDepth, maxTreeNodes
     case maxManifestBytes, maxManifestNodes, maxManifestTextLength, maxMembers, maxHistoryBytes
     case maxHistoryEpochs, maxReadmeBytes, maxFolderEntries, maxPredictionsBytesPerRow
+    case maxNotebooks, maxNotebookBytes, maxNotebookCells, maxNotebookTextBytes, maxNotebookImageBytes
+    case maxNotebookImages, maxPDFs, maxPDFBytes
     /// Deepest nesting of protobuf messages in an ONNX file: a guard of the decoder, not set by
     /// organizers.
     case maxMessageDepth
@@ -20,6 +22,9 @@ public enum Limit: CaseIterable, Sendable {
     public var settingKey: String? {
         switch self {
         case .maxMessageDepth: nil
+        // The acronym is one word in the key.
+        case .maxPDFs: "max_pdfs"
+        case .maxPDFBytes: "max_pdf_bytes"
         default: Self.snakeCase("\(self)")
         }
     }
@@ -28,7 +33,7 @@ public enum Limit: CaseIterable, Sendable {
     public var unit: String {
         switch self {
         case .memoryBytes, .maxFileBytes, .maxInflatedBytes, .maxConfigBytes, .maxManifestBytes, .maxHistoryBytes,
-            .maxReadmeBytes:
+            .maxReadmeBytes, .maxNotebookBytes, .maxNotebookTextBytes, .maxNotebookImageBytes, .maxPDFBytes:
             "bytes"
         case .cpuSeconds: "CPU seconds"
         case .wallSeconds: "seconds"
@@ -42,6 +47,10 @@ public enum Limit: CaseIterable, Sendable {
         case .maxMembers: "names"
         case .maxHistoryEpochs: "epochs"
         case .maxPredictionsBytesPerRow: "bytes per row"
+        case .maxNotebooks: "notebooks"
+        case .maxNotebookCells: "cells"
+        case .maxNotebookImages: "images"
+        case .maxPDFs: "PDFs"
         case .maxMessageDepth: "levels"
         }
     }

@@ -2,7 +2,8 @@
 /// time.
 ///
 /// The defaults are far above any honest submission: a manifest is a few hundred bytes, a
-/// training history a few kilobytes, a predictions file about 30 bytes a row.
+/// training history a few kilobytes, a predictions file about 30 bytes a row, a notebook with
+/// its figures a few megabytes.
 public struct SubmissionLimits: Sendable, Equatable, Codable {
     /// Largest manifest (`manifest.yml`, `.yaml`, `.json`), in bytes.
     public var maxManifestBytes: Int
@@ -24,6 +25,23 @@ public struct SubmissionLimits: Sendable, Equatable, Codable {
     /// Bytes a predictions file may use per expected row (the file may hold
     /// `expectedRows × this + 4096` bytes).
     public var maxPredictionsBytesPerRow: Int
+    /// Most notebooks (`.ipynb`) read from one folder, in name order; others are listed only.
+    public var maxNotebooks: Int
+    /// Largest notebook file, in bytes (images included, as base64).
+    public var maxNotebookBytes: Int
+    /// Most cells in a notebook.
+    public var maxNotebookCells: Int
+    /// Longest cell source or text output kept, in bytes; longer ones are cut, saying so.
+    public var maxNotebookTextBytes: Int
+    /// Largest image output (PNG, JPEG, SVG), decoded, in bytes; a larger one is left out,
+    /// saying so.
+    public var maxNotebookImageBytes: Int
+    /// Most image outputs kept in a notebook; later ones are left out, saying so.
+    public var maxNotebookImages: Int
+    /// Most PDFs read from one folder, in name order; others are listed only.
+    public var maxPDFs: Int
+    /// Largest PDF, in bytes.
+    public var maxPDFBytes: Int
 
     /// Limits; every argument has a default.
     public init(
@@ -31,7 +49,9 @@ public struct SubmissionLimits: Sendable, Equatable, Codable {
         maxManifestTextLength: Int = 200, maxMembers: Int = 100,
         maxHistoryBytes: Int = 10 << 20, maxHistoryEpochs: Int = 100_000,
         maxReadmeBytes: Int = 256 << 10, maxFolderEntries: Int = 256,
-        maxPredictionsBytesPerRow: Int = 64
+        maxPredictionsBytesPerRow: Int = 64, maxNotebooks: Int = 4, maxNotebookBytes: Int = 20 << 20,
+        maxNotebookCells: Int = 2_000, maxNotebookTextBytes: Int = 256 << 10, maxNotebookImageBytes: Int = 4 << 20,
+        maxNotebookImages: Int = 100, maxPDFs: Int = 4, maxPDFBytes: Int = 20 << 20
     ) {
         self.maxManifestBytes = maxManifestBytes
         self.maxManifestNodes = maxManifestNodes
@@ -42,5 +62,13 @@ public struct SubmissionLimits: Sendable, Equatable, Codable {
         self.maxReadmeBytes = maxReadmeBytes
         self.maxFolderEntries = maxFolderEntries
         self.maxPredictionsBytesPerRow = maxPredictionsBytesPerRow
+        self.maxNotebooks = maxNotebooks
+        self.maxNotebookBytes = maxNotebookBytes
+        self.maxNotebookCells = maxNotebookCells
+        self.maxNotebookTextBytes = maxNotebookTextBytes
+        self.maxNotebookImageBytes = maxNotebookImageBytes
+        self.maxNotebookImages = maxNotebookImages
+        self.maxPDFs = maxPDFs
+        self.maxPDFBytes = maxPDFBytes
     }
 }

@@ -218,15 +218,17 @@ extension ResultsDatabase {
     }
 
     /// Records an entry — with its figures, its public-rows figures and scores when it was
-    /// scored, and its likeness to other teams' entries — in one transaction: all of it is
-    /// stored, or none of it. Returns the stored entry.
+    /// scored, its likeness to other teams' entries, and what its folder held beside the
+    /// model (notebooks, PDFs, other files) — in one transaction: all of it is stored, or
+    /// none of it. Returns the stored entry.
     ///
     /// A baseline replaces the earlier baselines of its path (`baselines/bdt` re-trained): they
     /// are deleted, with their figures, scores, likenesses and training runs, in the same
     /// transaction, so the leaderboard keeps one row per baseline and never none.
     public func record(
         _ entry: EntryRecord, metrics: EntryMetricsRecord?, publicMetrics: EntryPublicMetricsRecord? = nil,
-        scores: [Float]?, copies: [EntryCopyRecord] = []
+        scores: [Float]?, copies: [EntryCopyRecord] = [], deliverables: EntryDeliverables? = nil,
+        pdfs: [DeliverablePDF] = []
     ) throws(ResultsError) -> EntryRecord {
         try write { db in
             // Two submissions of the same content scored at once both found it unrecorded.
@@ -251,6 +253,9 @@ extension ResultsDatabase {
             for var copy in copies {
                 copy.entryID = id
                 try copy.insert(db)
+            }
+            if let deliverables, !deliverables.isEmpty {
+                try Self.insert(deliverables, pdfs: pdfs, entryID: id, in: db)
             }
             return stored
         }

@@ -171,6 +171,22 @@ enum ResultsSchema {
                 t.primaryKey(["entry_id", "other_id"])
             }
         }
+        migrator.registerMigration("v9: deliverables") { db in
+            // What a submission folder held beside its model: the notebooks as read and
+            // checked (`EntryDeliverables`, a JSON column), and each PDF's bytes in a table of
+            // their own, so that the site is built from the database alone. Entries recorded
+            // before have none.
+            try db.create(table: "entry_deliverables") { t in
+                t.primaryKey("entry_id", .integer).references("entry", onDelete: .cascade)
+                t.column("deliverables", .text).notNull()
+            }
+            try db.create(table: "entry_pdf") { t in
+                t.column("entry_id", .integer).notNull().references("entry", onDelete: .cascade)
+                t.column("name", .text).notNull()
+                t.column("bytes", .blob).notNull()
+                t.primaryKey(["entry_id", "name"])
+            }
+        }
         migrator.registerMigration("v10: versions and rulings") { db in
             try versionsAndRulings(db)
         }

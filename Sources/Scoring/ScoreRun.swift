@@ -280,6 +280,7 @@ public struct ScoreRun: Sendable {
             failure: failure, prediction: prediction)
         if held { entry.status = .held }
         let scores = failure == nil ? prediction?.scores.map { Float($0) } : nil
+        let deliverables = submission.deliverableContents()
         do {
             let stored = try recording.mutex.withLock { state throws(ResultsError) -> EntryRecord? in
                 defer { slot?.release(in: &state) }
@@ -289,7 +290,8 @@ public struct ScoreRun: Sendable {
                 let copies = held ? [] : try check.likenesses(of: entry, scores: scores, ranks: &state.ranks)
                 return try database.record(
                     entry, metrics: failure == nil ? evaluation?.record : nil,
-                    publicMetrics: failure == nil ? evaluation?.publicRecord : nil, scores: scores, copies: copies)
+                    publicMetrics: failure == nil ? evaluation?.publicRecord : nil, scores: scores, copies: copies,
+                    deliverables: deliverables?.record, pdfs: deliverables?.pdfs ?? [])
             }
             guard let stored else { return Outcome(path: relative, team: submission.team, status: .unchanged) }
             return Outcome(

@@ -29,6 +29,9 @@ public struct Submission: Sendable {
     /// The submission taken apart (which file is the model and why, the other files); `nil`
     /// when it could not be (`failure` says why).
     public let folder: SubmissionFolder?
+    /// The files the folder holds beside the model (notebooks, PDFs, scripts…), listed only:
+    /// ``deliverableContents()`` reads the notebooks and PDFs when the entry is recorded.
+    public let deliverables: [DeliverableFile]
     /// The model file's size when it was found.
     let modelBytes: Int
     /// The format guessed from the file name, for failures that never reached a reader.
@@ -57,8 +60,10 @@ public struct Submission: Sendable {
     let base: SubmissionRoot?
     /// The submission's path beneath `base`, and its model's and manifest's.
     let relative: String, modelRelative: String?, manifestRelative: String?
-    /// The limits on the manifest, history and README.
+    /// The limits on the manifest, history, README, notebooks and PDFs.
     let limits: SubmissionLimits
+    /// How messages name the submission.
+    let displayName: String
 
     /// The submission at `url`, named `displayName` in messages, read within `limits`. The
     /// folder holding `url` is the caller's; from there on no link is followed.
@@ -75,6 +80,7 @@ public struct Submission: Sendable {
         self.base = base
         self.relative = relative
         self.limits = limits
+        self.displayName = displayName
         do throws(SubmissionError) {
             guard let base else {
                 throw SubmissionError(
@@ -97,6 +103,7 @@ public struct Submission: Sendable {
             readme = folder.readme
             history = folder.history
             self.folder = folder
+            deliverables = folder.deliverables
             failure = nil
         } catch {
             let isFile = base?.kind(of: relative) == .file
@@ -113,6 +120,7 @@ public struct Submission: Sendable {
             readme = nil
             history = nil
             folder = nil
+            deliverables = []
             failure = error
         }
         formatGuess = modelName.isEmpty ? "none" : URL(fileURLWithPath: modelName).pathExtension.lowercased()
@@ -195,6 +203,13 @@ public struct Submission: Sendable {
             ) { () throws(SubmissionError.FileReason) in try base.file(relative) }
         }
         return SubmissionFiles(model: model, manifest: manifest)
+    }
+
+    /// The folder's notebooks (read and checked) and PDFs, opened beneath the submissions
+    /// folder without following a link; `nil` when it holds none or can no longer be opened.
+    func deliverableContents() -> SubmittedDeliverables? {
+        guard !deliverables.isEmpty, let base, let folder = try? base.folder(relative) else { return nil }
+        return SubmittedDeliverables(deliverables, in: folder, displayName: displayName, limits: limits)
     }
 
     /// SHA-256 of the model file, and of the model and manifest together (the entry's

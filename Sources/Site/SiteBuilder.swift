@@ -115,12 +115,15 @@ public struct SiteBuilder {
             for ranked in entries {
                 guard let id = ranked.entry.id else { continue }
                 let training = runs.first { $0.entryID == id }
+                let published = try publishPDFs(of: id, to: output)
+                files += published.count
                 let context = EntryContext(
                     ranked, showPrivate: final, likenesses: board.likenesses.of(id),
                     plots: SitePlots.entry(
                         ranked, baselines: baselines, training: training,
                         final: final),
-                    training: training, version: versions[id])
+                    training: training, version: versions[id],
+                    deliverables: DeliverablesContext(try database.deliverables(entryID: id), pdfLinks: published))
                 try output.write(
                     try page(
                         ranked.entry.title + " · " + ranked.entry.team, root: "../",
@@ -152,5 +155,18 @@ public struct SiteBuilder {
             throw error
         }
         return Summary(ranked: board.rows.count, failed: board.failed.count, files: files)
+    }
+
+    /// Writes the PDFs stored for entry `id` into `entries/<id>/` under safe names
+    /// (``DeliverablesContext/safePDFName(_:index:)``); returns each one's link from the
+    /// entry's page, by its name in the folder.
+    private func publishPDFs(of id: Int64, to output: SiteOutput) throws -> [String: String] {
+        var links: [String: String] = [:]
+        for (index, pdf) in try database.pdfs(entryID: id).enumerated() {
+            let name = DeliverablesContext.safePDFName(pdf.name, index: index)
+            try output.write(pdf.bytes, to: "entries/\(id)/\(name)")
+            links[pdf.name] = "\(id)/\(name)"
+        }
+        return links
     }
 }

@@ -210,12 +210,15 @@ struct EntryContext {
     let copyNote: String
     /// Which version of its team's entry it is (`TeamContexts.swift`).
     let version: EntryVersionContext?
+    /// What the team handed in beside the model (`deliverables.mustache`); `nil` when nothing.
+    let deliverables: DeliverablesContext?
 
     init(
         _ ranked: RankedEntry, showPrivate: Bool, likenesses: [Likenesses.Likeness] = [], plots: SitePlots.EntryPlots,
-        training: TrainingRunRecord? = nil, version: EntryVersionContext? = nil
+        training: TrainingRunRecord? = nil, version: EntryVersionContext? = nil, deliverables: DeliverablesContext? = nil
     ) {
         self.version = version
+        self.deliverables = deliverables
         let e = ranked.entry
         team = e.team
         title = e.title

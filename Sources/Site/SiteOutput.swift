@@ -33,12 +33,17 @@ struct SiteOutput {
 
     /// Writes `text` to `relative` inside the staging folder.
     func write(_ text: String, to relative: String) throws(SiteError) {
+        try write(Data(text.utf8), to: relative)
+    }
+
+    /// Writes `bytes` to `relative` inside the staging folder.
+    func write(_ bytes: Data, to relative: String) throws(SiteError) {
         let path = staging + "/" + relative
         do {
             try FileManager.default.createDirectory(
                 atPath: (path as NSString).deletingLastPathComponent,
                 withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+            try bytes.write(to: URL(fileURLWithPath: path))
         } catch {
             throw SiteError.unwritable(path, "\(error)")
         }

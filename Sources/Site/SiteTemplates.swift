@@ -5,7 +5,7 @@ import Mustache
 /// file of the same name in the workspace's `templates/` folder.
 struct SiteTemplates {
     /// Template names the builder renders.
-    static let names = ["layout", "leaderboard", "entry", "page", "data", "team"]
+    static let names = ["layout", "leaderboard", "entry", "page", "data", "team", "deliverables"]
 
     let library: MustacheLibrary
     let stylesheet: String

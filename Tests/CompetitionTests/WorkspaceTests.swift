@@ -15,7 +15,7 @@ import Testing
         }
         #expect(FileManager.default.fileExists(atPath: ws.databasePath))
         #expect(FileManager.default.fileExists(atPath: ws.pagesPath + "/overview.md"))
-        #expect(try ws.openDatabase().schemaVersion() == 9)
+        #expect(try ws.openDatabase().schemaVersion() == 10)
         let reopened = try Workspace(at: dir.file("comp"))
         #expect(reopened.config == WorkspaceConfig())
         #expect(reopened.usesEmbeddedSample)

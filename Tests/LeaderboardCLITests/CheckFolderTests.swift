@@ -34,10 +34,18 @@ import Testing
         #expect(history["epochs"] as? Int == 10)
         #expect(history["keys"] as? [String] == ["loss", "accuracy", "val_loss", "val_accuracy"])
         #expect((report["readme"] as? [String: Any])?["file"] as? String == "README.md")
-        let others = try #require(report["otherFiles"] as? [String])
-        for file in ["higgs_hunters.ipynb", "higgs_hunters.pdf", "train.py", "roc.png", "training.png"] {
-            #expect(others.contains(file), "\(file) in \(others)")
-        }
+        let parts = try #require(report["deliverables"] as? [[String: Any]])
+        let kinds = Dictionary(uniqueKeysWithValues: parts.compactMap { p in (p["file"] as? String).map { ($0, p["kind"] as? String) } })
+        #expect(
+            kinds == [
+                "higgs_hunters.ipynb": "notebook", "higgs_hunters.pdf": "PDF", "train.py": "script", "roc.png": "image",
+                "training.png": "image",
+            ])
+        // The notebook is read as the entry's page will show it: Jupyter's figures checked and kept.
+        let notebookPart = try #require(parts.first { $0["kind"] as? String == "notebook" })
+        #expect(notebookPart["shown"] as? Bool == true)
+        #expect((notebookPart["detail"] as? String)?.contains(" figures") == true)
+        #expect((notebookPart["detail"] as? String)?.contains(" 0 figures") == false)
         // The rows the notebook validated on, with Keras' own predictions: its printed AUC.
         let notebook = try String(contentsOfFile: examples + "/higgs-hunters/higgs_hunters.ipynb", encoding: .utf8)
         let printed = try #require(notebook.firstMatch(of: /validation AUC (0\.\d{4}) on 700 rows/)).1
@@ -57,7 +65,8 @@ import Testing
             "manifest    manifest.yml (in the folder): team \"Higgs Hunters\"; members Ada, Grace",
             "model       my_model.h5 (", "named by manifest.yml's `model`",
             "history     training.log: 10 epochs (loss, accuracy, val_loss, val_accuracy)",
-            "readme      README.md (", "not read    ", "higgs_hunters.ipynb",
+            "readme      README.md (", "notebook    higgs_hunters.ipynb: ", "pdf         higgs_hunters.pdf: ",
+            "files       ", "train.py (script)",
             "data        the embedded sample of real HIGGS events (no workspace here), 7,500 rows; rows 6,300..<7,000 used: "
                 + "the public validation rows",
             "validation rows 700: AUC", "The folder is ready to submit.",
@@ -91,6 +100,35 @@ import Testing
         let missing = try check([dir.file("nowhere")])
         #expect(missing.status != 0)
         #expect(missing.stderr.contains("no such file or folder"))
+    }
+
+    @Test func aNotebookThatCannotBeShownIsSaidButTheFolderIsStillReady() throws {
+        // The deliverable folder without its manifest (its model is the only candidate), with a
+        // notebook of another nbformat and a "PDF" that is HTML: `score` scores it and its page
+        // says why each is not shown, so `check` passes and says the same.
+        let fm = FileManager.default
+        let folder = dir.file("hunters")
+        try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        for name in ["my_model.h5", "training.log", "higgs_hunters.ipynb", "train.py"] {
+            try fm.copyItem(atPath: examples + "/higgs-hunters/" + name, toPath: folder + "/" + name)
+        }
+        try #"{"nbformat": 3, "nbformat_minor": 0, "worksheets": []}"#.write(
+            toFile: folder + "/old.ipynb", atomically: true, encoding: .utf8)
+        try "<html><script>alert(1)</script></html>".write(toFile: folder + "/report.pdf", atomically: true, encoding: .utf8)
+        let run = try check([folder, "--json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let report = try object(run)
+        #expect((report["model"] as? [String: Any])?["reason"] as? String == "the only file of the folder that can be the model")
+        let parts = try #require(report["deliverables"] as? [[String: Any]])
+        let byFile = Dictionary(uniqueKeysWithValues: parts.compactMap { p in (p["file"] as? String).map { ($0, p) } })
+        #expect(byFile["higgs_hunters.ipynb"]?["shown"] as? Bool == true)
+        #expect(byFile["old.ipynb"]?["shown"] as? Bool == false)
+        #expect((byFile["old.ipynb"]?["detail"] as? String)?.contains("nbformat") == true)
+        #expect(byFile["report.pdf"]?["shown"] as? Bool == false)
+        #expect(byFile["train.py"]?["kind"] as? String == "script")
+        let text = try check([folder])
+        #expect(text.stdout.contains("notebook    old.ipynb: "), "\(text.stdout)")
+        #expect(text.stdout.contains("pdf         report.pdf: "), "\(text.stdout)")
     }
 
     @Test func aPredictionsFileIsCheckedForItsShapeOnly() throws {

@@ -157,9 +157,16 @@ import Testing
             .joined(separator: "\n")
     }
 
-    /// `text` without what the memorization check added to the pages, the export and the styles.
+    /// `text` without what the memorization check added to the pages, the export and the styles, and
+    /// without the notebook styles.
     static func withoutMemorizationCheck(_ text: String) -> String {
         var text = text
+        // The styles of a deliverables section (notebooks), which the old tool did not have.
+        if let start = text.range(of: "/* A notebook handed in"),
+            let end = text.range(of: "/* end of the notebook styles */\n", range: start.upperBound..<text.endIndex)
+        {
+            text.removeSubrange(start.lowerBound..<end.upperBound)
+        }
         while let start = text.range(of: "<section class=\"memorization\">"),
             let end = text.range(of: "</section>\n", range: start.upperBound..<text.endIndex)
         {

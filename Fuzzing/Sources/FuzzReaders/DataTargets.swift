@@ -15,12 +15,13 @@ extension FuzzTarget {
                 let capacity = max(1, RowParser.countLines(text))
                 let labels = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
                 let features = UnsafeMutablePointer<Float>.allocate(capacity: capacity * FeatureSchema.featureCount)
-                defer { labels.deallocate(); features.deallocate() }
-                if let rows = try? RowParser.parse(
-                    text, labels: labels, features: features,
+                let values = UnsafeMutablePointer<Double>.allocate(capacity: capacity * FeatureSchema.featureCount)
+                defer { labels.deallocate(); features.deallocate(); values.deallocate() }
+                if let parsed = try? RowParser.parse(
+                    text, labels: labels, features: features, values: values,
                     capacity: capacity, allowTrailingBlank: true)
                 {
-                    precondition(rows <= capacity, "more rows than lines")
+                    precondition(parsed.rows <= capacity, "more rows than lines")
                 }
             }
         },

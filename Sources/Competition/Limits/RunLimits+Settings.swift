@@ -53,5 +53,18 @@ extension RunLimits {
         LimitSetting(
             .maxPredictionsBytesPerRow, \.readers.submission.maxPredictionsBytesPerRow,
             meaning: "size of a predictions file per hidden row (plus 4 KiB)"),
+        LimitSetting(.maxNotebooks, \.readers.submission.maxNotebooks, meaning: "most notebooks shown from one folder"),
+        LimitSetting(.maxNotebookBytes, \.readers.submission.maxNotebookBytes, meaning: "largest notebook (.ipynb)"),
+        LimitSetting(.maxNotebookCells, \.readers.submission.maxNotebookCells, meaning: "most cells in a notebook"),
+        LimitSetting(
+            .maxNotebookTextBytes, \.readers.submission.maxNotebookTextBytes,
+            meaning: "longest notebook cell or text output shown (longer ones are cut)"),
+        LimitSetting(
+            .maxNotebookImageBytes, \.readers.submission.maxNotebookImageBytes,
+            meaning: "largest image output of a notebook shown (decoded)"),
+        LimitSetting(
+            .maxNotebookImages, \.readers.submission.maxNotebookImages, meaning: "most image outputs shown from a notebook"),
+        LimitSetting(.maxPDFs, \.readers.submission.maxPDFs, meaning: "most PDFs published from one folder"),
+        LimitSetting(.maxPDFBytes, \.readers.submission.maxPDFBytes, meaning: "largest PDF published"),
     ]
 }

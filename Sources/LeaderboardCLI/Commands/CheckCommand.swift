@@ -93,6 +93,10 @@ struct CheckCommand: ParsableCommand {
         if let readme = folder.readme {
             report.readme = CheckReport.NamedFile(file: folder.readmeName ?? "README", characters: readme.count)
         }
+        // The notebooks and PDFs read as `score` reads them for the entry's page.
+        if let read = folder.readDeliverables(displayName: path, limits: sandbox.readerLimits.submission) {
+            report.deliverables = CheckReport.deliverableParts(read.record)
+        }
         report.otherFiles = folder.ignored
         return (report, outcome)
     }

@@ -20,8 +20,11 @@ struct CheckReport: Codable {
     var history: HistoryPart?
     /// The README, if any.
     var readme: NamedFile?
-    /// Files of the folder that are not read (notebooks, PDFs, scripts, images, hidden
-    /// files, sub-folders…).
+    /// The notebooks, PDFs and other files handed in beside the model, as the entry's page
+    /// will have them.
+    var deliverables: [DeliverablePart] = []
+    /// Entries of the folder that are not read at all (hidden files, sub-folders, other
+    /// READMEs, candidates the manifest's `model` did not name).
     var otherFiles: [String] = []
     /// What was understood of the model file; `nil` for a predictions file.
     var summary: ModelSummary?
@@ -131,6 +134,13 @@ struct CheckReport: Codable {
             lines.append(Self.line("history", "\(history.file): \(epochs) (\(history.keys.joined(separator: ", ")))"))
         }
         if let readme { lines.append(Self.line("readme", "\(readme.file) (\(Formatting.count(readme.characters)) characters)")) }
+        for part in deliverables where part.kind == "notebook" || part.kind == "PDF" {
+            lines.append(Self.line(part.kind.lowercased(), "\(part.file): \(part.detail)"))
+        }
+        let listed = deliverables.filter { $0.kind != "notebook" && $0.kind != "PDF" }
+        if !listed.isEmpty {
+            lines.append(Self.line("files", listed.map { "\($0.file) (\($0.kind))" }.joined(separator: ", ") + ": listed on the entry's page"))
+        }
         if !otherFiles.isEmpty { lines.append(Self.line("not read", otherFiles.joined(separator: ", "))) }
         if let summary {
             lines.append("")

@@ -10,6 +10,7 @@ extension SubmissionError {
         case let .manifest(reason): return Self.message(name, reason, isJSON: subject.lowercased().hasSuffix(".json"))
         case let .predictions(reason): return Self.message(name, reason)
         case let .history(reason): return Self.message(name, reason)
+        case let .deliverable(reason): return Self.message(name, reason)
         }
     }
 

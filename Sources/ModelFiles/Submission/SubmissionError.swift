@@ -33,6 +33,9 @@ public struct SubmissionError: Error, Equatable, Sendable, CustomStringConvertib
         case predictions(PredictionsReason)
         /// An invalid training history.
         case history(HistoryReason)
+        /// A notebook or PDF handed in beside the model that is not shown (the entry is
+        /// scored all the same).
+        case deliverable(DeliverableReason)
     }
 
     /// Whether the failure belongs to the submission (recorded as the entry's) rather than

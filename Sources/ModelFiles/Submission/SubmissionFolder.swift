@@ -14,8 +14,12 @@ import Results
 /// - hidden files (`.DS_Store`, `.git`…), `Thumbs.db`, `desktop.ini` and sub-folders:
 ///   ignored;
 /// - symbolic links (other than hidden ones, which are never opened): refused;
-/// - anything else could be the model: the manifest's `model` names it, otherwise there
-///   must be exactly one.
+/// - files handed in beside the model — notebooks, PDFs, scripts, images, documents,
+///   configurations, archives, data (`DeliverableKind`: by extension, and for `.txt`,
+///   `.csv` and `.json`, which models share, by their first bytes) — listed in
+///   `deliverables`, never the model;
+/// - anything else could be the model: the manifest's `model` names it (it may name any
+///   file, a deliverable too), otherwise there must be exactly one.
 ///
 /// Nothing outside the folder is ever read: every file is opened beneath the folder through
 /// `SubmissionRoot`, so a symbolic link anywhere (the submission itself, an entry, a
@@ -54,6 +58,16 @@ public struct SubmissionFolder: Sendable, Equatable {
     /// Entries that were not used, sorted: hidden files, sub-folders (with a trailing `/`),
     /// other READMEs, and files the manifest's `model` did not name.
     public let ignored: [String]
+    /// The files handed in beside the model (notebooks, PDFs, scripts, images…), sorted by
+    /// name; only listed here (``SubmittedDeliverables`` reads the notebooks and PDFs).
+    public let deliverables: [DeliverableFile]
+
+    /// The notebooks among ``deliverables``, in name order.
+    public var notebooks: [DeliverableFile] { deliverables.filter { $0.kind == .notebook } }
+    /// The PDFs among ``deliverables``, in name order.
+    public var pdfs: [DeliverableFile] { deliverables.filter { $0.kind == .pdf } }
+    /// The other files among ``deliverables`` (scripts, images, documents…), in name order.
+    public var otherFiles: [DeliverableFile] { deliverables.filter { $0.kind != .notebook && $0.kind != .pdf } }
 
     /// File names (lowercased) ignored besides hidden files.
     static let systemFiles: Set<String> = ["thumbs.db", "desktop.ini"]
@@ -124,12 +138,14 @@ public struct SubmissionFolder: Sendable, Equatable {
         _ location: URL, bytes: Int, fail: (SubmissionError.FolderReason) -> SubmissionError
     ) throws(SubmissionError) -> SubmissionFolder {
         let fileName = location.lastPathComponent
-        if let kind = kind(of: fileName) { throw fail(.notAModel(name: fileName, kind: kind)) }
+        if let kind = kind(of: fileName) ?? DeliverableKind(fileName: fileName)?.phrase {
+            throw fail(.notAModel(name: fileName, kind: kind))
+        }
         let stem = location.deletingPathExtension().lastPathComponent
         return SubmissionFolder(
             location: location, isSingleFile: true, team: stem.isEmpty ? fileName : stem, entryName: fileName,
             model: location, modelName: fileName, modelBytes: bytes, manifest: nil, manifestName: nil, history: nil,
-            historyName: nil, readme: nil, readmeName: nil, ignored: [])
+            historyName: nil, readme: nil, readmeName: nil, ignored: [], deliverables: [])
     }
 
     /// What a non-model file is, for the refusal of a single file or of a manifest's `model`
@@ -161,6 +177,7 @@ public struct SubmissionFolder: Sendable, Equatable {
         }
         var ignored: [String] = []
         var readmes: [String] = [], manifests: [String] = [], histories: [String] = [], candidates: [String] = []
+        var deliverables: [DeliverableFile] = []
         for entry in entries {
             let lower = entry.name.lowercased()
             if lower.hasPrefix(".") || systemFiles.contains(lower) {
@@ -182,6 +199,8 @@ public struct SubmissionFolder: Sendable, Equatable {
                 manifests.append(entry.name)
             } else if TrainingHistory.isHistoryFileName(entry.name) {
                 histories.append(entry.name)
+            } else if let kind = deliverableKind(entry.name, in: root) {
+                deliverables.append(DeliverableFile(name: entry.name, kind: kind, bytes: Int(entry.stamp?.size ?? 0)))
             } else {
                 candidates.append(entry.name)
             }
@@ -210,6 +229,7 @@ public struct SubmissionFolder: Sendable, Equatable {
             }
             modelName = named
             ignored += candidates.filter { $0 != named }
+            deliverables.removeAll { $0.name == named }
         } else {
             guard !candidates.isEmpty else {
                 throw fail(.noModel(found: entries.map(\.name).filter { !$0.hasPrefix(".") }))
@@ -232,7 +252,20 @@ public struct SubmissionFolder: Sendable, Equatable {
             location: location, isSingleFile: false, team: manifest?.team ?? location.lastPathComponent,
             entryName: manifest?.title ?? modelURL.lastPathComponent, model: modelURL, modelName: modelName,
             modelBytes: modelBytes, manifest: manifest, manifestName: manifests.first, history: history,
-            historyName: histories.first, readme: readme, readmeName: readmeName, ignored: ignored.sorted())
+            historyName: histories.first, readme: readme, readmeName: readmeName, ignored: ignored.sorted(),
+            deliverables: deliverables)
+    }
+
+    /// What the file `name` is when it cannot be the model: by its name, or for the
+    /// extensions models share with other files, by its first bytes (opened beneath the
+    /// folder, at most ``ModelCandidacy/sniffBytes`` read). A file that cannot be opened
+    /// stays a candidate, so that the model's checks name its problem.
+    private static func deliverableKind(_ name: String, in root: SubmissionRoot) -> DeliverableKind? {
+        if let kind = DeliverableKind(fileName: name) { return kind }
+        guard ModelCandidacy.needsSniffing(name), let head = try? root.file(name).prefix(ModelCandidacy.sniffBytes) else {
+            return nil
+        }
+        return ModelCandidacy.deliverableKind(fileName: name, head: head)
     }
 
     /// `README.md` first, then `README.markdown`, `README`, `README.txt`, then the first

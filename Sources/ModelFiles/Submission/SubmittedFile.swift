@@ -49,6 +49,24 @@ public final class SubmittedFile {
         guard fstat(descriptor, &after) == 0, FileStamp(after) == stamp, total == size else { throw .changed }
     }
 
+    /// The file's first `count` bytes (fewer when it is shorter), read with one `pread`
+    /// loop whatever its size: enough to tell what a file is without reading it all.
+    public func prefix(_ count: Int) throws(SubmissionError.FileReason) -> Data {
+        var data = Data(count: count)
+        var total = 0
+        while total < count {
+            let read = data.withUnsafeMutableBytes { buffer in
+                pread(descriptor, buffer.baseAddress.map { $0 + total }, count - total, off_t(total))
+            }
+            if read < 0, errno == EINTR { continue }
+            guard read >= 0 else { throw SubmissionError.FileReason(errno: errno) }
+            if read == 0 { break }
+            total += read
+        }
+        counter.bytes.add(total, ordering: .relaxed)
+        return data.prefix(total)
+    }
+
     /// The whole file, at most `maxBytes`.
     public func contents(maxBytes: Int) throws(SubmissionError.FileReason) -> Data {
         var data = Data()

@@ -1,5 +1,6 @@
 import Foundation
 import ModelFiles
+import Results
 import TestSupport
 import Testing
 
@@ -70,7 +71,8 @@ struct SubmissionFolderTests {
         let folder = try SubmissionFolder.load(root)
         #expect(folder.modelName == "models/net.h5")
         #expect(folder.modelBytes == 1)
-        #expect(folder.ignored == ["models/", "notes.txt"])
+        #expect(folder.ignored == ["models/"])
+        #expect(folder.deliverables == [DeliverableFile(name: "notes.txt", kind: .document, bytes: 1)])
         _ = base
     }
 

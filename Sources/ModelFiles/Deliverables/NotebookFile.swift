@@ -1,0 +1,113 @@
+import Foundation
+
+/// The parts of an `.ipynb` file the reader uses, decoded straight from the JSON: every other
+/// key (metadata, widget state, attachments) is skipped by the decoder, never built into
+/// values. Every field is optional, so that a notebook of another version decodes far
+/// enough for its version to be named.
+struct NotebookFile: Decodable {
+    var nbformat: Version?
+    var cells: [Cell]?
+    var metadata: Metadata?
+
+    /// `nbformat` as written: a number, or anything else (named in the refusal).
+    enum Version: Decodable {
+        case number(Int)
+        case other(String)
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            if let number = try? container.decode(Int.self) {
+                self = .number(number)
+            } else if let text = try? container.decode(String.self) {
+                self = .other(text)
+            } else {
+                self = .other("a value that is not a number")
+            }
+        }
+    }
+
+    /// The kernel's language, wherever the notebook names it; anything malformed is skipped.
+    struct Metadata: Decodable {
+        var language: String?
+
+        private struct Named: Decodable {
+            var name: String?
+            var language: String?
+        }
+
+        private enum Keys: String, CodingKey {
+            case kernelspec, languageInfo = "language_info"
+        }
+
+        init(from decoder: any Decoder) throws {
+            let container = try? decoder.container(keyedBy: Keys.self)
+            let info = try? container?.decodeIfPresent(Named.self, forKey: .languageInfo)
+            let spec = try? container?.decodeIfPresent(Named.self, forKey: .kernelspec)
+            language = info?.name ?? spec?.language
+        }
+    }
+
+    struct Cell: Decodable {
+        var cellType: String?
+        var source: MultilineText?
+        var executionCount: Int?
+        var outputs: [Output]?
+
+        enum CodingKeys: String, CodingKey {
+            case source, outputs
+            case cellType = "cell_type", executionCount = "execution_count"
+        }
+    }
+
+    struct Output: Decodable {
+        var outputType: String?
+        var name: String?
+        var text: MultilineText?
+        var ename: String?
+        var evalue: String?
+        var traceback: [String]?
+        var data: [String: MimeValue]?
+
+        enum CodingKeys: String, CodingKey {
+            case name, text, ename, evalue, traceback, data
+            case outputType = "output_type"
+        }
+    }
+
+    /// nbformat's multiline string: a string, or a list of lines to join.
+    struct MultilineText: Decodable {
+        var text: String
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            if let lines = try? container.decode([String].self) {
+                text = lines.joined()
+            } else {
+                text = try container.decode(String.self)
+            }
+        }
+    }
+
+    /// A rich output's value for one media type: text (or lines), or JSON of another shape
+    /// (a widget's state, a chart's spec), which is never shown.
+    enum MimeValue: Decodable {
+        case text(String)
+        case other
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            if let text = try? container.decode(String.self) {
+                self = .text(text)
+            } else if let lines = try? container.decode([String].self) {
+                self = .text(lines.joined())
+            } else {
+                self = .other
+            }
+        }
+
+        var text: String? {
+            if case let .text(text) = self { return text }
+            return nil
+        }
+    }
+}
