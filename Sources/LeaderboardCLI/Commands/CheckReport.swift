@@ -139,7 +139,8 @@ struct CheckReport: Codable {
         }
         let listed = deliverables.filter { $0.kind != "notebook" && $0.kind != "PDF" }
         if !listed.isEmpty {
-            lines.append(Self.line("files", listed.map { "\($0.file) (\($0.kind))" }.joined(separator: ", ") + ": listed on the entry's page"))
+            lines.append(
+                Self.line("files", listed.map { "\($0.file) (\($0.kind))" }.joined(separator: ", ") + ": listed on the entry's page"))
         }
         if !otherFiles.isEmpty { lines.append(Self.line("not read", otherFiles.joined(separator: ", "))) }
         if let summary {

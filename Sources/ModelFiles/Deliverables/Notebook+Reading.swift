@@ -51,7 +51,7 @@ extension Notebook {
             switch kind {
             case "markdown": kept.append(.markdown(source))
             case "code":
-                let outputs = (cell.outputs ?? []).map { reader.output($0) }
+                let outputs = NotebookFile.Output.joiningStreams(cell.outputs ?? []).map { reader.output($0) }
                 kept.append(.code(source: source, executionCount: cell.executionCount, outputs: outputs))
             default: kept.append(.raw(source))
             }
@@ -129,7 +129,7 @@ struct NotebookContent {
     mutating func output(_ output: NotebookFile.Output) -> NotebookOutput {
         switch output.outputType {
         case "stream":
-            let text = shown(Self.withoutEscapes(output.text?.text ?? ""))
+            let text = shown(Self.withoutEscapes(Self.withoutOverwrittenText(output.text?.text ?? "")))
             return .text(text, stream: output.name == "stderr" ? "stderr" : "stdout")
         case "error":
             return .error(
@@ -199,6 +199,16 @@ struct NotebookContent {
         }
         images += 1
         return .success(NotebookImage(format: format, bytes: bytes))
+    }
+
+    /// `text` as a terminal leaves it, as Jupyter shows a stream: on each line, what a
+    /// carriage return wrote over is gone (a progress bar shows its last state), and `\r\n`
+    /// is a line break.
+    static func withoutOverwrittenText(_ text: String) -> String {
+        guard text.contains("\r") else { return text }
+        return text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
+            .map { line in line.lastIndex(of: "\r").map { line[line.index(after: $0)...] } ?? line }
+            .joined(separator: "\n")
     }
 
     /// `text` without terminal escape sequences (colours in tracebacks) and other control

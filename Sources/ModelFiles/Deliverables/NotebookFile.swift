@@ -78,6 +78,8 @@ struct NotebookFile: Decodable {
     struct MultilineText: Decodable {
         var text: String
 
+        init(_ text: String) { self.text = text }
+
         init(from decoder: any Decoder) throws {
             let container = try decoder.singleValueContainer()
             if let lines = try? container.decode([String].self) {
@@ -109,5 +111,38 @@ struct NotebookFile: Decodable {
             if case let .text(text) = self { return text }
             return nil
         }
+    }
+}
+
+extension NotebookFile.Output {
+    /// `outputs` with each run of consecutive stream outputs to the same stream joined into
+    /// one, as Jupyter shows them: a program that prints line by line (a training loop's
+    /// progress) gives one block of text, not a block per write.
+    static func joiningStreams(_ outputs: [Self]) -> [Self] {
+        var joined: [Self] = []
+        // The run being joined: its first output and its texts, joined once when it ends (so
+        // that many small writes cost linear time).
+        var run: (first: Self, texts: [String])?
+        func endRun() {
+            guard var (first, texts) = run else { return }
+            if texts.count > 1 { first.text = NotebookFile.MultilineText(texts.joined()) }
+            joined.append(first)
+            run = nil
+        }
+        for output in outputs {
+            if output.outputType == "stream" {
+                if let current = run, current.first.name == output.name {
+                    run?.texts.append(output.text?.text ?? "")
+                    continue
+                }
+                endRun()
+                run = (output, [output.text?.text ?? ""])
+            } else {
+                endRun()
+                joined.append(output)
+            }
+        }
+        endRun()
+        return joined
     }
 }

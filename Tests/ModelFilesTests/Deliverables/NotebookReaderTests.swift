@@ -152,6 +152,42 @@ struct NotebookReaderTests {
                 == "red link ab\tc")
     }
 
+    @Test("a training loop's writes are one block per stream, as Jupyter shows them")
+    func streamsJoined() throws {
+        // The demo's notebook, executed by Jupyter: Keras wrote each epoch in two writes.
+        let data = try Data(contentsOf: URL(fileURLWithPath: SharedFixtures.exampleSubmissions + "/higgs-hunters/higgs_hunters.ipynb"))
+        let training = try Notebook(parsing: data, fileName: "higgs_hunters.ipynb").cells.compactMap { cell -> [NotebookOutput]? in
+            guard case let .code(source, _, outputs) = cell, source.contains("train.fit(") else { return nil }
+            return outputs
+        }.first
+        let outputs = try #require(training)
+        let texts = outputs.compactMap { output -> String? in
+            if case let .text(text, "stdout") = output { return text }
+            return nil
+        }
+        #expect(texts.count == 1)
+        #expect(texts.first?.contains("Epoch 1/10\n99/99 - ") == true)
+        #expect(texts.first?.contains("Epoch 10/10\n") == true)
+    }
+
+    @Test("what a carriage return wrote over is gone; stderr stays apart from stdout")
+    func carriageReturns() throws {
+        let cell = #"""
+            {"cell_type": "code", "execution_count": 1, "metadata": {}, "source": "fit()", "outputs": [
+             {"output_type": "stream", "name": "stdout", "text": "\r 1/99 [.....]"},
+             {"output_type": "stream", "name": "stdout", "text": "\r50/99 [==...]"},
+             {"output_type": "stream", "name": "stdout", "text": "\r99/99 [=====] done\r\n"},
+             {"output_type": "stream", "name": "stderr", "text": "warning\n"},
+             {"output_type": "stream", "name": "stdout", "text": "saved\n"}]}
+            """#
+        let read = try Notebook(parsing: notebook(cells: [cell]), fileName: "n.ipynb")
+        guard case let .code(_, _, outputs)? = read.cells.first else { throw Failure("not a code cell") }
+        #expect(
+            outputs == [
+                .text("99/99 [=====] done\n", stream: "stdout"), .text("warning\n", stream: "stderr"), .text("saved\n", stream: "stdout"),
+            ])
+    }
+
     struct Failure: Error, CustomStringConvertible {
         var description: String
         init(_ description: String) { self.description = description }
