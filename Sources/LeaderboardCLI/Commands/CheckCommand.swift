@@ -16,8 +16,9 @@ struct CheckCommand: ParsableCommand {
         discussion: """
             check FOLDER  validates a team folder exactly as `score` will: the manifest
                           it reads, which file it takes as the model and why, the
-                          training history, the README, the files it does not read,
-                          then the model's figures.
+                          training history, the README, the notebooks and PDFs as
+                          the entry's page will show them, the other files, then
+                          the model's figures.
             check MODEL   validates one model file; the manifest.yml (or .yaml, .json)
                           beside it is read when there is one, unless --manifest
                           names another.

@@ -44,15 +44,13 @@ struct RulingJSON: Codable {
 /// Records a ruling: finds its team or version among the latest data set's entries, under
 /// the workspace's lock (as `score` takes it), and prints what was ruled.
 enum Ruling {
-    /// The help every ruling command shows.
-    static let discussion = """
-        TEAM is a team's key (its folder beneath submissions/) or its shown name; the ruling
-        covers all its versions, those recorded later too. TEAM VERSION, or --entry ID, rules
-        on one version. The reason is required and shown on the site. Rulings are kept:
-        restore undoes what was ruled before on the same team or version, and the latest one
-        that applies decides. Takes the workspace's lock, as score does; run `leaderboard
-        build` to publish.
-        """
+    /// The help every ruling command shows: one paragraph, not wrapped here, since the help
+    /// wraps it to the terminal's width.
+    static let discussion =
+        "TEAM is a team's key (its folder beneath submissions/) or its shown name; the ruling covers all its versions, those "
+        + "recorded later too. TEAM VERSION, or --entry ID, rules on one version. The reason is required and shown on the "
+        + "site. Rulings are kept: restore undoes what was ruled before on the same team or version, and the latest one that "
+        + "applies decides. Takes the workspace's lock, as score does; run `leaderboard build` to publish."
 
     static func record(_ action: RulingRecord.Action, _ options: RulingOptions, global: GlobalOptions) throws {
         let ws = try global.openWorkspace()
