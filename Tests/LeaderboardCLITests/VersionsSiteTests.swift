@@ -140,3 +140,24 @@ import Testing
         #expect(try site("index.html").contains("<h2>Not scored</h2>"))
     }
 }
+
+extension VersionsSiteTests {
+    @Test func aTeamFolderNamedAfterAnotherTeamsPageDoesNotOverwriteIt() throws {
+        let ws = try dir.workspace(examples: [])
+        try put("xgboost-trees", as: "Alpha", in: ws)
+        #expect(try run(ws, ["score"]).status == 0)
+        let first = try built(ws, "first")
+        // The page a key that is not a safe name gets, as the leaderboard links it.
+        let board = try first("index.html")
+        let link = try #require(board.range(of: #"href="teams/[^"]*\.html""#, options: .regularExpression))
+        let page = String(board[link].dropFirst("href=\"teams/".count).dropLast(".html\"".count))
+        #expect(page != "alpha")
+        // Another team names its folder after that page.
+        try put("lightgbm-trees", as: page, in: ws)
+        #expect(try run(ws, ["score"]).status == 0)
+        let second = try built(ws, "second")
+        let pages = try FileManager.default.contentsOfDirectory(atPath: dir.file("second") + "/teams")
+        #expect(pages.count == 2, "\(pages)")
+        #expect(try second("teams/\(page).html").contains("Gradient Boosters"), "Alpha's page is still Alpha's")
+    }
+}
