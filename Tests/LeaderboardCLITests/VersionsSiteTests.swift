@@ -161,3 +161,22 @@ extension VersionsSiteTests {
         #expect(try second("teams/\(page).html").contains("Gradient Boosters"), "Alpha's page is still Alpha's")
     }
 }
+
+extension VersionsSiteTests {
+    @Test func aRulingOnANameThatIsAnotherTeamsKeyIsRefusedAsAmbiguous() throws {
+        let ws = try dir.workspace(examples: [])
+        try put("xgboost-trees", as: "beta", in: ws)
+        // Another team shows itself under the first team's folder name.
+        try put("lightgbm-trees", as: "mallory", in: ws)
+        try "team: beta\n".write(toFile: ws + "/submissions/mallory/manifest.yml", atomically: true, encoding: .utf8)
+        #expect(try run(ws, ["score"]).status == 0)
+        let ruled = try run(ws, ["disqualify", "beta", "--reason", "copied the hidden labels"])
+        #expect(ruled.status != 0, "the organizer sees a team named beta: which one is meant is not clear")
+        #expect(ruled.stderr.contains("mallory") && ruled.stderr.contains("--entry"), "\(ruled.stderr)")
+        let rulings = try DatabaseQueue(path: ws + "/leaderboard.sqlite").read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM ruling")
+        }
+        #expect(rulings == 0)
+        #expect(try run(ws, ["disqualify", "mallory", "--reason", "copied the hidden labels"]).status == 0, "its key is not ambiguous")
+    }
+}
