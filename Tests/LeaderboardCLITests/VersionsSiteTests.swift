@@ -180,3 +180,23 @@ extension VersionsSiteTests {
         #expect(try run(ws, ["disqualify", "mallory", "--reason", "copied the hidden labels"]).status == 0, "its key is not ambiguous")
     }
 }
+
+extension VersionsSiteTests {
+    @Test func scoringOneTeamsFolderByPathScoresThatTeamOnly() throws {
+        let ws = try dir.workspace(examples: [])
+        try put("xgboost-trees", as: "alpha", in: ws)
+        // A team keeps its figures in a sub-folder, as notebooks' authors do.
+        let figures = ws + "/submissions/alpha/figures"
+        try FileManager.default.createDirectory(atPath: figures, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            atPath: SharedFixtures.exampleSubmissions + "/higgs-hunters/roc.png", toPath: figures + "/roc.png")
+        // The organizer scores that team alone, then one of its files by path.
+        let scored = try run(ws, ["score", ws + "/submissions/alpha"])
+        #expect(scored.status == 0, "\(scored.stderr)")
+        #expect(try run(ws, ["score", ws + "/submissions/alpha/model.json"]).status == 0)
+        let keys = try DatabaseQueue(path: ws + "/leaderboard.sqlite").read { db in
+            try String.fetchAll(db, sql: "SELECT team_key FROM entry ORDER BY id")
+        }
+        #expect(keys == ["alpha"], "one version of team alpha, no team made of its files")
+    }
+}
