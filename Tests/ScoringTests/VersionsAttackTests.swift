@@ -26,3 +26,21 @@ extension VersionsTests {
         #expect(alpha.versions.allSatisfy { $0.entry.entry.path == "submissions/alpha" })
     }
 }
+
+extension VersionsTests {
+    @Test func aFolderNamedLikeAnotherInAnotherUnicodeFormIsAnotherTeam() throws {
+        // "café" precomposed, as most systems write it, and decomposed (e + U+0301): two
+        // folders on Linux, equal as Swift compares strings.
+        let composed = "caf\u{E9}", decomposed = "cafe\u{301}"
+        try put("xgboost-trees", as: composed, manifest: "final: true")
+        try score(at: Self.time(1, 10))
+        try put("lightgbm-trees", as: decomposed, manifest: "final: true")
+        try score(at: Self.time(1, 11))
+        let teams = try standings().teams
+        #expect(teams.count == 2, "the second folder's selection must not replace the first team's")
+        let first = try #require(teams.first)
+        #expect(Array(first.key.utf8) == Array(composed.utf8))
+        #expect(first.versions.count == 1)
+        #expect(first.finalChoices.map { Array($0.entry.entry.path.utf8) } == [Array(("submissions/" + composed).utf8)])
+    }
+}
