@@ -102,3 +102,21 @@ import Testing
         }
     }
 }
+
+extension DeliverablesPageTests {
+    @Test func aNotebookOfSlowMarkdownCellsCostsTheBuildOneLimitNotOnePerCell() throws {
+        // Cells of `![[]()` repeated, within the text limit, that libcmark takes seconds to render.
+        let team = dir.file("submissions/team-a")
+        try FileManager.default.createDirectory(atPath: team, withIntermediateDirectories: true)
+        let slow: [String: Any] = [
+            "cell_type": "markdown", "metadata": [String: Any](), "source": String(repeating: "![[]()", count: 40_000),
+        ]
+        let notebook: [String: Any] = [
+            "nbformat": 4, "nbformat_minor": 5, "metadata": [String: Any](), "cells": Array(repeating: slow, count: 4),
+        ]
+        try JSONSerialization.data(withJSONObject: notebook).write(to: URL(fileURLWithPath: team + "/d-slow.ipynb"))
+        let page = try String(contentsOfFile: try build(try database(), into: "slow") + "/entries/1.html", encoding: .utf8)
+        #expect(page.components(separatedBy: "This text took too long to render").count == 2, "one cell was given the time")
+        #expect(page.components(separatedBy: "an earlier text of this entry took too long").count == 4, "the later ones were not")
+    }
+}
