@@ -70,7 +70,10 @@ let package = Package(
         .target(name: "Plots"),
         .target(
             name: "Site",
-            dependencies: ["CCmark", "Plots", "Results", "Metrics", .product(name: "Mustache", package: "swift-mustache")],
+            dependencies: [
+                "CCmark", "Plots", "Results", "Metrics", .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             resources: [.copy("Templates")]),
         .target(
             name: "Baselines",

@@ -82,14 +82,14 @@ public struct Standings: Sendable {
     /// `rulings` (in the order given) and `rules`.
     public init(versions: [RankedEntry], rulings: [RulingRecord], rules: CompetitionRules) {
         let inForce = Self.inForce(rulings)
-        var byTeam: [String: [RankedEntry]] = [:]
+        var byTeam: [Key: [RankedEntry]] = [:]
         var order: [String] = []
         for ranked in versions.sorted(by: { ($0.entry.id ?? 0) < ($1.entry.id ?? 0) }) {
-            if byTeam[ranked.entry.teamKey] == nil { order.append(ranked.entry.teamKey) }
-            byTeam[ranked.entry.teamKey, default: []].append(ranked)
+            if byTeam[Key(ranked.entry.teamKey)] == nil { order.append(ranked.entry.teamKey) }
+            byTeam[Key(ranked.entry.teamKey), default: []].append(ranked)
         }
         teams = order.map { key in
-            var list = (byTeam[key] ?? []).enumerated().map { index, ranked in
+            var list = (byTeam[Key(key)] ?? []).enumerated().map { index, ranked in
                 Version(
                     entry: ranked, number: index + 1, late: !ranked.entry.isBaseline && rules.isLate(ranked.entry.submittedAt),
                     ruling: inForce.ruling(of: ranked.entry, key: key))
@@ -119,18 +119,26 @@ public struct Standings: Sendable {
         return true
     }
 
+    /// A team key compared byte for byte. Swift's strings compare canonically equivalent
+    /// text as equal (`café` precomposed and decomposed), but they are two folders, so two
+    /// teams: one team's folder in the other form must not make its versions the first's.
+    struct Key: Hashable {
+        let bytes: [UInt8]
+        init(_ key: String) { bytes = Array(key.utf8) }
+    }
+
     /// The rulings in force after `rulings`, applied in order: one on a team replaces every
     /// earlier one on it and its versions, one on a version replaces the earlier one on that
     /// version; a restore leaves nothing in force where it applies.
     private struct InForce {
-        var team: [String: Ruling] = [:]
+        var team: [Key: Ruling] = [:]
         /// Per version: its own ruling, or `nil` for a restore that overrides the team's.
         var version: [Int64: Ruling?] = [:]
-        var versionTeam: [Int64: String] = [:]
+        var versionTeam: [Int64: Key] = [:]
 
         func ruling(of entry: EntryRecord, key: String) -> Ruling? {
             if let id = entry.id, let own = version[id] { return own }
-            return team[key]
+            return team[Key(key)]
         }
     }
 
@@ -140,12 +148,13 @@ public struct Standings: Sendable {
             let ruling =
                 r.action == .restore
                 ? nil : Ruling(action: r.action, reason: r.reason, ruledAt: r.ruledAt, wholeTeam: r.entryID == nil)
+            let key = Key(r.teamKey)
             if let id = r.entryID {
                 state.version[id] = .some(ruling)
-                state.versionTeam[id] = r.teamKey
+                state.versionTeam[id] = key
             } else {
-                state.team[r.teamKey] = ruling
-                for (id, key) in state.versionTeam where key == r.teamKey { state.version[id] = nil }
+                state.team[key] = ruling
+                for (id, other) in state.versionTeam where other == key { state.version[id] = nil }
             }
         }
         return state

@@ -215,7 +215,8 @@ public struct ScoreRun: Sendable {
             return .recorded
         }
         guard let holder = try database.entry(contentSHA256: identity, datasetID: datasetID) else { return .new(key: identity) }
-        return holder.teamKey == submission.teamKey ? .recorded : .new(key: salted)
+        // Byte for byte: a folder named like another in another Unicode form is another team.
+        return holder.teamKey.utf8.elementsEqual(submission.teamKey.utf8) ? .recorded : .new(key: salted)
     }
 
     /// `submission` reported as failed with `failure` but not recorded, for reason `why`, so

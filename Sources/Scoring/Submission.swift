@@ -37,7 +37,7 @@ public struct Submission: Sendable {
     /// The format guessed from the file name, for failures that never reached a reader.
     let formatGuess: String
     /// Why the submission cannot be scored, before any model is read.
-    public let failure: SubmissionError?
+    public private(set) var failure: SubmissionError?
     /// `failure`'s one-line message.
     var problem: String? { failure?.description }
     /// Whether it is one of the organizers' baselines (shown as such on the leaderboard).
@@ -53,6 +53,7 @@ public struct Submission: Sendable {
     /// of one team's entry, whatever its manifest calls the team.
     public var teamKey: String {
         if isBaseline { return TeamKey.baseline(URL(fileURLWithPath: root).lastPathComponent) }
+        if isFolderTwin { return relative }
         return TeamKey.submission(relative: relative, isFile: modelRelative.map { $0 == relative } ?? (base?.kind(of: relative) == .file))
     }
     /// The folder the submission is opened from (the submissions folder, or the folder
@@ -64,6 +65,23 @@ public struct Submission: Sendable {
     let limits: SubmissionLimits
     /// How messages name the submission.
     let displayName: String
+    /// A single top-level file named like a team folder beside it (``refusedAsTwin(of:)``):
+    /// keyed by its whole name, so that its refusal is no version of that folder's team.
+    private var isFolderTwin = false
+
+    /// This submission, refused when it is a single file whose name without extension is a
+    /// folder beside it: taken as it is, it would be a version of that folder's team, so
+    /// anyone who can drop a file beside a team's folder would add versions to that team
+    /// (taking its daily places, or becoming its best version).
+    func refusedIfFolderTwin() -> Submission {
+        guard !isBaseline, let base, !relative.contains("/"), base.kind(of: relative) == .file else { return self }
+        let folder = TeamKey.submission(relative: relative, isFile: true)
+        guard folder != relative, base.kind(of: folder) == .folder else { return self }
+        var refused = self
+        refused.isFolderTwin = true
+        refused.failure = SubmissionError(subject: displayName, reason: .folder(.namesAFolder(folder: folder)))
+        return refused
+    }
 
     /// The submission at `url`, named `displayName` in messages, read within `limits`. The
     /// folder holding `url` is the caller's; from there on no link is followed.
@@ -127,7 +145,8 @@ public struct Submission: Sendable {
     }
 
     /// Every submission under `paths`: a submissions folder gives one submission per
-    /// subfolder and per top-level file (README and hidden files aside); a folder without
+    /// subfolder and per top-level file (README and hidden files aside); a path inside it is
+    /// the submission of the team whose top-level entry holds it; elsewhere a folder without
     /// subfolders given directly, a file, or a folder that cannot be listed is one submission
     /// (the last one failing with the reason). Sorted by path.
     ///
@@ -142,9 +161,18 @@ public struct Submission: Sendable {
         let submissions = submissionsFolder.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
         let submissionsRoot = submissions.flatMap { try? SubmissionRoot(opening: $0) }
         var found: [Submission] = []
-        for path in paths {
-            let url = URL(fileURLWithPath: path).standardizedFileURL
-            let (base, relative) = locate(url.path, submissions: submissions, submissionsRoot: submissionsRoot)
+        for given in paths {
+            var (path, url) = (given, URL(fileURLWithPath: given).standardizedFileURL)
+            var (base, relative) = locate(url.path, submissions: submissions, submissionsRoot: submissionsRoot)
+            // Inside the submissions folder a team is its top-level entry: a path within a
+            // team's folder (one of its files, a sub-folder) is that team's submission, and a
+            // team's folder is one submission whatever sub-folders it holds.
+            let isTeam = !relative.isEmpty && base != nil && base === submissionsRoot
+            if isTeam, let submissions, let team = relative.split(separator: "/").first, String(team) != relative {
+                relative = String(team)
+                url = URL(fileURLWithPath: submissions).appendingPathComponent(relative)
+                path = url.path
+            }
             let folder: SubmissionRoot?
             if relative.isEmpty {
                 folder = base
@@ -157,7 +185,7 @@ public struct Submission: Sendable {
                 found.append(Submission(relative, in: base, location: url, displayName: displayName(path), limits: limits))
                 continue
             }
-            let isRoot = relative.isEmpty || url.path == submissions || entries.contains { $0.kind == .folder }
+            let isRoot = relative.isEmpty || url.path == submissions || (!isTeam && entries.contains { $0.kind == .folder })
             guard isRoot else {
                 found.append(Submission(relative, in: base, location: url, displayName: displayName(path), limits: limits))
                 continue
@@ -170,7 +198,7 @@ public struct Submission: Sendable {
                         displayName: displayName((path as NSString).appendingPathComponent(entry.name)), limits: limits))
             }
         }
-        return found
+        return found.map { $0.refusedIfFolderTwin() }
     }
 
     /// The folder to open `path` beneath, and its path there: the submissions folder for a

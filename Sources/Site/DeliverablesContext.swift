@@ -65,10 +65,11 @@ struct DeliverablesContext {
     /// the entry's page); `nil` when the folder held nothing beside the model.
     init?(_ deliverables: EntryDeliverables?, pdfLinks: [String: String]) {
         guard let deliverables, !deliverables.isEmpty else { return nil }
+        var markdown = MarkdownCells()
         notebooks = deliverables.notebooks.map { submitted in
             NotebookSection(
                 name: submitted.name, language: submitted.notebook?.language, problem: submitted.problem,
-                cells: submitted.notebook?.cells.map(Self.cell) ?? [])
+                cells: submitted.notebook?.cells.map { Self.cell($0, markdown: &markdown) } ?? [])
         }
         pdfs = deliverables.pdfs.map { pdf in
             let href = pdf.problem == nil ? pdfLinks[pdf.name] : nil
@@ -81,9 +82,9 @@ struct DeliverablesContext {
         hasFiles = !files.isEmpty
     }
 
-    private static func cell(_ cell: NotebookCell) -> Cell {
+    private static func cell(_ cell: NotebookCell, markdown: inout MarkdownCells) -> Cell {
         switch cell {
-        case let .markdown(text): Cell(markdown: Markdown.html(text), code: nil, raw: nil)
+        case let .markdown(text): Cell(markdown: markdown.html(text), code: nil, raw: nil)
         case let .raw(text): Cell(markdown: nil, code: nil, raw: text)
         case let .code(source, count, outputs):
             Cell(
@@ -122,5 +123,23 @@ struct DeliverablesContext {
             })
         if stem.isEmpty { stem = "document" }
         return "\(index + 1)-\(stem).pdf"
+    }
+}
+
+/// An entry's Markdown cells, rendered one after another under one budget: once a cell
+/// exceeds libcmark's time limit, the later ones are shown as written without trying. Each
+/// attempt may cost its CPU-time limit, and a notebook may hold thousands of cells, so
+/// otherwise one team's notebook of slow cells would hold every build for hours (60 such
+/// cells: a minute); an honest notebook renders in milliseconds and never meets the limit.
+private struct MarkdownCells {
+    private var exceeded = false
+
+    mutating func html(_ text: String) -> String {
+        if !exceeded, let html = Markdown.boundedHTML(text) { return html }
+        defer { exceeded = true }
+        return exceeded
+            ? Markdown.plainText(
+                text, note: "Not rendered as Markdown: an earlier text of this entry took too long; it is shown as written.")
+            : Markdown.plainText(text)
     }
 }

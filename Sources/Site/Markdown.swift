@@ -13,14 +13,20 @@ import Plots
 public enum Markdown {
     /// The HTML of `text` (CommonMark; smart punctuation on; `CMARK_OPT_UNSAFE` never set).
     static func html(_ text: String) -> String {
-        guard !text.isEmpty else { return "" }
-        guard let rendered = BoundedMarkdown.render(Array(text.utf8)) else { return plainText(text) }
-        return MarkdownURLPolicy.apply(to: rendered)
+        boundedHTML(text) ?? plainText(text)
     }
 
-    /// `text` as an escaped preformatted block, for a text libcmark could not render in time.
-    static func plainText(_ text: String) -> String {
-        return "<p><em>This text took too long to render as Markdown; it is shown as written.</em></p>\n<pre>"
-            + XMLEscaping.text(text) + "</pre>\n"
+    /// The HTML of `text`, or `nil` when libcmark could not render it within its limits.
+    static func boundedHTML(_ text: String) -> String? {
+        guard !text.isEmpty else { return "" }
+        return BoundedMarkdown.render(Array(text.utf8)).map(MarkdownURLPolicy.apply)
+    }
+
+    /// `text` as an escaped preformatted block, for a text libcmark could not render in time
+    /// (or, with `note`, was not given the time).
+    static func plainText(
+        _ text: String, note: String = "This text took too long to render as Markdown; it is shown as written."
+    ) -> String {
+        return "<p><em>\(note)</em></p>\n<pre>" + XMLEscaping.text(text) + "</pre>\n"
     }
 }

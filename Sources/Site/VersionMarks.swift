@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import Results
 
@@ -50,18 +51,18 @@ struct VersionMarks {
 }
 
 /// The file name of a team's page beneath `teams/`: the key when it is already a safe name
-/// (lower-case letters, digits, `-` and `_`), else those characters of it with a hash of the
-/// whole key, so that two keys never share a page and no key leaves the folder.
+/// (lower-case letters, digits, `-` and `_`), else those characters of it, a dot and a digest
+/// of the whole key. A safe name holds no dot, so no team's folder can be named after another
+/// team's digested page name and overwrite it; the digest (SHA-256) cannot be aimed at another
+/// key's; no key leaves the folder.
 enum TeamPageName {
     static func of(_ key: String) -> String {
         let allowed = Set("abcdefghijklmnopqrstuvwxyz0123456789-_")
         var slug = String(key.lowercased().map { allowed.contains($0) ? $0 : "-" }.prefix(60))
         while slug.contains("--") { slug = slug.replacingOccurrences(of: "--", with: "-") }
         if slug == key && !slug.isEmpty { return slug + ".html" }
-        // FNV-1a of the key's bytes: stable from build to build.
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in key.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        let digest = SHA256.hash(data: Data(key.utf8)).prefix(8).map { String(format: "%02x", $0) }.joined()
         let trimmed = slug.trimmingCharacters(in: CharacterSet(charactersIn: "-"))
-        return (trimmed.isEmpty ? "team" : trimmed) + "-" + String(hash, radix: 16) + ".html"
+        return (trimmed.isEmpty ? "team" : trimmed) + "." + digest + ".html"
     }
 }

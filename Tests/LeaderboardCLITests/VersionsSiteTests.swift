@@ -140,3 +140,63 @@ import Testing
         #expect(try site("index.html").contains("<h2>Not scored</h2>"))
     }
 }
+
+extension VersionsSiteTests {
+    @Test func aTeamFolderNamedAfterAnotherTeamsPageDoesNotOverwriteIt() throws {
+        let ws = try dir.workspace(examples: [])
+        try put("xgboost-trees", as: "Alpha", in: ws)
+        #expect(try run(ws, ["score"]).status == 0)
+        let first = try built(ws, "first")
+        // The page a key that is not a safe name gets, as the leaderboard links it.
+        let board = try first("index.html")
+        let link = try #require(board.range(of: #"href="teams/[^"]*\.html""#, options: .regularExpression))
+        let page = String(board[link].dropFirst("href=\"teams/".count).dropLast(".html\"".count))
+        #expect(page != "alpha")
+        // Another team names its folder after that page.
+        try put("lightgbm-trees", as: page, in: ws)
+        #expect(try run(ws, ["score"]).status == 0)
+        let second = try built(ws, "second")
+        let pages = try FileManager.default.contentsOfDirectory(atPath: dir.file("second") + "/teams")
+        #expect(pages.count == 2, "\(pages)")
+        #expect(try second("teams/\(page).html").contains("Gradient Boosters"), "Alpha's page is still Alpha's")
+    }
+}
+
+extension VersionsSiteTests {
+    @Test func aRulingOnANameThatIsAnotherTeamsKeyIsRefusedAsAmbiguous() throws {
+        let ws = try dir.workspace(examples: [])
+        try put("xgboost-trees", as: "beta", in: ws)
+        // Another team shows itself under the first team's folder name.
+        try put("lightgbm-trees", as: "mallory", in: ws)
+        try "team: beta\n".write(toFile: ws + "/submissions/mallory/manifest.yml", atomically: true, encoding: .utf8)
+        #expect(try run(ws, ["score"]).status == 0)
+        let ruled = try run(ws, ["disqualify", "beta", "--reason", "copied the hidden labels"])
+        #expect(ruled.status != 0, "the organizer sees a team named beta: which one is meant is not clear")
+        #expect(ruled.stderr.contains("mallory") && ruled.stderr.contains("--entry"), "\(ruled.stderr)")
+        let rulings = try DatabaseQueue(path: ws + "/leaderboard.sqlite").read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM ruling")
+        }
+        #expect(rulings == 0)
+        #expect(try run(ws, ["disqualify", "mallory", "--reason", "copied the hidden labels"]).status == 0, "its key is not ambiguous")
+    }
+}
+
+extension VersionsSiteTests {
+    @Test func scoringOneTeamsFolderByPathScoresThatTeamOnly() throws {
+        let ws = try dir.workspace(examples: [])
+        try put("xgboost-trees", as: "alpha", in: ws)
+        // A team keeps its figures in a sub-folder, as notebooks' authors do.
+        let figures = ws + "/submissions/alpha/figures"
+        try FileManager.default.createDirectory(atPath: figures, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            atPath: SharedFixtures.exampleSubmissions + "/higgs-hunters/roc.png", toPath: figures + "/roc.png")
+        // The organizer scores that team alone, then one of its files by path.
+        let scored = try run(ws, ["score", ws + "/submissions/alpha"])
+        #expect(scored.status == 0, "\(scored.stderr)")
+        #expect(try run(ws, ["score", ws + "/submissions/alpha/model.json"]).status == 0)
+        let keys = try DatabaseQueue(path: ws + "/leaderboard.sqlite").read { db in
+            try String.fetchAll(db, sql: "SELECT team_key FROM entry ORDER BY id")
+        }
+        #expect(keys == ["alpha"], "one version of team alpha, no team made of its files")
+    }
+}

@@ -101,15 +101,18 @@ enum Ruling {
             throw RulingError(description: "entry \(id): no such entry (entry ids are in the site's entries/ID.html)")
         }
         let given = options.team ?? ""
-        var matches = standings.teams.filter { $0.key == given }
-        if matches.isEmpty { matches = standings.teams.filter { $0.name == given } }
+        // A team's key or a team's shown name; the name is the team's own choice, so a team
+        // showing itself under another's key makes the word ambiguous, never a silent choice.
+        let isKey = { (team: Standings.Team) in team.key.utf8.elementsEqual(given.utf8) }
+        let matches = standings.teams.filter(isKey) + standings.teams.filter { $0.name == given && !isKey($0) }
         guard let team = matches.first else {
             throw RulingError(
                 description: "team '\(given)': no such team (give its folder beneath submissions/, or its name as the site shows it)")
         }
         guard matches.count == 1 else {
             throw RulingError(
-                description: "several teams are named '\(given)': give one's key (\(matches.map(\.key).joined(separator: ", ")))")
+                description: "several teams are named '\(given)' (by key or shown name): give one's key "
+                    + "(\(matches.map(\.key).joined(separator: ", "))) or --entry ID")
         }
         guard let number = options.version else { return (team, nil) }
         guard number >= 1, number <= team.versions.count else {

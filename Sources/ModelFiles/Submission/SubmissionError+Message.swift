@@ -73,6 +73,9 @@ extension SubmissionError {
             return "\(name) holds \(count) entries, more than the \(limit) a submission may have "
                 + "(\(Limit.maxFolderEntries.settingName)): submit "
                 + "the model, and optionally a manifest, README and training history"
+        case let .namesAFolder(folder):
+            return "\(name) is named like the team folder \((folder + "/").quotedForMessage()) beside it, so it would be a version "
+                + "of that team: a team's files go inside its folder; another team names its file or folder otherwise"
         }
     }
 

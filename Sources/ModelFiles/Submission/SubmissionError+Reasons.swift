@@ -33,6 +33,9 @@ extension SubmissionError {
         case notAModel(name: String, kind: String)
         /// More entries in the folder than allowed.
         case tooManyFiles(count: Int, limit: Int)
+        /// A single top-level file whose name without extension is a team folder beside it:
+        /// taken as it is, it would be a version of that folder's team.
+        case namesAFolder(folder: String)
     }
 
     /// Why a manifest was not accepted.
