@@ -12,7 +12,7 @@ public enum Limit: CaseIterable, Sendable {
     case maxManifestBytes, maxManifestNodes, maxManifestTextLength, maxMembers, maxHistoryBytes
     case maxHistoryEpochs, maxReadmeBytes, maxFolderEntries, maxPredictionsBytesPerRow
     case maxNotebooks, maxNotebookBytes, maxNotebookCells, maxNotebookTextBytes, maxNotebookImageBytes
-    case maxNotebookImages, maxPDFs, maxPDFBytes
+    case maxNotebookImages, maxNotebookShownBytes, maxPDFs, maxPDFBytes
     /// Deepest nesting of protobuf messages in an ONNX file: a guard of the decoder, not set by
     /// organizers.
     case maxMessageDepth
@@ -33,7 +33,8 @@ public enum Limit: CaseIterable, Sendable {
     public var unit: String {
         switch self {
         case .memoryBytes, .maxFileBytes, .maxInflatedBytes, .maxConfigBytes, .maxManifestBytes, .maxHistoryBytes,
-            .maxReadmeBytes, .maxNotebookBytes, .maxNotebookTextBytes, .maxNotebookImageBytes, .maxPDFBytes:
+            .maxReadmeBytes, .maxNotebookBytes, .maxNotebookTextBytes, .maxNotebookImageBytes, .maxNotebookShownBytes,
+            .maxPDFBytes:
             "bytes"
         case .cpuSeconds: "CPU seconds"
         case .wallSeconds: "seconds"

@@ -38,6 +38,11 @@ public struct SubmissionLimits: Sendable, Equatable, Codable {
     public var maxNotebookImageBytes: Int
     /// Most image outputs kept in a notebook; later ones are left out, saying so.
     public var maxNotebookImages: Int
+    /// Most bytes a folder's notebooks together put on the entry's page: text counted as the
+    /// page writes it (escaped: `<` is `&lt;`), images as their base64. What comes after is
+    /// left out, saying so, so that a notebook within every other limit cannot make a page
+    /// of hundreds of megabytes.
+    public var maxNotebookShownBytes: Int
     /// Most PDFs read from one folder, in name order; others are listed only.
     public var maxPDFs: Int
     /// Largest PDF, in bytes.
@@ -51,7 +56,8 @@ public struct SubmissionLimits: Sendable, Equatable, Codable {
         maxReadmeBytes: Int = 256 << 10, maxFolderEntries: Int = 256,
         maxPredictionsBytesPerRow: Int = 64, maxNotebooks: Int = 4, maxNotebookBytes: Int = 20 << 20,
         maxNotebookCells: Int = 2_000, maxNotebookTextBytes: Int = 256 << 10, maxNotebookImageBytes: Int = 4 << 20,
-        maxNotebookImages: Int = 100, maxPDFs: Int = 4, maxPDFBytes: Int = 20 << 20
+        maxNotebookImages: Int = 100, maxNotebookShownBytes: Int = 8 << 20, maxPDFs: Int = 4,
+        maxPDFBytes: Int = 20 << 20
     ) {
         self.maxManifestBytes = maxManifestBytes
         self.maxManifestNodes = maxManifestNodes
@@ -68,6 +74,7 @@ public struct SubmissionLimits: Sendable, Equatable, Codable {
         self.maxNotebookTextBytes = maxNotebookTextBytes
         self.maxNotebookImageBytes = maxNotebookImageBytes
         self.maxNotebookImages = maxNotebookImages
+        self.maxNotebookShownBytes = maxNotebookShownBytes
         self.maxPDFs = maxPDFs
         self.maxPDFBytes = maxPDFBytes
     }

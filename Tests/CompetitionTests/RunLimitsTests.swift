@@ -26,7 +26,8 @@ struct RunLimitsTests {
                 "max_graph_depth", "max_tree_nodes", "max_manifest_bytes", "max_manifest_nodes", "max_manifest_text_length",
                 "max_members", "max_history_bytes", "max_history_epochs", "max_readme_bytes", "max_folder_entries",
                 "max_predictions_bytes_per_row", "max_notebooks", "max_notebook_bytes", "max_notebook_cells",
-                "max_notebook_text_bytes", "max_notebook_image_bytes", "max_notebook_images", "max_pdfs", "max_pdf_bytes",
+                "max_notebook_text_bytes", "max_notebook_image_bytes", "max_notebook_images", "max_notebook_shown_bytes", "max_pdfs",
+                "max_pdf_bytes",
             ])
         #expect(RunLimits().table.first { $0.key == "max_tree_nodes" }?.value == 4_000_000)
     }

@@ -64,6 +64,9 @@ extension RunLimits {
             meaning: "largest image output of a notebook shown (decoded)"),
         LimitSetting(
             .maxNotebookImages, \.readers.submission.maxNotebookImages, meaning: "most image outputs shown from a notebook"),
+        LimitSetting(
+            .maxNotebookShownBytes, \.readers.submission.maxNotebookShownBytes,
+            meaning: "most bytes a folder's notebooks put on the entry's page (text escaped, images as base64)"),
         LimitSetting(.maxPDFs, \.readers.submission.maxPDFs, meaning: "most PDFs published from one folder"),
         LimitSetting(.maxPDFBytes, \.readers.submission.maxPDFBytes, meaning: "largest PDF published"),
     ]

@@ -14,6 +14,16 @@ extension Notebook {
     /// - Throws: `SubmissionError` about `fileName` (reason `.deliverable`): not JSON, not a
     ///   notebook, another nbformat than 4, over a size, depth or cell limit.
     public init(parsing data: Data, fileName: String, limits: SubmissionLimits = SubmissionLimits()) throws(SubmissionError) {
+        var budget = limits.maxNotebookShownBytes
+        try self.init(parsing: data, fileName: fileName, limits: limits, budget: &budget)
+    }
+
+    /// Parses a notebook's bytes within `limits`, putting at most `budget` bytes on the page
+    /// (``SubmissionLimits/maxNotebookShownBytes``) and leaving in `budget` what remains, for
+    /// the folder's next notebook.
+    init(
+        parsing data: Data, fileName: String, limits: SubmissionLimits, budget: inout Int
+    ) throws(SubmissionError) {
         func fail(_ reason: SubmissionError.DeliverableReason) -> SubmissionError {
             SubmissionError(subject: fileName, reason: .deliverable(reason))
         }
@@ -42,7 +52,8 @@ extension Notebook {
         guard cells.count <= limits.maxNotebookCells else {
             throw fail(.tooManyCells(count: cells.count, limit: limits.maxNotebookCells))
         }
-        var reader = NotebookContent(limits: limits)
+        var reader = NotebookContent(limits: limits, budget: budget)
+        defer { budget = reader.budget }
         var kept: [NotebookCell] = []
         kept.reserveCapacity(cells.count)
         for (index, cell) in cells.enumerated() {
@@ -112,17 +123,44 @@ struct NotebookContent {
     let limits: SubmissionLimits
     /// Images kept so far (``SubmissionLimits/maxNotebookImages``).
     private var images = 0
+    /// Bytes the page may still take (``SubmissionLimits/maxNotebookShownBytes``).
+    private(set) var budget: Int
 
-    init(limits: SubmissionLimits) { self.limits = limits }
+    init(limits: SubmissionLimits, budget: Int) {
+        self.limits = limits
+        self.budget = budget
+    }
 
-    /// `text` cut to the text limit (on a character boundary), saying how much was left out.
-    func shown(_ text: String) -> String {
+    /// `text` cut to the text limit (on a character boundary), saying how much was left out;
+    /// nothing but a note once the page's budget is spent.
+    mutating func shown(_ text: String) -> String {
         let limit = limits.maxNotebookTextBytes
-        guard text.utf8.count > limit else { return text }
-        var end = text.utf8.index(text.utf8.startIndex, offsetBy: limit)
-        while end > text.startIndex, !text.unicodeScalars.indices.contains(end) { end = text.utf8.index(before: end) }
-        let kept = String(text[..<end])
-        return kept + "\n… (\(text.utf8.count - kept.utf8.count) more bytes not shown)"
+        var kept = text
+        if text.utf8.count > limit {
+            var end = text.utf8.index(text.utf8.startIndex, offsetBy: limit)
+            while end > text.startIndex, !text.unicodeScalars.indices.contains(end) { end = text.utf8.index(before: end) }
+            kept = String(text[..<end]) + "\n… (\(text.utf8.distance(from: end, to: text.utf8.endIndex)) more bytes not shown)"
+        }
+        let cost = Self.pageBytes(kept)
+        guard cost <= budget else {
+            budget = 0
+            return text.isEmpty ? "" : "… (not shown: the notebooks reached limits.max_notebook_shown_bytes of the page)"
+        }
+        budget -= cost
+        return kept
+    }
+
+    /// What `text` takes on the page: its UTF-8 bytes, and the longest escape (`&quot;`, five
+    /// bytes more) for each character the page escapes.
+    static func pageBytes(_ text: String) -> Int {
+        var bytes = 0
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), UInt8(ascii: "\""), UInt8(ascii: "'"): bytes += 6
+            default: bytes += 1
+            }
+        }
+        return bytes
     }
 
     /// What is kept of one output.
@@ -197,6 +235,12 @@ struct NotebookContent {
             }
             bytes = decoded
         }
+        // On the page as base64, four bytes for every three.
+        let cost = (bytes.count + 2) / 3 * 4
+        guard cost <= budget else {
+            return .failure(Refusal(text: "an image the page has no room left for (limits.max_notebook_shown_bytes; not shown)"))
+        }
+        budget -= cost
         images += 1
         return .success(NotebookImage(format: format, bytes: bytes))
     }

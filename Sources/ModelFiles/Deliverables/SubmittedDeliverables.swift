@@ -19,6 +19,8 @@ public struct SubmittedDeliverables: Sendable, Equatable {
         var notebooks: [EntryDeliverables.SubmittedNotebook] = []
         var published: [EntryDeliverables.SubmittedPDF] = []
         var pdfs: [DeliverablePDF] = []
+        // The folder's notebooks share one budget of the page (`maxNotebookShownBytes`).
+        var budget = limits.maxNotebookShownBytes
         for file in listed where file.kind == .notebook {
             let subject = displayName + "/" + file.name
             do throws(SubmissionError) {
@@ -28,7 +30,9 @@ public struct SubmittedDeliverables: Sendable, Equatable {
                 }
                 let data = try Self.contents(file.name, in: folder, subject: subject, limit: limits.maxNotebookBytes, .maxNotebookBytes)
                 notebooks.append(
-                    .init(name: file.name, notebook: try Notebook(parsing: data, fileName: subject, limits: limits), problem: nil))
+                    .init(
+                        name: file.name, notebook: try Notebook(parsing: data, fileName: subject, limits: limits, budget: &budget),
+                        problem: nil))
             } catch {
                 notebooks.append(.init(name: file.name, notebook: nil, problem: error.description))
             }

@@ -188,6 +188,30 @@ struct NotebookReaderTests {
             ])
     }
 
+    @Test("the page's budget: text counted escaped, images as base64, shared by a folder's notebooks")
+    func pageBudget() throws {
+        let limits = SubmissionLimits(maxNotebookShownBytes: 10_000)
+        // 1,000 bytes of `<` cost 6,000 on the page: the first cell fits, the second does not.
+        let cell = #"{"cell_type": "markdown", "metadata": {}, "source": "\#(String(repeating: "<", count: 1_000))"}"#
+        let read = try Notebook(parsing: notebook(cells: [cell, cell]), fileName: "n.ipynb", limits: limits)
+        #expect(read.cells.first == .markdown(String(repeating: "<", count: 1_000)))
+        guard case let .markdown(second)? = read.cells.last else { throw Failure("not Markdown") }
+        #expect(second.contains("limits.max_notebook_shown_bytes"))
+        #expect(!second.contains("<"))
+        // The real notebook's PNG is left out when the budget is smaller than its base64.
+        let small = try Notebook(
+            parsing: fixture("real.ipynb"), fileName: "real.ipynb", limits: SubmissionLimits(maxNotebookShownBytes: 2_000))
+        #expect(!outputs(small).contains { if case .image = $0 { true } else { false } })
+        #expect(outputs(small).contains { if case let .omitted(note) = $0 { note.contains("max_notebook_shown_bytes") } else { false } })
+        // Two notebooks of a folder share it: what the first took, the second does not get.
+        var budget = 10_000
+        _ = try Notebook(parsing: notebook(cells: [cell]), fileName: "a.ipynb", limits: limits, budget: &budget)
+        #expect(budget == 4_000)
+        let next = try Notebook(parsing: notebook(cells: [cell]), fileName: "b.ipynb", limits: limits, budget: &budget)
+        guard case let .markdown(shown)? = next.cells.first else { throw Failure("not Markdown") }
+        #expect(shown.contains("max_notebook_shown_bytes") && budget == 0)
+    }
+
     struct Failure: Error, CustomStringConvertible {
         var description: String
         init(_ description: String) { self.description = description }
