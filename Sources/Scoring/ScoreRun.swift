@@ -123,9 +123,10 @@ public struct ScoreRun: Sendable {
             }
             return recordFailure(submission, relative: relative, error.description)
         }
-        let identity = Submission.identity(modelSHA256: content.model, manifestSHA256: content.manifest)
+        let handedIn = submission.handedInDigest()
+        let identity = Submission.identity(modelSHA256: content.model, manifestSHA256: content.manifest, handedInSHA256: handedIn)
         if let known = knownOutcome(submission, relative: relative, identity: identity) {
-            if known.status == .unchanged { checkIfUnchecked(files, identity: identity) }
+            if known.status == .unchanged { checkIfUnchecked(files, identity: identity, handedIn: handedIn) }
             return known
         }
         // Over the daily limit, the version is recorded held: no copy is taken, no child runs.
@@ -152,7 +153,8 @@ public struct ScoreRun: Sendable {
                 failure: error.description, prediction: nil, slot: slot)
         }
         defer { snapshot.remove() }
-        let copied = Submission.identity(modelSHA256: snapshot.modelSHA256, manifestSHA256: snapshot.manifestSHA256)
+        let copied = Submission.identity(
+            modelSHA256: snapshot.modelSHA256, manifestSHA256: snapshot.manifestSHA256, handedInSHA256: handedIn)
         if copied != identity, case .recorded? = try? standing(copied, of: submission) {
             return Outcome(path: relative, team: submission.team, status: .unchanged)
         }

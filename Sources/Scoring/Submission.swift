@@ -240,18 +240,25 @@ public struct Submission: Sendable {
         return SubmittedDeliverables(deliverables, in: folder, displayName: displayName, limits: limits)
     }
 
-    /// SHA-256 of the model file, and of the model and manifest together (the entry's
-    /// identity: a new model or a new manifest is a new entry), each read within its limit.
+    /// SHA-256 of the model file, and the entry's identity (the model, the manifest and the
+    /// notebooks and PDFs handed in with them: a change to any is a new version), each read
+    /// within its limit.
     public func contentHashes(maxModelBytes: Int = ModelFileLimits().maxFileBytes) throws -> (model: String, all: String) {
         let digests = try openFiles(maxModelBytes: maxModelBytes).digests()
-        return (digests.model, Self.identity(modelSHA256: digests.model, manifestSHA256: digests.manifest))
+        return (
+            digests.model,
+            Self.identity(modelSHA256: digests.model, manifestSHA256: digests.manifest, handedInSHA256: handedInDigest())
+        )
     }
 
-    /// The identity of an entry whose model and manifest have these digests (hex).
-    static func identity(modelSHA256: String, manifestSHA256: String?) -> String {
+    /// The identity of an entry whose model, manifest and handed-in notebooks and PDFs
+    /// (``handedInDigest()``) have these digests (hex); without a manifest or those files,
+    /// the identity leaves them out, as entries recorded before notebooks were read had it.
+    static func identity(modelSHA256: String, manifestSHA256: String?, handedInSHA256: String? = nil) -> String {
         var all = SHA256()
         all.update(data: Data(modelSHA256.utf8))
         if let manifestSHA256 { all.update(data: Data(manifestSHA256.utf8)) }
+        if let handedInSHA256 { all.update(data: Data(("handed in " + handedInSHA256).utf8)) }
         return all.finalize().hexString
     }
 

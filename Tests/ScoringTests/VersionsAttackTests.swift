@@ -46,12 +46,9 @@ extension VersionsTests {
 }
 
 extension VersionsTests {
-    @Test(
-        .disabled(
-            """
-            hole left: a submission's identity is its model and manifest only, so a team that fixes or adds its notebook \
-            or PDF beside an unchanged model is skipped as unchanged and its entry page keeps the old notebook for good
-            """))
+    /// A team that fixes its notebook beside an unchanged model hands in a new version (before,
+    /// it was skipped as unchanged and its page kept the old notebook for good).
+    @Test
     func aChangedNotebookBesideAnUnchangedModelIsRecorded() throws {
         try put("xgboost-trees", as: "omega")
         let notebook = workspace.submissionsPath + "/omega/analysis.ipynb"
@@ -61,6 +58,15 @@ extension VersionsTests {
         try #"{"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": [{"cell_type": "markdown", "metadata": {}, "source": "v2"}]}"#
             .write(toFile: notebook, atomically: true, encoding: .utf8)
         let outcome = try #require(try score(at: Self.time(2, 10))["submissions/omega"])
-        #expect(outcome.status != .unchanged, "the notebook the team handed in is what its page shows")
+        #expect(outcome.status == .scored, "the notebook the team handed in is what its page shows")
+        let versions = try #require(try standings().teams.first { $0.key == "omega" }).versions
+        #expect(versions.count == 2)
+        let ids = versions.compactMap(\.entry.entry.id)
+        let shown = try ids.map { id in
+            try session.database.deliverables(entryID: id)?.notebooks.first?.notebook?.cells.first
+        }
+        #expect(shown == [.markdown("v1"), .markdown("v2")])
+        // Handed in again unchanged: nothing new.
+        #expect(try score(at: Self.time(2, 11))["submissions/omega"]?.status == .unchanged)
     }
 }

@@ -180,8 +180,8 @@ struct NotebookContent {
         }
     }
 
-    /// A rich output: the first image that checks, else its plain text, else a note naming
-    /// what was left out.
+    /// A rich output: the first image that checks, else why an image was not kept, else its
+    /// plain text, else a note naming what was left out.
     private mutating func display(_ data: [String: NotebookFile.MimeValue]) -> NotebookOutput {
         var note: String?
         for format in [NotebookImage.Format.png, .jpeg, .svg] {
@@ -191,8 +191,9 @@ struct NotebookContent {
             case let .failure(why): note = note ?? why.text
             }
         }
-        if let plain = data["text/plain"]?.text { return .text(shown(Self.withoutEscapes(plain)), stream: nil) }
+        // An image that was not kept says why: its plain form is only `<Figure size …>`.
         if let note { return .omitted(note) }
+        if let plain = data["text/plain"]?.text { return .text(shown(Self.withoutEscapes(plain)), stream: nil) }
         if data["text/html"] != nil { return .omitted("an HTML output (not shown: the site never shows a notebook's HTML)") }
         if data["application/javascript"] != nil || data["text/javascript"] != nil {
             return .omitted("a JavaScript output (never run or shown)")

@@ -202,7 +202,13 @@ struct NotebookReaderTests {
         let small = try Notebook(
             parsing: fixture("real.ipynb"), fileName: "real.ipynb", limits: SubmissionLimits(maxNotebookShownBytes: 2_000))
         #expect(!outputs(small).contains { if case .image = $0 { true } else { false } })
-        #expect(outputs(small).contains { if case let .omitted(note) = $0 { note.contains("max_notebook_shown_bytes") } else { false } })
+        #expect(
+            outputs(small).contains {
+                switch $0 {
+                case let .omitted(note), let .text(note, _): note.contains("max_notebook_shown_bytes")
+                default: false
+                }
+            })
         // Two notebooks of a folder share it: what the first took, the second does not get.
         var budget = 10_000
         _ = try Notebook(parsing: notebook(cells: [cell]), fileName: "a.ipynb", limits: limits, budget: &budget)
