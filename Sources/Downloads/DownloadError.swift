@@ -6,6 +6,8 @@ public enum DownloadError: Error, Equatable, CustomStringConvertible {
     case malformedDigest(String)
     /// The server answered with a status other than success.
     case httpStatus(url: String, status: Int)
+    /// No byte arrived (no connection, a name that does not resolve); nothing was kept.
+    case unreachable(url: String, why: String)
     /// The connection failed or ended early; what arrived is kept to resume from.
     case interrupted(url: String, received: Int, expected: Int?, why: String)
     /// The bytes did not have the expected digest; nothing was kept.
@@ -21,6 +23,8 @@ public enum DownloadError: Error, Equatable, CustomStringConvertible {
             "'\(digest)': a sha256 is 64 hexadecimal digits. Copy it from where the data is published."
         case .httpStatus(let url, let status):
             "\(url): the server answered HTTP \(status); nothing was downloaded. Check the address."
+        case .unreachable(let url, let why):
+            "\(url): cannot download (\(why)); nothing was kept. Check the address and the network."
         case .interrupted(let url, let received, let expected, let why):
             "\(url): the download stopped at \(received)\(expected.map { " of \($0)" } ?? "") bytes (\(why)); "
                 + "run `leaderboard data fetch` again to resume."

@@ -64,6 +64,9 @@ public struct Downloader: Sendable {
         case .status(let status), .rangeRefused(let status):
             if result.written == 0 { try? FileManager.default.removeItem(atPath: partial) }
             throw .httpStatus(url: file.url.absoluteString, status: status)
+        case .failed(let why) where result.written == 0:
+            try? FileManager.default.removeItem(atPath: partial)
+            throw .unreachable(url: file.url.absoluteString, why: why)
         case .failed(let why):
             throw .interrupted(url: file.url.absoluteString, received: result.written, expected: result.expected, why: why)
         case .unwritable(let why):

@@ -103,6 +103,19 @@ import Testing
         #expect(!exists(folder.partialPath(of: missing)))
         #expect(!"\(DownloadError.httpStatus(url: missing.url.absoluteString, status: 404))".contains("\n"))
     }
+
+    @Test func noServerIsOneLineAndLeavesNothing() throws {
+        // A port that was listening and is closed again: nothing answers there.
+        let gone = try LocalHTTPServer().url("HIGGS.csv.gz")
+        let unreachable = try PinnedFile(url: try #require(URL(string: gone)), sha256: file.sha256)
+        #expect {
+            try downloader.fetch(unreachable)
+        } throws: { error in
+            guard case DownloadError.unreachable(let url, _) = error else { return false }
+            return url == gone && !"\(error)".contains("\n")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+    }
 }
 
 /// What a pinned file accepts, and the names it is kept under.
