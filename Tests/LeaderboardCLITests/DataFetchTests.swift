@@ -59,7 +59,8 @@ import Testing
 
         let again = try run(["data", "fetch", "--workspace", ws])
         #expect(again.status == 0)
-        #expect(again.stdout.hasPrefix("already here, verified, the embedded 7,500-event HIGGS sample: \(downloads)/\(sampleDigest)-HIGGS.csv"))
+        let kept = "\(downloads)/\(sampleDigest)-HIGGS.csv"
+        #expect(again.stdout.hasPrefix("already here, verified, the embedded 7,500-event HIGGS sample: \(kept)"))
         #expect(server.served.count == 2)
 
         let info = try run(["data", "info", "--workspace", ws, "--json"])
@@ -74,15 +75,19 @@ import Testing
         let wrong = String(sampleDigest.reversed())
         let run = try run(["data", "fetch", "--url", server.url("higgs/HIGGS.csv"), "--sha256", wrong])
         #expect(run.status != 0)
-        #expect(lines(run.stderr) == ["Error: \(server.url("higgs/HIGGS.csv")): the file's sha256 is \(sampleDigest), not the expected "
-            + "\(wrong); nothing was kept. Check the digest in leaderboard.yml, or the address."])
+        #expect(
+            lines(run.stderr) == [
+                "Error: \(server.url("higgs/HIGGS.csv")): the file's sha256 is \(sampleDigest), not the expected "
+                    + "\(wrong); nothing was kept. Check the digest in leaderboard.yml, or the address."
+            ])
         #expect(try FileManager.default.contentsOfDirectory(atPath: downloads).isEmpty)
     }
 
     @Test func aMissingFileIsOneLine() throws {
         let run = try run(["data", "fetch", "--url", server.url("nowhere.csv.gz"), "--sha256", sampleDigest])
         #expect(run.status != 0)
-        #expect(lines(run.stderr) == ["Error: \(server.url("nowhere.csv.gz")): the server answered HTTP 404; nothing was downloaded. Check the address."])
+        let expected = "Error: \(server.url("nowhere.csv.gz")): the server answered HTTP 404; nothing was downloaded. Check the address."
+        #expect(lines(run.stderr) == [Substring(expected)])
         #expect(try FileManager.default.contentsOfDirectory(atPath: downloads).isEmpty)
     }
 

@@ -127,7 +127,8 @@ private final class Responder: Sendable {
             start = first
         }
         if start >= file.count && start > 0 {
-            send(client, head: "416 Range Not Satisfiable", headers: ["Content-Range: bytes */\(file.count)", "Content-Length: 0"],
+            send(
+                client, head: "416 Range Not Satisfiable", headers: ["Content-Range: bytes */\(file.count)", "Content-Length: 0"],
                 body: Data(), cutAfter: nil)
             record(LocalHTTPServer.Served(path: path, range: range, status: 416, bodyBytes: 0))
             return
