@@ -12,6 +12,8 @@ public enum DownloadError: Error, Equatable, CustomStringConvertible {
     case interrupted(url: String, received: Int, expected: Int?, why: String)
     /// The bytes did not have the expected digest; nothing was kept.
     case digestMismatch(url: String, expected: String, actual: String)
+    /// Another fetch is downloading the same file now.
+    case busy(path: String)
     /// A file of the download folder could not be read or written.
     case file(path: String, why: String)
 
@@ -31,6 +33,8 @@ public enum DownloadError: Error, Equatable, CustomStringConvertible {
         case .digestMismatch(let url, let expected, let actual):
             "\(url): the file's sha256 is \(actual), not the expected \(expected); nothing was kept. "
                 + "Check the digest in leaderboard.yml, or the address."
+        case .busy(let path):
+            "\(path): another `leaderboard data fetch` is downloading this file now; wait for it to finish."
         case .file(let path, let why):
             "\(path): cannot write the download (\(why)). Check the cache folder's space and permissions."
         }

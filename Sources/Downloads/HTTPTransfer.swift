@@ -80,6 +80,8 @@ private final class Receiver: NSObject, URLSessionDataDelegate, Sendable {
 
     func result() -> HTTPTransfer.Result {
         state.withLock { s in
+            if case .complete = s.ending {} else { s.partial.close() }
+            return
             HTTPTransfer.Result(
                 ending: s.ending ?? .failed("no answer"), written: s.partial.offset, expected: s.expected, fetched: s.fetched,
                 resumed: s.resumed)

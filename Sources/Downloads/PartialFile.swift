@@ -9,17 +9,19 @@ struct PartialFile {
     private(set) var offset: Int
     private(set) var hasher = SHA256()
 
-    /// Opens (creating if missing) the partial file at `path` and hashes what it holds, in
-    /// blocks; with `discarding`, empties it first.
+    /// Opens (creating if missing) the partial file at `path`, locks it against another fetch
+    /// of the same file, and hashes what it holds, in blocks; with `discarding`, empties it first.
     init(path: String, discarding: Bool = false) throws(DownloadError) {
         self.path = path
-        if discarding || !FileManager.default.fileExists(atPath: path) {
-            guard FileManager.default.createFile(atPath: path, contents: nil) else {
-                throw .file(path: path, why: "cannot create it")
-            }
+        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw .file(path: path, why: String(cString: strerror(errno))) }
+        handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+            try? handle.close()
+            throw .busy(path: path)
         }
         do {
-            handle = try FileHandle(forUpdating: URL(fileURLWithPath: path))
+            if discarding { try handle.truncate(atOffset: 0) }
             offset = 0
             while let block = try handle.read(upToCount: 1 << 20), !block.isEmpty {
                 hasher.update(data: block)
@@ -42,6 +44,11 @@ struct PartialFile {
         try handle.write(contentsOf: data)
         hasher.update(data: data)
         offset += data.count
+    }
+
+    /// Closes the file (and its lock) when a transfer ends without a digest.
+    func close() {
+        try? handle.close()
     }
 
     /// The digest of the whole file, in lowercase hexadecimal; closes it.

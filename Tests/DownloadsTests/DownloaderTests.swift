@@ -104,6 +104,20 @@ import Testing
         #expect(!"\(DownloadError.httpStatus(url: missing.url.absoluteString, status: 404))".contains("\n"))
     }
 
+    @Test func aSecondFetchOfTheSameFileAtOnceIsRefusedAndSpoilsNothing() throws {
+        // Another run holds the partial file, as a fetch in progress does.
+        try FileManager.default.createDirectory(atPath: folder.path, withIntermediateDirectories: true)
+        try content.prefix(1_000).write(to: URL(fileURLWithPath: folder.partialPath(of: file)))
+        let other = open(folder.partialPath(of: file), O_RDWR)
+        defer { close(other) }
+        #expect(flock(other, LOCK_EX | LOCK_NB) == 0)
+        #expect(throws: DownloadError.busy(path: folder.partialPath(of: file))) { try downloader.fetch(file) }
+        #expect(server.served.isEmpty)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: folder.partialPath(of: file))) == content.prefix(1_000))
+        flock(other, LOCK_UN)
+        #expect(try downloader.fetch(file).resumedFrom == 1_000)
+    }
+
     @Test func noServerIsOneLineAndLeavesNothing() throws {
         // A port that was listening and is closed again: nothing answers there.
         let gone = try LocalHTTPServer().url("HIGGS.csv.gz")
