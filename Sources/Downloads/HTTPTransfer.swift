@@ -82,9 +82,9 @@ private final class Receiver: NSObject, URLSessionDataDelegate, Sendable {
         state.withLock { s in
             if case .complete = s.ending {} else { s.partial.close() }
             return
-            HTTPTransfer.Result(
-                ending: s.ending ?? .failed("no answer"), written: s.partial.offset, expected: s.expected, fetched: s.fetched,
-                resumed: s.resumed)
+                HTTPTransfer.Result(
+                    ending: s.ending ?? .failed("no answer"), written: s.partial.offset, expected: s.expected, fetched: s.fetched,
+                    resumed: s.resumed)
         }
     }
 
