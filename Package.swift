@@ -78,7 +78,9 @@ let package = Package(
         .target(
             name: "Baselines",
             dependencies: ["HiggsData", "Metrics", "Models", "ModelFiles", "Results", "Scoring", "Training", "Competition"]),
-        .target(name: "Competition", dependencies: ["HiggsData", "Limits", "Results", "Yams"]),
+        // Data named by URL and SHA-256, fetched with resumption and verified as it streams.
+        .target(name: "Downloads", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "Competition", dependencies: ["Downloads", "HiggsData", "Limits", "Results", "Yams"]),
         .target(
             name: "Scoring",
             dependencies: ["CSandbox", "HiggsData", "Limits", "Metrics", "Models", "ModelFiles", "Results", "Competition"],
@@ -86,8 +88,8 @@ let package = Package(
         .target(
             name: "LeaderboardCLI",
             dependencies: [
-                "HiggsData", "Competition", "Results", "Metrics", "Models", "ModelFiles", "Scoring", "Baselines", "Site",
-                "CSandbox",
+                "HiggsData", "Competition", "Downloads", "Results", "Metrics", "Models", "ModelFiles", "Scoring", "Baselines",
+                "Site", "CSandbox",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "leaderboard", dependencies: ["LeaderboardCLI"]),
@@ -118,6 +120,7 @@ let package = Package(
         .testTarget(name: "ResultsTests", dependencies: ["Results", "TestSupport"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "TestSupport"]),
         .testTarget(name: "PlotsTests", dependencies: ["Plots", "TestSupport"], resources: [.copy("Golden")]),
+        .testTarget(name: "DownloadsTests", dependencies: ["Downloads", "TestSupport"]),
         .testTarget(name: "CompetitionTests", dependencies: ["Competition", "HiggsData", "Results", "TestSupport"]),
         .testTarget(
             name: "LeaderboardCLITests",

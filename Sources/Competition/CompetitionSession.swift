@@ -37,7 +37,7 @@ public struct CompetitionSession: Sendable {
         progress: (@Sendable (Int, Int) -> Void)? = nil
     ) throws {
         self.cacheDirectory = cacheDirectory
-        dataPath = workspace.dataPath
+        dataPath = try workspace.dataPath(cacheDirectory: cacheDirectory)
         var loader = DataLoader(cacheDirectory: cacheDirectory)
         loader.progress = progress
         let loaded = try loader.load(dataPath, sha256: true)
@@ -45,20 +45,20 @@ public struct CompetitionSession: Sendable {
         dataset = loaded.dataset
         hidden = HiddenTestRows(dataset: loaded.dataset, split: split)
         opened = try WorkspaceSession(workspace: workspace, lock: lock)
-        datasetID = try Self.record(loaded, hidden: hidden, in: opened)
+        datasetID = try Self.record(loaded, from: dataPath, hidden: hidden, in: opened)
     }
 
     /// Records the data set `loaded` (found again by its path and digest when it was recorded
     /// before), and its hidden labels and public statistics if they are missing; returns the
     /// record's id.
     private static func record(
-        _ loaded: DataLoader.Loaded, hidden: HiddenTestRows,
+        _ loaded: DataLoader.Loaded, from dataPath: String, hidden: HiddenTestRows,
         in opened: WorkspaceSession
     ) throws(ResultsError) -> Int64 {
         let split = hidden.split, database = opened.database
         let record = try database.record(
             DatasetRecord(
-                path: opened.workspace.dataPath, sha256: loaded.sha256 ?? "", fileBytes: loaded.fileBytes,
+                path: dataPath, sha256: loaded.sha256 ?? "", fileBytes: loaded.fileBytes,
                 rows: loaded.dataset.rowCount, signal: loaded.dataset.signalCount, trainingRows: split.training.count,
                 validationRows: split.validation.count, testRows: split.test.count,
                 publicTestRows: hidden.isPublic.filter { $0 }.count, publicFraction: split.settings.publicFraction,

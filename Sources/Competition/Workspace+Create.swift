@@ -36,7 +36,10 @@ extension Workspace {
 
     static let configHeader = """
         # leaderboard.yml: the settings of one competition. Paths are relative to this file.
-        # data: HIGGS.csv or HIGGS.csv.gz (empty: the embedded 7,500-event sample).
+        # data: HIGGS.csv or HIGGS.csv.gz (empty: the embedded 7,500-event sample), or a file
+        #   named by URL and sha256 that `leaderboard data fetch` downloads into the cache folder:
+        #   data: {url: https://archive.ics.uci.edu/ml/machine-learning-databases/00280/HIGGS.csv.gz,
+        #          sha256: ea302c18164d4e3d916a1e2e83a9a8d07069fa6ebc7771e4c0540d54e593b698}
         # split.test_rows: hidden test rows at the end of the file ("auto": the last 1/15,
         #   at most 500,000, which is the canonical 500,000 of HIGGS and 500 of the sample).
         # split.validation_fraction: end of the training rows kept for validation.

@@ -1,3 +1,4 @@
+import Downloads
 import Foundation
 import HiggsData
 import Results
@@ -31,8 +32,10 @@ public struct Workspace: Sendable {
     /// A decoding error as one short line: YAML's messages span lines and repeat themselves.
     static func oneLine(_ error: Error) -> String {
         var text = "\(error)"
-        if case DecodingError.dataCorrupted(let context) = error, let underlying = context.underlyingError {
-            text = "\(underlying)"
+        if case DecodingError.dataCorrupted(let context) = error {
+            text = context.underlyingError.map { "\($0)" } ?? context.debugDescription
+        } else if case DecodingError.keyNotFound(let key, let context) = error {
+            text = (context.codingPath.map(\.stringValue) + [key.stringValue]).joined(separator: ".") + " is missing"
         } else if case DecodingError.typeMismatch(_, let context) = error {
             text = context.codingPath.map(\.stringValue).joined(separator: ".") + ": " + context.debugDescription
         }
@@ -64,11 +67,23 @@ public struct Workspace: Sendable {
         return absolute.hasPrefix(root + "/") ? String(absolute.dropFirst(root.count + 1)) : absolute
     }
 
-    /// The data file: the configured one, or the embedded sample.
-    public var dataPath: String { config.data.isEmpty ? KnownDataSets.samplePath : resolve(config.data) }
+    /// The data file: the configured one, the configured URL's download in the download folder
+    /// of `cacheDirectory` (where `leaderboard data fetch` puts it), or the embedded sample.
+    ///
+    /// - Throws: `WorkspaceError.dataNotFetched` when the URL's file is not downloaded yet.
+    public func dataPath(cacheDirectory: String) throws(WorkspaceError) -> String {
+        switch config.data {
+        case .sample: return KnownDataSets.samplePath
+        case .file(let path): return resolve(path)
+        case .download(let file):
+            let path = DownloadFolder(cacheDirectory: cacheDirectory).verifiedPath(of: file)
+            guard FileManager.default.fileExists(atPath: path) else { throw .dataNotFetched(file.url.absoluteString) }
+            return path
+        }
+    }
 
     /// Whether the workspace uses the embedded sample.
-    var usesEmbeddedSample: Bool { config.data.isEmpty }
+    var usesEmbeddedSample: Bool { config.data == .sample }
 
     /// The database file.
     public var databasePath: String { resolve(config.database) }
@@ -97,6 +112,8 @@ public enum WorkspaceError: Error, CustomStringConvertible, Equatable {
     case alreadyExists(String)
     /// A file or folder could not be written.
     case unwritable(String, String)
+    /// The data is named by a URL whose file has not been downloaded into the cache folder.
+    case dataNotFetched(String)
 
     /// One line with what to do.
     public var description: String {
@@ -110,6 +127,8 @@ public enum WorkspaceError: Error, CustomStringConvertible, Equatable {
             "\(dir): already a workspace (\(Workspace.configFileName) exists); nothing was changed. Choose another folder."
         case .unwritable(let path, let why):
             "\(path): cannot write (\(why)). Check the folder's permissions."
+        case .dataNotFetched(let url):
+            "\(url): the workspace's data is not downloaded yet. Run `leaderboard data fetch` (with the same --cache-dir, if any)."
         }
     }
 }

@@ -7,8 +7,8 @@ import Yams
 public struct WorkspaceConfig: Codable, Sendable, Equatable {
     /// The competition's title, shown on the site.
     public var title: String
-    /// The data file (HIGGS.csv or HIGGS.csv.gz); empty means the embedded sample.
-    public var data: String
+    /// The data: the embedded sample, a file (HIGGS.csv or HIGGS.csv.gz), or a URL and SHA-256.
+    public var data: DataSource
     /// How the rows are split.
     public var split: SplitSettings
     /// The SQLite database file.
@@ -30,7 +30,7 @@ public struct WorkspaceConfig: Codable, Sendable, Equatable {
     /// The defaults of a new workspace.
     public init(title: String = "HIGGS hackathon") {
         self.title = title
-        data = ""
+        data = .sample
         split = SplitSettings()
         database = "leaderboard.sqlite"
         submissions = "submissions"
@@ -50,7 +50,7 @@ public struct WorkspaceConfig: Codable, Sendable, Equatable {
         let defaults = WorkspaceConfig()
         let c = try decoder.container(keyedBy: CodingKeys.self)
         title = try c.decodeIfPresent(String.self, forKey: .title) ?? defaults.title
-        data = try c.decodeIfPresent(String.self, forKey: .data) ?? defaults.data
+        data = try c.decodeIfPresent(DataSourceConfig.self, forKey: .data)?.source ?? defaults.data
         split = try c.decodeIfPresent(SplitConfig.self, forKey: .split)?.settings ?? defaults.split
         database = try c.decodeIfPresent(String.self, forKey: .database) ?? defaults.database
         submissions = try c.decodeIfPresent(String.self, forKey: .submissions) ?? defaults.submissions
@@ -65,7 +65,7 @@ public struct WorkspaceConfig: Codable, Sendable, Equatable {
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(title, forKey: .title)
-        try c.encode(data, forKey: .data)
+        try c.encode(DataSourceConfig(data), forKey: .data)
         try c.encode(SplitConfig(split), forKey: .split)
         try c.encode(database, forKey: .database)
         try c.encode(submissions, forKey: .submissions)

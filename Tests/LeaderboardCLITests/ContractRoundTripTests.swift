@@ -33,10 +33,10 @@ import Testing
 
         // What Scoring computes here, from the same files and the same hidden rows.
         let workspace = try Workspace(at: ws)
-        let loaded = try DataLoader(cacheDirectory: dir.file("cache")).load(workspace.dataPath)
+        let loaded = try DataLoader(cacheDirectory: dir.file("cache")).load(try workspace.dataPath(cacheDirectory: dir.file("cache")))
         let split = try DataSplit(
             rowCount: loaded.dataset.rowCount, settings: workspace.config.split,
-            path: workspace.dataPath)
+            path: try workspace.dataPath(cacheDirectory: dir.file("cache")))
         let hidden = HiddenTestRows(dataset: loaded.dataset, split: split)
 
         let db = try workspace.openDatabase()

@@ -177,7 +177,7 @@ struct CheckData {
     let name: String
 
     init(workspace ws: Workspace?, loader: DataLoader) throws {
-        path = ws?.dataPath ?? KnownDataSets.samplePath
+        path = try ws?.dataPath(cacheDirectory: loader.cacheDirectory) ?? KnownDataSets.samplePath
         name = path == KnownDataSets.samplePath ? "the embedded sample of real HIGGS events" : path
         dataset = try loader.load(path).dataset
         split = try DataSplit(rowCount: dataset.rowCount, settings: ws?.config.split ?? SplitSettings(), path: path)

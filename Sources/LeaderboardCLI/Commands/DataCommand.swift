@@ -5,10 +5,10 @@ import HiggsData
 struct DataCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "data",
-        abstract: "Inspect, verify and cache a data set; make HIGGS-shaped synthetic data.",
+        abstract: "Fetch, inspect, verify and cache a data set; make HIGGS-shaped synthetic data.",
         subcommands: [
             DataInfoCommand.self, DataSplitCommand.self, DataCacheCommand.self,
-            DataVerifyCommand.self, DataSynthCommand.self,
+            DataVerifyCommand.self, DataSynthCommand.self, DataFetchCommand.self,
         ])
 }
 
@@ -30,7 +30,7 @@ struct DataFileArgument: ParsableArguments {
     /// The file given, or the workspace's, or the embedded sample.
     func path(_ global: GlobalOptions) throws -> String {
         if let file { return file }
-        return try global.workspaceIfAny()?.dataPath ?? HiggsDataPaths.sample
+        return try global.workspaceIfAny()?.dataPath(cacheDirectory: global.cacheDirectory) ?? HiggsDataPaths.sample
     }
 }
 
