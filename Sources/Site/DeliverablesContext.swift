@@ -112,9 +112,10 @@ struct DeliverablesContext {
         }
     }
 
-    /// A file name safe to publish beside the entry's page: letters, digits, `.`, `-`, `_`
-    /// (anything else becomes `_`), no leading dot, at most 80 characters, ending `.pdf`;
-    /// `index` (its place among the entry's PDFs) keeps two names apart.
+    /// A file name safe to publish beside the entry's page: the name's first 60 characters
+    /// without its extension, ASCII letters, digits, `-` and `_` kept (anything else, dots
+    /// included, becomes `_`), after `index + 1` (its place among the entry's PDFs, which keeps
+    /// two names apart) and before `.pdf`.
     static func safePDFName(_ name: String, index: Int) -> String {
         var stem = String(
             (name as NSString).deletingPathExtension.unicodeScalars.prefix(60).map { scalar in

@@ -134,10 +134,10 @@ struct CheckReport: Codable {
             lines.append(Self.line("history", "\(history.file): \(epochs) (\(history.keys.joined(separator: ", ")))"))
         }
         if let readme { lines.append(Self.line("readme", "\(readme.file) (\(Formatting.count(readme.characters)) characters)")) }
-        for part in deliverables where part.kind == "notebook" || part.kind == "PDF" {
-            lines.append(Self.line(part.kind.lowercased(), "\(part.file): \(part.detail)"))
-        }
-        let listed = deliverables.filter { $0.kind != "notebook" && $0.kind != "PDF" }
+        // Notebooks and PDFs a line each, as the page shows or links them; other files listed.
+        let onPage = deliverables.filter { $0.kind == "notebook" || $0.kind == "PDF" }
+        for part in onPage { lines.append(Self.line(part.kind.lowercased(), "\(part.file): \(part.detail)")) }
+        let listed = deliverables.filter { part in !onPage.contains { $0.file == part.file } }
         if !listed.isEmpty {
             lines.append(
                 Self.line("files", listed.map { "\($0.file) (\($0.kind))" }.joined(separator: ", ") + ": listed on the entry's page"))
