@@ -81,14 +81,17 @@ let package = Package(
         // Data named by URL and SHA-256, fetched with resumption and verified as it streams.
         .target(name: "Downloads", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "Competition", dependencies: ["Downloads", "HiggsData", "Limits", "Results", "Yams"]),
+        // A branch's first-parent history read with git: each team's versions and their times.
+        .target(name: "GitHistory"),
         .target(
             name: "Scoring",
-            dependencies: ["CSandbox", "HiggsData", "Limits", "Metrics", "Models", "ModelFiles", "Results", "Competition"],
+            dependencies: ["CSandbox", "GitHistory", "HiggsData", "Limits", "Metrics", "Models", "ModelFiles", "Results", "Competition"],
             swiftSettings: fastLoops),
         .target(
             name: "LeaderboardCLI",
             dependencies: [
-                "HiggsData", "Competition", "Downloads", "Results", "Metrics", "Models", "ModelFiles", "Scoring", "Baselines",
+                "HiggsData", "Competition", "Downloads", "GitHistory", "Results", "Metrics", "Models", "ModelFiles", "Scoring",
+                "Baselines",
                 "Site", "CSandbox",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
@@ -113,7 +116,7 @@ let package = Package(
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
             ],
             resources: [.copy("Fixtures")]),
-        .testTarget(name: "ScoringTests", dependencies: ["Scoring", "Results", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "ScoringTests", dependencies: ["Scoring", "GitHistory", "Results", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(
             name: "TrainingTests", dependencies: ["Training", "ModelFiles", "TestSupport"],
             exclude: ["Network/Fixtures", "Boosting/Fixtures"]),

@@ -48,6 +48,12 @@ public struct SubmissionLimits: Sendable, Equatable, Codable {
     /// Largest PDF, in bytes.
     public var maxPDFBytes: Int
 
+    /// The largest file any of these limits lets a reader read whole (the model file has its
+    /// own, `ModelFileLimits.maxFileBytes`).
+    public var largestFileBytes: Int {
+        [maxManifestBytes, maxHistoryBytes, maxReadmeBytes, maxNotebookBytes, maxPDFBytes].max() ?? 0
+    }
+
     /// Limits; every argument has a default.
     public init(
         maxManifestBytes: Int = 64 << 10, maxManifestNodes: Int = 10_000,

@@ -46,7 +46,7 @@ public struct ScoreRun: Sendable {
     }
 
     // The parts of the session this run reads throughout.
-    private var workspace: Workspace { session.workspace }
+    var workspace: Workspace { session.workspace }
     private var database: ResultsDatabase { session.database }
     private var datasetID: Int64 { session.datasetID }
     private var hidden: HiddenTestRows { session.hidden }
@@ -110,7 +110,7 @@ public struct ScoreRun: Sendable {
     public func score(_ submission: Submission) -> Outcome {
         var submission = submission
         submission.submittedAt = submission.submittedAt ?? clock()
-        let relative = workspace.relativePath(submission.root)
+        let relative = submission.recordedPath ?? workspace.relativePath(submission.root)
         if let problem = submission.problem { return recordFailure(submission, relative: relative, problem) }
         let files: SubmissionFiles
         let content: (model: String, manifest: String?)

@@ -8,7 +8,7 @@ import Glibc
 /// `leaderboard-<kind>-<pid>-<uuid>` in the system's temporary folder, so that the next run
 /// can find and remove those of a run that was killed before it could clean up.
 enum ScratchFolders {
-    /// A new empty folder for `kind` (`child`, `snapshot`), owned by this process.
+    /// A new empty folder for `kind` (`child`, `snapshot`, `history`), owned by this process.
     static func make(_ kind: String) throws -> URL {
         let url = FileManager.default.temporaryDirectory
             .appendingPathComponent("leaderboard-\(kind)-\(getpid())-\(UUID().uuidString)")
@@ -26,7 +26,7 @@ enum ScratchFolders {
         var removed = 0
         for name in names where name.hasPrefix("leaderboard-") {
             let parts = name.split(separator: "-")
-            guard parts.count >= 4, ["child", "snapshot"].contains(parts[1]), let pid = Int32(parts[2]),
+            guard parts.count >= 4, ["child", "snapshot", "history"].contains(parts[1]), let pid = Int32(parts[2]),
                 kill(pid, 0) != 0, errno == ESRCH
             else { continue }
             if (try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))) != nil { removed += 1 }

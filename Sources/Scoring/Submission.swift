@@ -47,6 +47,13 @@ public struct Submission: Sendable {
     /// When the submission was made, if it carries its own time (a commit's, say); `nil`
     /// for the run's clock. The deadline and the daily limit are enforced on it.
     public var submittedAt: Date?
+    /// The path recorded for the entry, when it is not where the files are read from (a
+    /// version written out of git is recorded at its path in the submissions folder).
+    public var recordedPath: String?
+    /// What identifies the submission's files when they fail before any is read, in place
+    /// of their stamps: a version written out of git has new stamps each time it is
+    /// written, but the same object id (see ``failureIdentity(_:)``).
+    public var sourceIdentity: String?
 
     /// The team's key (`TeamKey`): the path beneath the submissions folder (a single file's
     /// without extension), or a baseline's name. Every submission of one folder is a version
@@ -190,7 +197,7 @@ public struct Submission: Sendable {
                 found.append(Submission(relative, in: base, location: url, displayName: displayName(path), limits: limits))
                 continue
             }
-            for entry in entries where !entry.name.hasPrefix(".") && !entry.name.lowercased().hasPrefix("readme") {
+            for entry in entries where isSubmission(named: entry.name) {
                 found.append(
                     Submission(
                         relative.isEmpty ? entry.name : relative + "/" + entry.name, in: base,
@@ -199,6 +206,12 @@ public struct Submission: Sendable {
             }
         }
         return found.map { $0.refusedIfFolderTwin() }
+    }
+
+    /// Whether a top-level entry of a submissions folder named `name` is a submission:
+    /// hidden entries and the folder's own README are not.
+    public static func isSubmission(named name: String) -> Bool {
+        !name.hasPrefix(".") && !name.lowercased().hasPrefix("readme")
     }
 
     /// The folder to open `path` beneath, and its path there: the submissions folder for a
@@ -279,6 +292,10 @@ public struct Submission: Sendable {
     /// is skipped without a byte of it read; any change to it is a new identity.
     func failureIdentity(_ failure: String) -> String {
         var all = SHA256()
+        if let sourceIdentity {
+            for part in ["failed", recordedPath ?? root, failure, sourceIdentity] { all.update(data: Data((part + "\n").utf8)) }
+            return all.finalize().hexString
+        }
         for part in ["failed", root, failure] { all.update(data: Data((part + "\n").utf8)) }
         var stamps: [(String, FileKind?, FileStamp?)] = []
         if let base {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Competition
 import Foundation
+import GitHistory
 import Results
 import Scoring
 import Site
@@ -11,11 +12,9 @@ struct ScoreCommand: ParsableCommand {
         commandName: "score",
         abstract: "Score every new or changed submission on the hidden test rows and record each result or failure.",
         discussion: """
-            PATH is a submissions folder (each subfolder is a team's submission, each model file
-            at its top a submission of its own) or one submission; the default is the workspace's
-            submissions/. Submissions whose content was already recorded are skipped. Each one is
-            read and predicted in a sandboxed child process with memory, CPU and time limits, so a
-            broken or hostile file costs only its own entry.
+            PATH is a submissions folder (each subfolder is a team's submission, each model file at its top a submission of its own) or one submission; the default is the workspace's submissions/. Submissions whose content was already recorded are skipped. Each one is read and predicted in a sandboxed child process with memory, CPU and time limits, so a broken or hostile file costs only its own entry.
+
+            When the workspace is the top folder of a git repository and no PATH is given, every version of each team's folder that reached the current branch is a submission, dated by the commit that brought it there on the branch's first-parent history (a merge, not the pull request's own commits, whose dates their authors set); a fresh clone therefore rebuilds the same entries, versions and times. Uncommitted changes are not versions. --working-tree scores the folders as they are instead, each dated when first seen.
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -25,6 +24,8 @@ struct ScoreCommand: ParsableCommand {
     @Option(help: "CPU-time limit of each sandboxed prediction, in seconds (default: limits.cpu_seconds).") var cpuSeconds: Int?
     @Option(help: "Wall-clock limit of each sandboxed prediction, in seconds (default: limits.wall_seconds).") var wallSeconds: Double?
     @Option(help: "Submissions scored at once (each prediction overlaps another's evaluation).") var concurrency: Int = 2
+    @Flag(help: "In a git repository, score the folders as they are (dated when first seen), not the branch's history.")
+    var workingTree = false
     @Flag(help: "Print JSON instead of a table.") var json = false
 
     func run() throws {
@@ -38,9 +39,22 @@ struct ScoreCommand: ParsableCommand {
         let session = try global.session(ws, holding: lock)
         defer { withExtendedLifetime(session) {} }
         let run = try ScoreRun(session: session, sandbox: sandbox)
-        let submissions = run.discover(in: paths)
         let progress = ProgressDisplay(label: "scoring", unit: .rows)
-        let outcomes = run.score(submissions, concurrency: concurrency) { progress.update($0, of: $1) }
+        let outcomes: [ScoreRun.Outcome]
+        if let history = try branchHistory(ws) {
+            if !json { print(Self.historyLine(history)) }
+            let uncommitted = history.uncommittedChanges()
+            if uncommitted > 0 {
+                FileHandle.standardError.write(
+                    Data(
+                        ("\(Formatting.count(uncommitted)) uncommitted change\(uncommitted == 1 ? "" : "s") under "
+                            + "\(history.submissionsPath)/ \(uncommitted == 1 ? "is" : "are") not a version until committed "
+                            + "(or score the folders as they are with --working-tree)\n").utf8))
+            }
+            outcomes = run.score(history) { progress.update($0, of: $1) }
+        } else {
+            outcomes = run.score(run.discover(in: paths), concurrency: concurrency) { progress.update($0, of: $1) }
+        }
         if json {
             print(try Formatting.json(outcomes.map(OutcomeJSON.init)))
         } else {
@@ -49,6 +63,25 @@ struct ScoreCommand: ParsableCommand {
         // Participants' files that fail are recorded results, not the run's failure; an entry
         // the organizer's side could not record is, so that a CI job or a script notices.
         if outcomes.contains(where: { $0.organizerFault != nil }) { throw ExitCode.failure }
+    }
+}
+
+extension ScoreCommand {
+    /// The branch's history when versions come from git: no PATH given, no --working-tree,
+    /// and the workspace is the top folder of a git repository.
+    func branchHistory(_ ws: Workspace) throws -> BranchHistory? {
+        guard paths.isEmpty, !workingTree, BranchHistory.isRepositoryTop(ws.root) else { return nil }
+        let submissions = ws.relativePath(ws.submissionsPath)
+        guard !submissions.hasPrefix("/") else { return nil }
+        return try BranchHistory(repository: ws.root, submissionsPath: submissions, isSubmission: Submission.isSubmission(named:))
+    }
+
+    /// What the history holds, in one line.
+    static func historyLine(_ history: BranchHistory) -> String {
+        let teams = Set(history.versions.map(\.name)).count
+        return "Versions from git: \(Formatting.count(history.versions.count)) version\(history.versions.count == 1 ? "" : "s") "
+            + "of \(Formatting.count(teams)) team\(teams == 1 ? "" : "s") in \(Formatting.count(history.commitCount)) commits "
+            + "of \(history.branch)'s first-parent history"
     }
 }
 

@@ -1,0 +1,118 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A version's files written out of git into a folder of the tool's own, laid out as the
+/// submissions folder was at that commit: the team's entry in full, and an empty folder for
+/// each other team folder beside it (so that the rules that look at neighbours, a single
+/// file named like a team's folder, see them).
+///
+/// Files are written as git stores them; a link stays a link (which the reader refuses, as
+/// it does in the working tree) and a submodule an empty folder. A file larger than
+/// `maxFileBytes` is written as a sparse file of its size: no reader reads past its limit,
+/// so its content is never needed, and a folder holding a huge data file costs no disk.
+/// A folder's entries past `maxEntries + 1` are left out (the reader refuses a folder over
+/// `maxEntries` by its count), and folders deeper than `maxDepth` or past a total of
+/// `maxTotalEntries` are written empty: only the team folder's top level and the paths a
+/// manifest names are ever read.
+public struct VersionCheckout: Sendable {
+    /// The folder standing for the submissions folder at the version's commit.
+    public let submissions: URL
+    /// The version's own entry within it.
+    public let entry: URL
+
+    /// Writes `version` beneath `scratch` (an empty folder the caller owns and removes).
+    public init(
+        _ version: BranchHistory.Version, of history: BranchHistory, into scratch: URL, maxFileBytes: Int, maxEntries: Int
+    ) throws(GitError) {
+        submissions = scratch.appendingPathComponent("submissions")
+        entry = submissions.appendingPathComponent(version.name)
+        let reader = try ObjectReader(GitCommand(repository: history.repository))
+        do {
+            try FileManager.default.createDirectory(at: submissions, withIntermediateDirectories: true)
+            for folder in version.folders where folder != version.name {
+                try FileManager.default.createDirectory(
+                    at: submissions.appendingPathComponent(folder), withIntermediateDirectories: false)
+            }
+        } catch {
+            throw .cannotWrite("\(error.localizedDescription)")
+        }
+        var writer = Writer(reader: reader, maxFileBytes: maxFileBytes, maxEntries: maxEntries)
+        try writer.write(version.entry, at: entry, depth: 0)
+    }
+
+    /// How deep folders are written, and how many entries in all.
+    static let maxDepth = 16, maxTotalEntries = 20_000
+
+    /// Writes entries out of git within the limits, counting them.
+    struct Writer {
+        let reader: ObjectReader
+        let maxFileBytes: Int, maxEntries: Int
+        var written = 0
+
+        /// Writes `item` at `url`, a folder's entries recursively.
+        mutating func write(_ item: TreeEntry, at url: URL, depth: Int) throws(GitError) {
+            written += 1
+            guard item.kind == .folder else { return try VersionCheckout.write(item, at: url, reader: reader, maxFileBytes: maxFileBytes) }
+            guard mkdir(url.path, 0o700) == 0 else { throw .cannotWrite(VersionCheckout.errorText(url)) }
+            guard depth < VersionCheckout.maxDepth, written < VersionCheckout.maxTotalEntries else { return }
+            let content = try reader.read(item.oid).content
+            let children = try TreeEntry.parse(content, oidBytes: item.oid.count / 2).filter { VersionCheckout.isSafeName($0.name) }
+            for child in children.prefix(maxEntries + 1) where written < VersionCheckout.maxTotalEntries {
+                try write(child, at: url.appendingPathComponent(child.name), depth: depth + 1)
+            }
+        }
+    }
+
+    /// Writes `item` (anything but a folder) at `url`.
+    static func write(_ item: TreeEntry, at url: URL, reader: ObjectReader, maxFileBytes: Int) throws(GitError) {
+        switch item.kind {
+        case .folder:
+            break
+        case .submodule:
+            guard mkdir(url.path, 0o700) == 0 else { throw .cannotWrite(errorText(url)) }
+        case .link:
+            let target = String(decoding: try reader.read(item.oid).content, as: UTF8.self)
+            guard symlink(target, url.path) == 0 else { throw .cannotWrite(errorText(url)) }
+        case .file, .executable:
+            try writeFile(item.oid, at: url, reader: reader, maxFileBytes: maxFileBytes)
+        }
+    }
+
+    /// Streams blob `oid` into a new file at `url`, or makes a sparse file of its size when
+    /// it is over `maxFileBytes`.
+    static func writeFile(_ oid: String, at url: URL, reader: ObjectReader, maxFileBytes: Int) throws(GitError) {
+        let fd = open(url.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o600)
+        guard fd >= 0 else { throw .cannotWrite(errorText(url)) }
+        defer { close(fd) }
+        let header = try reader.stream(oid) { (header, chunk) throws(GitError) in
+            guard header.size <= maxFileBytes else { return }
+            let complete = chunk.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Bool in
+                var offset = 0
+                while offset < raw.count, let base = raw.baseAddress {
+                    let n = Glibc.write(fd, base + offset, raw.count - offset)
+                    if n < 0, errno == EINTR { continue }
+                    guard n > 0 else { return false }
+                    offset += n
+                }
+                return true
+            }
+            guard complete else { throw .cannotWrite(errorText(url)) }
+        }
+        if header.size > maxFileBytes {
+            guard ftruncate(fd, off_t(header.size)) == 0 else { throw .cannotWrite(errorText(url)) }
+        }
+    }
+
+    /// Whether a name from a tree can be written as one path component here. git refuses
+    /// such names when it checks a tree out, but a crafted tree object can still hold them.
+    static func isSafeName(_ name: String) -> Bool {
+        !name.isEmpty && name != "." && name != ".." && !name.contains("/") && !name.contains("\0")
+    }
+
+    fileprivate static func errorText(_ url: URL) -> String {
+        "\(url.lastPathComponent): \(String(cString: strerror(errno)).lowercased())"
+    }
+}

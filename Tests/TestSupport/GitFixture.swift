@@ -1,0 +1,70 @@
+import Foundation
+
+/// A real git repository in a folder, for tests of what the tool reads from history: commits
+/// and merges at the times a test sets, made with the system's git and no global settings.
+public struct GitFixture: Sendable {
+    /// The repository's top folder.
+    public let path: String
+
+    /// A new repository on branch `main` in `path` (made if missing).
+    public init(at path: String) throws {
+        self.path = path
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        try git(["init", "-q", "-b", "main"])
+    }
+
+    /// An existing repository (a clone).
+    public init(existing path: String) { self.path = path }
+
+    /// Runs `git arguments…` in the repository, as both author and committer at `date`
+    /// (`authorDate` for the author when given); returns standard output. Throws with git's
+    /// message when it fails.
+    @discardableResult
+    public func git(_ arguments: [String], at date: String? = nil, authorDate: String? = nil) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/git")
+        process.arguments = ["-C", path, "-c", "user.name=Test", "-c", "user.email=test@example.org"] + arguments
+        var environment = ProcessInfo.processInfo.environment
+        if let date {
+            environment["GIT_COMMITTER_DATE"] = date
+            environment["GIT_AUTHOR_DATE"] = authorDate ?? date
+        }
+        process.environment = environment
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let output = out.fileHandleForReading.readDataToEndOfFile()
+        let error = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw FixtureError("git \(arguments.joined(separator: " ")): " + String(decoding: error, as: UTF8.self))
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Commits everything in the work tree at `date` (ISO 8601), `authorDate` for the author.
+    public func commitAll(_ message: String, at date: String, authorDate: String? = nil) throws {
+        try git(["add", "-A"])
+        try git(["commit", "-q", "--allow-empty", "-m", message], at: date, authorDate: authorDate)
+    }
+
+    /// Merges `branch` into the current one with a merge commit at `date`.
+    public func merge(_ branch: String, at date: String) throws {
+        try git(["merge", "-q", "--no-ff", "-m", "Merge " + branch, branch], at: date)
+    }
+
+    /// A clone of this repository at `target` (`depth` for a shallow one).
+    public func clone(to target: String, depth: Int? = nil) throws -> GitFixture {
+        var arguments = ["clone", "-q"]
+        if let depth { arguments += ["--depth", "\(depth)"] }
+        try GitFixture(existing: "/").git(arguments + ["file://" + path, target])
+        return GitFixture(existing: target)
+    }
+
+    /// A failed git command.
+    public struct FixtureError: Error, CustomStringConvertible {
+        public let description: String
+        init(_ description: String) { self.description = description }
+    }
+}
