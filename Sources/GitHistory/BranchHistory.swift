@@ -118,9 +118,10 @@ public struct BranchHistory: Sendable {
         var versions: [Version] = []
         for (commit, tree) in zip(commits, trees) where tree != previousTree {
             previousTree = tree
-            let entries = try tree.map { (oid) throws(GitError) in
-                try TreeEntry.parse(reader.read(oid).content, oidBytes: oidBytes)
-            } ?? []
+            let entries =
+                try tree.map { (oid) throws(GitError) in
+                    try TreeEntry.parse(reader.read(oid).content, oidBytes: oidBytes)
+                } ?? []
             let named = entries.filter { VersionCheckout.isSafeName($0.name) }
             let teams = named.filter { isSubmission($0.name) }
             let folders = named.filter { $0.kind == .folder }.map(\.name)

@@ -12,9 +12,16 @@ struct ScoreCommand: ParsableCommand {
         commandName: "score",
         abstract: "Score every new or changed submission on the hidden test rows and record each result or failure.",
         discussion: """
-            PATH is a submissions folder (each subfolder is a team's submission, each model file at its top a submission of its own) or one submission; the default is the workspace's submissions/. Submissions whose content was already recorded are skipped. Each one is read and predicted in a sandboxed child process with memory, CPU and time limits, so a broken or hostile file costs only its own entry.
+            PATH is a submissions folder (each subfolder is a team's submission, each model file at its top a submission \
+            of its own) or one submission; the default is the workspace's submissions/. Submissions whose content was \
+            already recorded are skipped. Each one is read and predicted in a sandboxed child process with memory, CPU and \
+            time limits, so a broken or hostile file costs only its own entry.
 
-            When the workspace is the top folder of a git repository and no PATH is given, every version of each team's folder that reached the current branch is a submission, dated by the commit that brought it there on the branch's first-parent history (a merge, not the pull request's own commits, whose dates their authors set); a fresh clone therefore rebuilds the same entries, versions and times. Uncommitted changes are not versions. --working-tree scores the folders as they are instead, each dated when first seen.
+            When the workspace is the top folder of a git repository and no PATH is given, every version of each team's \
+            folder that reached the current branch is a submission, dated by the commit that brought it there on the \
+            branch's first-parent history (a merge, not the pull request's own commits, whose dates their authors set); a \
+            fresh clone therefore rebuilds the same entries, versions and times. Uncommitted changes are not versions. \
+            --working-tree scores the folders as they are instead, each dated when first seen.
             """)
 
     @OptionGroup var global: GlobalOptions
