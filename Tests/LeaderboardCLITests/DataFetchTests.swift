@@ -110,7 +110,8 @@ import Testing
         #expect(plain.status != 0 && plain.stderr.contains("the workspace's data is not named by URL"))
         // What CI runs whatever the data: nothing to do is a success, said in one line.
         let ci = try run(["data", "fetch", "--if-named", "--workspace", path])
-        #expect(ci.status == 0 && lines(ci.stdout) == ["nothing to download: the workspace's data is not named by URL (leaderboard.yml's data)"])
+        #expect(ci.status == 0 && lines(ci.stdout).count == 1)
+        #expect(ci.stdout.hasPrefix("nothing to download: the workspace's data is not named by URL"))
     }
 
     @Test func theURLAndDigestComeTogether() throws {
