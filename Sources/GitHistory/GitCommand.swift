@@ -43,7 +43,12 @@ struct GitCommand {
     func started(_ arguments: [String], input: Bool) throws(GitError) -> Process {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = ["-C", repository, "-c", "core.quotePath=false"] + arguments
+        // The workspace is the organizer's, even when another user owns the checkout (a CI
+        // container's mounted workspace, which git would otherwise refuse as "dubious"); and
+        // nothing the repository's settings name (an fsmonitor hook) is run.
+        process.arguments =
+            ["-C", repository, "-c", "safe.directory=" + repository, "-c", "core.fsmonitor=false", "-c", "core.quotePath=false"]
+            + arguments
         var environment = ProcessInfo.processInfo.environment
         // The repository's own answers only: no pager, no prompt, no replacement objects.
         environment["GIT_PAGER"] = "cat"

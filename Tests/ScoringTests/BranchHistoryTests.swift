@@ -175,4 +175,18 @@ import Testing
         let model = try Data(contentsOf: checkout.entry.appendingPathComponent("model.json"))
         #expect(model == (try Data(contentsOf: URL(fileURLWithPath: workspace.root + "/submissions/alpha/model.json"))))
     }
+
+    @Test(.enabled(if: getuid() == 0, "needs root to give the repository to another user"))
+    func aCheckoutOwnedByAnotherUserIsReadAsInACIContainer() throws {
+        try put("xgboost-trees", as: "alpha")
+        try repo.commitAll("alpha", at: "2026-11-02T10:00:00Z")
+        // A CI container's workspace belongs to the runner's user, not to the job's root.
+        let chown = Process()
+        chown.executableURL = URL(fileURLWithPath: "/bin/chown")
+        chown.arguments = ["-R", "65534", workspace.root]
+        try chown.run()
+        chown.waitUntilExit()
+        #expect(chown.terminationStatus == 0)
+        #expect(try history().versions.map(\.name) == ["alpha"])
+    }
 }
