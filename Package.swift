@@ -30,7 +30,9 @@ let package = Package(
         .systemLibrary(name: "CSystemZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CIsal", pkgConfig: "libisal", providers: [.apt(["libisal-dev"])]),
         .systemLibrary(name: "CHDF5", pkgConfig: "hdf5", providers: [.apt(["libhdf5-dev"])]),
-        .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
+        // GitHub's libcmark with its extensions (tables, strikethrough, autolinks, task lists, the tag filter).
+        .systemLibrary(
+            name: "CCmarkGFM", pkgConfig: "libcmark-gfm", providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
 
         // The pipeline, one library per stage (docs/ARCHITECTURE.md).
         // The 28-feature schema, shared by HiggsData (which re-exports it) and ModelFiles.
@@ -71,7 +73,7 @@ let package = Package(
         .target(
             name: "Site",
             dependencies: [
-                "CCmark", "Plots", "Results", "Metrics", .product(name: "Mustache", package: "swift-mustache"),
+                "CCmarkGFM", "Plots", "Results", "Metrics", .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             resources: [.copy("Templates")]),

@@ -1,13 +1,14 @@
-import CCmark
+import CCmarkGFM
 
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// libcmark with a bound on its time. libcmark 0.30.2 has inputs that take time quadratic
-/// or worse in their size (`![[]()` repeated: 37 s for 256 KiB; a deep block quote holding
-/// a run of emphasis: 87 s for 128 KiB), so it runs in a forked child process that may use
-/// `cpuSeconds` of CPU time (`RLIMIT_CPU`) and `memoryBytes` of heap (`RLIMIT_DATA`), and
+/// cmark-gfm (GitHub's libcmark, with GitHub's extensions) with a bound on its time. It has
+/// inputs that take time quadratic or worse in their size (measured with cmark-gfm 0.29 on
+/// this machine: `![[]()` repeated, 0.4 s for 64 KiB and 4.6 s for 128 KiB; a deep block
+/// quote holding a run of emphasis, 40 s for 48 KiB), so it runs in a forked child process
+/// that may use `cpuSeconds` of CPU time (`RLIMIT_CPU`) and `memoryBytes` of heap (`RLIMIT_DATA`), and
 /// is killed after `wallSeconds`. The child calls one C function and writes its result to a
 /// pipe; it runs no Swift code that could need a lock another thread of the parent held
 /// when it forked (glibc's `fork` makes `malloc` safe in the child).
@@ -25,8 +26,10 @@ enum BoundedMarkdown {
     static func render(_ markdown: [UInt8]) -> [UInt8]? {
         var fds: [Int32] = [-1, -1]
         guard let pipe2, pipe2(&fds, O_CLOEXEC) == 0 else { return nil }
-        // Everything the child uses is computed before the fork.
-        let options = CMARK_OPT_DEFAULT | CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8
+        // Everything the child uses is computed before the fork; the extensions are registered
+        // once, in the parent (a table of names the child then only reads).
+        let options = Self.options
+        let extensions = Self.extensions
         let writeEnd = fds[1]
         var limits = (
             cpu: rlimit(rlim_cur: rlim_t(cpuSeconds), rlim_max: rlim_t(cpuSeconds + 1)),
@@ -35,7 +38,9 @@ enum BoundedMarkdown {
         let pid = markdown.withUnsafeBufferPointer { input -> pid_t in
             input.withMemoryRebound(to: CChar.self) { chars in
                 let child = fork()
-                if child == 0 { renderInChild(chars, options: options, limits: &limits, output: writeEnd) }
+                if child == 0 {
+                    renderInChild(chars, options: options, extensions: extensions, limits: &limits, output: writeEnd)
+                }
                 return child
             }
         }
@@ -52,14 +57,35 @@ enum BoundedMarkdown {
         return status & 0x7F == 0 && (status >> 8) & 0xFF == 0 ? output : nil
     }
 
-    /// The child's whole life: limits, one libcmark call, the bytes to the pipe, `_exit`.
+    /// The options, as GitHub renders a README: CommonMark with no smart punctuation (which
+    /// would turn a table's `---` into dashes), UTF-8 checked, raw HTML left out (safe mode:
+    /// `CMARK_OPT_UNSAFE` is never set).
+    static let options = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8
+
+    /// GitHub's extensions, registered: tables, strikethrough, autolinks, task lists, and the
+    /// tag filter (which escapes `<script>`, `<iframe>` and the like even where raw HTML passes).
+    /// Made once, then only read: the pointers name cmark-gfm's static extension records.
+    nonisolated(unsafe) static let extensions: [OpaquePointer] = {
+        cmark_gfm_core_extensions_ensure_registered()
+        return ["table", "strikethrough", "autolink", "tasklist", "tagfilter"].compactMap { name in
+            name.withCString { cmark_find_syntax_extension($0) }
+        }
+    }()
+
+    /// The child's whole life: limits, one parse and one rendering, the bytes to the pipe,
+    /// `_exit`.
     private static func renderInChild(
-        _ input: UnsafeBufferPointer<CChar>, options: Int32,
+        _ input: UnsafeBufferPointer<CChar>, options: Int32, extensions: [OpaquePointer],
         limits: inout (cpu: rlimit, memory: rlimit), output: Int32
     ) -> Never {
         setrlimit(__rlimit_resource_t(RLIMIT_CPU.rawValue), &limits.cpu)
         setrlimit(__rlimit_resource_t(RLIMIT_DATA.rawValue), &limits.memory)
-        guard let base = input.baseAddress, let html = cmark_markdown_to_html(base, input.count, options) else { _exit(1) }
+        guard let base = input.baseAddress, let parser = cmark_parser_new(options) else { _exit(1) }
+        for syntax in extensions where cmark_parser_attach_syntax_extension(parser, syntax) == 0 { _exit(1) }
+        cmark_parser_feed(parser, base, input.count)
+        guard let document = cmark_parser_finish(parser),
+            let html = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser))
+        else { _exit(1) }
         var rest = strlen(html)
         var at = UnsafeRawPointer(html)
         while rest > 0 {

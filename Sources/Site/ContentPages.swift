@@ -1,6 +1,6 @@
 import Foundation
 
-/// The workspace's Markdown pages, rendered through libcmark: `overview.md` becomes
+/// The workspace's Markdown pages, rendered through cmark-gfm: `overview.md` becomes
 /// `overview.html`, titled by its first heading. Organizers write these, so they are
 /// trusted less than templates but more than submissions: still rendered in safe mode.
 struct ContentPages {

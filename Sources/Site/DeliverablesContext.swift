@@ -6,7 +6,7 @@ import Results
 /// name.
 ///
 /// Every participant string reaches the page escaped by the template, except two kinds of
-/// HTML made here: Markdown cells, rendered by the README's renderer (libcmark's safe mode,
+/// HTML made here: Markdown cells, rendered by the README's renderer (cmark-gfm's safe mode,
 /// ``Markdown``), and images, as `data:` URLs of bytes checked when read (PNG and JPEG
 /// signatures; SVG rebuilt from an allow-list), shown through `<img>`, in which browsers run
 /// no script and load nothing.
@@ -128,7 +128,7 @@ struct DeliverablesContext {
 }
 
 /// An entry's Markdown cells, rendered one after another under one budget: once a cell
-/// exceeds libcmark's time limit, the later ones are shown as written without trying. Each
+/// exceeds cmark-gfm's time limit, the later ones are shown as written without trying. Each
 /// attempt may cost its CPU-time limit, and a notebook may hold thousands of cells, so
 /// otherwise one team's notebook of slow cells would hold every build for hours (60 such
 /// cells: a minute); an honest notebook renders in milliseconds and never meets the limit.

@@ -1,8 +1,8 @@
-/// What URLs libcmark's safe-mode HTML may keep, applied to that HTML.
+/// What URLs cmark-gfm's safe-mode HTML may keep, applied to that HTML.
 ///
-/// In safe mode, libcmark writes raw HTML of the text as a comment and escapes every `<`
+/// In safe mode, cmark-gfm writes raw HTML of the text as a comment and escapes every `<`
 /// and `"` of text and attribute values, so every `<a href="` and `<img src="` in its output
-/// is a tag libcmark made for a link or image node, and each attribute value ends at the
+/// is a tag cmark-gfm made for a link or image node, and each attribute value ends at the
 /// next `"`. That makes a scan of the output as exact as a walk of the document tree (which
 /// would have to run in the bounded child, see `BoundedMarkdown`).
 ///
@@ -19,7 +19,7 @@ enum MarkdownURLPolicy {
     static let linkSchemes: Set<String> = ["http", "https", "mailto"]
     static let inlineImageTypes = ["png", "gif", "jpeg", "webp"]
 
-    /// `html` (libcmark's safe-mode output) with the rules applied.
+    /// `html` (cmark-gfm's safe-mode output) with the rules applied.
     static func apply(to html: [UInt8]) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(html.count)
@@ -110,7 +110,7 @@ enum MarkdownURLPolicy {
     }
 
     /// `text` with HTML character references (`&amp;`, `&#106;`, `&#x6A;`, `&quot;`, …)
-    /// decoded; a named reference other than the few libcmark writes is kept as it is.
+    /// decoded; a named reference other than the few cmark-gfm writes is kept as it is.
     static func decodingReferences(_ text: String) -> String {
         guard text.contains("&") else { return text }
         let named: [String: String] = [

@@ -8,7 +8,7 @@ import Results
 /// Reads only the database, the templates and the pages; the same inputs give the same
 /// bytes (no build time, no random ids); the site is written beside the old one and swapped
 /// in when complete. Every participant-written string is escaped by the templates, and
-/// READMEs go through libcmark's safe mode.
+/// READMEs go through cmark-gfm's safe mode.
 public struct SiteBuilder {
     /// The database to publish.
     public var database: ResultsDatabase

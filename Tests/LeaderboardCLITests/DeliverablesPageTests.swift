@@ -105,7 +105,7 @@ import Testing
 
 extension DeliverablesPageTests {
     @Test func aNotebookOfSlowMarkdownCellsCostsTheBuildOneLimitNotOnePerCell() throws {
-        // Cells of `![[]()` repeated, within the text limit, that libcmark takes seconds to render.
+        // Cells of `![[]()` repeated, within the text limit, that cmark-gfm takes seconds to render.
         let team = dir.file("submissions/team-a")
         try FileManager.default.createDirectory(atPath: team, withIntermediateDirectories: true)
         let slow: [String: Any] = [

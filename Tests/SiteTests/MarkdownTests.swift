@@ -35,6 +35,12 @@ import Testing
         "[x](&#x4A;avascript:alert(1))",
         "[x](<&#32;javascript:alert(1)>)",
         "[x][r]\n\n[r]: <DATA:image/webp;base64,UklGRg==>",
+        // GitHub's extensions: an autolink, a table cell and a task item carry nothing that acts.
+        "www.example.org/<script>alert(1)</script>",
+        "javascript:alert(1)",
+        "| a |\n|---|\n| <img src=x onerror=alert(1)> |",
+        "- [x] <svg onload=alert(1)>",
+        "~~<iframe src=x>~~",
     ])
     func participantTextCannotCarryScript(text: String) {
         let html = Markdown.html(text).lowercased()
@@ -80,7 +86,7 @@ import Testing
         for dropped in ["ftp:", "file:", "tel:"] { #expect(!html.contains(dropped), "\(dropped) in \(html)") }
     }
 
-    /// Texts on which libcmark 0.30.2 takes time quadratic or worse in their size.
+    /// Texts on which cmark-gfm (as libcmark 0.30.2) takes time quadratic or worse in their size.
     static let pathological = [
         // 37 s at 256 KiB on this machine.
         "brackets": String(repeating: "![[]()", count: (256 << 10) / 6),
@@ -107,5 +113,21 @@ import Testing
 
     @Test func emptyTextGivesNothing() {
         #expect(Markdown.html("") == "")
+    }
+
+    /// READMEs are written for GitHub: its extensions render as they do there.
+    @Test func rendersGitHubsTablesStrikethroughAutolinksAndTaskLists() {
+        let table = Markdown.html("| model | AUC |\n|:---|---:|\n| BDT | 0.80 |\n")
+        #expect(table.contains("<table>"))
+        #expect(table.contains("<th align=\"left\">model</th>"))
+        #expect(table.contains("<td align=\"right\">0.80</td>"))
+        // No smart punctuation: a table's rule stays a rule, and "--" stays two hyphens.
+        #expect(!table.contains("\u{2013}") && !table.contains("\u{2014}"))
+        #expect(Markdown.html("lr -- 0.1, \"quoted\"\n") == "<p>lr -- 0.1, &quot;quoted&quot;</p>\n")
+        #expect(Markdown.html("~~old~~ new\n") == "<p><del>old</del> new</p>\n")
+        #expect(Markdown.html("see www.example.org\n").contains("<a href=\"http://www.example.org\">www.example.org</a>"))
+        let tasks = Markdown.html("- [x] trained\n- [ ] tuned\n")
+        #expect(tasks.contains("<input type=\"checkbox\" checked=\"\" disabled=\"\" />"))
+        #expect(tasks.contains("<input type=\"checkbox\" disabled=\"\" />"))
     }
 }
