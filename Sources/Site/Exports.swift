@@ -9,7 +9,8 @@ enum Exports {
     /// tells no more than the pages. The public view carries the public rows' figures only;
     /// the final view adds those of all hidden rows and of the private part.
     struct Row: Encodable {
-        var rank: Int, id: Int64, team: String, title: String, format: String, baseline: Bool
+        /// The team's rank; null for a baseline, a reference that takes no rank.
+        var rank: Nullable<Int>, id: Int64, team: String, title: String, format: String, baseline: Bool
         var publicAUC: Double?, publicAUCLow: Double?, publicAUCHigh: Double?
         var privateAUC: Double?, privateAUCLow: Double?, privateAUCHigh: Double?
         var auc: Double?, aucLow: Double?, aucHigh: Double?
@@ -82,7 +83,7 @@ enum Exports {
             guard let m = row.entry.metrics else { return nil }
             let e = row.entry.entry, final = board.final
             return Row(
-                rank: row.rank, id: e.id ?? 0, team: e.team, title: e.title, format: e.format,
+                rank: Nullable(value: row.rank), id: e.id ?? 0, team: e.team, title: e.title, format: e.format,
                 baseline: e.isBaseline,
                 publicAUC: shown(m.publicAUC), publicAUCLow: shown(m.publicAUCLow), publicAUCHigh: shown(m.publicAUCHigh),
                 privateAUC: final ? shown(m.privateAUC) : nil, privateAUCLow: final ? shown(m.privateAUCLow) : nil,
@@ -192,7 +193,9 @@ enum Exports {
         for r in rows(board) {
             let publicRank = board.final ? [r.publicRank.map(String.init) ?? ""] : []
             lines.append(
-                ([String(r.rank)] + publicRank + [field(r.team), field(r.title), field(r.format), r.baseline ? "1" : "0"]
+                ([r.rank.value.map(String.init) ?? ""] + publicRank + [
+                    field(r.team), field(r.title), field(r.format), r.baseline ? "1" : "0",
+                ]
                     + columns.map { number($0.value(r)) }
                     + [
                         r.tieWithAbove ? "1" : "0", r.submitted, r.sha256, r.identicalTo.map(String.init) ?? "",

@@ -4,8 +4,10 @@ import Results
 
 /// The ranking the leaderboard shows: one row per team, by the AUC of the view's rows
 /// (public while the competition runs, private for the final board) of the version that
-/// counts for it (`Standings`), each compared with the row above it by a paired DeLong test
-/// on the same rows, so that a lead that means nothing is shown as a tie.
+/// counts for it (`Standings`), each compared with the team above it by a paired DeLong test
+/// on the same rows, so that a lead that means nothing is shown as a tie. The baselines are
+/// shown where their AUC places them, as references: rank numbers, ties and the shake-up
+/// count teams only.
 struct LeaderboardView {
     /// One ranked team.
     struct Row {
@@ -19,7 +21,8 @@ struct LeaderboardView {
         var shown: ShownFigures?
         /// AUC of the view's rows (public or private) and its interval: the ranking's key.
         var auc: Double, aucLow: Double, aucHigh: Double
-        var rank: Int
+        /// The team's rank among teams; `nil` for a baseline, a reference that takes no rank.
+        var rank: Int?
         /// Its rank on the public view, in the final view only: the shake-up.
         var publicRank: Int?
         /// The paired test's p-value against the entry above, when it is above 0.05.
@@ -73,10 +76,10 @@ struct LeaderboardView {
                 final
                     ? Row(
                         team: team, version: version, entry: e, shown: shown, auc: m.privateAUC, aucLow: m.privateAUCLow,
-                        aucHigh: m.privateAUCHigh, rank: 0)
+                        aucHigh: m.privateAUCHigh, rank: nil)
                     : Row(
                         team: team, version: version, entry: e, shown: shown, auc: m.publicAUC, aucLow: m.publicAUCLow,
-                        aucHigh: m.publicAUCHigh, rank: 0))
+                        aucHigh: m.publicAUCHigh, rank: nil))
         }
         self.failed = failed
         self.ruledOut = ruledOut
@@ -85,8 +88,10 @@ struct LeaderboardView {
         let mask: [Bool]? = detail.map { d in d.testPublic.map { final ? $0 == 0 : $0 == 1 } }
         let labels: [Bool]? = detail.map { d in d.testLabels.map { $0 == 1 } }
         var previous: RankedScores?
-        for i in scored.indices {
-            scored[i].rank = i + 1
+        var teams = 0
+        for i in scored.indices where !scored[i].entry.entry.isBaseline {
+            teams += 1
+            scored[i].rank = teams
             scored[i].publicRank = scored[i].team.publicChoice?.entry.entry.id.flatMap { publicRanks[$0] }
             guard let mask, let labels, let id = scored[i].entry.entry.id else { continue }
             let values = scores(id)
@@ -100,11 +105,11 @@ struct LeaderboardView {
         rows = scored
     }
 
-    /// Each entry's rank on the public view (given each team's public choice): by public
-    /// AUC, ties in the order recorded.
+    /// Each team's entry's rank on the public view (given each team's public choice): by
+    /// public AUC, ties in the order recorded; baselines take no rank.
     static func publicRanks(_ entries: [RankedEntry]) -> [Int64: Int] {
         var ordered: [(id: Int64, auc: Double)] = []
-        for e in entries {
+        for e in entries where !e.entry.isBaseline {
             guard let m = e.metrics, let id = e.entry.id else { continue }
             ordered.append((id, m.publicAUC))
         }

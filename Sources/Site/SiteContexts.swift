@@ -31,7 +31,8 @@ struct PageContext {
 struct LeaderboardContext {
     /// One ranked entry as the table shows it.
     struct Row {
-        let rank: Int, id: Int64, team: String, title: String, format: String
+        /// The team's rank; `nil` for a baseline, shown as a reference.
+        let rank: Int?, id: Int64, team: String, title: String, format: String
         let auc: String, aucLow: String, aucHigh: String, accuracy: String, logLoss: String
         /// Signal efficiency at 10% background efficiency, and rejection at 50% signal efficiency.
         let signalEfficiency: String, rejection: String
@@ -73,7 +74,7 @@ struct LeaderboardContext {
         rows = board.rows.map { row in
             let e = row.entry.entry, points = row.shown?.workingPoints
             return Row(
-                rank: row.rank, id: e.id ?? 0, team: row.team.name, title: e.title, format: e.format,
+                rank: row.rank, id: e.id ?? 0, team: e.isBaseline ? e.title : row.team.name, title: e.title, format: e.format,
                 auc: SiteFormatting.fixed(row.auc), aucLow: SiteFormatting.fixed(row.aucLow),
                 aucHigh: SiteFormatting.fixed(row.aucHigh), accuracy: SiteFormatting.fixed(row.shown?.accuracy),
                 logLoss: SiteFormatting.fixed(row.shown?.logLoss),
@@ -82,7 +83,8 @@ struct LeaderboardContext {
                 submitted: SiteFormatting.day(e.submittedAt), isBaseline: e.isBaseline,
                 tiesAbove: row.tiePValue != nil, tiePValue: row.tiePValue.map { SiteFormatting.fixed($0, 2) },
                 suspectedMemorization: row.shown?.memorization?.suspected == true,
-                publicRank: row.publicRank, change: row.publicRank.map { Self.change(from: $0, to: row.rank) },
+                publicRank: row.publicRank,
+                change: row.publicRank.flatMap { from in row.rank.map { Self.change(from: from, to: $0) } },
                 copyOf: board.likenesses.original(of: e.id)?.team,
                 nearCopyOf: Self.teams(board.likenesses.nearCopies(of: e.id)),
                 teamPage: TeamPageName.of(row.team.key), version: row.version.number, versions: row.team.versions.count)
