@@ -17,7 +17,8 @@ extension Workspace {
             for folder in [config.submissions, config.templates, config.pages, config.site] {
                 try fm.createDirectory(atPath: root + "/" + folder, withIntermediateDirectories: true)
             }
-            try (configHeader + YAMLEncoder().encode(config)).write(toFile: configPath, atomically: true, encoding: .utf8)
+            try (configHeader + plainNumbers(YAMLEncoder().encode(config))).write(
+                toFile: configPath, atomically: true, encoding: .utf8)
             for (name, text) in StarterContent.pages {
                 let path = root + "/" + config.pages + "/" + name
                 if !fm.fileExists(atPath: path) { try text.write(toFile: path, atomically: true, encoding: .utf8) }
@@ -32,6 +33,34 @@ extension Workspace {
         let workspace = try Workspace(at: root)
         _ = try workspace.openDatabase()
         return workspace
+    }
+
+    /// `yaml` with each value the encoder wrote in exponent form (`1e-1`) written as a person
+    /// would (`0.1`): the same number when read back, as the rest of the tool writes numbers.
+    static func plainNumbers(_ yaml: String) -> String {
+        yaml.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            guard let colon = line.range(of: ": ", options: .backwards) else { return String(line) }
+            let value = line[colon.upperBound...]
+            guard value.contains("e"), value.first?.isNumber == true || value.first == "-", let number = Double(value),
+                number.isFinite
+            else { return String(line) }
+            return line[..<colon.upperBound] + plain(number)
+        }.joined(separator: "\n")
+    }
+
+    /// `number` in positional notation with as many digits as it needs to read back the same.
+    static func plain(_ number: Double) -> String {
+        let formatter = NumberFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.numberStyle = .decimal
+        formatter.usesGroupingSeparator = false
+        formatter.minimumFractionDigits = 0
+        formatter.minimumIntegerDigits = 1
+        for digits in 1...17 {
+            formatter.maximumFractionDigits = digits
+            if let text = formatter.string(from: NSNumber(value: number)), Double(text) == number { return text }
+        }
+        return "\(number)"
     }
 
     static let configHeader = """

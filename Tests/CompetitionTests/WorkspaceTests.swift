@@ -22,6 +22,21 @@ import Testing
         #expect(try reopened.dataPath(cacheDirectory: dir.file("cache")) == KnownDataSets.samplePath)
     }
 
+    /// The config `init` writes reads as a person would write it: `0.1`, not `1e-1`.
+    @Test func initWritesNumbersInPlainNotation() throws {
+        let dir = TemporaryDirectory()
+        var config = WorkspaceConfig()
+        config.split.validationFraction = 0.000123
+        let ws = try Workspace.create(at: dir.file("comp"), config: config)
+        let text = try String(contentsOfFile: ws.root + "/leaderboard.yml", encoding: .utf8)
+        #expect(text.contains("  validation_fraction: 0.000123\n"))
+        #expect(text.contains("  public_fraction: 0.3\n"))
+        #expect(!text.split(separator: "\n").contains { !$0.hasPrefix("#") && $0.contains("e-") })
+        #expect(try Workspace(at: ws.root).config == config)
+        #expect(
+            Workspace.plainNumbers("a: 1e+20\nb: -2.5e-7\nc: e-mail\nd: 3") == "a: 100000000000000000000\nb: -0.00000025\nc: e-mail\nd: 3")
+    }
+
     @Test func initRefusesToOverwriteAWorkspace() throws {
         let dir = TemporaryDirectory()
         try Workspace.create(at: dir.path)
