@@ -127,6 +127,26 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: dir.file("site.building-\(getpid())")))
     }
 
+    /// An organizer's broken template is named with the line, the column and what is wrong
+    /// in words, never the parser's raw description.
+    @Test(arguments: [
+        ("<h1>{{title}}</h1>\n{{#rows}}\n<td>{{team}}</td>\n{{/row}}\n", "line 4", "closed with another name"),
+        ("<p>{{#rows}}{{team}}</p>\n", "line 2", "ends before a section it opened is closed"),
+        ("<p>\n{{team</p>\n", "line 2", "not finished"),
+    ])
+    func aBrokenTemplateIsNamedWithItsLineAndWhatIsWrong(template: String, line: String, words: String) throws {
+        try dir.write(template, to: "leaderboard.mustache")
+        do {
+            try SiteBuilder(database: try database(), title: "Test", templates: dir.path, pages: nil).build(into: dir.file("site"))
+            Issue.record("the broken template was accepted")
+        } catch {
+            let message = "\(error)"
+            #expect(message.hasPrefix("template leaderboard.mustache: \(line), column "), "\(message)")
+            #expect(message.contains(words), "\(message)")
+            #expect(!message.contains("ParserError") && !message.contains("context:"), "\(message)")
+        }
+    }
+
     @Test func theSiteMakesNoExternalRequests() throws {
         let db = try database()
         try SiteBuilder(database: db, title: "Test", templates: nil, pages: nil).build(into: dir.file("site"))
