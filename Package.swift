@@ -76,7 +76,7 @@ let package = Package(
                 "CCmarkGFM", "Plots", "Results", "Metrics", .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
-            resources: [.copy("Templates")]),
+            resources: [.process("Templates")]),
         .target(
             name: "Baselines",
             dependencies: ["HiggsData", "Metrics", "Models", "ModelFiles", "Results", "Scoring", "Training", "Competition"]),

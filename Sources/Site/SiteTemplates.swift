@@ -30,9 +30,11 @@ struct SiteTemplates {
 
     /// The built-in file `name`, for `init` to copy into a workspace.
     static func builtIn(_ name: String) -> String? {
+        // The repository's templates/ folder, embedded file by file (Sources/Site/Templates is a
+        // link to it): one copy, which the repository's own workspace also reads.
         guard
-            let url = Bundle.module.url(forResource: "Templates/" + name, withExtension: nil)
-                ?? Bundle.module.resourceURL?.appendingPathComponent("Templates/" + name)
+            let url = Bundle.module.url(forResource: name, withExtension: nil)
+                ?? Bundle.module.resourceURL?.appendingPathComponent(name)
         else { return nil }
         return try? String(contentsOf: url, encoding: .utf8)
     }
