@@ -6,9 +6,8 @@ public struct LeaderboardCommand: ParsableCommand {
         commandName: "leaderboard",
         abstract: "Run a HIGGS machine-learning hackathon: data, baselines, scoring, and the results site.",
         discussion: """
-            Every command works inside a workspace (a folder with leaderboard.yml; see `init`),
-            found from the current folder upwards or given with --workspace. Without a data file
-            configured, the embedded sample of 7,500 real HIGGS events is used.
+            Every command works inside a workspace (a folder with leaderboard.yml; see `init`), found from the current folder upwards or \
+            given with --workspace. Without a data file configured, the embedded sample of 7,500 real HIGGS events is used.
             """,
         version: "0.1.0",
         subcommands: [

@@ -8,12 +8,11 @@ struct BuildCommand: ParsableCommand {
         commandName: "build",
         abstract: "Render the static site (leaderboard, entry pages, content pages, JSON and CSV) into site/.",
         discussion: """
-            The site is built from the database, the workspace's templates/ (files there replace the
-            built-in templates of the same name) and pages/ (Markdown). The same database gives the
-            same bytes. The site is written beside the old one and swapped in when complete. A build
-            replaces only a folder that is new, empty or a site it built (it holds the file
-            .leaderboard-site); never the workspace, its submissions, the database's folder or a
-            folder holding one of them. Builds take the workspace's lock, as score does.
+            The site is built from the database, the workspace's templates/ (files there replace the built-in templates of the same name) \
+            and pages/ (Markdown). The same database gives the same bytes. The site is written beside the old one and swapped in when \
+            complete. A build replaces only a folder that is new, empty or a site it built (it holds the file .leaderboard-site); never \
+            the workspace, its submissions, the database's folder or a folder holding one of them. Builds take the workspace's lock, as \
+            score does.
             """)
 
     @OptionGroup var global: GlobalOptions

@@ -8,13 +8,11 @@ struct DataSynthCommand: ParsableCommand {
         commandName: "synth",
         abstract: "Write HIGGS-shaped synthetic events in HIGGS.csv's text format (%.18e), plain or .gz.",
         discussion: """
-            Each event is a real template event (from the embedded sample, or --sample) moved by the
-            symmetries of the physics: a rotation about the beam axis, a mirror of it, and an energy
-            scale applied to every momentum and mass alike, with a 1% smear. Rows in the hidden-test
-            tail of the output use the sample's hidden-test events as templates. The same --seed
-            gives the same bytes. Without --seed, the seed is drawn from the system's random source
-            (so a file meant to stay private cannot be made again by someone else) and printed, to
-            make the file again with --seed.
+            Each event is a real template event (from the embedded sample, or --sample) moved by the symmetries of the physics: a rotation \
+            about the beam axis, a mirror of it, and an energy scale applied to every momentum and mass alike, with a 1% smear. Rows in \
+            the hidden-test tail of the output use the sample's hidden-test events as templates. The same --seed gives the same bytes. \
+            Without --seed, the seed is drawn from the system's random source (so a file meant to stay private cannot be made again by \
+            someone else) and printed, to make the file again with --seed.
             """)
 
     @OptionGroup var global: GlobalOptions

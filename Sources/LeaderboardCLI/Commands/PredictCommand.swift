@@ -10,9 +10,8 @@ struct PredictCommand: ParsableCommand {
         commandName: "predict",
         abstract: "Write one signal probability per row of a CSV for a model file (a predictions file passes through).",
         discussion: """
-            The CSV is in the data set's layout (label first; the label is ignored). Output is one
-            probability per line in row order, printed with 9 significant digits (float32's full
-            precision): compare it with your framework's own predictions.
+            The CSV is in the data set's layout (label first; the label is ignored). Output is one probability per line in row order, \
+            printed with 9 significant digits (float32's full precision): compare it with your framework's own predictions.
             """)
 
     @Argument(help: "The model file (.h5, .keras, .onnx, XGBoost .json/.ubj, LightGBM .txt) or a predictions file (id,score).")
