@@ -84,11 +84,16 @@ public struct SiteBuilder {
                     LayoutContext.Link(href: "data.html", label: "data"),
                 ]
                 + standalone.map { LayoutContext.Link(href: $0.file, label: $0.title) }
+            let footer =
+                "Built by leaderboard from \(SiteFormatting.count(dataset.rows)) events; "
+                + "\(SiteFormatting.count(dataset.testRows)) hidden test rows."
+            let updated = (entries.map(\.entry.submittedAt) + (try database.trainingRuns(datasetID: datasetID)).map(\.trainedAt))
+                .max().map(SiteFormatting.moment)
             func page(_ pageTitle: String, root: String, content: String) throws(SiteError) -> String {
                 try templates.render(
                     LayoutContext(
-                        siteTitle: title, pageTitle: pageTitle, root: root, nav: nav, content: content,
-                        footer: "Built by leaderboard from \(dataset.rows) events; \(dataset.testRows) hidden test rows."),
+                        siteTitle: title, pageTitle: pageTitle, root: root, nav: nav, content: content, footer: footer,
+                        updated: updated),
                     with: "layout")
             }
             let boardContext = LeaderboardContext(board: board, dataset: dataset)

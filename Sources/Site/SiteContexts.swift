@@ -20,6 +20,9 @@ struct LayoutContext {
     /// The page's own HTML, rendered by its template.
     let content: String
     let footer: String
+    /// When the database last changed, as the pages show a moment: its latest recorded
+    /// version or training (never the build's own time, so one database gives one site).
+    let updated: String?
 }
 
 /// A Markdown page's context (`page.mustache`): its HTML, rendered safely.

@@ -21,6 +21,24 @@ public enum SiteFormatting {
         return value >= 100 ? String(format: "%.0f", value) : String(format: "%.1f", value)
     }
 
+    /// A count with thousands separators (`11,000,000`), as the CLI writes counts.
+    static func count(_ value: Int) -> String {
+        let digits = String(value.magnitude)
+        var grouped = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { grouped.append(",") }
+            grouped.append(digit)
+        }
+        return (value < 0 ? "-" : "") + grouped
+    }
+
+    /// An ISO 8601 time stamp (`2026-11-07T10:00:00Z`) as the pages show a moment:
+    /// `2026-11-07 10:00 UTC`.
+    static func moment(_ iso: String) -> String {
+        guard iso.count >= 16 else { return iso }
+        return String(iso.prefix(10)) + " " + String(iso.dropFirst(11).prefix(5)) + " UTC"
+    }
+
     /// The date part of an ISO 8601 time stamp.
     static func day(_ iso: String) -> String { String(iso.prefix(10)) }
 }
