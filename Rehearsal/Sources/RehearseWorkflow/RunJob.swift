@@ -40,7 +40,7 @@ struct RunJob: ParsableCommand {
         }
         if let json {
             let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             try encoder.encode(report).write(to: URL(fileURLWithPath: json))
         }
         if report.result == "failure" { throw ExitCode.failure }

@@ -6,7 +6,8 @@ import Testing
 @Suite struct CacheTests {
     /// A job that restores `data/` under a key, reports what it found, and writes the folder.
     private func workflow(key: String, restoreKeys: [String] = [], fail: Bool = false) -> String {
-        let restore = restoreKeys.isEmpty ? "" : "\n          restore-keys: |\n" + restoreKeys.map { "            \($0)" }.joined(separator: "\n")
+        let restore =
+            restoreKeys.isEmpty ? "" : "\n          restore-keys: |\n" + restoreKeys.map { "            \($0)" }.joined(separator: "\n")
         return """
             on: push
             permissions: {}

@@ -35,7 +35,10 @@ import Testing
 
     @Test func eachRuleIsCaught() throws {
         #expect(try problems("on: pull_request_target\npermissions: {}\njobs: {}\n").count == 1)
-        #expect(try problems("on: push\njobs: {}\n") == ["w.yml: no top-level permissions: block (the token would get the repository's default scopes)"])
+        #expect(
+            try problems("on: push\njobs: {}\n") == [
+                "w.yml: no top-level permissions: block (the token would get the repository's default scopes)"
+            ])
         #expect(try problems("on: pull_request\npermissions:\n  contents: write\njobs: {}\n").count == 1)
         #expect(try problems("on: pull_request\npermissions: write-all\njobs: {}\n").count == 1)
         let jobWrite = "on: [pull_request]\npermissions: {}\njobs:\n  a:\n    permissions: {pull-requests: write}\n    steps: [{run: x}]\n"
@@ -51,8 +54,10 @@ import Testing
         }
         let digest = "swift@sha256:" + String(repeating: "a", count: 64)
         #expect(try problems(clean.replacingOccurrences(of: "swift:6.3.1-bookworm", with: digest)) == [])
-        for injected in ["${{ github.head_ref }}", "${{ github.event.pull_request.title }}", "${{ toJSON(github.event) }}",
-                         "${{ github['head_ref'] }}"] {
+        for injected in [
+            "${{ github.head_ref }}", "${{ github.event.pull_request.title }}", "${{ toJSON(github.event) }}",
+            "${{ github['head_ref'] }}",
+        ] {
             let found = try problems(clean.replacingOccurrences(of: "${{ github.sha }}", with: injected))
             #expect(found.count == 1, "\(injected)")
             #expect(found.first?.contains("pass it through env:") == true)

@@ -40,7 +40,7 @@ struct CacheAction: EmulatedAction {
             environment.log("  cache not found for key: \(key)")
         }
         guard mode == .restoreThenSave, outputs["cache-hit"] != "true" else { return ActionOutcome(outputs: outputs) }
-        let post = PostStep(name: "Post cache \(key)") { environment throws(RehearsalError) in
+        let post = PostStep(name: "Post cache") { environment throws(RehearsalError) in
             try Self.save(store: store, key: key, version: version, lines: lines, environment: environment)
         }
         return ActionOutcome(outputs: outputs, post: post)

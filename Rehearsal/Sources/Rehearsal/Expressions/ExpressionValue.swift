@@ -66,7 +66,8 @@ public indirect enum ExpressionValue: Equatable, Sendable {
     /// `<` and friends: strings (both) compare ignoring case, anything else as numbers.
     func compare(_ other: ExpressionValue) -> ComparisonResult? {
         if case .string(let left) = self, case .string(let right) = other {
-            return left.lowercased() < right.lowercased() ? .orderedAscending : left.lowercased() == right.lowercased() ? .orderedSame : .orderedDescending
+            return left.lowercased() < right.lowercased()
+                ? .orderedAscending : left.lowercased() == right.lowercased() ? .orderedSame : .orderedDescending
         }
         let (left, right) = (numeric, other.numeric)
         if left.isNaN || right.isNaN { return nil }

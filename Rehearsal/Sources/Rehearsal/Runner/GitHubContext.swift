@@ -44,8 +44,10 @@ struct GitHubContext {
         github = .object(ExpressionObject(githubFields, closedName: "github"))
         runner = .object(
             ExpressionObject(
-                ["os": .string("Linux"), "arch": .string("X64"), "temp": .string(temp), "name": .string("rehearsal"),
-                 "environment": .string("github-hosted")],
+                [
+                    "os": .string("Linux"), "arch": .string("X64"), "temp": .string(temp), "name": .string("rehearsal"),
+                    "environment": .string("github-hosted"),
+                ],
                 closedName: "runner"))
         var variables = ["CI": "true", "GITHUB_ACTIONS": "true", "RUNNER_OS": "Linux", "RUNNER_ARCH": "X64", "RUNNER_TEMP": temp]
         for (name, value) in strings where !["action", "token"].contains(name) { variables["GITHUB_" + name.uppercased()] = value }

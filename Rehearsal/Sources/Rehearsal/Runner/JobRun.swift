@@ -106,14 +106,16 @@ struct JobRun {
             let (outcome, outputs, detail) =
                 step.run != nil
                 ? try runScript(step, index: index, env: stepEnv, context: stepContext)
-                : try runAction(step, context: stepContext)
+                : try runAction(step, name: name, context: stepContext)
             let seconds = Self.seconds(clock.now - start)
             let tolerated = try Interpolation.expand(step.continueOnError?.text ?? "false", in: stepContext) == "true"
             let conclusion = outcome == "failure" && tolerated ? "success" : outcome
             if conclusion == "failure" { failed = true }
             let note = detail.map { " (\($0))" } ?? ""
             options.log("  \(outcome == "success" ? "✓" : "✗") \(name): \(outcome) in \(Self.format(seconds))\(note)")
-            record(step, index: index, name: name, outcome: outcome, conclusion: conclusion, seconds: seconds, outputs: outputs, detail: detail)
+            record(
+                step, index: index, name: name, outcome: outcome, conclusion: conclusion, seconds: seconds, outputs: outputs, detail: detail
+            )
         } catch {
             throw error.prefixed(prefix)
         }
@@ -145,13 +147,15 @@ struct JobRun {
 
     /// A `uses:` step: the emulated action with its `with:` expanded; its own failure fails the
     /// step, as on GitHub.
-    private mutating func runAction(_ step: Step, context: ExpressionContext) throws(RehearsalError) -> (String, [String: String], String?) {
+    private mutating func runAction(_ step: Step, name: String, context: ExpressionContext)
+        throws(RehearsalError) -> (String, [String: String], String?)
+    {
         let uses = step.uses ?? ""
         let action = try ActionCatalog.resolve(uses)
         let values = try expand(step.with, context: context, what: "with")
         do {
             let outcome = try action.run(ActionInputs(action: uses, values: values), actionEnvironment)
-            if let post = outcome.post { posts.append(post) }
+            if let post = outcome.post { posts.append(PostStep(name: "Post \(name)", run: post.run)) }
             return ("success", outcome.outputs, nil)
         } catch .action(let line) {
             options.log("  error: \(line)")

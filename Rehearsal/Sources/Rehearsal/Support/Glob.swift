@@ -32,7 +32,8 @@ struct Glob: Sendable {
         } else if segments[pattern] == "**" {
             result = match(pattern + 1, parts, part, &memo) || (part < parts.count && match(pattern, parts, part + 1, &memo))
         } else {
-            result = part < parts.count && Glob.segment(Array(segments[pattern]), Array(parts[part]))
+            result =
+                part < parts.count && Glob.segment(Array(segments[pattern]), Array(parts[part]))
                 && match(pattern + 1, parts, part + 1, &memo)
         }
         memo[key] = result
