@@ -7,26 +7,22 @@ import Testing
     /// A job that restores `data/` under a key, reports what it found, and writes the folder.
     private func workflow(key: String, restoreKeys: [String] = [], fail: Bool = false) -> String {
         let restore =
-            restoreKeys.isEmpty ? "" : "\n          restore-keys: |\n" + restoreKeys.map { "            \($0)" }.joined(separator: "\n")
-        return """
-            on: push
-            permissions: {}
-            jobs:
-              build:
-                steps:
-                  - id: cache
-                    uses: actions/cache@v4
-                    with:
-                      path: |
-                        data
-                      key: \(key)\(restore)
-                  - id: look
-                    run: |
-                      echo "found=$(cat data/value 2>/dev/null || echo none)" >> "$GITHUB_OUTPUT"
-                      echo "hit=${{ steps.cache.outputs.cache-hit }}" >> "$GITHUB_OUTPUT"
-                      mkdir -p data && echo "\(key)" > data/value
-                      \(fail ? "exit 1" : "true")
+            restoreKeys.isEmpty ? "" : "\n    restore-keys: |\n" + restoreKeys.map { "      \($0)" }.joined(separator: "\n")
+        return oneJob(
             """
+            - id: cache
+              uses: actions/cache@v4
+              with:
+                path: |
+                  data
+                key: \(key)\(restore)
+            - id: look
+              run: |
+                echo "found=$(cat data/value 2>/dev/null || echo none)" >> "$GITHUB_OUTPUT"
+                echo "hit=${{ steps.cache.outputs.cache-hit }}" >> "$GITHUB_OUTPUT"
+                mkdir -p data && echo "\(key)" > data/value
+                \(fail ? "exit 1" : "true")
+            """)
     }
 
     @Test func aMissSavesAtTheEndAndTheSameKeyThenHitsExactly() throws {
@@ -67,35 +63,27 @@ import Testing
     @Test func restoreAndSaveActionsAndTheVersionOfPaths() throws {
         let sandbox = try Sandbox()
         try sandbox.commit(["README.md": "hello\n"])
-        let save = """
-            on: push
-            permissions: {}
-            jobs:
-              build:
-                steps:
-                  - run: mkdir -p out && echo saved > out/file
-                  - uses: actions/cache/save@v4
-                    with: {path: out, key: k1}
+        let save = oneJob(
             """
+            - run: mkdir -p out && echo saved > out/file
+            - uses: actions/cache/save@v4
+              with: {path: out, key: k1}
+            """)
         #expect(try sandbox.run(save).result == "success")
-        let restore = """
-            on: push
-            permissions: {}
-            jobs:
-              build:
-                steps:
-                  - id: same
-                    uses: actions/cache/restore@v4
-                    with: {path: out, key: k1}
-                  - id: otherPaths
-                    uses: actions/cache/restore@v4
-                    with: {path: elsewhere, key: k1}
-                  - id: read
-                    run: echo "value=$(cat out/file)" >> "$GITHUB_OUTPUT"
-                  - id: strict
-                    uses: actions/cache/restore@v4
-                    with: {path: out, key: absent, fail-on-cache-miss: true}
+        let restore = oneJob(
             """
+            - id: same
+              uses: actions/cache/restore@v4
+              with: {path: out, key: k1}
+            - id: otherPaths
+              uses: actions/cache/restore@v4
+              with: {path: elsewhere, key: k1}
+            - id: read
+              run: echo "value=$(cat out/file)" >> "$GITHUB_OUTPUT"
+            - id: strict
+              uses: actions/cache/restore@v4
+              with: {path: out, key: absent, fail-on-cache-miss: true}
+            """)
         let report = try sandbox.run(restore)
         #expect(try report.step("same").outputs["cache-hit"] == "true")
         #expect(try report.step("otherPaths").outputs["cache-hit"] == "false", "other paths are another cache version")

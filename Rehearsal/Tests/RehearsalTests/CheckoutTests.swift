@@ -5,24 +5,21 @@ import Testing
 
 @Suite struct CheckoutTests {
     private func workflow(depth: String?) -> String {
-        let with = depth.map { "\n        with: {fetch-depth: \($0)}" } ?? ""
-        return """
-            on: [push, pull_request]
-            permissions: {}
-            jobs:
-              build:
-                steps:
-                  - uses: actions/checkout@v4\(with)
-                  - id: git
-                    run: |
-                      echo "count=$(git rev-list --count HEAD)" >> "$GITHUB_OUTPUT"
-                      echo "parents=$(git cat-file -p HEAD | grep -c '^parent ')" >> "$GITHUB_OUTPUT"
-                      echo "files=$(ls | tr '\\n' ' ')" >> "$GITHUB_OUTPUT"
-                      echo "sha=$GITHUB_SHA $GITHUB_REF" >> "$GITHUB_OUTPUT"
-                  - id: history
-                    continue-on-error: true
-                    run: git log --oneline HEAD~2
+        let with = depth.map { "\n  with: {fetch-depth: \($0)}" } ?? ""
+        return oneJob(
+            on: "[push, pull_request]",
             """
+            - uses: actions/checkout@v4\(with)
+            - id: git
+              run: |
+                echo "count=$(git rev-list --count HEAD)" >> "$GITHUB_OUTPUT"
+                echo "parents=$(git cat-file -p HEAD | grep -c '^parent ')" >> "$GITHUB_OUTPUT"
+                echo "files=$(ls | tr '\\n' ' ')" >> "$GITHUB_OUTPUT"
+                echo "sha=$GITHUB_SHA $GITHUB_REF" >> "$GITHUB_OUTPUT"
+            - id: history
+              continue-on-error: true
+              run: git log --oneline HEAD~2
+            """)
     }
 
     private func threeCommits() throws -> Sandbox {

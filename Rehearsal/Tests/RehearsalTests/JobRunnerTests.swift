@@ -53,29 +53,24 @@ import Testing
         let sandbox = try Sandbox()
         try sandbox.commit(["README.md": "hello\n"])
         let report = try sandbox.run(
-            """
-            on: push
-            permissions: {}
-            jobs:
-              build:
-                runs-on: ubuntu-latest
-                steps:
-                  - id: tolerated
-                    continue-on-error: true
-                    run: exit 3
-                  - id: breaks
-                    run: |
-                      false
-                      echo "never=printed" >> "$GITHUB_OUTPUT"
-                  - id: after
-                    run: echo after
-                  - id: report
-                    if: failure()
-                    run: echo "outcome=${{ steps.breaks.outcome }}" >> "$GITHUB_OUTPUT"
-                  - id: finally
-                    if: ${{ always() }}
-                    run: echo "status=${{ job.status }}" >> "$GITHUB_OUTPUT"
-            """)
+            oneJob(
+                """
+                - id: tolerated
+                  continue-on-error: true
+                  run: exit 3
+                - id: breaks
+                  run: |
+                    false
+                    echo "never=printed" >> "$GITHUB_OUTPUT"
+                - id: after
+                  run: echo after
+                - id: report
+                  if: failure()
+                  run: echo "outcome=${{ steps.breaks.outcome }}" >> "$GITHUB_OUTPUT"
+                - id: finally
+                  if: ${{ always() }}
+                  run: echo "status=${{ job.status }}" >> "$GITHUB_OUTPUT"
+                """))
         #expect(report.result == "failure")
         #expect(try report.step("tolerated").outcome == "failure")
         #expect(try report.step("tolerated").conclusion == "success")
@@ -91,21 +86,16 @@ import Testing
         let sandbox = try Sandbox()
         try sandbox.commit(["README.md": "hello\n"])
         let report = try sandbox.run(
-            """
-            on: push
-            permissions: {}
-            jobs:
-              build:
-                runs-on: ubuntu-latest
-                steps:
-                  - id: plain
-                    continue-on-error: true
-                    run: false | true
-                  - id: bash
-                    continue-on-error: true
-                    shell: bash
-                    run: false | true
-            """)
+            oneJob(
+                """
+                - id: plain
+                  continue-on-error: true
+                  run: false | true
+                - id: bash
+                  continue-on-error: true
+                  shell: bash
+                  run: false | true
+                """))
         #expect(try report.step("plain").outcome == "success")
         #expect(try report.step("bash").outcome == "failure")
     }
@@ -122,28 +112,20 @@ import Testing
         let sandbox = try Sandbox()
         try sandbox.commit(["README.md": "hello\n"])
         let marker = sandbox.root + "/ran"
-        let unknownAction = """
-            on: push
-            permissions: {}
-            jobs:
-              build:
-                steps:
-                  - run: touch \(marker)
-                  - name: Set up Node
-                    uses: actions/setup-node@v4
+        let unknownAction = oneJob(
             """
+            - run: touch \(marker)
+            - name: Set up Node
+              uses: actions/setup-node@v4
+            """)
         let error = try #require(throws: RehearsalError.self) { try sandbox.run(unknownAction) }
         #expect(error.description.hasPrefix("step 2 'Set up Node': action 'actions/setup-node@v4' is not emulated by the rehearsal"))
         #expect(!FileManager.default.fileExists(atPath: marker))
-        let unknownFunction = """
-            on: push
-            permissions: {}
-            jobs:
-              build:
-                steps:
-                  - name: Odd
-                    run: echo ${{ frobnicate() }}
+        let unknownFunction = oneJob(
             """
+            - name: Odd
+              run: echo ${{ frobnicate() }}
+            """)
         #expect(throws: RehearsalError.expression("step 1 'Odd': unknown function 'frobnicate()'")) { try sandbox.run(unknownFunction) }
     }
 

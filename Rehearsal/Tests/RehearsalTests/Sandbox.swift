@@ -78,6 +78,13 @@ final class Sandbox {
     }
 }
 
+/// A workflow with one job, `build`, on `events`, with no token scopes; `steps` is the YAML list
+/// of steps written from column 0.
+func oneJob(on events: String = "push", _ steps: String) -> String {
+    let indented = steps.split(separator: "\n", omittingEmptySubsequences: false).map { "      " + $0 }.joined(separator: "\n")
+    return "on: \(events)\npermissions: {}\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n" + indented + "\n"
+}
+
 extension RunReport {
     /// The step with this id.
     func step(_ id: String) throws -> StepReport { try #require(steps.first { $0.id == id }) }

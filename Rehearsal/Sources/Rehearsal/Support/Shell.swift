@@ -8,19 +8,7 @@ enum Shell {
     static func run(
         _ arguments: [String], in directory: String, environment: [String: String]? = nil, output: FileHandle
     ) throws(RehearsalError) -> Int32 {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        if let environment { process.environment = environment }
-        process.standardOutput = output
-        process.standardError = output
-        process.standardInput = FileHandle.nullDevice
-        do {
-            try process.run()
-        } catch {
-            throw .command("cannot start \(arguments.first ?? ""): \(error.localizedDescription)")
-        }
+        let process = try start(arguments, in: directory, environment: environment, output: output, error: output)
         process.waitUntilExit()
         return process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
     }
@@ -51,24 +39,32 @@ enum Shell {
             try? errorHandle.close()
             try? FileManager.default.removeItem(at: errorFile)
         }
+        let pipe = Pipe()
+        let process = try start(arguments, in: directory, environment: environment, output: pipe, error: errorHandle)
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let error = (try? String(contentsOf: errorFile, encoding: .utf8)) ?? ""
+        let output = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return (process.terminationStatus, output, error)
+    }
+
+    /// Starts `arguments` through `/usr/bin/env` (so the first is looked up on PATH) with no input.
+    private static func start(
+        _ arguments: [String], in directory: String, environment: [String: String]?, output: Any, error: Any
+    ) throws(RehearsalError) -> Process {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         if let environment { process.environment = environment }
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = errorHandle
+        process.standardOutput = output
+        process.standardError = error
         process.standardInput = FileHandle.nullDevice
         do {
             try process.run()
         } catch {
             throw .command("cannot start \(arguments.first ?? ""): \(error.localizedDescription)")
         }
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let error = (try? String(contentsOf: errorFile, encoding: .utf8)) ?? ""
-        let output = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        return (process.terminationStatus, output, error)
+        return process
     }
 }
