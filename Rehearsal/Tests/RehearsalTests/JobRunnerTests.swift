@@ -148,4 +148,31 @@ import Testing
         let report = try sandbox.run(workflow, event: .workflowDispatch, secrets: ["TOKEN": "s3"], inputs: ["draft": "false"])
         #expect(try report.step("show").outputs["seen"] == "Final/false/s3")
     }
+
+    @Test func anotherEventsFieldsAreEmptyAndAMissingFolderFailsTheStep() throws {
+        let sandbox = try Sandbox()
+        try sandbox.commit(["a.txt": "1\n"])
+        try sandbox.commit(["b.txt": "2\n"])
+        let steps = """
+            - id: event
+              env:
+                BASE: ${{ github.event.pull_request.base.sha }}
+                BEFORE: ${{ github.event.before }}
+              run: echo "seen=[$BASE] $BEFORE" >> "$GITHUB_OUTPUT"
+            - id: elsewhere
+              continue-on-error: true
+              working-directory: no/such/folder
+              run: echo never
+            """
+        let push = try sandbox.run(oneJob(on: "[push, pull_request]", steps))
+        let parent = try sandbox.git("rev-parse", "HEAD^")
+        #expect(try push.step("event").outputs["seen"] == "[] \(parent)")
+        #expect(try push.step("elsewhere").outcome == "failure")
+        #expect(try push.step("elsewhere").detail?.hasPrefix("working-directory") == true)
+        #expect(push.result == "success")
+        try sandbox.git("branch", "feature")
+        let pull = try sandbox.run(oneJob(on: "[push, pull_request]", steps), event: .pullRequest, ref: "feature", baseRef: "main")
+        let head = try sandbox.git("rev-parse", "HEAD")
+        #expect(try pull.step("event").outputs["seen"] == "[\(head)] ")
+    }
 }

@@ -1,6 +1,8 @@
 import Foundation
 
 /// The `github` and `runner` contexts and the GITHUB_* / RUNNER_* variables for a run, built once.
+/// The event payload holds the fields workflows read; another event's fields (`pull_request` on
+/// a push) are null, as on GitHub, so one workflow on several events reads them safely.
 struct GitHubContext {
     let github: ExpressionValue
     let runner: ExpressionValue
@@ -23,11 +25,17 @@ struct GitHubContext {
                     "base": side("base", revision.baseSHA, revision.baseRef),
                     "head": side("head", revision.headSHA, revision.headRef),
                 ], closedName: "github.event.pull_request")
-            eventFields = ["number": .number(Double(options.pullRequestNumber)), "pull_request": .object(pullRequest)]
+            eventFields = [
+                "number": .number(Double(options.pullRequestNumber)), "pull_request": .object(pullRequest), "inputs": .null,
+                "before": .null, "after": .null,
+            ]
         case .push:
-            eventFields = ["ref": .string(revision.ref), "after": .string(revision.sha)]
+            eventFields = [
+                "ref": .string(revision.ref), "before": .string(revision.parentSHA), "after": .string(revision.sha),
+                "pull_request": .null, "inputs": .null,
+            ]
         case .workflowDispatch:
-            eventFields = ["ref": .string(revision.ref), "inputs": .strings(options.inputs)]
+            eventFields = ["ref": .string(revision.ref), "inputs": .strings(options.inputs), "pull_request": .null]
         }
         event = .object(ExpressionObject(eventFields, closedName: "github.event"))
         let owner = String(options.repositoryName.split(separator: "/").first ?? "local")

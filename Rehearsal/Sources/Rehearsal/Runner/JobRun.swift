@@ -103,10 +103,7 @@ struct JobRun {
             options.log("▶ \(name)")
             let clock = ContinuousClock()
             let start = clock.now
-            let (outcome, outputs, detail) =
-                step.run != nil
-                ? try runScript(step, index: index, env: stepEnv, context: stepContext)
-                : try runAction(step, name: name, context: stepContext)
+            let (outcome, outputs, detail) = try attempt(step, index: index, name: name, env: stepEnv, context: stepContext)
             let seconds = Self.seconds(clock.now - start)
             let tolerated = try Interpolation.expand(step.continueOnError?.text ?? "false", in: stepContext) == "true"
             let conclusion = outcome == "failure" && tolerated ? "success" : outcome
@@ -118,6 +115,25 @@ struct JobRun {
             )
         } catch {
             throw error.prefixed(prefix)
+        }
+    }
+
+    /// Runs the step's script or action. What fails as it would on GitHub (an action's own
+    /// error, a command that failed, a missing working directory) fails the step; what the
+    /// rehearsal cannot emulate is thrown.
+    private mutating func attempt(_ step: Step, index: Int, name: String, env stepEnv: [String: String], context: ExpressionContext)
+        throws(RehearsalError) -> (String, [String: String], String?)
+    {
+        do {
+            return step.run != nil
+                ? try runScript(step, index: index, env: stepEnv, context: context)
+                : try runAction(step, name: name, context: context)
+        } catch .action(let line) {
+            options.log("  error: \(line)")
+            return ("failure", [:], line)
+        } catch .command(let line) {
+            options.log("  error: \(line)")
+            return ("failure", [:], line)
         }
     }
 
@@ -145,25 +161,16 @@ struct JobRun {
         return status == 0 ? ("success", outputs, nil) : ("failure", outputs, "exit status \(status)")
     }
 
-    /// A `uses:` step: the emulated action with its `with:` expanded; its own failure fails the
-    /// step, as on GitHub.
+    /// A `uses:` step: the emulated action with its `with:` expanded.
     private mutating func runAction(_ step: Step, name: String, context: ExpressionContext)
         throws(RehearsalError) -> (String, [String: String], String?)
     {
         let uses = step.uses ?? ""
         let action = try ActionCatalog.resolve(uses)
         let values = try expand(step.with, context: context, what: "with")
-        do {
-            let outcome = try action.run(ActionInputs(action: uses, values: values), actionEnvironment)
-            if let post = outcome.post { posts.append(PostStep(name: "Post \(name)", run: post.run)) }
-            return ("success", outcome.outputs, nil)
-        } catch .action(let line) {
-            options.log("  error: \(line)")
-            return ("failure", [:], line)
-        } catch .command(let line) {
-            options.log("  error: \(line)")
-            return ("failure", [:], line)
-        }
+        let outcome = try action.run(ActionInputs(action: uses, values: values), actionEnvironment)
+        if let post = outcome.post { posts.append(PostStep(name: "Post \(name)", run: post.run)) }
+        return ("success", outcome.outputs, nil)
     }
 
     /// The actions' post steps, last queued first, when the job has not failed.

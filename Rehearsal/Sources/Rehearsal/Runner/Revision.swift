@@ -12,6 +12,8 @@ struct Revision {
     /// The pull request's base and head commits; empty for other events.
     let baseSHA: String
     let headSHA: String
+    /// The commit before `sha` on its branch (a push's `before`); forty zeros for a first commit.
+    let parentSHA: String
     /// The repository a checkout clones, and the branch in it.
     let cloneSource: String
     let cloneBranch: String
@@ -21,9 +23,10 @@ struct Revision {
         let branch = options.ref.hasPrefix("refs/heads/") ? String(options.ref.dropFirst("refs/heads/".count)) : options.ref
         let head = try commit(branch, in: repository)
         guard options.event == .pullRequest else {
+            let parent = try? commit(head + "^", in: repository)
             return Revision(
                 sha: head, ref: "refs/heads/" + branch, refName: branch, baseRef: "", headRef: "", baseSHA: "", headSHA: "",
-                cloneSource: repository, cloneBranch: branch)
+                parentSHA: parent ?? String(repeating: "0", count: 40), cloneSource: repository, cloneBranch: branch)
         }
         guard let baseRef = options.baseRef else { throw .workflow("a pull_request run needs --base-ref (the branch it targets)") }
         let base = try commit(baseRef, in: repository)
@@ -46,7 +49,7 @@ struct Revision {
         try Shell.capture(["git", "update-ref", "refs/heads/" + mergeBranch, merge], in: copy)
         return Revision(
             sha: merge, ref: "refs/" + mergeBranch, refName: "\(options.pullRequestNumber)/merge", baseRef: baseRef,
-            headRef: branch, baseSHA: base, headSHA: head, cloneSource: copy, cloneBranch: mergeBranch)
+            headRef: branch, baseSHA: base, headSHA: head, parentSHA: base, cloneSource: copy, cloneBranch: mergeBranch)
     }
 
     private static func commit(_ name: String, in repository: String) throws(RehearsalError) -> String {

@@ -29,7 +29,7 @@ enum ScriptStep {
         }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw .workflow("working-directory \(directory) does not exist")
+            throw .action("working-directory \(directory) does not exist")
         }
         return try Shell.run(try command(shell: shell, script: file), in: directory, environment: environment, output: output)
     }

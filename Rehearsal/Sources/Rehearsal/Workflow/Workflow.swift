@@ -28,8 +28,12 @@ public struct Workflow: Decodable, Sendable {
         jobs = try container.decode([String: Job].self, forKey: .jobs)
     }
 
-    /// Records the jobs' order as written, which the decoder cannot see.
-    mutating func setJobOrder(_ order: [String]) { jobOrder = order.filter { jobs[$0] != nil } }
+    /// Records the jobs' order as written, which the decoder cannot see; a job the order misses
+    /// comes after, by name, so no job is ever left out.
+    mutating func setJobOrder(_ order: [String]) {
+        let written = order.filter { jobs[$0] != nil }
+        jobOrder = written + jobs.keys.filter { !written.contains($0) }.sorted()
+    }
 }
 
 /// `concurrency:` as a group name, or a mapping with `group` and `cancel-in-progress`.
