@@ -175,4 +175,19 @@ import Testing
         let head = try sandbox.git("rev-parse", "HEAD")
         #expect(try pull.step("event").outputs["seen"] == "[\(head)] ")
     }
+
+    @Test func secretsAreMaskedInTheLog() throws {
+        let sandbox = try Sandbox()
+        try sandbox.commit(["a.txt": "1\n"])
+        let steps = """
+            - env:
+                TOKEN: ${{ secrets.TOKEN }}
+              run: |
+                printf 'token=%s\\n' "$TOKEN"
+                printf 'half=%s' "${TOKEN:0:4}"; printf '%s|\\n' "${TOKEN:4}"
+            """
+        #expect(try sandbox.run(oneJob(steps), secrets: ["TOKEN": "hunter22"]).result == "success")
+        let log = try sandbox.stepOutput()
+        #expect(log == "token=***\nhalf=***|\n")
+    }
 }

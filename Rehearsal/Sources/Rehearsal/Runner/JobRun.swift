@@ -153,7 +153,8 @@ struct JobRun {
         let folder = step.workingDirectory ?? job.defaults?.run?.workingDirectory ?? workflow.defaults?.run?.workingDirectory
         let directory = Folders.absolute(try Interpolation.expand(folder ?? ".", in: context), base: workspace)
         let status = try ScriptStep.run(
-            script: script, shell: shell, directory: directory, environment: environment, temp: temp, output: options.output)
+            script: script, shell: shell, directory: directory, environment: environment, temp: temp, output: options.output,
+            mask: SecretMask(Array(options.secrets.values)))
         let outputs = try files.readOutputs()
         for (name, value) in try files.readEnvironment() { env[name] = value }
         pathAdditions = files.readPath().reversed() + pathAdditions

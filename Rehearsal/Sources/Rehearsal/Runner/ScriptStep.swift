@@ -21,7 +21,8 @@ enum ScriptStep {
 
     /// Writes and runs the script; gives its exit status.
     static func run(
-        script: String, shell: String?, directory: String, environment: [String: String], temp: String, output: FileHandle
+        script: String, shell: String?, directory: String, environment: [String: String], temp: String, output: FileHandle,
+        mask: SecretMask
     ) throws(RehearsalError) -> Int32 {
         let file = "\(temp)/\(UUID().uuidString).sh"
         guard FileManager.default.createFile(atPath: file, contents: Data(script.utf8)) else {
@@ -31,6 +32,7 @@ enum ScriptStep {
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw .action("working-directory \(directory) does not exist")
         }
-        return try Shell.run(try command(shell: shell, script: file), in: directory, environment: environment, output: output)
+        return try Shell.run(
+            try command(shell: shell, script: file), in: directory, environment: environment, output: output, mask: mask)
     }
 }

@@ -4,11 +4,20 @@ import Foundation
 /// and git or tar (their output captured).
 enum Shell {
     /// Runs `arguments` (the first looked up on PATH) and gives its exit status; output goes to
-    /// `output`, both streams.
+    /// `output`, both streams, through `mask` when it has secrets.
     static func run(
-        _ arguments: [String], in directory: String, environment: [String: String]? = nil, output: FileHandle
+        _ arguments: [String], in directory: String, environment: [String: String]? = nil, output: FileHandle,
+        mask: SecretMask = SecretMask([])
     ) throws(RehearsalError) -> Int32 {
-        let process = try start(arguments, in: directory, environment: environment, output: output, error: output)
+        let process: Process
+        if mask.isEmpty {
+            process = try start(arguments, in: directory, environment: environment, output: output, error: output)
+        } else {
+            let pipe = Pipe()
+            process = try start(arguments, in: directory, environment: environment, output: pipe, error: pipe)
+            try? pipe.fileHandleForWriting.close()
+            mask.copy(from: pipe.fileHandleForReading, to: output)
+        }
         process.waitUntilExit()
         return process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
     }
