@@ -71,7 +71,9 @@ final class Sandbox {
 
     private func logHandle() throws -> FileHandle {
         let path = root + "/steps.log"
-        if !FileManager.default.fileExists(atPath: path) { FileManager.default.createFile(atPath: path, contents: nil) }
+        if !FileManager.default.fileExists(atPath: path) {
+            #expect(FileManager.default.createFile(atPath: path, contents: nil))
+        }
         let handle = try #require(FileHandle(forWritingAtPath: path))
         try handle.seekToEnd()
         return handle

@@ -1,14 +1,14 @@
 /// What an expression can read: the contexts by name, the job's status for the status
 /// functions, and the workspace for `hashFiles`.
-public struct ExpressionContext: Sendable {
+struct ExpressionContext: Sendable {
     /// The contexts (`github`, `runner`, `env`, `secrets`, `inputs`, `steps`, `job`), by name.
-    public var contexts: [String: ExpressionValue]
+    var contexts: [String: ExpressionValue]
     /// Whether an earlier step failed (without continue-on-error): decides `success()` and `failure()`.
-    public var jobFailed: Bool
+    var jobFailed: Bool
     /// The folder `hashFiles` patterns are relative to.
-    public var workspace: String
+    var workspace: String
 
-    public init(contexts: [String: ExpressionValue], jobFailed: Bool = false, workspace: String) {
+    init(contexts: [String: ExpressionValue], jobFailed: Bool = false, workspace: String) {
         self.contexts = contexts
         self.jobFailed = jobFailed
         self.workspace = workspace

@@ -2,7 +2,7 @@ import Foundation
 
 /// A value of GitHub's expression language: the JSON kinds, with the language's own truthiness,
 /// loose equality and conversion to text.
-public indirect enum ExpressionValue: Equatable, Sendable {
+indirect enum ExpressionValue: Equatable, Sendable {
     case null
     case bool(Bool)
     case number(Double)
@@ -11,7 +11,7 @@ public indirect enum ExpressionValue: Equatable, Sendable {
     case object(ExpressionObject)
 
     /// false, 0, -0, NaN, '' and null are falsy; everything else, objects and arrays included, truthy.
-    public var isTruthy: Bool {
+    var isTruthy: Bool {
         switch self {
         case .null: false
         case .bool(let value): value
@@ -22,7 +22,7 @@ public indirect enum ExpressionValue: Equatable, Sendable {
     }
 
     /// The value as it is spliced into text: null is empty, whole numbers lose their fraction.
-    public var text: String {
+    var text: String {
         switch self {
         case .null: ""
         case .bool(let value): value ? "true" : "false"
@@ -66,8 +66,7 @@ public indirect enum ExpressionValue: Equatable, Sendable {
     /// `<` and friends: strings (both) compare ignoring case, anything else as numbers.
     func compare(_ other: ExpressionValue) -> ComparisonResult? {
         if case .string(let left) = self, case .string(let right) = other {
-            return left.lowercased() < right.lowercased()
-                ? .orderedAscending : left.lowercased() == right.lowercased() ? .orderedSame : .orderedDescending
+            return left.lowercased().compare(right.lowercased())
         }
         let (left, right) = (numeric, other.numeric)
         if left.isNaN || right.isNaN { return nil }
@@ -112,12 +111,12 @@ public indirect enum ExpressionValue: Equatable, Sendable {
 /// An object of the expression language. A context the runner builds completely (`github`,
 /// `runner`) is closed: reading a property it lacks is an error, not the silent null GitHub
 /// would give for a property it has and the rehearsal does not.
-public struct ExpressionObject: Equatable, Sendable {
-    public var fields: [String: ExpressionValue]
+struct ExpressionObject: Equatable, Sendable {
+    var fields: [String: ExpressionValue]
     /// The dotted name used in the error when a missing property is read; nil for open objects.
-    public var closedName: String?
+    var closedName: String?
 
-    public init(_ fields: [String: ExpressionValue] = [:], closedName: String? = nil) {
+    init(_ fields: [String: ExpressionValue] = [:], closedName: String? = nil) {
         self.fields = fields
         self.closedName = closedName
     }

@@ -1,7 +1,7 @@
 /// Evaluates `${{ }}` inside workflow text, and `if:` conditions.
-public enum Interpolation {
+enum Interpolation {
     /// `text` with each `${{ expression }}` replaced by its value's text.
-    public static func expand(_ text: String, in context: ExpressionContext) throws(RehearsalError) -> String {
+    static func expand(_ text: String, in context: ExpressionContext) throws(RehearsalError) -> String {
         var result = ""
         for piece in try pieces(of: text) {
             switch piece {
@@ -13,13 +13,13 @@ public enum Interpolation {
     }
 
     /// The value of one expression's source text.
-    public static func evaluate(_ source: String, in context: ExpressionContext) throws(RehearsalError) -> ExpressionValue {
+    static func evaluate(_ source: String, in context: ExpressionContext) throws(RehearsalError) -> ExpressionValue {
         try ExpressionEvaluator(context: context).evaluate(try ExpressionParser.parse(source))
     }
 
     /// An `if:` condition: written with or without `${{ }}`; one that calls no status function
     /// is `success() && (condition)`, so a step after a failure is skipped unless it says otherwise.
-    public static func condition(_ text: String?, in context: ExpressionContext) throws(RehearsalError) -> Bool {
+    static func condition(_ text: String?, in context: ExpressionContext) throws(RehearsalError) -> Bool {
         guard let text, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return !context.jobFailed }
         let source = try conditionSource(text)
         let syntax = try ExpressionParser.parse(source)
@@ -29,7 +29,7 @@ public enum Interpolation {
     }
 
     /// The expressions' source texts inside `text` (for the structure checks).
-    public static func expressions(in text: String) throws(RehearsalError) -> [String] {
+    static func expressions(in text: String) throws(RehearsalError) -> [String] {
         try pieces(of: text).compactMap { if case .expression(let source) = $0 { source } else { nil } }
     }
 

@@ -2,7 +2,7 @@
 /// problem is one line naming the file and, where it lies in one, the job and step.
 public enum WorkflowLint {
     /// The problems of one decoded workflow; `path` names it in each line.
-    public static func problems(in workflow: Workflow, path: String) -> [String] {
+    static func problems(in workflow: Workflow, path: String) -> [String] {
         var problems: [String] = []
         let events = workflow.triggers.events
         if events.contains("pull_request_target") {

@@ -9,30 +9,30 @@ public struct RunOptions {
         case workflowDispatch = "workflow_dispatch"
     }
 
-    public var workflowPath: String
-    public var job: String
-    public var event: Event
+    var workflowPath: String
+    var job: String
+    var event: Event
     /// The git repository the checkout clones (a folder; cloned over `file://`).
-    public var repository: String
+    var repository: String
     /// The branch or tag pushed, or the pull request's head branch.
-    public var ref: String
+    var ref: String
     /// The pull request's base branch (`pull_request` only).
-    public var baseRef: String?
+    var baseRef: String?
     /// The pull request's number, in `refs/pull/<n>/merge`.
-    public var pullRequestNumber: Int
+    var pullRequestNumber: Int
     /// Holds the workspace, the runner's temporary folder, the command files and the pages artifact.
-    public var runDirectory: String
+    var runDirectory: String
     /// Holds the `actions/cache` entries, kept between runs.
-    public var cacheStore: String
-    public var secrets: [String: String]
-    public var inputs: [String: String]
-    public var runNumber: Int
+    var cacheStore: String
+    var secrets: [String: String]
+    var inputs: [String: String]
+    var runNumber: Int
     /// `github.repository` (owner/name).
-    public var repositoryName: String
+    var repositoryName: String
     /// Receives the steps' output.
-    public var output: FileHandle
+    var output: FileHandle
     /// Receives the runner's own lines (step names, times, notices).
-    public var log: (String) -> Void
+    var log: (String) -> Void
 
     public init(
         workflowPath: String, job: String, event: Event, repository: String, ref: String, baseRef: String? = nil,

@@ -1,10 +1,10 @@
 /// `permissions:` — `read-all`, `write-all`, `{}`, or a mapping from scope to `read`, `write`
 /// or `none`.
-public struct Permissions: Decodable, Equatable, Sendable {
+struct Permissions: Decodable, Equatable, Sendable {
     /// Each scope's access; `read-all` and `write-all` appear as the scope `*`.
-    public let scopes: [String: String]
+    let scopes: [String: String]
 
-    public init(from decoder: Decoder) throws {
+    init(from decoder: Decoder) throws {
         let container = try decoder.singleValueContainer()
         if let text = try? container.decode(String.self) {
             switch text {
@@ -19,5 +19,5 @@ public struct Permissions: Decodable, Equatable, Sendable {
     }
 
     /// The scopes given write access, sorted.
-    public var writeScopes: [String] { scopes.filter { $0.value == "write" }.keys.sorted() }
+    var writeScopes: [String] { scopes.filter { $0.value == "write" }.keys.sorted() }
 }

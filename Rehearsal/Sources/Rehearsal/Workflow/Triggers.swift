@@ -1,8 +1,8 @@
 /// The `on:` key: a single event, a list of events, or a mapping from event to its filters.
 /// Only the event names and `workflow_dispatch`'s input defaults matter to a local run.
-public struct Triggers: Decodable, Sendable {
+struct Triggers: Decodable, Sendable {
     /// The events, as written (`push`, `pull_request`, `workflow_dispatch`, …).
-    public let events: [String]
+    let events: [String]
     /// `workflow_dispatch.inputs.<name>.default`, for inputs the command line does not set.
     let inputDefaults: [String: String]
 
@@ -14,7 +14,7 @@ public struct Triggers: Decodable, Sendable {
         let inputs: [String: DispatchInput]?
     }
 
-    public init(from decoder: Decoder) throws {
+    init(from decoder: Decoder) throws {
         let container = try decoder.singleValueContainer()
         if let list = try? container.decode(OneOrMany.self) {
             events = list.values

@@ -1,23 +1,23 @@
 /// A workflow file, decoded into the parts a job run and the structure checks read. Keys the
 /// runner does not emulate (`strategy`, `services`, `outputs`…) are not decoded and so ignored.
-public struct Workflow: Decodable, Sendable {
-    public let name: String?
+struct Workflow: Decodable, Sendable {
+    let name: String?
     /// The events that start the workflow (`on:`).
-    public let triggers: Triggers
+    let triggers: Triggers
     /// The token's scopes for every job, nil when the file has no top-level `permissions:`.
-    public let permissions: Permissions?
+    let permissions: Permissions?
     let env: [String: ScalarText]
     let concurrency: Concurrency?
     let defaults: Defaults?
-    public let jobs: [String: Job]
+    let jobs: [String: Job]
     /// The job names in the order the file lists them (a dictionary keeps none).
-    public private(set) var jobOrder: [String] = []
+    private(set) var jobOrder: [String] = []
 
     enum CodingKeys: String, CodingKey {
         case name, on, permissions, env, concurrency, defaults, jobs
     }
 
-    public init(from decoder: Decoder) throws {
+    init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         name = try container.decodeIfPresent(String.self, forKey: .name)
         triggers = try container.decode(Triggers.self, forKey: .on)
@@ -63,20 +63,20 @@ struct Defaults: Decodable, Sendable {
 }
 
 /// One job: where it would run, what it waits for, and its steps.
-public struct Job: Decodable, Sendable {
-    public let name: String?
+struct Job: Decodable, Sendable {
+    let name: String?
     let runsOn: OneOrMany?
     let container: NameOrMapping?
     let environment: NameOrMapping?
     let needs: OneOrMany?
     let condition: ScalarText?
     let env: [String: ScalarText]
-    public let permissions: Permissions?
+    let permissions: Permissions?
     let defaults: Defaults?
-    public let steps: [Step]
+    let steps: [Step]
 
     /// The job's container image, when it names one.
-    public var containerImage: String? { container?.name }
+    var containerImage: String? { container?.name }
 
     enum CodingKeys: String, CodingKey {
         case name, container, environment, needs, env, permissions, defaults, steps
@@ -84,7 +84,7 @@ public struct Job: Decodable, Sendable {
         case condition = "if"
     }
 
-    public init(from decoder: Decoder) throws {
+    init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         name = try container.decodeIfPresent(String.self, forKey: .name)
         runsOn = try container.decodeIfPresent(OneOrMany.self, forKey: .runsOn)
@@ -100,12 +100,12 @@ public struct Job: Decodable, Sendable {
 }
 
 /// One step: either a `run:` script or a `uses:` action, never both.
-public struct Step: Decodable, Sendable {
-    public let id: String?
-    public let name: String?
-    public let uses: String?
+struct Step: Decodable, Sendable {
+    let id: String?
+    let name: String?
+    let uses: String?
     let with: [String: ScalarText]
-    public let run: String?
+    let run: String?
     let env: [String: ScalarText]
     let condition: ScalarText?
     let shell: String?
@@ -119,7 +119,7 @@ public struct Step: Decodable, Sendable {
         case continueOnError = "continue-on-error"
     }
 
-    public init(from decoder: Decoder) throws {
+    init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         id = try container.decodeIfPresent(String.self, forKey: .id)
         name = try container.decodeIfPresent(String.self, forKey: .name)
@@ -138,7 +138,7 @@ public struct Step: Decodable, Sendable {
     }
 
     /// The name GitHub shows: `name:`, else `Run <first line>` or `Run <action>`.
-    public var displayName: String {
+    var displayName: String {
         if let name { return name }
         if let uses { return "Run \(uses)" }
         let firstLine = run?.split(separator: "\n").first.map(String.init) ?? ""

@@ -2,9 +2,9 @@ import Foundation
 import Yams
 
 /// Reads a workflow file from disk into a `Workflow`.
-public enum WorkflowFile {
+enum WorkflowFile {
     /// Decodes the file at `path`; a YAML or shape error becomes one line naming the file.
-    public static func load(_ path: String) throws(RehearsalError) -> Workflow {
+    static func load(_ path: String) throws(RehearsalError) -> Workflow {
         let text: String
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
@@ -15,7 +15,7 @@ public enum WorkflowFile {
     }
 
     /// Decodes workflow text; `path` only names the file in errors.
-    public static func parse(_ text: String, path: String) throws(RehearsalError) -> Workflow {
+    static func parse(_ text: String, path: String) throws(RehearsalError) -> Workflow {
         do {
             var workflow = try YAMLDecoder().decode(Workflow.self, from: text)
             workflow.setJobOrder(try jobOrder(text))
