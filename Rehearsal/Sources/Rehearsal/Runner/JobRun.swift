@@ -37,6 +37,13 @@ struct JobRun {
         try Folders.create(options.cacheStore)
         guard FileManager.default.createFile(atPath: summaryPath, contents: nil) else { throw .command("cannot write \(summaryPath)") }
         revision = try Revision.resolve(options)
+        if let filter = workflow.triggers.filters[options.event.rawValue] {
+            let branch = options.event == .pullRequest ? revision.baseRef : revision.refName
+            let changed = filter.paths == nil && filter.pathsIgnore == nil ? [] : try revision.changedFiles(in: options.repository)
+            if let reason = filter.refusal(branch: branch, changedFiles: changed) {
+                throw .workflow("\(options.workflowPath) would not run on this \(options.event.rawValue): \(reason)")
+            }
+        }
         github = GitHubContext(
             options: options, revision: revision, jobName: options.job, workflowName: workflow.name ?? options.workflowPath,
             workspace: workspace, temp: temp)

@@ -52,6 +52,20 @@ struct Revision {
             headRef: branch, baseSHA: base, headSHA: head, parentSHA: base, cloneSource: copy, cloneBranch: mergeBranch)
     }
 
+    /// The files the event changes: a push's against its parent commit (every file for a first
+    /// commit), a pull request's head against its merge base with the base branch.
+    func changedFiles(in repository: String) throws(RehearsalError) -> [String] {
+        let listing =
+            if !baseSHA.isEmpty {
+                try Shell.capture(["git", "diff", "--name-only", baseSHA + "..." + headSHA], in: repository)
+            } else if parentSHA.allSatisfy({ $0 == "0" }) {
+                try Shell.capture(["git", "ls-tree", "-r", "--name-only", sha], in: repository)
+            } else {
+                try Shell.capture(["git", "diff", "--name-only", parentSHA, sha], in: repository)
+            }
+        return listing.split(separator: "\n").map(String.init)
+    }
+
     private static func commit(_ name: String, in repository: String) throws(RehearsalError) -> String {
         let result = try Shell.attempt(["git", "rev-parse", "--verify", "--quiet", name + "^{commit}"], in: repository)
         guard result.status == 0 else { throw .workflow("\(repository): no branch, tag or commit '\(name)'") }
