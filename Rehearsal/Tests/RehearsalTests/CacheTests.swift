@@ -90,4 +90,29 @@ import Testing
         #expect(try report.step("read").outputs["value"] == "saved")
         #expect(try report.step("strict").outcome == "failure")
     }
+
+    @Test func pathsOutsideTheWorkspaceComeBackWhereTheyWere() throws {
+        let sandbox = try Sandbox()
+        try sandbox.commit(["README.md": "hello\n"])
+        let outside = sandbox.root + "/outside"
+        let steps = """
+            - id: cache
+              uses: actions/cache@v4
+              with:
+                path: |
+                  \(outside)
+                  .
+                key: both
+            - id: look
+              run: |
+                echo "outside=$(cat \(outside)/file 2>/dev/null)" >> "$GITHUB_OUTPUT"
+                echo "inside=$(cat made-here 2>/dev/null)" >> "$GITHUB_OUTPUT"
+                mkdir -p \(outside) && echo out > \(outside)/file && echo in > made-here
+            """
+        _ = try sandbox.run(oneJob(steps))
+        try FileManager.default.removeItem(atPath: outside)
+        let warm = try sandbox.run(oneJob(steps))
+        #expect(try warm.step("look").outputs["outside"] == "out")
+        #expect(try warm.step("look").outputs["inside"] == "in")
+    }
 }

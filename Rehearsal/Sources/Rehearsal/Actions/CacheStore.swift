@@ -38,7 +38,9 @@ struct CacheStore {
         let staging = target + ".partial"
         try? FileManager.default.removeItem(atPath: staging)
         try Folders.create(staging)
-        let members = paths.map { $0.hasPrefix(workspace + "/") ? String($0.dropFirst(workspace.count + 1)) : $0 }
+        let members = paths.map { path in
+            path == workspace ? "." : path.hasPrefix(workspace + "/") ? String(path.dropFirst(workspace.count + 1)) : path
+        }
         try Shell.capture(["tar", "-cf", staging + "/archive.tar", "-P", "-C", workspace, "--"] + members, in: workspace)
         let entry = Entry(key: key, version: version, sequence: (all().map(\.sequence).max() ?? 0) + 1)
         do {
