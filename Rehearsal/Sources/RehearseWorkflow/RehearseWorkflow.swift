@@ -7,6 +7,6 @@ struct RehearseWorkflow: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rehearse-workflow",
         abstract: "Run a GitHub Actions job locally, or check workflow files' structure.",
-        subcommands: [RunJob.self, LintWorkflows.self],
+        subcommands: [RunJob.self, LintWorkflows.self, PutCache.self],
         defaultSubcommand: RunJob.self)
 }

@@ -15,7 +15,8 @@ struct JobRun {
     /// The environment every step starts from: this process's, plus the runner's variables.
     private let baseEnvironment: [String: String]
     private let secrets: ExpressionValue
-    private let inputs: ExpressionValue
+    /// `inputs`: the workflow_dispatch inputs, or inside a composite action its own.
+    private var inputs: ExpressionValue
     /// Workflow env, job env, then what steps exported through GITHUB_ENV.
     private var env: [String: String] = [:]
     private var pathAdditions: [String] = []
@@ -23,6 +24,8 @@ struct JobRun {
     private var failed = false
     private var posts: [PostStep] = []
     private var reports: [RunReport.StepReport] = []
+    /// Script steps run so far, composite actions' included: each has its own command files.
+    private var scripts = 0
 
     init(options: RunOptions, workflow: Workflow, job: Job) throws(RehearsalError) {
         self.options = options
@@ -95,11 +98,11 @@ struct JobRun {
         if let group = workflow.concurrency?.group { options.log("concurrency group: \(group)") }
     }
 
-    private mutating func runStep(_ step: Step, index: Int) throws(RehearsalError) {
-        let prefix = "step \(index + 1) '\(step.displayName)': "
+    private mutating func runStep(_ step: Step, index: Int, label: String = "") throws(RehearsalError) {
+        let prefix = "step \(index + 1) '\(label)\(step.displayName)': "
         do {
             let base = context(env: env)
-            let name = (try? Interpolation.expand(step.displayName, in: base)) ?? step.displayName
+            let name = label + ((try? Interpolation.expand(step.displayName, in: base)) ?? step.displayName)
             let stepEnv = env.merging(try expand(step.env, context: base, what: "env")) { $1 }
             let stepContext = context(env: stepEnv)
             guard try Interpolation.condition(step.condition?.text, in: stepContext) else {
@@ -132,9 +135,9 @@ struct JobRun {
         throws(RehearsalError) -> (String, [String: String], String?)
     {
         do {
-            return step.run != nil
-                ? try runScript(step, index: index, env: stepEnv, context: context)
-                : try runAction(step, name: name, context: context)
+            if step.run != nil { return try runScript(step, index: index, env: stepEnv, context: context) }
+            if CompositeAction.isLocal(step.uses ?? "") { return try runComposite(step, name: name, context: context) }
+            return try runAction(step, name: name, context: context)
         } catch .action(let line) {
             options.log("  error: \(line)")
             return ("failure", [:], line)
@@ -150,7 +153,8 @@ struct JobRun {
         throws(RehearsalError) -> (String, [String: String], String?)
     {
         let script = try Interpolation.expand(step.run ?? "", in: context)
-        let files = try CommandFiles(folder: commands, index: index + 1)
+        scripts += 1
+        let files = try CommandFiles(folder: commands, index: scripts)
         var environment = baseEnvironment.merging(stepEnv) { $1 }.merging(files.variables) { $1 }
         environment["GITHUB_ACTION"] = step.id ?? "__run_\(index + 1)"
         if !pathAdditions.isEmpty {
@@ -179,6 +183,45 @@ struct JobRun {
         let outcome = try action.run(ActionInputs(action: uses, values: values), actionEnvironment)
         if let post = outcome.post { posts.append(PostStep(name: "Post \(name)", run: post.run)) }
         return ("success", outcome.outputs, nil)
+    }
+
+    /// A local composite action's steps, run as the job's own with the action's `inputs` and
+    /// a `steps` context of their own; it fails when one of them does.
+    private mutating func runComposite(_ step: Step, name: String, context: ExpressionContext)
+        throws(RehearsalError) -> (String, [String: String], String?)
+    {
+        let uses = step.uses ?? ""
+        let action = try CompositeAction.load(uses, workspace: workspace)
+        let given = try expand(step.with, context: context, what: "with")
+        let values = try action.inputValues(given) { (text) throws(RehearsalError) in try Interpolation.expand(text, in: context) }
+        let outer = (inputs: inputs, steps: stepContexts, failed: failed)
+        inputs = .strings(values)
+        stepContexts = [:]
+        for case let id? in (action.runs.steps ?? []).map(\.id) { stepContexts[id] = .null }
+        defer {
+            inputs = outer.inputs
+            stepContexts = outer.steps
+        }
+        for (index, inner) in (action.runs.steps ?? []).enumerated() {
+            if let uses = inner.uses, !CompositeAction.isLocal(uses) { try Self.validate(inner, uses: uses, index: index) }
+            try runStep(inner, index: reports.count, label: name + " › ")
+        }
+        return (failed && !outer.failed ? "failure" : "success", [:], nil)
+    }
+
+    /// Refuses a step whose action is not emulated, or that gives an input its emulation does
+    /// not read.
+    static func validate(_ step: Step, uses: String, index: Int) throws(RehearsalError) {
+        let prefix = "step \(index + 1) '\(step.displayName)': "
+        let action: EmulatedAction
+        do {
+            action = try ActionCatalog.resolve(uses)
+        } catch {
+            throw error.prefixed(prefix)
+        }
+        if let unknown = step.with.keys.sorted().first(where: { !action.inputNames.contains($0) }) {
+            throw .workflow(prefix + "\(uses): input '\(unknown)' is not one the rehearsal emulates")
+        }
     }
 
     /// The actions' post steps, last queued first, when the job has not failed.

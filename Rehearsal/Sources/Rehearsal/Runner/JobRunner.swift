@@ -24,17 +24,9 @@ public enum JobRunner {
     /// step runs so a long job does not fail late on what could be seen at once.
     static func validateActions(_ job: Job) throws(RehearsalError) {
         for (index, step) in job.steps.enumerated() {
-            guard let uses = step.uses else { continue }
-            let prefix = "step \(index + 1) '\(step.displayName)': "
-            let action: EmulatedAction
-            do {
-                action = try ActionCatalog.resolve(uses)
-            } catch {
-                throw error.prefixed(prefix)
-            }
-            if let unknown = step.with.keys.sorted().first(where: { !action.inputNames.contains($0) }) {
-                throw .workflow(prefix + "\(uses): input '\(unknown)' is not one the rehearsal emulates")
-            }
+            // A local composite action is read from the checkout when its step runs.
+            guard let uses = step.uses, !CompositeAction.isLocal(uses) else { continue }
+            try JobRun.validate(step, uses: uses, index: index)
         }
     }
 }
