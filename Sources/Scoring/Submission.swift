@@ -190,7 +190,7 @@ public struct Submission: Sendable {
                 found.append(Submission(relative, in: base, location: url, displayName: displayName(path), limits: limits))
                 continue
             }
-            for entry in entries where !entry.name.hasPrefix(".") && !entry.name.lowercased().hasPrefix("readme") {
+            for entry in entries where isSubmissionEntry(entry.name) {
                 found.append(
                     Submission(
                         relative.isEmpty ? entry.name : relative + "/" + entry.name, in: base,
@@ -199,6 +199,12 @@ public struct Submission: Sendable {
             }
         }
         return found.map { $0.refusedIfFolderTwin() }
+    }
+
+    /// Whether `name`, an entry of a folder of submissions (at the top of the submissions
+    /// folder, a team's folder or file), is a submission: README files and hidden entries are not.
+    public static func isSubmissionEntry(_ name: String) -> Bool {
+        !name.hasPrefix(".") && !name.lowercased().hasPrefix("readme")
     }
 
     /// The folder to open `path` beneath, and its path there: the submissions folder for a
