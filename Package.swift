@@ -124,7 +124,7 @@ let package = Package(
         .testTarget(name: "CompetitionTests", dependencies: ["Competition", "HiggsData", "Results", "TestSupport"]),
         .testTarget(
             name: "LeaderboardCLITests",
-            dependencies: ["LeaderboardCLI", "HiggsData", "ModelFiles", "Results", "Scoring", "Competition", "TestSupport"],
+            dependencies: ["LeaderboardCLI", "HiggsData", "ModelFiles", "Results", "Scoring", "Competition", "TestSupport", "CCmark"],
             exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
