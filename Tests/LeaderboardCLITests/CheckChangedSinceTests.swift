@@ -123,7 +123,7 @@ import Testing
 
     @Test func aHostileTeamNameComesOutInert() throws {
         var repository = try repository(["notebook-net"])
-        let name = "x](javascript:alert(1)) ![i](x.png) <img src=x onerror=alert(1)> *b* `c` | d\n# owned &amp; www.evil.example"
+        let name = "x](javascript:alert(1)) ![i](x.png) <img src=x onerror=alert(1)> *b* `c` | d\n# owned &amp; www.evil.example a@b.example"
         let folder = repository.submissions + "/" + name
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: examples + "/notebook-net/model.h5", toPath: folder + "/model.h5")
@@ -143,7 +143,10 @@ import Testing
         let ownHTML = run.stdout.split(separator: "\n").filter { $0.hasPrefix("<details>") || $0 == "</details>" }.count
         #expect(ownHTML == 2)
         #expect(rendered.components(separatedBy: "raw HTML omitted").count - 1 == ownHTML, "\(rendered)")
+        // GitHub would make an e-mail link of `a@b.example`, escaped or not: a word joiner parts it.
+        #expect(run.stdout.contains("a\\@\u{2060}b\\.example"))
         let shown = ("submissions/" + name).replacingOccurrences(of: "\n", with: " ")
+            .replacingOccurrences(of: "@", with: "@\u{2060}")
             .replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
             .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
         #expect(rendered.contains("<h3>\(shown)</h3>"), "\(rendered)")

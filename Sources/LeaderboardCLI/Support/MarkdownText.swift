@@ -6,9 +6,10 @@
 /// Every control character (line breaks and tabs too, and the ones `TerminalText` escapes)
 /// becomes a space, so the text stays on the line the tool put it on; every ASCII punctuation
 /// character, each of which CommonMark lets a backslash make literal, gets one. That covers
-/// the syntax named (`\ ` * _ [ ] < > # | !`), entities (`&`), strikethrough (`~`) and the
-/// autolinks GitHub finds in bare text (`www.`, `https:`, `a@b.c`), whose dots, colons and at
-/// signs are then no longer the text it looks for.
+/// the syntax (backslash, backtick, `*`, `_`, `[`, `]`, `<`, `>`, `#`, `|`, `!`), entities (`&`), strikethrough (`~`) and the
+/// autolinks GitHub finds in bare text after `www.` and `https://`, whose escaped dots and
+/// colons are no longer the text it looks for. E-mail addresses it finds even escaped: an
+/// invisible word joiner follows each at sign.
 enum MarkdownText {
     /// The ASCII punctuation characters, which CommonMark lets a backslash make literal.
     private static let punctuation = Set("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~".unicodeScalars)
@@ -23,6 +24,9 @@ enum MarkdownText {
             } else {
                 if punctuation.contains(scalar) { out.append("\\") }
                 out.unicodeScalars.append(scalar)
+                // GitHub finds e-mail addresses in text nodes, escaped or not: a word joiner
+                // (invisible) after the at sign keeps `a@b.c` from being one.
+                if scalar == "@" { out.unicodeScalars.append("\u{2060}") }
             }
         }
         return out
