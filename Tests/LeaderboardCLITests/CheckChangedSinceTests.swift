@@ -69,9 +69,10 @@ import Testing
 
         let text = try check(["--changed-since", "main"], in: repository.path)
         #expect(text.status == 1)
-        for line in ["2 team entries under submissions/ changed since main", "== submissions/notebook-net: ready",
-            "validation rows 700: AUC", "== submissions/pickled-model: cannot be scored", "is a Python pickle"]
-        {
+        for line in [
+            "2 team entries under submissions/ changed since main", "== submissions/notebook-net: ready",
+            "validation rows 700: AUC", "== submissions/pickled-model: cannot be scored", "is a Python pickle",
+        ] {
             #expect(text.stdout.contains(line), "\(line)\n\(text.stdout)")
         }
         #expect(!text.stdout.contains("xgboost-trees"))
@@ -123,7 +124,8 @@ import Testing
 
     @Test func aHostileTeamNameComesOutInert() throws {
         var repository = try repository(["notebook-net"])
-        let name = "x](javascript:alert(1)) ![i](x.png) <img src=x onerror=alert(1)> *b* `c` | d\n# owned &amp; www.evil.example a@b.example"
+        let name =
+            "x](javascript:alert(1)) ![i](x.png) <img src=x onerror=alert(1)> *b* `c` | d\n# owned &amp; www.evil.example a@b.example"
         let folder = repository.submissions + "/" + name
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: examples + "/notebook-net/model.h5", toPath: folder + "/model.h5")

@@ -84,7 +84,12 @@ struct CheckCommand: ParsableCommand {
             print(CheckReport.markdown(refused: path, reason: problem.description), terminator: "")
             throw problem
         }
-        print(json ? try Formatting.json(report) : markdown ? report.markdown : report.text, terminator: markdown ? "" : "\n")
+        try emit(report, markdown: report.markdown, text: report.text)
+    }
+
+    /// Prints `report` as asked: JSON, Markdown (which ends its own lines) or text.
+    private func emit<Report: Encodable>(_ report: Report, markdown markdownText: String, text: String) throws {
+        print(json ? try Formatting.json(report) : markdown ? markdownText : text, terminator: markdown ? "" : "\n")
     }
 
     /// The check of submissions with the limits and data of `ws` (none: the defaults and the
@@ -121,15 +126,14 @@ struct CheckCommand: ParsableCommand {
                 return try check.check(submission, named: ws.relativePath(url.path))
             }
         }
-        print(json ? try Formatting.json(report) : markdown ? report.markdown : report.text, terminator: markdown ? "" : "\n")
+        try emit(report, markdown: report.markdown, text: report.text)
         let refused = report.teams.filter { $0.status == .refused }
         guard refused.isEmpty else {
-            FileHandle.standardError.write(
-                Data(
-                    TerminalText.escaped(
-                        "\(refused.count) of \(report.teams.count) team entries cannot be scored (\(refused.map(\.entry).joined(separator: ", "))); "
-                            + "fix what the report says and push again\n", keepingLines: true
-                    ).utf8))
+            let names = refused.map(\.entry).joined(separator: ", ")
+            let line =
+                "\(refused.count) of \(report.teams.count) team entries cannot be scored (\(names)); "
+                + "fix what the report says and push again"
+            FileHandle.standardError.write(Data((TerminalText.escaped(line) + "\n").utf8))
             throw ExitCode(1)
         }
     }

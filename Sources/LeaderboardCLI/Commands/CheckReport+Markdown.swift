@@ -20,7 +20,9 @@ extension CheckReport {
             ]
         }
         if let summary {
-            lines += ["", "<details><summary>What the model file holds</summary>", "", MarkdownText.codeBlock(summary.text), "", "</details>"]
+            lines += [
+                "", "<details><summary>What the model file holds</summary>", "", MarkdownText.codeBlock(summary.text), "", "</details>",
+            ]
         }
         return lines.joined(separator: "\n") + "\n"
     }
