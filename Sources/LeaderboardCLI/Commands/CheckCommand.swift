@@ -29,7 +29,8 @@ struct CheckCommand: ParsableCommand {
                           HEAD changed; one they removed is listed, not checked. The
                           exit status is non-zero when one cannot be scored. In a
                           pull request's job (the whole history fetched):
-                          leaderboard check --changed-since origin/main --markdown >> "$GITHUB_STEP_SUMMARY"
+                            leaderboard check --changed-since origin/main \\
+                              --markdown >> "$GITHUB_STEP_SUMMARY"
 
             Inside a workspace, its data, split and limits are used; elsewhere, the
             embedded sample and the default limits. The figures are those of the
