@@ -102,7 +102,7 @@ let package = Package(
         .executableTarget(name: "trees-predict", dependencies: ["ModelFiles", "Models"], path: "bench/trees-predict"),
 
         // Tests mirror the sources; shared helpers live once in TestSupport.
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["CCmarkGFM"], path: "Tests/TestSupport"),
         .testTarget(name: "HiggsSchemaTests", dependencies: ["HiggsSchema"]),
         .testTarget(name: "HiggsDataTests", dependencies: ["HiggsData", "TestSupport"]),
         .testTarget(
@@ -129,7 +129,7 @@ let package = Package(
         .testTarget(name: "CompetitionTests", dependencies: ["Competition", "HiggsData", "Results", "TestSupport"]),
         .testTarget(
             name: "LeaderboardCLITests",
-            dependencies: ["LeaderboardCLI", "HiggsData", "ModelFiles", "Results", "Scoring", "Competition", "TestSupport"],
+            dependencies: ["LeaderboardCLI", "HiggsData", "ModelFiles", "Results", "Scoring", "Competition", "GitHistory", "TestSupport"],
             exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]

@@ -17,25 +17,58 @@ struct GitCommand {
         return "/usr/bin/git"
     }()
 
+    /// What a finished command gave.
+    struct Outcome {
+        var status: Int32
+        var output: Data
+        /// The first line git wrote on standard error, for messages.
+        var message: String
+    }
+
     /// Runs `git arguments…`, feeding `input`, and returns everything it wrote to standard
     /// output; a non-zero exit is `GitError.failed` with git's first line of complaint.
     /// For answers of a bounded size (lists of commits, a tree's oid per commit).
     func output(_ arguments: [String], input: Data? = nil) throws(GitError) -> Data {
+        let outcome = try run(arguments, input: input)
+        guard outcome.status == 0 else {
+            throw .failed(command: arguments.first ?? "", message: outcome.message.isEmpty ? "no message" : outcome.message)
+        }
+        return outcome.output
+    }
+
+    /// Runs `arguments` and gives its output as one trimmed line; `nil` when git fails.
+    func line(_ arguments: [String]) throws(GitError) -> String? {
+        let outcome = try run(arguments)
+        guard outcome.status == 0 else { return nil }
+        return String(decoding: outcome.output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Runs `git arguments…` to its end, feeding `input`. Standard input is written and
+    /// standard error read on threads of their own beside standard output, so that no full
+    /// pipe stalls git (which may answer before it has read everything).
+    func run(_ arguments: [String], input: Data? = nil) throws(GitError) -> Outcome {
         let process = try started(arguments, input: input != nil)
+        let group = DispatchGroup()
         if let input, let stdin = process.standardInput as? Pipe {
-            // Written from another thread: git may answer before it has read everything, and
-            // a full pipe either way would stall both sides.
-            let writer = Thread {
+            DispatchQueue.global().async(group: group) {
                 stdin.fileHandleForWriting.write(input)
                 try? stdin.fileHandleForWriting.close()
             }
-            writer.start()
         }
-        let out = (process.standardOutput as? Pipe)?.fileHandleForReading.readDataToEndOfFile() ?? Data()
-        let err = (process.standardError as? Pipe)?.fileHandleForReading.readDataToEndOfFile() ?? Data()
+        let errors = ErrorText()
+        if let stderr = process.standardError as? Pipe {
+            DispatchQueue.global().async(group: group) { errors.data = stderr.fileHandleForReading.readDataToEndOfFile() }
+        }
+        let output = (process.standardOutput as? Pipe)?.fileHandleForReading.readDataToEndOfFile() ?? Data()
+        group.wait()
         process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw Self.failure(arguments, err) }
-        return out
+        let message = String(decoding: errors.data, as: UTF8.self).split(whereSeparator: \.isNewline).first.map(String.init)
+        return Outcome(status: process.terminationStatus, output: output, message: message ?? "")
+    }
+
+    /// The bytes git wrote on standard error, filled by the reading thread before `wait` returns.
+    private final class ErrorText: @unchecked Sendable {
+        var data = Data()
     }
 
     /// `git arguments…` started with pipes on its standard input (when `input`), output and
@@ -47,13 +80,14 @@ struct GitCommand {
         // container's mounted workspace, which git would otherwise refuse as "dubious"); and
         // nothing the repository's settings name (an fsmonitor hook) is run.
         process.arguments =
-            ["-C", repository, "-c", "safe.directory=" + repository, "-c", "core.fsmonitor=false", "-c", "core.quotePath=false"]
-            + arguments
+            ["-C", repository, "--literal-pathspecs", "-c", "safe.directory=" + repository, "-c", "core.fsmonitor=false"]
+            + ["-c", "core.quotePath=false"] + arguments
         var environment = ProcessInfo.processInfo.environment
         // The repository's own answers only: no pager, no prompt, no replacement objects.
         environment["GIT_PAGER"] = "cat"
         environment["GIT_TERMINAL_PROMPT"] = "0"
         environment["GIT_NO_REPLACE_OBJECTS"] = "1"
+        environment["LC_ALL"] = "C"
         process.environment = environment
         if input { process.standardInput = Pipe() } else { process.standardInput = FileHandle.nullDevice }
         process.standardOutput = Pipe()
@@ -66,9 +100,4 @@ struct GitCommand {
         return process
     }
 
-    /// The failure of `arguments` with git's standard error `err`: its first line.
-    static func failure(_ arguments: [String], _ err: Data) -> GitError {
-        let message = String(decoding: err, as: UTF8.self).split(whereSeparator: \.isNewline).first.map(String.init)
-        return .failed(command: arguments.first ?? "", message: message ?? "no message")
-    }
 }

@@ -122,27 +122,33 @@ struct CheckReport: Codable {
         var why: String
     }
 
-    /// The lines `check` prints.
-    var text: String {
-        var lines = [Self.line("submission", "\(submission) (\(form == "folder" ? "a folder" : "a file"))")]
-        if let manifest { lines.append(Self.line("manifest", Self.describe(manifest))) }
+    /// What was understood of the submission's files, a labelled line each: the manifest, the
+    /// model file and why, the history, the README, the notebooks and PDFs as the entry's page
+    /// shows or links them, the other files listed there, and the files not read.
+    var understood: [(label: String, text: String)] {
+        var lines = [(label: "submission", text: "\(submission) (\(form == "folder" ? "a folder" : "a file"))")]
+        if let manifest { lines.append(("manifest", Self.describe(manifest))) }
         lines.append(
-            Self.line(
-                summary == nil ? "predictions" : "model", "\(model.file) (\(Formatting.count(model.bytes)) bytes): \(model.reason)"))
+            (summary == nil ? "predictions" : "model", "\(model.file) (\(Formatting.count(model.bytes)) bytes): \(model.reason)"))
         if let history {
             let epochs = "\(history.epochs) epoch\(history.epochs == 1 ? "" : "s")"
-            lines.append(Self.line("history", "\(history.file): \(epochs) (\(history.keys.joined(separator: ", ")))"))
+            lines.append(("history", "\(history.file): \(epochs) (\(history.keys.joined(separator: ", ")))"))
         }
-        if let readme { lines.append(Self.line("readme", "\(readme.file) (\(Formatting.count(readme.characters)) characters)")) }
+        if let readme { lines.append(("readme", "\(readme.file) (\(Formatting.count(readme.characters)) characters)")) }
         // Notebooks and PDFs a line each, as the page shows or links them; other files listed.
         let onPage = deliverables.filter { $0.kind == "notebook" || $0.kind == "PDF" }
-        for part in onPage { lines.append(Self.line(part.kind.lowercased(), "\(part.file): \(part.detail)")) }
+        for part in onPage { lines.append((part.kind.lowercased(), "\(part.file): \(part.detail)")) }
         let listed = deliverables.filter { part in !onPage.contains { $0.file == part.file } }
         if !listed.isEmpty {
-            lines.append(
-                Self.line("files", listed.map { "\($0.file) (\($0.kind))" }.joined(separator: ", ") + ": listed on the entry's page"))
+            lines.append(("files", listed.map { "\($0.file) (\($0.kind))" }.joined(separator: ", ") + ": listed on the entry's page"))
         }
-        if !otherFiles.isEmpty { lines.append(Self.line("not read", otherFiles.joined(separator: ", "))) }
+        if !otherFiles.isEmpty { lines.append(("not read", otherFiles.joined(separator: ", "))) }
+        return lines
+    }
+
+    /// The lines `check` prints.
+    var text: String {
+        var lines = understood.map { Self.line($0.label, $0.text) }
         if let summary {
             lines.append("")
             lines.append(summary.text)
@@ -156,15 +162,18 @@ struct CheckReport: Codable {
                     Formatting.count(validation.rows), validation.auc, validation.aucLow, validation.aucHigh,
                     validation.accuracy, validation.logLoss))
         }
-        if let predictions {
-            lines.append(Self.line("shape", "\(Formatting.count(predictions.scores)) scores, one per hidden test row: \(predictions.why)"))
-        }
+        if let predictions { lines.append(Self.line("shape", Self.describe(predictions))) }
         lines.append(verdict)
         return TerminalText.escaped(lines.joined(separator: "\n"), keepingLines: true)
     }
 
     private static func line(_ label: String, _ text: String) -> String {
         label.padding(toLength: max(12, label.count + 1), withPad: " ", startingAt: 0) + text
+    }
+
+    /// A predictions file's shape, and why it has no figures.
+    static func describe(_ p: PredictionsPart) -> String {
+        "\(Formatting.count(p.scores)) scores, one per hidden test row: \(p.why)"
     }
 
     private static func describe(_ m: ManifestPart) -> String {
@@ -179,7 +188,8 @@ struct CheckReport: Codable {
         return "\(m.file) (\(m.source)): " + parts.joined(separator: "; ")
     }
 
-    private static func describe(_ d: DataPart) -> String {
+    /// The data the figures come from, and which of its rows.
+    static func describe(_ d: DataPart) -> String {
         let source = d.workspace.map { "\(d.source) (the data of workspace \($0))" } ?? "\(d.source) (no workspace here)"
         return "\(source), \(Formatting.count(d.rows)) rows; rows \(Formatting.count(d.rowsUsed.lowerBound))"
             + "..<\(Formatting.count(d.rowsUsed.upperBound)) used: \(d.rowsAre)"

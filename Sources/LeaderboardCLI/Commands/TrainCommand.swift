@@ -2,6 +2,7 @@ import ArgumentParser
 import Baselines
 import Competition
 import Foundation
+import Results
 import Scoring
 import Training
 
@@ -14,6 +15,8 @@ struct TrainCommand: ParsableCommand {
             Each baseline is written into baselines/<bdt|nn>/ (model.json, or a Keras model.h5 with
             history.json), then scored from that file like any submission, and the run is recorded
             with its settings, time, history, feature ranking and TMVA's overtraining check.
+            With --if-missing, a baseline that already has a recorded run on this data set and split
+            is skipped, with one line saying which run.
             """)
 
     enum ModelChoice: String, ExpressibleByArgument, CaseIterable {
@@ -32,8 +35,12 @@ struct TrainCommand: ParsableCommand {
     var layers: String = "28,14,7"
     @Option(help: "NN: random seed.") var seed: UInt64 = 2014
     @Flag(help: "Print one JSON object per baseline instead of text.") var json = false
+    @Flag(
+        help: ArgumentHelp(
+            "Train only the baselines with no recorded training run on the current data set and split (a CI job that keeps "
+                + "its database trains them once)."))
+    var ifMissing = false
 
-    /// One baseline's outcome as `--json` prints it.
     /// One baseline as `train --json` prints it: the public rows' AUC, as `score` prints it.
     struct OutcomeJSON: Codable {
         var model: String, rows: Int, seconds: Double, modelPath: String
@@ -47,7 +54,13 @@ struct TrainCommand: ParsableCommand {
         let session = try global.session(ws, holding: lock)
         defer { withExtendedLifetime(session) {} }
         let baselines = try BaselineRun(session: session, sandbox: sandbox, rowLimit: rows)
+        let recorded = ifMissing ? try session.database.trainingRuns(datasetID: session.datasetID) : []
         for choice in try models() {
+            // Newest first: the run the baseline's entry now has.
+            if let run = recorded.first(where: { $0.model == choice.name }) {
+                print(json ? try Formatting.json(SkippedJSON(run)).replacingOccurrences(of: "\n", with: " ") : Self.skipped(run))
+                continue
+            }
             let progress = ProgressDisplay(label: "training \(choice.name)", unit: .rows)
             let outcome = try baselines.train(choice) { line, done, total in progress.update(done, of: total, detail: line) }
             if json {
@@ -64,6 +77,22 @@ struct TrainCommand: ParsableCommand {
                 print(Self.summary(outcome))
             }
         }
+    }
+
+    /// A baseline `--if-missing` did not train, as `--json` prints it.
+    struct SkippedJSON: Codable {
+        var model: String, skipped = true, run: Int64?, trainedAt: String
+
+        init(_ run: TrainingRunRecord) {
+            model = run.model
+            self.run = run.id
+            trainedAt = run.trainedAt
+        }
+    }
+
+    /// The line of a baseline `--if-missing` did not train.
+    static func skipped(_ run: TrainingRunRecord) -> String {
+        "\(run.model): already trained on this data (run \(run.id.map(String.init) ?? "?"), \(run.trainedAt)); skipped"
     }
 
     func models() throws -> [BaselineRun.Model] {
