@@ -33,12 +33,10 @@ struct CheckCommand: ParsableCommand {
                             leaderboard check --changed-since origin/main \\
                               --markdown >> "$GITHUB_STEP_SUMMARY"
 
-            Inside a workspace, its data, split and limits are used; elsewhere, the
-            embedded sample and the default limits. The figures are those of the
-            validation rows (the end of the training rows, which are public), never
-            of the hidden test rows. A predictions file (id,score) holds scores of
-            the hidden rows only: its shape is checked, not its figures. Every
-            problem is one line saying what to do, with a non-zero exit status.
+            Inside a workspace, its data, split and limits are used; elsewhere, the embedded sample and the default limits. The figures \
+            are those of the validation rows (the end of the training rows, which are public), never of the hidden test rows. A \
+            predictions file (id,score) holds scores of the hidden rows only: its shape is checked, not its figures. Every problem is one \
+            line saying what to do, with a non-zero exit status.
             """)
 
     @OptionGroup var global: GlobalOptions

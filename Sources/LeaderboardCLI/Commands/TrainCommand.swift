@@ -12,11 +12,10 @@ struct TrainCommand: ParsableCommand {
         commandName: "train",
         abstract: "Train the baselines (a BDT and the notebook's network) on the training rows and put them on the leaderboard.",
         discussion: """
-            Each baseline is written into baselines/<bdt|nn>/ (model.json, or a Keras model.h5 with
-            history.json), then scored from that file like any submission, and the run is recorded
-            with its settings, time, history, feature ranking and TMVA's overtraining check.
-            With --if-missing, a baseline that already has a recorded run on this data set and split
-            is skipped, with one line saying which run.
+            Each baseline is written into baselines/<bdt|nn>/ (model.json, or a Keras model.h5 with history.json), then scored from that \
+            file like any submission, and the run is recorded with its settings, time, history, feature ranking and TMVA's overtraining \
+            check. With --if-missing, a baseline that already has a recorded run on this data set and split is skipped, with one line \
+            saying which run.
             """)
 
     enum ModelChoice: String, ExpressibleByArgument, CaseIterable {
