@@ -105,7 +105,8 @@ struct LeaderboardContext {
         heading = board.final ? "Final ranking" : "Leaderboard"
         lede =
             "Ranked by ROC AUC on the \(part) part of the hidden test rows "
-            + "(\(board.final ? dataset.testRows - dataset.publicTestRows : dataset.publicTestRows) of \(dataset.testRows) events), "
+            + "(\(SiteFormatting.count(board.final ? dataset.testRows - dataset.publicTestRows : dataset.publicTestRows)) of "
+            + "\(SiteFormatting.count(dataset.testRows)) events), "
             + "with DeLong's 95% confidence interval."
         hasFailures = !failures.isEmpty
         plotBestScore = SitePlots.bestScore(board)

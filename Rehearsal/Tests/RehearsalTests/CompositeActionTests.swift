@@ -8,6 +8,9 @@ import Testing
 @Suite struct CompositeActionTests {
     static let action = """
         name: greet
+        outputs:
+          text:
+            value: ${{ steps.make.outputs.text }}
         inputs:
           who:
             description: whom
@@ -35,14 +38,20 @@ import Testing
                 """
                 - uses: actions/checkout@v4
                 - uses: ./.github/actions/greet
-                - uses: ./.github/actions/greet
+                - id: loud
+                  uses: ./.github/actions/greet
                   with:
                     who: rehearsal
                     shout: 'true'
+                - id: after
+                  run: echo "heard=${{ steps.loud.outputs.text }}" >> "$GITHUB_OUTPUT"
                 """))
         #expect(report.result == "success")
         #expect(try sandbox.read(sandbox.workspace + "/said") == "hello world\nhello rehearsal\n")
         #expect(try sandbox.read(sandbox.workspace + "/shouted") == "hello rehearsal!\n")
+        // Its declared outputs are the step's, evaluated over its own steps' outputs.
+        #expect(try report.step("loud").outputs["text"] == "hello rehearsal")
+        #expect(try report.step("after").outputs["heard"] == "hello rehearsal")
         // The action's own steps are reported under its step's name; the first call skipped its shout.
         let inner = report.steps.filter { $0.name.hasPrefix("Run ./.github/actions/greet › ") }
         #expect(inner.count == 6)

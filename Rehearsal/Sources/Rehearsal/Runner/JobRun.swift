@@ -206,7 +206,11 @@ struct JobRun {
             if let uses = inner.uses, !CompositeAction.isLocal(uses) { try Self.validate(inner, uses: uses, index: index) }
             try runStep(inner, index: reports.count, label: name + " › ")
         }
-        return (failed && !outer.failed ? "failure" : "success", [:], nil)
+        // The action's outputs, evaluated where its steps' outputs are in scope.
+        let inner = self.context(env: env)
+        var outputs: [String: String] = [:]
+        for (key, output) in action.outputs ?? [:] { outputs[key] = try Interpolation.expand(output.value.text, in: inner) }
+        return (failed && !outer.failed ? "failure" : "success", outputs, nil)
     }
 
     /// Refuses a step whose action is not emulated, or that gives an input its emulation does

@@ -16,8 +16,14 @@ struct CompositeAction: Decodable {
         let steps: [Step]?
     }
 
+    /// One declared output: an expression evaluated after the action's steps.
+    struct Output: Decodable {
+        let value: ScalarText
+    }
+
     let name: String?
     let inputs: [String: Input]?
+    let outputs: [String: Output]?
     let runs: Runs
 
     /// Whether `uses` names a local action (a path in the repository).
