@@ -1,8 +1,8 @@
 import Foundation
-import Testing
+import TestSupport
 
-/// A workspace that is a git repository, as a competition's repository is: commits made with
-/// `/usr/bin/git`, dated and signed by a test identity (no global configuration assumed).
+/// A workspace that is a git repository, as a competition's repository is (`GitFixture`),
+/// with commits a minute apart from 2026-01-01.
 struct GitWorkspace {
     /// The workspace folder, the repository's top.
     let path: String
@@ -12,14 +12,14 @@ struct GitWorkspace {
     /// Makes `path` (an existing workspace) a repository on branch `main`, its files the first commit.
     init(_ path: String) throws {
         self.path = path
-        try git("init", "-q", "-b", "main")
+        _ = try GitFixture(at: path)
         try commitAll("the competition's repository")
     }
 
     /// The workspace's submissions folder.
     var submissions: String { path + "/submissions" }
 
-    /// Runs `git arguments…` in the workspace; its standard output. A failure fails the test.
+    /// Runs `git arguments…` in the workspace; its standard output. Throws with git's message.
     @discardableResult
     func git(_ arguments: String..., date: Int = 0) throws -> String {
         try Self.run(arguments, in: path, date: date)
@@ -28,22 +28,7 @@ struct GitWorkspace {
     /// Runs `git arguments…` in `folder` with commits dated `date` seconds after 2026-01-01.
     @discardableResult
     static func run(_ arguments: [String], in folder: String, date: Int = 0) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/git")
-        process.arguments = ["-c", "user.name=Test", "-c", "user.email=test@example.org", "-C", folder] + arguments
-        let stamp = "\(1_767_225_600 + date) +0000"
-        process.environment = ProcessInfo.processInfo.environment.merging(
-            ["GIT_AUTHOR_DATE": stamp, "GIT_COMMITTER_DATE": stamp, "GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": "/dev/null"]
-        ) { $1 }
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let output = out.fileHandleForReading.readDataToEndOfFile()
-        let errors = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "git \(arguments): \(String(decoding: errors, as: UTF8.self))")
-        return String(decoding: output, as: UTF8.self)
+        try GitFixture(existing: folder).git(arguments, at: "\(1_767_225_600 + date) +0000")
     }
 
     /// Commits every change of the working tree, a minute after the previous commit.

@@ -13,11 +13,7 @@ import Testing
     /// Teams `a` (0.70), `c` (0.80), `e` (0.60) and baselines `b` (0.75), `d` (0.90), by public AUC.
     func database() throws -> ResultsDatabase {
         let db = try ResultsDatabase(path: dir.file("lb.sqlite"))
-        let dataset = try db.record(
-            DatasetRecord(
-                path: "d.csv", sha256: "abc", fileBytes: 1, rows: 100, signal: 50, trainingRows: 80, validationRows: 10,
-                testRows: 10, publicTestRows: 4, publicFraction: 0.4, splitSeed: 1))
-        let id = try #require(dataset.id)
+        let id = try PublicViewTests.recordDataset(in: db)
         for (name, auc, baseline) in [("a", 0.70, false), ("b", 0.75, true), ("c", 0.80, false), ("d", 0.90, true), ("e", 0.60, false)] {
             var metrics = PublicViewTests.allRows
             (metrics.publicAUC, metrics.publicAUCLow, metrics.publicAUCHigh) = (auc, auc - 0.05, auc + 0.05)

@@ -40,13 +40,18 @@ import Testing
             backgroundRejectionAtSignalEfficiency: [.init(at: 0.5, value: rejection)])
     }
 
-    func database() throws -> ResultsDatabase {
-        let db = try ResultsDatabase(path: dir.file("lb.sqlite"))
+    /// A small data set's record in `db` (100 rows, 10 hidden, 4 public); its id.
+    static func recordDataset(in db: ResultsDatabase) throws -> Int64 {
         let dataset = try db.record(
             DatasetRecord(
                 path: "d.csv", sha256: "abc", fileBytes: 1, rows: 100, signal: 50, trainingRows: 80, validationRows: 10,
                 testRows: 10, publicTestRows: 4, publicFraction: 0.4, splitSeed: 1))
-        let id = try #require(dataset.id)
+        return try #require(dataset.id)
+    }
+
+    func database() throws -> ResultsDatabase {
+        let db = try ResultsDatabase(path: dir.file("lb.sqlite"))
+        let id = try Self.recordDataset(in: db)
         for (sha, baseline) in [("a", false), ("b", true)] {
             _ = try db.record(
                 EntryRecord(

@@ -24,7 +24,9 @@ public struct GitFixture: Sendable {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/git")
         process.arguments = ["-C", path, "-c", "user.name=Test", "-c", "user.email=test@example.org"] + arguments
-        var environment = ProcessInfo.processInfo.environment
+        // No settings but the test's own: not the machine's, not the user's.
+        var environment = ProcessInfo.processInfo.environment.merging(
+            ["GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": "/dev/null"]) { $1 }
         if let date {
             environment["GIT_COMMITTER_DATE"] = date
             environment["GIT_AUTHOR_DATE"] = authorDate ?? date
