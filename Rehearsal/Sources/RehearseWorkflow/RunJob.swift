@@ -15,6 +15,7 @@ struct RunJob: ParsableCommand {
     @Option(help: "The pull request's base branch.") var baseRef: String?
     @Option(help: "The pull request's number (refs/pull/<n>/merge).") var pullRequestNumber: Int = 1
     @Option(help: "Holds the workspace, temp, command files, summary and pages artifact.") var runDir: String
+    @Option(help: "The checkout, the same for every run as on GitHub (default: RUN_DIR/workspace).") var workspace: String?
     @Option(help: "The actions/cache store, kept between runs.") var cacheStore: String
     @Option(help: "A secret, NAME=VALUE (repeatable); a secret not given is empty.") var secret: [String] = []
     @Option(help: "A workflow_dispatch input, NAME=VALUE (repeatable).") var input: [String] = []
@@ -29,7 +30,8 @@ struct RunJob: ParsableCommand {
         let log: (String) -> Void = { FileHandle.standardOutput.write(Data(($0 + "\n").utf8)) }
         let options = RunOptions(
             workflowPath: workflow, job: job, event: event, repository: repository, ref: ref, baseRef: baseRef,
-            pullRequestNumber: pullRequestNumber, runDirectory: runDir, cacheStore: cacheStore, secrets: try pairs(secret, "--secret"),
+            pullRequestNumber: pullRequestNumber, runDirectory: runDir, workspace: workspace, cacheStore: cacheStore,
+            secrets: try pairs(secret, "--secret"),
             inputs: try pairs(input, "--input"), runNumber: runNumber, repositoryName: repositoryName, log: log)
         let report: RunReport
         do {

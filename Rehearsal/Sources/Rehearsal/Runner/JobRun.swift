@@ -32,7 +32,7 @@ struct JobRun {
         self.workflow = workflow
         self.job = job
         let runDirectory = options.runDirectory
-        workspace = runDirectory + "/workspace"
+        workspace = options.workspace
         temp = runDirectory + "/temp"
         commands = runDirectory + "/commands"
         summaryPath = runDirectory + "/summary.md"

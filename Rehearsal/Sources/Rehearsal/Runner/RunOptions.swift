@@ -22,6 +22,10 @@ public struct RunOptions {
     var pullRequestNumber: Int
     /// Holds the workspace, the runner's temporary folder, the command files and the pages artifact.
     var runDirectory: String
+    /// The checkout (`GITHUB_WORKSPACE`), emptied when the job starts: the run directory's
+    /// `workspace/` unless given. GitHub checks a repository out at the same path every run,
+    /// which what a cache restores may depend on (a data file's parse cache is keyed by its path).
+    var workspace: String
     /// Holds the `actions/cache` entries, kept between runs.
     var cacheStore: String
     var secrets: [String: String]
@@ -36,7 +40,8 @@ public struct RunOptions {
 
     public init(
         workflowPath: String, job: String, event: Event, repository: String, ref: String, baseRef: String? = nil,
-        pullRequestNumber: Int = 1, runDirectory: String, cacheStore: String, secrets: [String: String] = [:],
+        pullRequestNumber: Int = 1, runDirectory: String, workspace: String? = nil, cacheStore: String,
+        secrets: [String: String] = [:],
         inputs: [String: String] = [:], runNumber: Int = 1, repositoryName: String? = nil,
         output: FileHandle = .standardOutput, log: @escaping (String) -> Void
     ) {
@@ -48,6 +53,7 @@ public struct RunOptions {
         self.baseRef = baseRef
         self.pullRequestNumber = pullRequestNumber
         self.runDirectory = Folders.absolute(runDirectory, base: FileManager.default.currentDirectoryPath)
+        self.workspace = Folders.absolute(workspace ?? runDirectory + "/workspace", base: FileManager.default.currentDirectoryPath)
         self.cacheStore = Folders.absolute(cacheStore, base: FileManager.default.currentDirectoryPath)
         self.secrets = secrets
         self.inputs = inputs
