@@ -115,4 +115,31 @@ import Testing
         #expect(try warm.step("look").outputs["outside"] == "out")
         #expect(try warm.step("look").outputs["inside"] == "in")
     }
+
+    /// A restored file keeps its modification time to the nanosecond, as actions/cache's pax
+    /// archives keep it: a parse cache keyed by it is found again.
+    @Test func aRestoredFileKeepsItsTimeToTheNanosecond() throws {
+        let sandbox = try Sandbox()
+        try sandbox.commit(["README.md": "hello\n"])
+        let steps = { (write: Bool) in
+            oneJob(
+                """
+                - uses: actions/checkout@v5
+                - id: cache
+                  uses: actions/cache@v5
+                  with:
+                    path: data
+                    key: times
+                - id: look
+                  run: |
+                    \(write ? "mkdir -p data && touch -d '2026-11-02 10:00:00.123456789' data/file" : "true")
+                    echo "time=$(stat -c %y data/file)" >> "$GITHUB_OUTPUT"
+                """)
+        }
+        let first = try sandbox.run(steps(true))
+        let second = try sandbox.run(steps(false))
+        #expect(try second.step("cache").outputs["cache-hit"] == "true")
+        #expect(try first.step("look").outputs["time"]?.contains("10:00:00.123456789") == true)
+        #expect(try second.step("look").outputs["time"] == (try first.step("look").outputs["time"]))
+    }
 }

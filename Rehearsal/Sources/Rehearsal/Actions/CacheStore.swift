@@ -41,7 +41,10 @@ struct CacheStore {
         let members = paths.map { path in
             path == workspace ? "." : path.hasPrefix(workspace + "/") ? String(path.dropFirst(workspace.count + 1)) : path
         }
-        try Shell.capture(["tar", "-cf", staging + "/archive.tar", "-P", "-C", workspace, "--"] + members, in: workspace)
+        // The pax format (`--posix`), as actions/cache writes: times to the nanosecond, which a
+        // file's parse cache compares.
+        try Shell.capture(
+            ["tar", "--posix", "-cf", staging + "/archive.tar", "-P", "-C", workspace, "--"] + members, in: workspace)
         let entry = Entry(key: key, version: version, sequence: (all().map(\.sequence).max() ?? 0) + 1)
         do {
             try JSONEncoder().encode(entry).write(to: URL(fileURLWithPath: staging + "/entry.json"))
