@@ -118,11 +118,16 @@ public struct BranchHistory: Sendable {
         var versions: [Version] = []
         for (commit, tree) in zip(commits, trees) where tree != previousTree {
             previousTree = tree
-            let entries =
-                try tree.map { (oid) throws(GitError) in
-                    try TreeEntry.parse(reader.read(oid).content, oidBytes: oidBytes)
-                } ?? []
-            let named = entries.filter { VersionCheckout.isSafeName($0.name) }
+            let named: [TreeEntry]
+            if let tree {
+                // A submissions tree git could not read (a crafted object) brings nothing: the
+                // teams stand as they were, and the history reads on.
+                let content = try reader.read(tree).content
+                guard let entries = try? TreeEntry.parse(content, oidBytes: oidBytes) else { continue }
+                named = entries
+            } else {
+                named = []
+            }
             let teams = named.filter { isSubmission($0.name) }
             let folders = named.filter { $0.kind == .folder }.map(\.name)
             for entry in teams.sorted(by: { $0.name < $1.name }) where previous[entry.name] != entry {

@@ -14,9 +14,12 @@ struct TreeEntry: Equatable, Sendable {
     /// The object id, hex.
     var oid: String
 
-    /// The entries of a tree object's raw content: repeated `<mode> <name>\0<20 or 32 bytes>`.
+    /// The entries of a tree object's raw content: repeated `<mode> <name>\0<20 or 32 bytes>`,
+    /// each name once (the first entry of a name stands, as a crafted tree may repeat one),
+    /// leaving out the names no folder of this machine can hold (see `isWritable`).
     static func parse(_ content: Data, oidBytes: Int) throws(GitError) -> [TreeEntry] {
         var entries: [TreeEntry] = []
+        var seen = Set<String>()
         var index = content.startIndex
         while index < content.endIndex {
             guard let space = content[index...].firstIndex(of: 0x20),
@@ -27,21 +30,34 @@ struct TreeEntry: Equatable, Sendable {
             let name = String(decoding: content[(space + 1)..<nul], as: UTF8.self)
             let oid = content[(nul + 1)...(nul + oidBytes)].map { String(format: "%02x", $0) }.joined()
             guard let kind = kind(mode) else { throw .unexpected("tree entry mode \(mode)") }
-            entries.append(TreeEntry(kind: kind, name: name, oid: oid))
+            if isWritable(name), seen.insert(name).inserted { entries.append(TreeEntry(kind: kind, name: name, oid: oid)) }
             index = nul + 1 + oidBytes
         }
         return entries
     }
 
-    /// The kind of a tree entry's octal mode.
+    /// Whether a name from a tree can be written as one path component here. git refuses
+    /// such names when it checks a tree out, but a crafted tree object can still hold them:
+    /// empty, `.`, `..`, with a `/`, or longer than a file name may be (255 bytes).
+    static func isWritable(_ name: String) -> Bool {
+        !name.isEmpty && name != "." && name != ".." && !name.contains("/") && !name.contains("\0")
+            && name.utf8.count <= 255
+    }
+
+    /// The kind of a tree entry's octal mode, read as git reads it when it checks a tree out:
+    /// by its type bits, a file being executable when its owner may execute it, and any
+    /// other type a submodule. A crafted tree may hold modes git never writes (`100600`,
+    /// `777777`); they are not the organizer's fault, so they never stop the history.
+    /// `nil` for a mode that is not octal.
     static func kind(_ mode: String) -> Kind? {
-        switch mode {
-        case "100644", "100664": .file
-        case "100755": .executable
-        case "120000": .link
-        case "40000", "040000": .folder
-        case "160000": .submodule
-        default: nil
+        guard (1...7).contains(mode.utf8.count), mode.utf8.allSatisfy({ (0x30...0x37).contains($0) }),
+            let bits = Int(mode, radix: 8)
+        else { return nil }
+        switch bits & 0o170000 {
+        case 0o100000: return bits & 0o100 != 0 ? .executable : .file
+        case 0o120000: return .link
+        case 0o040000: return .folder
+        default: return .submodule
         }
     }
 }
