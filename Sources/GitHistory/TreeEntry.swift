@@ -16,24 +16,34 @@ struct TreeEntry: Equatable, Sendable {
 
     /// The entries of a tree object's raw content: repeated `<mode> <name>\0<20 or 32 bytes>`,
     /// each name once (the first entry of a name stands, as a crafted tree may repeat one),
-    /// leaving out the names no folder of this machine can hold (see `isWritable`).
-    static func parse(_ content: Data, oidBytes: Int) throws(GitError) -> [TreeEntry] {
+    /// leaving out the names no folder of this machine can hold (see `isWritable`); the first
+    /// `limit` of them, the rest of the tree unread.
+    static func parse(_ content: Data, oidBytes: Int, limit: Int = .max) throws(GitError) -> [TreeEntry] {
         var entries: [TreeEntry] = []
         var seen = Set<String>()
         var index = content.startIndex
-        while index < content.endIndex {
+        while index < content.endIndex, entries.count < limit {
             guard let space = content[index...].firstIndex(of: 0x20),
                 let nul = content[space...].firstIndex(of: 0),
                 content.endIndex - nul > oidBytes
             else { throw .unexpected("a tree object cut short") }
             let mode = String(decoding: content[index..<space], as: UTF8.self)
             let name = String(decoding: content[(space + 1)..<nul], as: UTF8.self)
-            let oid = content[(nul + 1)...(nul + oidBytes)].map { String(format: "%02x", $0) }.joined()
+            let oid = hex(content[(nul + 1)...(nul + oidBytes)])
             guard let kind = kind(mode) else { throw .unexpected("tree entry mode \(mode)") }
             if isWritable(name), seen.insert(name).inserted { entries.append(TreeEntry(kind: kind, name: name, oid: oid)) }
             index = nul + 1 + oidBytes
         }
         return entries
+    }
+
+    /// `bytes` in lowercase hex (an object id as git prints it).
+    static func hex(_ bytes: Data) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var text: [UInt8] = []
+        text.reserveCapacity(bytes.count * 2)
+        for byte in bytes { text += [digits[Int(byte >> 4)], digits[Int(byte & 0xF)]] }
+        return String(decoding: text, as: UTF8.self)
     }
 
     /// Whether a name from a tree can be written as one path component here. git refuses

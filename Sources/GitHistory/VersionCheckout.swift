@@ -63,9 +63,10 @@ public struct VersionCheckout: Sendable {
             // A folder entry that names no readable tree (a crafted one) is written empty, as
             // what the participant committed: the version then fails on the participant's side.
             let object = try reader.read(item.oid)
-            guard object.header.type == "tree", let children = try? TreeEntry.parse(object.content, oidBytes: item.oid.count / 2)
+            guard object.header.type == "tree",
+                let children = try? TreeEntry.parse(object.content, oidBytes: item.oid.count / 2, limit: maxEntries + 1)
             else { return }
-            for child in children.prefix(maxEntries + 1) where written < VersionCheckout.maxTotalEntries {
+            for child in children where written < VersionCheckout.maxTotalEntries {
                 let childURL = url.appendingPathComponent(child.name)
                 // Past the longest path the system opens, a name is left out, as git would fail to check it out.
                 guard childURL.path.utf8.count < VersionCheckout.maxPathBytes else { continue }
