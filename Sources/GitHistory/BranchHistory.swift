@@ -41,10 +41,19 @@ public struct BranchHistory: Sendable {
     public let versions: [Version]
 
     /// Whether `folder` is the top folder of a git work tree: its history is then the
-    /// record of what was submitted when.
-    public static func isRepositoryTop(_ folder: String) -> Bool {
+    /// record of what was submitted when. A folder holding `.git` that git cannot read (git
+    /// missing, or a repository git refuses, such as one owned by another user) is an error,
+    /// not a folder without history: else every version would silently take the run's time.
+    public static func isRepositoryTop(_ folder: String) throws(GitError) -> Bool {
         let git = GitCommand(repository: folder)
-        guard let out = try? git.output(["rev-parse", "--show-toplevel"]) else { return false }
+        let hasGit = FileManager.default.fileExists(atPath: URL(fileURLWithPath: folder).appendingPathComponent(".git").path)
+        let out: Data
+        do throws(GitError) {
+            out = try git.output(["rev-parse", "--show-toplevel"])
+        } catch {
+            if hasGit { throw error }
+            return false
+        }
         let top = String(decoding: out, as: UTF8.self).trimmingCharacters(in: .newlines)
         return URL(fileURLWithPath: top).resolvingSymlinksInPath().path
             == URL(fileURLWithPath: folder).resolvingSymlinksInPath().path

@@ -98,3 +98,19 @@ import Testing
         #expect(outcomes.allSatisfy { $0.unrecorded == nil })
     }
 }
+
+/// A workspace whose `.git` git cannot read is an error, never a folder without history:
+/// scored as one, every version would take the run's time and a rebuild would date them anew.
+@Suite struct RepositoryTopTests {
+    let dir = TemporaryDirectory()
+
+    @Test func aDotGitThatGitCannotReadIsAnErrorNotAFolderWithoutHistory() throws {
+        let folder = dir.file("broken")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try "gitdir: \(dir.file("nowhere"))\n".write(toFile: folder + "/.git", atomically: true, encoding: .utf8)
+        #expect(throws: GitError.self) { try BranchHistory.isRepositoryTop(folder) }
+        let plain = dir.file("plain")
+        try FileManager.default.createDirectory(atPath: plain, withIntermediateDirectories: true)
+        #expect(try BranchHistory.isRepositoryTop(plain) == false)
+    }
+}
