@@ -122,7 +122,8 @@ public struct BranchHistory: Sendable {
     ) throws(GitError) -> [Version] {
         let reader = try ObjectReader(git)
         let oidBytes = commits.first.map { $0.oid.count / 2 } ?? 20
-        var previous: [String: TreeEntry] = [:]
+        // Keyed by the name's bytes: a folder named like another in another Unicode form is another team.
+        var previous: [[UInt8]: TreeEntry] = [:]
         var previousTree: String?
         var versions: [Version] = []
         for (commit, tree) in zip(commits, trees) where tree != previousTree {
@@ -139,10 +140,11 @@ public struct BranchHistory: Sendable {
             }
             let teams = named.filter { isSubmission($0.name) }
             let folders = named.filter { $0.kind == .folder }.map(\.name)
-            for entry in teams.sorted(by: { $0.name < $1.name }) where previous[entry.name] != entry {
+            for entry in teams.sorted(by: { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) })
+            where previous[Array(entry.name.utf8)] != entry {
                 versions.append(Version(commit: commit.oid, time: commit.time, entry: entry, folders: folders))
             }
-            previous = Dictionary(teams.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+            previous = Dictionary(teams.map { (Array($0.name.utf8), $0) }, uniquingKeysWith: { a, _ in a })
         }
         return versions
     }

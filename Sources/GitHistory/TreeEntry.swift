@@ -20,7 +20,8 @@ struct TreeEntry: Equatable, Sendable {
     /// `limit` of them, the rest of the tree unread.
     static func parse(_ content: Data, oidBytes: Int, limit: Int = .max) throws(GitError) -> [TreeEntry] {
         var entries: [TreeEntry] = []
-        var seen = Set<String>()
+        // By bytes, as the folder written holds them: names in two Unicode forms are two names.
+        var seen = Set<[UInt8]>()
         var index = content.startIndex
         while index < content.endIndex, entries.count < limit {
             guard let space = content[index...].firstIndex(of: 0x20),
@@ -31,7 +32,7 @@ struct TreeEntry: Equatable, Sendable {
             let name = String(decoding: content[(space + 1)..<nul], as: UTF8.self)
             let oid = hex(content[(nul + 1)...(nul + oidBytes)])
             guard let kind = kind(mode) else { throw .unexpected("tree entry mode \(mode)") }
-            if isWritable(name), seen.insert(name).inserted { entries.append(TreeEntry(kind: kind, name: name, oid: oid)) }
+            if isWritable(name), seen.insert(Array(name.utf8)).inserted { entries.append(TreeEntry(kind: kind, name: name, oid: oid)) }
             index = nul + 1 + oidBytes
         }
         return entries

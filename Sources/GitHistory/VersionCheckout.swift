@@ -32,7 +32,7 @@ public struct VersionCheckout: Sendable {
         let reader = try ObjectReader(GitCommand(repository: history.repository))
         do {
             try FileManager.default.createDirectory(at: submissions, withIntermediateDirectories: true)
-            for folder in version.folders where folder != version.name {
+            for folder in version.folders where !folder.utf8.elementsEqual(version.name.utf8) {
                 try FileManager.default.createDirectory(
                     at: submissions.appendingPathComponent(folder), withIntermediateDirectories: false)
             }

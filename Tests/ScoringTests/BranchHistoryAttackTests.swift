@@ -75,6 +75,25 @@ import Testing
         }
     }
 
+    @Test func foldersNamedAlikeInTwoUnicodeFormsAreTwoTeams() throws {
+        let model = try xgboost()
+        let alpha = try repo.writeTree(model)
+        let beta = try repo.writeTree([model[0], ("100644", Array("model.txt".utf8), try blob("lightgbm-trees", "model.txt"))])
+        let composed = Array("caf\u{E9}".utf8), decomposed = Array("cafe\u{301}".utf8)
+        try repo.commitSubmissions(
+            try repo.writeTree([("40000", composed, alpha), ("40000", decomposed, beta)]), at: "2026-11-02T10:00:00Z")
+        let omega = try repo.writeTree([("100644", Array("model.json".utf8), model[1].oid)])
+        try repo.commitSubmissions(
+            try repo.writeTree([("40000", composed, alpha), ("40000", decomposed, beta), ("40000", Array("omega".utf8), omega)]),
+            at: "2026-11-03T10:00:00Z")
+        // Each folder once, when it arrives: not again when another team's folder changes.
+        let versions = try history().versions
+        #expect(versions.map { Array($0.name.utf8) } == [decomposed, composed, Array("omega".utf8)])  // in byte order
+        let outcomes = try score()
+        #expect(outcomes.map(\.status) == [.scored, .scored, .scored])
+        #expect(Set(outcomes.compactMap { $0.entry.map { Array($0.teamKey.utf8) } }).count == 3)
+    }
+
     @Test func aSubmissionsFolderGitWouldWarnAboutNeverStopsTheHistory() throws {
         let model = try xgboost()
         let alpha = try repo.writeTree(model)
