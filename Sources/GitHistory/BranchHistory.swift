@@ -37,6 +37,10 @@ public struct BranchHistory: Sendable {
     public let branch: String
     /// The commits of the first-parent history, oldest first.
     public let commitCount: Int
+    /// The time of the branch's latest commit (the latest of all, times never running
+    /// backwards): a time after the run's clock is a commit dated in the future, which
+    /// dates every later version no earlier (see `futureDated(now:)`).
+    public let latestTime: Date?
     /// Every version, in the order they reached the branch (teams of one commit by name).
     public let versions: [Version]
 
@@ -58,6 +62,20 @@ public struct BranchHistory: Sendable {
         return URL(fileURLWithPath: top).resolvingSymlinksInPath().path
             == URL(fileURLWithPath: folder).resolvingSymlinksInPath().path
     }
+
+    /// The warning to give when the branch holds a commit dated after `now` (beyond a few
+    /// minutes of clock skew), else `nil`. A commit's time is its committer's to set: one
+    /// dated in the future (a participant's commit fast-forwarded or pushed to the branch)
+    /// dates every version after it no earlier, late if past the deadline.
+    public func futureDated(now: Date) -> String? {
+        guard let latestTime, latestTime > now.addingTimeInterval(Self.allowedSkew) else { return nil }
+        return "the branch holds a commit dated \(ISO8601DateFormatter().string(from: latestTime)), in the future, so every "
+            + "later version is dated no earlier; only commits made by the organizers or the forge (merge commits, squash "
+            + "or rebase merges) should reach the branch, never a participant's own commits fast-forwarded or pushed"
+    }
+
+    /// How far a commit may be dated ahead of the run's clock (clocks that disagree).
+    static let allowedSkew: TimeInterval = 600
 
     /// How many paths beneath the submissions folder differ from the last commit (changed,
     /// added, deleted or untracked): not versions until they are committed.
@@ -83,6 +101,7 @@ public struct BranchHistory: Sendable {
         branch = branchName.map { String(decoding: $0, as: UTF8.self).trimmingCharacters(in: .newlines) } ?? "HEAD"
         let commits = try Self.firstParentCommits(git)
         commitCount = commits.count
+        latestTime = commits.last?.time
         let trees = try Self.submissionsTrees(git, commits: commits.map(\.oid), path: submissionsPath)
         versions = try Self.versions(git, commits: commits, trees: trees, isSubmission: isSubmission)
     }

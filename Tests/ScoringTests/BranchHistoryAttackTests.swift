@@ -75,6 +75,17 @@ import Testing
         }
     }
 
+    @Test func aCommitDatedInTheFutureIsNamedSinceItDatesEveryLaterVersion() throws {
+        let now = try #require(ISO8601DateFormatter().date(from: "2026-11-05T00:00:00Z"))
+        try repo.commitAll("organizers", at: "2026-11-04T23:55:00Z")
+        #expect(try history().futureDated(now: now) == nil)
+        // A participant's own commit, fast-forwarded onto the branch, dated years ahead.
+        try repo.commitAll("from the future", at: "2099-01-01T00:00:00Z")
+        try repo.commitAll("organizers", at: "2026-11-05T00:00:00Z")
+        let warning = try #require(try history().futureDated(now: now))
+        #expect(warning.contains("2099-01-01T00:00:00Z"))
+    }
+
     @Test func foldersNamedAlikeInTwoUnicodeFormsAreTwoTeams() throws {
         let model = try xgboost()
         let alpha = try repo.writeTree(model)

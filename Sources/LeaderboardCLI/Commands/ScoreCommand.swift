@@ -50,6 +50,7 @@ struct ScoreCommand: ParsableCommand {
         let outcomes: [ScoreRun.Outcome]
         if let history = try branchHistory(ws) {
             if !json { print(Self.historyLine(history)) }
+            if let warning = history.futureDated(now: Date()) { FileHandle.standardError.write(Data(("warning: " + warning + "\n").utf8)) }
             let uncommitted = history.uncommittedChanges()
             if uncommitted > 0 {
                 FileHandle.standardError.write(
