@@ -23,13 +23,17 @@ public struct VersionCheckout: Sendable {
     /// The version's own entry within it.
     public let entry: URL
 
-    /// Writes `version` beneath `scratch` (an empty folder the caller owns and removes).
+    /// Writes `version` beneath `scratch` (an empty folder the caller owns and removes),
+    /// reading through `reader` (one of the caller's, kept for the next version; else one of
+    /// its own). After a failure, `reader` may be part-way through an answer: use another.
     public init(
-        _ version: BranchHistory.Version, of history: BranchHistory, into scratch: URL, maxFileBytes: Int, maxEntries: Int
+        _ version: BranchHistory.Version, of history: BranchHistory, into scratch: URL, maxFileBytes: Int, maxEntries: Int,
+        reader: ObjectReader? = nil
     ) throws(GitError) {
         submissions = scratch.appendingPathComponent("submissions")
         entry = submissions.appendingPathComponent(version.name)
-        let reader = try ObjectReader(GitCommand(repository: history.repository))
+        let objects: ObjectReader
+        if let reader { objects = reader } else { objects = try ObjectReader(history) }
         do {
             try FileManager.default.createDirectory(at: submissions, withIntermediateDirectories: true)
             for folder in version.folders where !folder.utf8.elementsEqual(version.name.utf8) {
@@ -39,7 +43,7 @@ public struct VersionCheckout: Sendable {
         } catch {
             throw .cannotWrite("\(error.localizedDescription)")
         }
-        var writer = Writer(reader: reader, maxFileBytes: maxFileBytes, maxEntries: maxEntries)
+        var writer = Writer(reader: objects, maxFileBytes: maxFileBytes, maxEntries: maxEntries)
         try writer.write(version.entry, at: entry, depth: 0)
     }
 

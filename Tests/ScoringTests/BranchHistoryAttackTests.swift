@@ -75,6 +75,23 @@ import Testing
         }
     }
 
+    @Test func aVersionWhoseObjectsAreMissingCostsNoLaterVersion() throws {
+        let model = try xgboost()
+        try repo.commitSubmissions(
+            try repo.writeTree([("40000", Array("alpha".utf8), try repo.writeTree(model))]), at: "2026-11-02T10:00:00Z")
+        // The clone lost alpha's model (the organizer's side): alpha cannot be recorded.
+        let loose = workspace.root + "/.git/objects/" + model[1].oid.prefix(2) + "/" + model[1].oid.dropFirst(2)
+        try FileManager.default.removeItem(atPath: loose)
+        let beta = try repo.writeTree([model[0], ("100644", Array("model.txt".utf8), try blob("lightgbm-trees", "model.txt"))])
+        try repo.commitSubmissions(
+            try repo.writeTree([("40000", Array("alpha".utf8), try repo.writeTree(model)), ("40000", Array("beta".utf8), beta)]),
+            at: "2026-11-03T10:00:00Z")
+        let outcomes = try score()
+        #expect(outcomes.map(\.path) == ["submissions/alpha", "submissions/beta"])
+        #expect(outcomes.first?.organizerFault != nil)
+        #expect(outcomes.last?.status == .scored)
+    }
+
     @Test func aCommitDatedInTheFutureIsNamedSinceItDatesEveryLaterVersion() throws {
         let now = try #require(ISO8601DateFormatter().date(from: "2026-11-05T00:00:00Z"))
         try repo.commitAll("organizers", at: "2026-11-04T23:55:00Z")
