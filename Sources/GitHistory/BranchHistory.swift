@@ -37,18 +37,45 @@ public struct BranchHistory: Sendable {
     public let branch: String
     /// The commits of the first-parent history, oldest first.
     public let commitCount: Int
+    /// The time of the branch's latest commit (the latest of all, times never running
+    /// backwards): a time after the run's clock is a commit dated in the future, which
+    /// dates every later version no earlier (see `futureDated(now:)`).
+    public let latestTime: Date?
     /// Every version, in the order they reached the branch (teams of one commit by name).
     public let versions: [Version]
 
     /// Whether `folder` is the top folder of a git work tree: its history is then the
-    /// record of what was submitted when.
-    public static func isRepositoryTop(_ folder: String) -> Bool {
+    /// record of what was submitted when. A folder holding `.git` that git cannot read (git
+    /// missing, or a repository git refuses, such as one owned by another user) is an error,
+    /// not a folder without history: else every version would silently take the run's time.
+    public static func isRepositoryTop(_ folder: String) throws(GitError) -> Bool {
         let git = GitCommand(repository: folder)
-        guard let out = try? git.output(["rev-parse", "--show-toplevel"]) else { return false }
+        let hasGit = FileManager.default.fileExists(atPath: URL(fileURLWithPath: folder).appendingPathComponent(".git").path)
+        let out: Data
+        do throws(GitError) {
+            out = try git.output(["rev-parse", "--show-toplevel"])
+        } catch {
+            if hasGit { throw error }
+            return false
+        }
         let top = String(decoding: out, as: UTF8.self).trimmingCharacters(in: .newlines)
         return URL(fileURLWithPath: top).resolvingSymlinksInPath().path
             == URL(fileURLWithPath: folder).resolvingSymlinksInPath().path
     }
+
+    /// The warning to give when the branch holds a commit dated after `now` (beyond a few
+    /// minutes of clock skew), else `nil`. A commit's time is its committer's to set: one
+    /// dated in the future (a participant's commit fast-forwarded or pushed to the branch)
+    /// dates every version after it no earlier, late if past the deadline.
+    public func futureDated(now: Date) -> String? {
+        guard let latestTime, latestTime > now.addingTimeInterval(Self.allowedSkew) else { return nil }
+        return "the branch holds a commit dated \(ISO8601DateFormatter().string(from: latestTime)), in the future, so every "
+            + "later version is dated no earlier; only commits made by the organizers or the forge (merge commits, squash "
+            + "or rebase merges) should reach the branch, never a participant's own commits fast-forwarded or pushed"
+    }
+
+    /// How far a commit may be dated ahead of the run's clock (clocks that disagree).
+    static let allowedSkew: TimeInterval = 600
 
     /// How many paths beneath the submissions folder differ from the last commit (changed,
     /// added, deleted or untracked): not versions until they are committed.
@@ -74,6 +101,7 @@ public struct BranchHistory: Sendable {
         branch = branchName.map { String(decoding: $0, as: UTF8.self).trimmingCharacters(in: .newlines) } ?? "HEAD"
         let commits = try Self.firstParentCommits(git)
         commitCount = commits.count
+        latestTime = commits.last?.time
         let trees = try Self.submissionsTrees(git, commits: commits.map(\.oid), path: submissionsPath)
         versions = try Self.versions(git, commits: commits, trees: trees, isSubmission: isSubmission)
     }
@@ -113,22 +141,29 @@ public struct BranchHistory: Sendable {
     ) throws(GitError) -> [Version] {
         let reader = try ObjectReader(git)
         let oidBytes = commits.first.map { $0.oid.count / 2 } ?? 20
-        var previous: [String: TreeEntry] = [:]
+        // Keyed by the name's bytes: a folder named like another in another Unicode form is another team.
+        var previous: [[UInt8]: TreeEntry] = [:]
         var previousTree: String?
         var versions: [Version] = []
         for (commit, tree) in zip(commits, trees) where tree != previousTree {
             previousTree = tree
-            let entries =
-                try tree.map { (oid) throws(GitError) in
-                    try TreeEntry.parse(reader.read(oid).content, oidBytes: oidBytes)
-                } ?? []
-            let named = entries.filter { VersionCheckout.isSafeName($0.name) }
+            let named: [TreeEntry]
+            if let tree {
+                // A submissions tree git could not read (a crafted object) brings nothing: the
+                // teams stand as they were, and the history reads on.
+                let content = try reader.read(tree).content
+                guard let entries = try? TreeEntry.parse(content, oidBytes: oidBytes) else { continue }
+                named = entries
+            } else {
+                named = []
+            }
             let teams = named.filter { isSubmission($0.name) }
             let folders = named.filter { $0.kind == .folder }.map(\.name)
-            for entry in teams.sorted(by: { $0.name < $1.name }) where previous[entry.name] != entry {
+            for entry in teams.sorted(by: { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) })
+            where previous[Array(entry.name.utf8)] != entry {
                 versions.append(Version(commit: commit.oid, time: commit.time, entry: entry, folders: folders))
             }
-            previous = Dictionary(teams.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+            previous = Dictionary(teams.map { (Array($0.name.utf8), $0) }, uniquingKeysWith: { a, _ in a })
         }
         return versions
     }

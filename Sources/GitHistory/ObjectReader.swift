@@ -2,7 +2,10 @@ import Foundation
 
 /// Reads objects by oid through one `git cat-file --batch` process: the tree of a team's
 /// folder and the files in it, streamed, so a large file is never held in memory whole.
-final class ObjectReader {
+/// One reader serves every version of a run (`VersionCheckout`): a process per version
+/// would cost its start and its wait each time, which a history of thousands of versions
+/// (a commit per README change) turns into minutes.
+public final class ObjectReader {
     private let process: Process
     private let input: FileHandle
     private let output: FileHandle
@@ -14,6 +17,11 @@ final class ObjectReader {
     struct Header {
         var type: String
         var size: Int
+    }
+
+    /// A reader of `history`'s repository.
+    public convenience init(_ history: BranchHistory) throws(GitError) {
+        try self.init(GitCommand(repository: history.repository))
     }
 
     init(_ git: GitCommand) throws(GitError) {

@@ -23,28 +23,34 @@ public struct VersionCheckout: Sendable {
     /// The version's own entry within it.
     public let entry: URL
 
-    /// Writes `version` beneath `scratch` (an empty folder the caller owns and removes).
+    /// Writes `version` beneath `scratch` (an empty folder the caller owns and removes),
+    /// reading through `reader` (one of the caller's, kept for the next version; else one of
+    /// its own). After a failure, `reader` may be part-way through an answer: use another.
     public init(
-        _ version: BranchHistory.Version, of history: BranchHistory, into scratch: URL, maxFileBytes: Int, maxEntries: Int
+        _ version: BranchHistory.Version, of history: BranchHistory, into scratch: URL, maxFileBytes: Int, maxEntries: Int,
+        reader: ObjectReader? = nil
     ) throws(GitError) {
         submissions = scratch.appendingPathComponent("submissions")
         entry = submissions.appendingPathComponent(version.name)
-        let reader = try ObjectReader(GitCommand(repository: history.repository))
+        let objects: ObjectReader
+        if let reader { objects = reader } else { objects = try ObjectReader(history) }
         do {
             try FileManager.default.createDirectory(at: submissions, withIntermediateDirectories: true)
-            for folder in version.folders where folder != version.name {
+            for folder in version.folders where !folder.utf8.elementsEqual(version.name.utf8) {
                 try FileManager.default.createDirectory(
                     at: submissions.appendingPathComponent(folder), withIntermediateDirectories: false)
             }
         } catch {
             throw .cannotWrite("\(error.localizedDescription)")
         }
-        var writer = Writer(reader: reader, maxFileBytes: maxFileBytes, maxEntries: maxEntries)
+        var writer = Writer(reader: objects, maxFileBytes: maxFileBytes, maxEntries: maxEntries)
         try writer.write(version.entry, at: entry, depth: 0)
     }
 
     /// How deep folders are written, and how many entries in all.
     static let maxDepth = 16, maxTotalEntries = 20_000
+    /// The longest path the system opens (`PATH_MAX`, its final NUL included).
+    static let maxPathBytes = Int(PATH_MAX)
 
     /// Writes entries out of git within the limits, counting them.
     struct Writer {
@@ -58,10 +64,17 @@ public struct VersionCheckout: Sendable {
             guard item.kind == .folder else { return try VersionCheckout.write(item, at: url, reader: reader, maxFileBytes: maxFileBytes) }
             guard mkdir(url.path, 0o700) == 0 else { throw .cannotWrite(VersionCheckout.errorText(url)) }
             guard depth < VersionCheckout.maxDepth, written < VersionCheckout.maxTotalEntries else { return }
-            let content = try reader.read(item.oid).content
-            let children = try TreeEntry.parse(content, oidBytes: item.oid.count / 2).filter { VersionCheckout.isSafeName($0.name) }
-            for child in children.prefix(maxEntries + 1) where written < VersionCheckout.maxTotalEntries {
-                try write(child, at: url.appendingPathComponent(child.name), depth: depth + 1)
+            // A folder entry that names no readable tree (a crafted one) is written empty, as
+            // what the participant committed: the version then fails on the participant's side.
+            let object = try reader.read(item.oid)
+            guard object.header.type == "tree",
+                let children = try? TreeEntry.parse(object.content, oidBytes: item.oid.count / 2, limit: maxEntries + 1)
+            else { return }
+            for child in children where written < VersionCheckout.maxTotalEntries {
+                let childURL = url.appendingPathComponent(child.name)
+                // Past the longest path the system opens, a name is left out, as git would fail to check it out.
+                guard childURL.path.utf8.count < VersionCheckout.maxPathBytes else { continue }
+                try write(child, at: childURL, depth: depth + 1)
             }
         }
     }
@@ -104,12 +117,6 @@ public struct VersionCheckout: Sendable {
         if header.size > maxFileBytes {
             guard ftruncate(fd, off_t(header.size)) == 0 else { throw .cannotWrite(errorText(url)) }
         }
-    }
-
-    /// Whether a name from a tree can be written as one path component here. git refuses
-    /// such names when it checks a tree out, but a crafted tree object can still hold them.
-    static func isSafeName(_ name: String) -> Bool {
-        !name.isEmpty && name != "." && name != ".." && !name.contains("/") && !name.contains("\0")
     }
 
     fileprivate static func errorText(_ url: URL) -> String {

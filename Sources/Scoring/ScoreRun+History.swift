@@ -12,15 +12,20 @@ extension ScoreRun {
     /// would be, then removed; it is recorded at its path in the submissions folder.
     public func score(_ history: BranchHistory, progress: (@Sendable (Int, Int) -> Void)? = nil) -> [Outcome] {
         var outcomes: [Outcome] = []
+        // One reader for the run, made anew after a version it could not write out.
+        var reader: ObjectReader?
         for (index, version) in history.versions.enumerated() {
-            outcomes.append(score(version, of: history))
+            if reader == nil { reader = try? ObjectReader(history) }
+            let outcome = score(version, of: history, reader: reader)
+            if outcome.organizerFault != nil { reader = nil }
+            outcomes.append(outcome)
             progress?(index + 1, history.versions.count)
         }
         return outcomes
     }
 
-    /// Scores one version of `history`.
-    func score(_ version: BranchHistory.Version, of history: BranchHistory) -> Outcome {
+    /// Scores one version of `history`, reading its files through `reader` (else one of its own).
+    func score(_ version: BranchHistory.Version, of history: BranchHistory, reader: ObjectReader?) -> Outcome {
         let recordedPath = workspace.relativePath(workspace.submissionsPath + "/" + version.name)
         let scratch: URL
         do {
@@ -37,7 +42,7 @@ extension ScoreRun {
             checkout = try VersionCheckout(
                 version, of: history, into: scratch,
                 maxFileBytes: max(limits.modelFile.maxFileBytes, limits.submission.largestFileBytes),
-                maxEntries: limits.submission.maxFolderEntries)
+                maxEntries: limits.submission.maxFolderEntries, reader: reader)
         } catch {
             return Outcome(path: recordedPath, team: version.name, status: .failed, unrecorded: .organizerFault(error.description))
         }

@@ -17,10 +17,10 @@ public struct GitFixture: Sendable {
     public init(existing path: String) { self.path = path }
 
     /// Runs `git arguments…` in the repository, as both author and committer at `date`
-    /// (`authorDate` for the author when given); returns standard output. Throws with git's
-    /// message when it fails.
+    /// (`authorDate` for the author when given), feeding it `input`; returns standard output.
+    /// Throws with git's message when it fails.
     @discardableResult
-    public func git(_ arguments: [String], at date: String? = nil, authorDate: String? = nil) throws -> String {
+    public func git(_ arguments: [String], at date: String? = nil, authorDate: String? = nil, input: Data? = nil) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/git")
         process.arguments = ["-C", path, "-c", "user.name=Test", "-c", "user.email=test@example.org"] + arguments
@@ -32,10 +32,16 @@ public struct GitFixture: Sendable {
             environment["GIT_AUTHOR_DATE"] = authorDate ?? date
         }
         process.environment = environment
-        let out = Pipe(), err = Pipe()
+        let out = Pipe(), err = Pipe(), stdin = Pipe()
         process.standardOutput = out
         process.standardError = err
+        process.standardInput = input == nil ? FileHandle.nullDevice : stdin
         try process.run()
+        if let input {
+            // Small inputs (tree objects): written whole before the answer is read.
+            stdin.fileHandleForWriting.write(input)
+            try stdin.fileHandleForWriting.close()
+        }
         let output = out.fileHandleForReading.readDataToEndOfFile()
         let error = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
@@ -54,6 +60,37 @@ public struct GitFixture: Sendable {
     /// Merges `branch` into the current one with a merge commit at `date`.
     public func merge(_ branch: String, at date: String) throws {
         try git(["merge", "-q", "--no-ff", "-m", "Merge " + branch, branch], at: date)
+    }
+
+    /// Stores `data` as an object of `type` without git's checks on it (a crafted tree, as a
+    /// participant can push one) and returns its id.
+    public func writeObject(_ type: String, _ data: Data) throws -> String {
+        try git(["hash-object", "-w", "--literally", "-t", type, "--stdin"], input: data).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// A tree object of `entries` (mode, name as bytes, object id in hex) exactly as given:
+    /// unsorted, repeated or unreadable names and modes included.
+    public func writeTree(_ entries: [(mode: String, name: [UInt8], oid: String)]) throws -> String {
+        var data = Data()
+        for entry in entries {
+            data.append(contentsOf: Array((entry.mode + " ").utf8) + entry.name + [0])
+            var hex = Substring(entry.oid)
+            while hex.count >= 2, let byte = UInt8(hex.prefix(2), radix: 16) {
+                data.append(byte)
+                hex = hex.dropFirst(2)
+            }
+        }
+        return try writeObject("tree", data)
+    }
+
+    /// Commits, at `date`, the last commit's tree with its `submissions` folder replaced by
+    /// tree `submissions`, and moves the branch to it (the work tree is left as it was).
+    public func commitSubmissions(_ submissions: String, at date: String) throws {
+        let others = try git(["ls-tree", "HEAD"]).split(separator: "\n").filter { !$0.hasSuffix("\tsubmissions") }
+        let listing = (others.map(String.init) + ["040000 tree \(submissions)\tsubmissions"]).joined(separator: "\n") + "\n"
+        let root = try git(["mktree"], input: Data(listing.utf8)).trimmingCharacters(in: .whitespacesAndNewlines)
+        let commit = try git(["commit-tree", root, "-p", "HEAD", "-m", "crafted"], at: date).trimmingCharacters(in: .whitespacesAndNewlines)
+        try git(["reset", "-q", "--soft", commit])
     }
 
     /// A clone of this repository at `target` (`depth` for a shallow one).

@@ -50,6 +50,7 @@ struct ScoreCommand: ParsableCommand {
         let outcomes: [ScoreRun.Outcome]
         if let history = try branchHistory(ws) {
             if !json { print(Self.historyLine(history)) }
+            if let warning = history.futureDated(now: Date()) { FileHandle.standardError.write(Data(("warning: " + warning + "\n").utf8)) }
             let uncommitted = history.uncommittedChanges()
             if uncommitted > 0 {
                 FileHandle.standardError.write(
@@ -77,7 +78,7 @@ extension ScoreCommand {
     /// The branch's history when versions come from git: no PATH given, no --working-tree,
     /// and the workspace is the top folder of a git repository.
     func branchHistory(_ ws: Workspace) throws -> BranchHistory? {
-        guard paths.isEmpty, !workingTree, BranchHistory.isRepositoryTop(ws.root) else { return nil }
+        guard paths.isEmpty, !workingTree, try BranchHistory.isRepositoryTop(ws.root) else { return nil }
         let submissions = ws.relativePath(ws.submissionsPath)
         guard !submissions.hasPrefix("/") else { return nil }
         return try BranchHistory(repository: ws.root, submissionsPath: submissions, isSubmission: Submission.isSubmission(named:))
