@@ -21,8 +21,9 @@ public enum SiteFormatting {
         return value >= 100 ? String(format: "%.0f", value) : String(format: "%.1f", value)
     }
 
-    /// A count with thousands separators (`11,000,000`), as the CLI writes counts.
-    static func count(_ value: Int) -> String {
+    /// A count with thousands separators (`11,000,000`): the one way the site and the CLI
+    /// write counts.
+    public static func count(_ value: Int) -> String {
         let digits = String(value.magnitude)
         var grouped = ""
         for (index, digit) in digits.enumerated() {

@@ -1,17 +1,10 @@
 import Foundation
+import Site
 
 /// Number and JSON formatting shared by the commands' output.
 enum Formatting {
     /// `7500` as `7,500`.
-    static func count(_ n: Int) -> String {
-        let digits = String(abs(n))
-        var out = ""
-        for (i, ch) in digits.enumerated() {
-            if i > 0, (digits.count - i) % 3 == 0 { out.append(",") }
-            out.append(ch)
-        }
-        return n < 0 ? "-" + out : out
-    }
+    static func count(_ n: Int) -> String { SiteFormatting.count(n) }
 
     /// Pretty, key-sorted JSON of `value`, for `--json`, with no character a terminal acts on.
     static func json<T: Encodable>(_ value: T) throws -> String {
