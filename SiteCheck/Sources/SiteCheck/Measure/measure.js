@@ -2,8 +2,10 @@
 // Evaluated by PageMeasurer as `(this function)(options)`; it returns a JSON string that
 // PageMeasurement decodes. The definitions (SiteCheck/README.md says them in prose):
 //   overlaps  pairs of visible, non-empty SVG texts whose boxes intersect by more than
-//             `tolerance` px in both directions;
-//   clipped   texts whose box reaches outside their own <svg>'s box by more than `tolerance` px;
+//             `tolerance` px in both directions (a rotated text's box rotated with it: its
+//             getBBox corners through getScreenCTM; unrotated, that is getBoundingClientRect);
+//   clipped   texts whose box (rotated as above) reaches outside their own <svg>'s box by more
+//             than `tolerance` px;
 //   small     texts whose smallest drawn font size (the <text>'s and any <tspan>'s holding
 //             characters, times the on-screen scale of getScreenCTM and the page's zoom,
 //             visualViewport.scale) is under `smallSize` px;
@@ -31,6 +33,28 @@
         const o = overlap(a, b);
         return o.x > tolerance && o.y > tolerance;
     };
+    // The four corners, on screen, of an element's box in its own user space: a rotated text
+    // is a rotated rectangle, whose axis-aligned bounding box would overlap its neighbours'.
+    const quadOf = (element) => {
+        const b = element.getBBox();
+        const m = element.getScreenCTM();
+        return [[b.x, b.y], [b.x + b.width, b.y], [b.x + b.width, b.y + b.height], [b.x, b.y + b.height]]
+            .map(([x, y]) => new DOMPoint(x, y).matrixTransform(m));
+    };
+    // A quad's two edge directions, as unit vectors.
+    const axesOf = (q) => [[q[0], q[1]], [q[1], q[2]]].map(([p, r]) => {
+        const length = Math.hypot(r.x - p.x, r.y - p.y) || 1;
+        return { x: (r.x - p.x) / length, y: (r.y - p.y) / length };
+    });
+    // How far two quads overlap along each of their edge directions (the first's two, then the
+    // second's): they intersect by more than the tolerance when every one exceeds it (separating
+    // axes). For unrotated boxes these are the overlaps along x and along y.
+    const quadOverlap = (a, b) => [...axesOf(a), ...axesOf(b)].map((axis) => {
+        const project = (q) => q.map((p) => p.x * axis.x + p.y * axis.y);
+        const pa = project(a), pb = project(b);
+        return Math.min(Math.max(...pa), Math.max(...pb)) - Math.max(Math.min(...pa), Math.min(...pb));
+    });
+    const quadsIntersect = (a, b) => quadOverlap(a, b).every((o) => o > tolerance);
     const contains = (outer, inner) =>
         inner.left >= outer.left - tolerance && inner.right <= outer.right + tolerance &&
         inner.top >= outer.top - tolerance && inner.bottom <= outer.bottom + tolerance;
@@ -41,9 +65,15 @@
     };
     // Below 1 when a phone shows a page wider than its screen: Chromium zooms out to fit it.
     const zoom = window.visualViewport ? window.visualViewport.scale : 1;
-    const plotName = (svg) => {
+    // A plot's name: its svg's <title>, and the panel's title when the element is in one of
+    // several panels of one svg ("Feature distributions › lepton pT").
+    const plotName = (element) => {
+        const svg = element.ownerSVGElement;
         const title = svg.querySelector(':scope > title');
-        return (title && title.textContent.trim()) || svg.getAttribute('aria-label') || `svg ${svgs.indexOf(svg) + 1}`;
+        const name = (title && title.textContent.trim()) || svg.getAttribute('aria-label') || `svg ${svgs.indexOf(svg) + 1}`;
+        const panel = element.closest('g.plot-panel');
+        const panelTitle = panel && panel.querySelector('.plot-title');
+        return panelTitle && label(panelTitle) ? `${name} › ${label(panelTitle)}` : name;
     };
     const label = (text) => {
         const content = text.textContent.replace(/[\u200b\u200c\u200d\ufeff]/g, '').replace(/\s+/g, ' ').trim();
@@ -68,15 +98,18 @@
         if (box.width <= 0 || box.height <= 0) continue;
         const svg = text.ownerSVGElement;
         const inLegend = text.closest('g.plot-legend') !== null;
-        texts.push({ element: text, svg, box, inLegend, name: { text: label(text), plot: plotName(svg) } });
+        texts.push({ element: text, svg, box, quad: quadOf(text), inLegend, name: { text: label(text), plot: plotName(text) } });
     }
 
     const overlaps = [];
     for (let i = 0; i < texts.length; i++) {
         for (let j = i + 1; j < texts.length; j++) {
-            const o = overlap(texts[i].box, texts[j].box);
-            if (o.x > tolerance && o.y > tolerance) {
-                overlaps.push({ first: texts[i].name, second: texts[j].name, width: round(o.x), height: round(o.y) });
+            // The axis-aligned boxes first: quads whose boxes are apart are apart.
+            if (!intersects(texts[i].box, texts[j].box)) continue;
+            const o = quadOverlap(texts[i].quad, texts[j].quad);
+            if (o.every((along) => along > tolerance)) {
+                // Along the first text's line and across it.
+                overlaps.push({ first: texts[i].name, second: texts[j].name, width: round(o[0]), height: round(o[1]) });
             }
         }
     }
@@ -84,7 +117,7 @@
     const clipped = [];
     for (const t of texts) {
         const frame = t.svg.getBoundingClientRect();
-        const out = Math.max(frame.left - t.box.left, t.box.right - frame.right, frame.top - t.box.top, t.box.bottom - frame.bottom);
+        const out = Math.max(...t.quad.map((p) => Math.max(frame.left - p.x, p.x - frame.right, frame.top - p.y, p.y - frame.bottom)));
         if (out > tolerance) clipped.push({ text: t.name, by: round(out) });
     }
 
@@ -124,13 +157,16 @@
             if (!(shape instanceof SVGGeometryElement) || !shown(shape)) continue;
             if (coversData(shape, inset)) data.push(shapeName(shape));
         }
-        const covered = texts.filter((t) => t.svg === svg && !t.inLegend && intersects(outer, t.box)).map((t) => t.name.text);
+        const boxQuad = quadOf(box);
+        const covered = texts
+            .filter((t) => t.svg === svg && !t.inLegend && intersects(outer, t.box) && quadsIntersect(boxQuad, t.quad))
+            .map((t) => t.name.text);
         const frames = [...svg.querySelectorAll('rect.plot-frame')]
             .map((frame) => frame.getBoundingClientRect())
             .filter((frame) => intersects(frame, outer) && !contains(frame, outer));
         if (data.length || covered.length || frames.length) {
             legends.push({
-                plot: plotName(svg), legend: legendTexts.slice(0, 3).join(' / '),
+                plot: plotName(box), legend: legendTexts.slice(0, 3).join(' / '),
                 data, texts: covered, straddlesFrame: frames.length > 0,
             });
         }

@@ -45,11 +45,13 @@ public struct SiteReport: Sendable {
         return chosen
     }
 
-    /// The plots with the most problems: title, pages it is on, and counts per kind.
+    /// The plots with the most problems: title (an svg's, its panels' problems together), pages
+    /// it is on, and counts per kind.
     public func worstPlots(limit: Int) -> [(plot: String, pages: Int, counts: [ProblemKind: Int])] {
         var byPlot: [String: (pages: Set<String>, counts: [ProblemKind: Int])] = [:]
         for problem in problems {
-            guard let plot = problem.plot else { continue }
+            guard let named = problem.plot else { continue }
+            let plot = named.components(separatedBy: " › ")[0]
             byPlot[plot, default: ([], [:])].pages.insert(problem.page)
             byPlot[plot, default: ([], [:])].counts[problem.kind, default: 0] += 1
         }
@@ -62,7 +64,7 @@ public struct SiteReport: Sendable {
     /// or one line saying there is nothing to fix.
     public func text(examples limit: Int = 20, plots plotLimit: Int = 10) -> String {
         let scope =
-            "\(grouped(pages)) pages at \(widths.map(String.init).joined(separator: " and ")) px: "
+            "\(grouped(pages)) page\(pages == 1 ? "" : "s") at \(widths.map(String.init).joined(separator: " and ")) px: "
             + "\(grouped(svgs)) SVGs, \(grouped(texts)) SVG texts"
         guard hasProblems else { return "check-site: no layout problems on \(scope)" }
         var lines = ["check-site: \(grouped(problems.count)) layout problems on \(scope)"]
