@@ -200,7 +200,10 @@ struct EntryContext {
 
     let team: String, title: String, isBaseline: Bool, modelFile: String, format: String
     let fileBytes: Int, sha256: String, submitted: String
-    let plotROC: String?, plotRejection: String?, plotConfusion: String?, plotScores: String?, plotHistory: String?
+    let plotROC: String?, plotRejection: String?, plotConfusion: String?, plotScores: String?
+    /// The training history's charts (loss, accuracy), each an SVG; empty when none was recorded.
+    let plotHistory: [String]
+    let hasHistory: Bool
     let training: Training?
     let failure: String?
     /// The members, joined; `nil` when the manifest names none.
@@ -237,6 +240,7 @@ struct EntryContext {
         (plotROC, plotRejection, plotConfusion, plotScores, plotHistory) = (
             plots.roc, plots.rejection, plots.confusion, plots.scores, plots.history
         )
+        hasHistory = !plotHistory.isEmpty
         self.training = training.map(Self.training)
         failure = e.failure
         members = e.members.isEmpty ? nil : e.members.joined(separator: ", ")
@@ -326,7 +330,9 @@ struct DataContext {
     let sha256: String
     /// The workspace's `data.md`, rendered safely.
     let intro: String?
-    let plotFeatures: String?, plotSignalCorrelation: String?, plotBackgroundCorrelation: String?
+    /// One SVG per feature, and the legend they share (nil when there are no statistics).
+    let plotFeatures: [String], plotFeaturesLegend: String?
+    let plotSignalCorrelation: String?, plotBackgroundCorrelation: String?
     let correlationRows: Int?
     let labelled: Labelled?
 
@@ -341,8 +347,8 @@ struct DataContext {
         self.intro = intro
         let statistics = detail?.statistics
         let plots = statistics.map(SitePlots.data)
-        (plotFeatures, plotSignalCorrelation, plotBackgroundCorrelation) = (
-            plots?.features, plots?.signalCorrelation, plots?.backgroundCorrelation
+        (plotFeatures, plotFeaturesLegend, plotSignalCorrelation, plotBackgroundCorrelation) = (
+            plots?.features ?? [], plots?.featuresLegend, plots?.signalCorrelation, plots?.backgroundCorrelation
         )
         correlationRows = statistics?.correlationRows
         labelled = statistics.map { Labelled(rows: $0.rows, signal: $0.signal, background: $0.rows - $0.signal) }

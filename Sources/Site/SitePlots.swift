@@ -5,9 +5,11 @@ import Results
 /// The SVG charts of the site, made from what the database stores: the thinned ROC curves,
 /// the score histograms, the confusion matrix, the training history, the data statistics.
 enum SitePlots {
-    /// The charts of an entry's page, as inline SVG; `nil` where there is nothing to draw.
+    /// The charts of an entry's page, as inline SVG; `nil` (empty) where there is nothing to draw.
     struct EntryPlots {
-        var roc: String?, rejection: String?, confusion: String?, scores: String?, history: String?
+        var roc: String?, rejection: String?, confusion: String?, scores: String?
+        /// Loss, then accuracy when recorded: separate charts, side by side only where they fit.
+        var history: [String] = []
     }
 
     /// An entry's ROC series on the view's rows (named after its team and title).
@@ -48,7 +50,7 @@ enum SitePlots {
             out.history = TrainingHistoryChart.make(
                 trainingLoss: history.loss, validationLoss: history.validationLoss,
                 trainingAccuracy: history.accuracy, validationAccuracy: history.validationAccuracy
-            ).svg()
+            ).map { $0.svg() }
         }
         return out
     }
@@ -78,9 +80,11 @@ enum SitePlots {
         ).svg()
     }
 
-    /// The data page's charts, as inline SVG; `nil` where there is nothing to draw.
+    /// The data page's charts, as inline SVG; `nil` (empty) where there is nothing to draw.
     struct DataPlots {
-        var features: String?, signalCorrelation: String?, backgroundCorrelation: String?
+        /// One small chart per feature, and the legend they share.
+        var features: [String] = [], featuresLegend: String?
+        var signalCorrelation: String?, backgroundCorrelation: String?
     }
 
     /// The data page's charts: every feature's histograms and the two correlation matrices.
@@ -93,7 +97,10 @@ enum SitePlots {
                 name: f.name, signal: Histogram(edges: edges, counts: f.signal.map(Double.init)),
                 background: Histogram(edges: edges, counts: f.background.map(Double.init)))
         }
-        if !features.isEmpty { out.features = FeatureHistogramChart.grid(features).svg() }
+        if !features.isEmpty {
+            out.features = FeatureHistogramChart.panels(features).map { $0.svg() }
+            out.featuresLegend = FeatureHistogramChart.legend().svg()
+        }
         let names = statistics.histograms.map(\.name)
         let n = names.count
         func matrix(_ flat: [Double]) -> [[Double]]? {

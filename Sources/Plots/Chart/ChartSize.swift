@@ -11,10 +11,12 @@ public struct ChartSize: Sendable, Equatable {
         self.height = height
     }
 
-    /// 600 × 440: one chart in a column of text or on a slide.
-    public static let standard = ChartSize(width: 600, height: 440)
-    /// 440 × 440: square, for ROC curves.
-    public static let square = ChartSize(width: 460, height: 440)
-    /// 300 × 230: one panel of a grid.
-    static let panel = ChartSize(width: 300, height: 230)
+    /// 360 × 270: one chart. No wider than a phone's page (400 px less its margins), so a
+    /// stylesheet that lets charts grow but never shrink keeps every text at its size; on a wide
+    /// screen charts sit side by side.
+    public static let standard = ChartSize(width: 360, height: 270)
+    /// 360 × 340: near square, for ROC curves.
+    public static let square = ChartSize(width: 360, height: 340)
+    /// 176 × 150: one of many small charts, two to a phone's row.
+    public static let panel = ChartSize(width: 176, height: 150)
 }

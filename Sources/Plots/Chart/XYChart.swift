@@ -18,12 +18,15 @@ public struct XYChart: Chart {
     var legend: LegendPlacement
     /// Natural size.
     public var size: ChartSize
+    /// The title's font size (smaller for small multiples).
+    var titleSize: Double
 
     /// A chart. See the properties for each argument.
     init(
         title: String?, description: String, xAxis: Axis, yAxis: Axis, marks: [any Mark],
-        legend: LegendPlacement = .automatic, size: ChartSize = .standard
+        legend: LegendPlacement = .automatic, size: ChartSize = .standard, titleSize: Double = Theme.titleSize
     ) {
+        self.titleSize = titleSize
         self.title = title
         self.description = description
         self.xAxis = xAxis
@@ -33,11 +36,12 @@ public struct XYChart: Chart {
         self.size = size
     }
 
-    /// See `Chart`.
+    /// See `Chart`. The document grows below `size` when the legend goes under the chart.
     public func document() -> SVGDocument {
-        SVGDocument(
-            width: size.width, height: size.height, title: title ?? description,
-            description: description, children: body(titleSize: Theme.titleSize))
+        let layout = self.layout()
+        return SVGDocument(
+            width: size.width, height: layout.height, title: title ?? description,
+            description: description, children: body(layout))
     }
 
     /// The scales the axes get for the marks' data.
@@ -46,35 +50,114 @@ public struct XYChart: Chart {
         return (xAxis.scale(covering: extents.flatMap(\.xValues)), yAxis.scale(covering: extents.flatMap(\.yValues)))
     }
 
-    /// The drawing in a box of `size` with its origin at (0, 0).
-    func body(titleSize: Double) -> [SVGNode] {
-        let (xScale, yScale) = scales()
-        let xTicks = xAxis.ticks(on: xScale), yTicks = yAxis.ticks(on: yScale)
-        let tickFont = Theme.fontSize
-        let yLabelWidth = yTicks.compactMap { $0.label.map { RichText($0).estimatedWidth(fontSize: tickFont) } }.max() ?? 0
-        let left = 8 + Theme.axisLabelSize + 8 + yLabelWidth + 6
-        let top = title == nil ? 14 : 14 + titleSize + 10
-        let bottom = 6 + tickFont + 8 + Theme.axisLabelSize + 8
-        let right = 18.0
-        let area = Rect(x: left, y: top, width: max(10, size.width - left - right), height: max(10, size.height - top - bottom))
-        let frame = PlotFrame(area: area, xScale: xScale, yScale: yScale)
+    /// Where everything goes: decided from the measured widths of the labels and from where the
+    /// data lies.
+    struct Layout {
+        /// The plotting area and its scales.
+        var frame: PlotFrame
+        /// Ticks to draw on each axis, labels thinned so none touch.
+        var xTicks: [Tick], yTicks: [Tick]
+        /// The legend and its box (inside the area, or below the axis title), or nil.
+        var legend: (legend: Legend, box: Rect)?
+        /// The document's height: `size.height`, plus the legend's when it is below.
+        var height: Double
+    }
 
-        var nodes: [SVGNode] = []
-        nodes.append(grid(frame: frame, xTicks: xTicks, yTicks: yTicks))
-        nodes.append(.group(class: "plot-marks", marks.map { $0.render(in: frame) }))
-        nodes.append(axes(frame: frame, xTicks: xTicks, yTicks: yTicks))
-        let entries = marks.compactMap(\.legendEntry)
-        if !entries.isEmpty {
-            let legend = Legend(entries: entries)
-            let occupied = marks.flatMap { $0.occupiedPoints(in: frame) }
-            if let box = legend.box(in: area, placement: self.legend, occupied: occupied) {
-                nodes.append(legend.render(in: box))
+    /// Space between neighbouring tick labels.
+    static let labelGap = 6.0
+
+    /// The layout in `size`.
+    func layout() -> Layout {
+        let (xScale, yScale) = scales()
+        let yTicks = yAxis.ticks(on: yScale)
+        let tickFont = Theme.fontSize
+        let yLabelWidth = yTicks.compactMap { $0.label.map { RichText($0).width(fontSize: tickFont) } }.max() ?? 0
+        let left = (yAxis.title.isEmpty ? 6 : 8 + Theme.axisLabelSize + 8) + yLabelWidth + 6
+        let top = title == nil ? 14 : 10 + titleSize + 10
+        let bottom = 6 + tickFont + 8 + (xAxis.title.isEmpty ? 0 : Theme.axisLabelSize + 8)
+        var right = 14.0
+        var area = Rect(x: left, y: top, width: max(10, size.width - left - right), height: max(10, size.height - top - bottom))
+        var xTicks = fittedXTicks(scale: xScale, area: area)
+        // The last label is centred on its tick: widen the right margin so it stays inside.
+        if let last = xTicks.last(where: { $0.label != nil }), let label = last.label {
+            let x = area.x + xScale.fraction(last.value) * area.width
+            let overhang = x + RichText(label).width(fontSize: tickFont) / 2 + 4 - size.width
+            if overhang > 0 {
+                right += overhang
+                area.width = max(10, size.width - left - right)
+                xTicks = fittedXTicks(scale: xScale, area: area)
             }
         }
+        let frame = PlotFrame(area: area, xScale: xScale, yScale: yScale)
+        var height = size.height
+        var placed: (Legend, Rect)?
+        let entries = marks.compactMap(\.legendEntry)
+        if !entries.isEmpty && legend != .hidden {
+            let legend = Legend(entries: entries, maxWidth: size.width - 8)
+            let footprint = marks.reduce(Footprint()) { $0 + $1.footprint(in: frame) }
+            if let box = legend.box(in: area, placement: self.legend, footprint: footprint) {
+                placed = (legend, box)
+            } else {
+                let (w, h) = legend.size
+                let box = Rect(x: max(4, min(area.x, size.width - 4 - w)), y: size.height + 2, width: w, height: h)
+                placed = (legend, box)
+                height = box.maxY + 8
+            }
+        }
+        return Layout(frame: frame, xTicks: xTicks, yTicks: yTicks, legend: placed, height: height)
+    }
+
+    /// The x axis's ticks with labels that do not touch: fewer automatic ticks, or (for ticks
+    /// given by the chart) every second, third… label, until neighbours are `labelGap` apart.
+    private func fittedXTicks(scale: AxisScale, area: Rect) -> [Tick] {
+        func fits(_ ticks: [Tick]) -> Bool {
+            var previousEnd = -Double.infinity
+            for tick in ticks {
+                guard let label = tick.label else { continue }
+                let x = area.x + scale.fraction(tick.value) * area.width
+                let half = RichText(label).width(fontSize: Theme.fontSize) / 2
+                if x - half < previousEnd + XYChart.labelGap { return false }
+                previousEnd = x + half
+            }
+            return true
+        }
+        if xAxis.customTicks == nil && scale.kind == .linear {
+            for count in stride(from: xAxis.maxTickCount, through: 1, by: -1) {
+                var axis = xAxis
+                axis.maxTickCount = count
+                let ticks = axis.ticks(on: scale)
+                if fits(ticks) { return ticks }
+            }
+        }
+        let ticks = xAxis.ticks(on: scale)
+        let labelled = ticks.indices.filter { ticks[$0].label != nil }
+        for every in 1...max(1, labelled.count) {
+            let kept = Set(labelled.enumerated().filter { $0.offset % every == 0 }.map(\.element))
+            let thinned = ticks.indices.map { i in
+                kept.contains(i) || ticks[i].label == nil ? ticks[i] : Tick(value: ticks[i].value, label: nil, isMajor: false)
+            }
+            if fits(thinned) { return thinned }
+        }
+        return ticks.map { Tick(value: $0.value, label: nil, isMajor: $0.isMajor) }
+    }
+
+    /// The drawing of `layout`, with its origin at (0, 0).
+    func body(_ layout: Layout) -> [SVGNode] {
+        let frame = layout.frame, area = frame.area
+        var nodes: [SVGNode] = []
+        nodes.append(grid(frame: frame, xTicks: layout.xTicks, yTicks: layout.yTicks))
+        nodes.append(.group(class: "plot-marks", marks.map { $0.render(in: frame) }))
+        nodes.append(axes(frame: frame, xTicks: layout.xTicks, yTicks: layout.yTicks))
+        if let (legend, box) = layout.legend {
+            nodes.append(legend.render(in: box))
+        }
         if let title {
+            // Flush with the frame when it fits there, else from the chart's left edge.
+            let titleX = TextMetrics.width(title, fontSize: titleSize, bold: true) <= size.width - area.x - 4 ? area.x : 4
             nodes.append(
                 .plainLabel(
-                    title, x: area.x, y: 14 + titleSize * 0.8,
+                    TextMetrics.fitted(title, maxWidth: size.width - titleX - 4, fontSize: titleSize, bold: true),
+                    x: titleX, y: 10 + titleSize * 0.8,
                     [
                         SVGAttribute("class", "plot-title"), SVGAttribute("font-size", titleSize),
                         SVGAttribute("font-weight", "bold"), SVGAttribute("fill", Theme.axisColor.hex),
@@ -149,14 +232,21 @@ public struct XYChart: Chart {
                 .path(ticks.string, [SVGAttribute("class", "plot-ticks"), SVGAttribute("stroke", ink), SVGAttribute("stroke-width", 1)]),
                 .group(class: "plot-tick-labels", labels),
                 .label(
-                    RichText(xAxis.title), x: area.maxX, y: xTitleY, anchor: "end",
+                    XYChart.fitted(xAxis.title, maxWidth: area.maxX - 4), x: area.maxX, y: xTitleY, anchor: "end",
                     [SVGAttribute("class", "plot-axis-label"), SVGAttribute("font-size", Theme.axisLabelSize)]),
                 .label(
-                    RichText(yAxis.title), x: yTitleX, y: area.y, anchor: "end",
+                    XYChart.fitted(yAxis.title, maxWidth: area.height + 20), x: yTitleX, y: area.y, anchor: "end",
                     [
                         SVGAttribute("class", "plot-axis-label"), SVGAttribute("font-size", Theme.axisLabelSize),
                         SVGAttribute("transform", "rotate(-90 \(SVGNumber.format(yTitleX)) \(SVGNumber.format(area.y)))"),
                     ]),
             ])
+    }
+
+    /// An axis title as rich text, or cut to plain text with an ellipsis when longer than `maxWidth`.
+    static func fitted(_ title: String, maxWidth: Double) -> RichText {
+        let rich = RichText(title)
+        guard rich.width(fontSize: Theme.axisLabelSize) > maxWidth else { return rich }
+        return RichText(FeatureHistogramChart.plain(TextMetrics.fitted(rich.plainText, maxWidth: maxWidth, fontSize: Theme.axisLabelSize)))
     }
 }

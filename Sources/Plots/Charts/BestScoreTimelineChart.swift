@@ -35,7 +35,7 @@ public enum BestScoreTimelineChart {
                 style: SeriesStyle(color: Palette.blue, lineWidth: 2.2, cssClass: "plot-best"),
                 label: "Best so far", interpolation: .stepAfter))
         // As many labels as fit side by side, judged by the longest date.
-        let labelWidth = (dates.map { RichText($0).estimatedWidth(fontSize: Theme.fontSize) }.max() ?? 0) + 16
+        let labelWidth = (dates.map { RichText($0).width(fontSize: Theme.fontSize) }.max() ?? 0) + 16
         let fitting = max(1, Int((size.width - 90) / max(labelWidth, 1)))
         let stride = max(1, (dates.count + fitting - 1) / fitting)
         let ticks = dates.indices.map { i in

@@ -1,7 +1,8 @@
 /// The 2×2 confusion matrix at one threshold: counts and the rate within each true class.
 public enum ConfusionMatrixChart {
     /// A heat map with true classes as rows and predicted classes as columns, each cell coloured
-    /// by its rate within the true class and labelled with its count and that rate.
+    /// by its rate within the true class and labelled with its count and that rate (so no colour
+    /// bar is needed, and the chart fits a phone's width).
     /// `threshold`, when given, is named under the columns.
     public static func make(
         truePositives: Int, falseNegatives: Int, falsePositives: Int, trueNegatives: Int,
@@ -24,8 +25,7 @@ public enum ConfusionMatrixChart {
                 + "of \(falsePositives + trueNegatives) background events \(trueNegatives) were classified as background.",
             rowLabels: ["Signal", "Background"], columnLabels: ["Signal", "Background"],
             values: rates, colorScale: .sequential(), cellLabels: labels,
-            columnAxisTitle: predicted, rowAxisTitle: "True class", colorBarTitle: "Fraction of true class",
-            cellSize: 120)
+            columnAxisTitle: predicted, rowAxisTitle: "True class", cellSize: 72)
     }
 
     /// `1234567` as `1,234,567`.

@@ -9,7 +9,8 @@ public enum CorrelationMatrixChart {
     ) -> HeatMapChart {
         precondition(matrix.count == names.count && matrix.allSatisfy { $0.count == names.count }, "a correlation matrix is square")
         let n = names.count
-        let cellSize = n <= 6 ? 56.0 : n <= 12 ? 40.0 : 22.0
+        // At least 16 units a row, so the 12-unit labels of neighbouring rows and columns never touch.
+        let cellSize = n <= 6 ? 56.0 : n <= 12 ? 40.0 : 16.0
         let labels = n <= valueLabelLimit ? matrix.map { $0.map { SVGNumber.fixed($0, decimals: 2) } } : nil
         return HeatMapChart(
             title: title,

@@ -45,36 +45,41 @@ public enum FeatureHistogramChart {
         chart(feature, title: feature.name, size: size)
     }
 
-    /// All features in a grid of `columns`, one small panel each, with one shared title.
-    public static func grid(
-        _ features: [FeatureHistogramInput], columns: Int = 4,
-        title: String? = "Feature distributions", panelSize: ChartSize = ChartSize(width: 280, height: 210)
-    ) -> Figure {
-        Figure(
-            title: title,
-            description:
-                "Normalised distributions of \(features.count) features for signal (blue, filled) and background (vermillion, outlined).",
-            panels: features.map { chart($0, title: $0.name, size: panelSize, compact: true) },
-            columns: columns, panelSize: panelSize)
+    /// One small chart per feature, to be set in a grid that wraps with the page's width (small
+    /// multiples): the feature's name as the title, no axis titles and no legend; `legend()` is
+    /// the one legend they share.
+    public static func panels(_ features: [FeatureHistogramInput], size: ChartSize = .panel) -> [XYChart] {
+        features.map { chart($0, title: $0.name, size: size, compact: true) }
     }
 
+    /// The legend the panels share.
+    public static func legend() -> LegendChart {
+        LegendChart(
+            entries: [
+                LegendEntry(label: "Signal", swatch: .filled(signalStyle)),
+                LegendEntry(label: "Background", swatch: .line(backgroundStyle)),
+            ],
+            description: "Legend of the feature distributions: signal filled, background outlined; each normalised to unit area.")
+    }
+
+    static let signalStyle = SeriesStyle(color: Palette.signal, lineWidth: 1.4, fillOpacity: 0.3, cssClass: "plot-signal")
+    static let backgroundStyle = SeriesStyle(color: Palette.background, lineWidth: 1.6, cssClass: "plot-background")
+
     static func chart(_ feature: FeatureHistogramInput, title: String, size: ChartSize, compact: Bool = false) -> XYChart {
-        let signal = SeriesStyle(color: Palette.signal, lineWidth: 1.4, fillOpacity: 0.3, cssClass: "plot-signal")
-        let background = SeriesStyle(color: Palette.background, lineWidth: 1.6, cssClass: "plot-background")
         let edges = feature.signal.edges
         // Feature names are data, not markup: escape braces' meaning by not using RichText titles.
         return XYChart(
             title: title,
             description: "Normalised distribution of \(feature.name) for signal and background.",
             xAxis: Axis(
-                label: plain(feature.name), unit: feature.unit.map(plain), range: edges[0]...edges[edges.count - 1],
-                maxTickCount: compact ? 4 : 6),
-            yAxis: Axis(label: compact ? "" : "1/N dN/dx", includesZero: true, headroom: 0.35, maxTickCount: compact ? 4 : 6),
+                label: compact ? "" : plain(feature.name), unit: compact ? nil : feature.unit.map(plain),
+                range: edges[0]...edges[edges.count - 1], maxTickCount: compact ? 3 : 6),
+            yAxis: Axis(label: compact ? "" : "1/N dN/dx", includesZero: true, headroom: 0.35, maxTickCount: compact ? 3 : 6),
             marks: [
-                StepHistogramMark(feature.signal, normalized: true, style: signal, filled: true, label: "Signal"),
-                StepHistogramMark(feature.background, normalized: true, style: background, filled: false, label: "Background"),
+                StepHistogramMark(feature.signal, normalized: true, style: signalStyle, filled: true, label: "Signal"),
+                StepHistogramMark(feature.background, normalized: true, style: backgroundStyle, filled: false, label: "Background"),
             ],
-            size: size)
+            legend: compact ? .hidden : .automatic, size: size, titleSize: compact ? Theme.fontSize : Theme.titleSize)
     }
 
     /// `text` with `_{` and `^{` defused, so a feature name is shown as written.

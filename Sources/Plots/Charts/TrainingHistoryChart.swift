@@ -1,24 +1,23 @@
 /// Loss and accuracy per epoch for training and validation data, side by side.
 public enum TrainingHistoryChart {
-    /// A figure with a loss panel and, when accuracies are given, an accuracy panel. Epochs
-    /// count from 1; arrays may be empty (the series is left out) and need not be the same length.
+    /// A loss chart and, when accuracies are given, an accuracy chart: separate charts, so a
+    /// page can set them side by side on a wide screen and one above the other on a phone.
+    /// Epochs count from 1; arrays may be empty (the series is left out) and need not be the
+    /// same length.
     public static func make(
         trainingLoss: [Double], validationLoss: [Double] = [],
         trainingAccuracy: [Double] = [], validationAccuracy: [Double] = [],
-        title: String? = "Training history", panelSize: ChartSize = ChartSize(width: 420, height: 320)
-    ) -> Figure {
-        var panels = [panel(title: "Loss", label: "Loss", training: trainingLoss, validation: validationLoss)]
+        size: ChartSize = .standard
+    ) -> [XYChart] {
+        var charts = [panel(title: "Loss", label: "Loss", training: trainingLoss, validation: validationLoss, size: size)]
         if !trainingAccuracy.isEmpty || !validationAccuracy.isEmpty {
-            panels.append(panel(title: "Accuracy", label: "Accuracy", training: trainingAccuracy, validation: validationAccuracy))
+            charts.append(
+                panel(title: "Accuracy", label: "Accuracy", training: trainingAccuracy, validation: validationAccuracy, size: size))
         }
-        let epochs = max(trainingLoss.count, validationLoss.count, trainingAccuracy.count, validationAccuracy.count)
-        return Figure(
-            title: title,
-            description: "Loss\(panels.count > 1 ? " and accuracy" : "") per epoch on training and validation data, \(epochs) epochs.",
-            panels: panels, columns: 2, panelSize: panelSize)
+        return charts
     }
 
-    static func panel(title: String, label: String, training: [Double], validation: [Double]) -> XYChart {
+    static func panel(title: String, label: String, training: [Double], validation: [Double], size: ChartSize) -> XYChart {
         let epochs = max(training.count, validation.count)
         let showsPoints = epochs <= 30
         var marks: [any Mark] = []
@@ -41,8 +40,8 @@ public enum TrainingHistoryChart {
         let ticks = NiceTicks.values(1, upper, maxCount: 6).filter { $0 >= 1 && $0 == $0.rounded() }
             .map { Tick(value: $0, label: SVGNumber.format($0), isMajor: true) }
         return XYChart(
-            title: title, description: "\(label) per epoch.",
+            title: title, description: "\(label) per epoch on training and validation data, \(epochs) epochs.",
             xAxis: Axis(label: "Epoch", range: 1...upper, customTicks: ticks),
-            yAxis: Axis(label: label, headroom: 0.3), marks: marks)
+            yAxis: Axis(label: label, headroom: 0.3), marks: marks, size: size)
     }
 }

@@ -10,4 +10,7 @@ public struct Point: Sendable, Equatable {
         self.x = x
         self.y = y
     }
+
+    /// Whether both coordinates are finite (a point a log scale cannot show is not).
+    var isFinite: Bool { x.isFinite && y.isFinite }
 }

@@ -23,7 +23,7 @@ public struct HeatMapChart: Chart {
     var colorBarTitle: String?
     /// Side of a cell in user units.
     var cellSize: Double
-    /// Whether column labels are turned 45°, for long names.
+    /// Whether column labels are turned upright (read bottom to top), for long names.
     var rotatesColumnLabels: Bool
 
     /// A heat map; `values` (and `cellLabels`) must have `rowLabels.count` rows of
@@ -57,21 +57,26 @@ public struct HeatMapChart: Chart {
     /// See `Chart`.
     public func document() -> SVGDocument {
         let font = Theme.fontSize
-        let labelFont = cellSize < 24 ? font - 1 : font
-        func width(_ s: String) -> Double { RichText(s).estimatedWidth(fontSize: labelFont) }
+        let labelFont = font
+        func width(_ s: String) -> Double { TextMetrics.width(s, fontSize: labelFont) }
         let rowLabelWidth = rowLabels.map(width).max() ?? 0
         let columnLabelWidth = columnLabels.map(width).max() ?? 0
         let rowTitleSpace = rowAxisTitle == nil ? 0 : Theme.axisLabelSize + 10
         let left = 14 + rowTitleSpace + rowLabelWidth + 8
         let top = title == nil ? 14.0 : 14 + Theme.titleSize + 14
         let gridWidth = Double(columnLabels.count) * cellSize, gridHeight = Double(rowLabels.count) * cellSize
-        let columnLabelSpace = rotatesColumnLabels ? columnLabelWidth * 0.71 + labelFont + 8 : labelFont + 8
+        let columnLabelSpace = rotatesColumnLabels ? columnLabelWidth + 8 : labelFont + 8
         let columnTitleSpace = columnAxisTitle == nil ? 0 : Theme.axisLabelSize + 10
         let barWidth = 14.0
         let barTicks = NiceTicks.ticks(colorScale.lower, colorScale.upper, maxCount: 4)
-        let barLabelWidth = barTicks.compactMap { $0.label.map { RichText($0).estimatedWidth(fontSize: font) } }.max() ?? 0
+        let barLabelWidth = barTicks.compactMap { $0.label.map { RichText($0).width(fontSize: font) } }.max() ?? 0
         let barSpace = colorBarTitle == nil ? 0 : 20 + barWidth + 6 + barLabelWidth + 8 + Theme.axisLabelSize + 6
-        let width = left + gridWidth + barSpace + 16
+        // The column title is centred under the grid unless that would put it past the left edge;
+        // the chart is as wide as the widest of grid, colour bar and titles.
+        let columnTitleWidth = columnAxisTitle.map { RichText($0).width(fontSize: Theme.axisLabelSize) } ?? 0
+        let columnTitleX = max(left + gridWidth / 2, 4 + columnTitleWidth / 2)
+        let titleWidth = title.map { TextMetrics.width($0, fontSize: Theme.titleSize, bold: true) } ?? 0
+        let width = max(left + gridWidth + barSpace + 16, columnTitleX + columnTitleWidth / 2 + 4, left + titleWidth + 4)
         let height = top + gridHeight + columnLabelSpace + columnTitleSpace + 12
 
         // Cells of one colour share a path: a 28×28 matrix would otherwise be ~800 <rect>s.
@@ -130,14 +135,16 @@ public struct HeatMapChart: Chart {
             labels.append(.plainLabel(label, x: left - 6, y: top + (Double(r) + 0.5) * cellSize + labelFont * 0.35, anchor: "end"))
         }
         for (c, label) in columnLabels.enumerated() {
-            let cx = left + (Double(c) + 0.5) * cellSize, y = top + gridHeight + 6 + labelFont * 0.8
+            let cx = left + (Double(c) + 0.5) * cellSize
             if rotatesColumnLabels {
+                // Upright, read from the bottom: the text's middle on the column's centre line.
+                let x = cx + labelFont * 0.35, y = top + gridHeight + 6
                 labels.append(
                     .plainLabel(
-                        label, x: cx, y: y, anchor: "end",
-                        [SVGAttribute("transform", "rotate(-45 \(SVGNumber.format(cx)) \(SVGNumber.format(y)))")]))
+                        label, x: x, y: y, anchor: "end",
+                        [SVGAttribute("transform", "rotate(-90 \(SVGNumber.format(x)) \(SVGNumber.format(y)))")]))
             } else {
-                labels.append(.plainLabel(label, x: cx, y: y, anchor: "middle"))
+                labels.append(.plainLabel(label, x: cx, y: top + gridHeight + 6 + labelFont * 0.8, anchor: "middle"))
             }
         }
         nodes.append(
@@ -147,7 +154,7 @@ public struct HeatMapChart: Chart {
         if let columnAxisTitle {
             nodes.append(
                 .label(
-                    RichText(columnAxisTitle), x: left + gridWidth / 2, y: top + gridHeight + columnLabelSpace + Theme.axisLabelSize,
+                    RichText(columnAxisTitle), x: columnTitleX, y: top + gridHeight + columnLabelSpace + Theme.axisLabelSize,
                     anchor: "middle", [SVGAttribute("class", "plot-axis-label"), SVGAttribute("font-size", Theme.axisLabelSize)]))
         }
         if let rowAxisTitle {

@@ -1,42 +1,54 @@
-/// Lays out and draws a legend box.
+/// Lays out and draws a legend box: inside the plotting area in a corner the data leaves empty,
+/// or, when no corner is free, below the chart.
 struct Legend {
     static let rowHeight = 18.0
     static let swatchWidth = 24.0
     static let padding = 8.0
     static let inset = 8.0
+    /// Clear space kept between the box and any data.
+    static let clearance = 3.0
 
+    /// The entries, labels already shortened to fit (see `init(entries:maxWidth:)`).
     let entries: [LegendEntry]
 
-    /// Width and height of the box, estimated from the labels' lengths.
+    /// A legend whose box is at most `maxWidth` wide: longer labels are cut with an ellipsis.
+    init(entries: [LegendEntry], maxWidth: Double) {
+        let room = maxWidth - Legend.swatchWidth - 3 * Legend.padding
+        self.entries = entries.map { entry in
+            var entry = entry
+            entry.label = TextMetrics.fitted(entry.label, maxWidth: room, fontSize: Theme.fontSize)
+            return entry
+        }
+    }
+
+    /// Width and height of the box, from the labels' measured widths.
     var size: (width: Double, height: Double) {
-        let longest = entries.map { RichText($0.label).estimatedWidth(fontSize: Theme.fontSize) }.max() ?? 0
+        let longest = entries.map { TextMetrics.width($0.label, fontSize: Theme.fontSize) }.max() ?? 0
         return (longest + Legend.swatchWidth + 3 * Legend.padding, Double(entries.count) * Legend.rowHeight + Legend.padding * 1.2)
     }
 
-    /// The box's rectangle for `placement` in `area` (the automatic choice needs `occupied`).
-    func box(in area: Rect, placement: LegendPlacement, occupied: [Point]) -> Rect? {
+    /// The box in a corner of `area` that `footprint` leaves empty, trying `placement`'s corner
+    /// first; nil when the legend is hidden or no corner is free (it then goes below the chart).
+    func box(in area: Rect, placement: LegendPlacement, footprint: Footprint) -> Rect? {
         let (w, h) = size
+        guard w + 2 * Legend.inset <= area.width, h + 2 * Legend.inset <= area.height else { return nil }
         let left = area.x + Legend.inset, right = area.maxX - Legend.inset - w
         let top = area.y + Legend.inset, bottom = area.maxY - Legend.inset - h
-        let centre = area.x + (area.width - w) / 2
+        let corners: [LegendPlacement: Rect] = [
+            .topRight: Rect(x: right, y: top, width: w, height: h), .topLeft: Rect(x: left, y: top, width: w, height: h),
+            .bottomRight: Rect(x: right, y: bottom, width: w, height: h), .bottomLeft: Rect(x: left, y: bottom, width: w, height: h),
+        ]
+        // Top right first: it is where readers look first.
+        var order: [LegendPlacement] = [.topRight, .topLeft, .bottomRight, .bottomLeft]
         switch placement {
         case .hidden: return nil
-        case .topLeft: return Rect(x: left, y: top, width: w, height: h)
-        case .topRight: return Rect(x: right, y: top, width: w, height: h)
-        case .bottomLeft: return Rect(x: left, y: bottom, width: w, height: h)
-        case .bottomRight: return Rect(x: right, y: bottom, width: w, height: h)
-        case .automatic:
-            // Preference order breaks ties: top right is where readers look first.
-            let candidates = [(right, top), (left, top), (right, bottom), (left, bottom), (centre, top)]
-                .map { Rect(x: $0.0, y: $0.1, width: w, height: h) }
-            var best = candidates[0], bestCount = Int.max
-            for rect in candidates {
-                let padded = Rect(x: rect.x - 4, y: rect.y - 4, width: rect.width + 8, height: rect.height + 8)
-                let count = occupied.reduce(0) { $0 + (padded.contains($1) ? 1 : 0) }
-                if count < bestCount { best = rect; bestCount = count }
-            }
-            return best
+        case .automatic: break
+        case .topLeft, .topRight, .bottomLeft, .bottomRight: order = [placement] + order.filter { $0 != placement }
         }
+        for corner in order {
+            if let rect = corners[corner], !footprint.meets(rect.outset(by: Legend.clearance)) { return rect }
+        }
+        return nil
     }
 
     /// The legend drawn in `box`.
@@ -52,13 +64,14 @@ struct Legend {
         for (i, entry) in entries.enumerated() {
             let midY = box.y + Legend.padding * 0.6 + (Double(i) + 0.5) * Legend.rowHeight
             let x0 = box.x + Legend.padding, x1 = x0 + Legend.swatchWidth
-            children.append(swatch(entry.swatch, x0: x0, x1: x1, midY: midY))
+            children.append(Legend.swatch(entry.swatch, x0: x0, x1: x1, midY: midY))
             children.append(.plainLabel(entry.label, x: x1 + Legend.padding, y: midY + 4))
         }
         return .group(class: "plot-legend", children)
     }
 
-    private func swatch(_ swatch: LegendEntry.Swatch, x0: Double, x1: Double, midY: Double) -> SVGNode {
+    /// A sample of `swatch` from `x0` to `x1` around `midY`.
+    static func swatch(_ swatch: LegendEntry.Swatch, x0: Double, x1: Double, midY: Double) -> SVGNode {
         switch swatch {
         case .line(let style):
             return .line(x1: x0, y1: midY, x2: x1, y2: midY, [style.classAttribute("plot-swatch")] + style.strokeAttributes)

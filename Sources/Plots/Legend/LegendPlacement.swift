@@ -1,14 +1,15 @@
-/// Where a chart puts its legend inside the plotting area.
-enum LegendPlacement: Sendable, Equatable {
-    /// The corner (or top centre) where the legend covers the fewest data points.
+/// Which corner of the plotting area a chart tries first for its legend. Any corner is used only
+/// if the data leaves it empty; when none is, the legend goes below the chart.
+enum LegendPlacement: Sendable, Hashable {
+    /// Top right, then top left, bottom right, bottom left.
     case automatic
-    /// Top left corner.
+    /// Top left first.
     case topLeft
-    /// Top right corner.
+    /// Top right first.
     case topRight
-    /// Bottom left corner.
+    /// Bottom left first.
     case bottomLeft
-    /// Bottom right corner.
+    /// Bottom right first.
     case bottomRight
     /// No legend.
     case hidden

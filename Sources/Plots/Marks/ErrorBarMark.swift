@@ -95,8 +95,19 @@ struct ErrorBarMark: Mark {
             ])
     }
 
-    /// See `Mark`.
-    func occupiedPoints(in frame: PlotFrame) -> [Point] {
-        x.indices.map { frame.point(x[$0], y[$0]) }.filter { $0.x.isFinite && $0.y.isFinite }
+    /// See `Mark`: each marker and its bar.
+    func footprint(in frame: PlotFrame) -> Footprint {
+        var footprint = Footprint()
+        let r = markerRadius
+        for i in x.indices {
+            let p = frame.point(x[i], y[i])
+            guard p.isFinite, frame.area.contains(p) else { continue }
+            var top = frame.py(y[i] + yErrors[i]), bottom = frame.py(y[i] - yErrors[i])
+            if !bottom.isFinite { bottom = frame.area.maxY }
+            top = max(top, frame.area.y)
+            bottom = min(bottom, frame.area.maxY)
+            footprint.addArea(Rect(x: p.x - r, y: min(top, p.y - r), width: 2 * r, height: max(bottom, p.y + r) - min(top, p.y - r)))
+        }
+        return footprint
     }
 }

@@ -90,7 +90,16 @@ struct LineMark: Mark {
     }
 
     /// See `Mark`.
-    func occupiedPoints(in frame: PlotFrame) -> [Point] {
-        vertices(in: frame).filter { $0.x.isFinite && $0.y.isFinite }
+    func footprint(in frame: PlotFrame) -> Footprint {
+        var footprint = Footprint()
+        for run in LineClipping.clip(vertices(in: frame), to: frame.area) { footprint.addPolyline(run) }
+        if showsPoints {
+            let r = style.lineWidth + 1
+            for i in x.indices {
+                let p = frame.point(x[i], y[i])
+                if p.isFinite && frame.area.contains(p) { footprint.addArea(Rect(x: p.x - r, y: p.y - r, width: 2 * r, height: 2 * r)) }
+            }
+        }
+        return footprint
     }
 }

@@ -6,6 +6,6 @@ protocol Mark: Sendable {
     var legendEntry: LegendEntry? { get }
     /// Draws the mark in `frame`, clipped to its area.
     func render(in frame: PlotFrame) -> SVGNode
-    /// Points (in user units) where the mark has ink, for placing the legend away from data.
-    func occupiedPoints(in frame: PlotFrame) -> [Point]
+    /// Where the mark has ink in `frame`, for placing the legend away from data.
+    func footprint(in frame: PlotFrame) -> Footprint
 }

@@ -59,18 +59,22 @@ struct ReferenceLineMark: Mark {
             children.append(
                 .plainLabel(
                     annotation, x: run[1].x - 4, y: run[1].y - 4, anchor: "end",
-                    [SVGAttribute("fill", style.color.hex), SVGAttribute("font-size", Theme.fontSize - 1)]))
+                    [SVGAttribute("fill", style.color.hex), SVGAttribute("font-size", Theme.fontSize)]))
         }
         return children.count == 1 ? children[0] : .group(class: "plot-reference", children)
     }
 
-    /// See `Mark`.
-    func occupiedPoints(in frame: PlotFrame) -> [Point] {
-        let a = frame.point(from.x, from.y), b = frame.point(to.x, to.y)
-        guard a.x.isFinite, a.y.isFinite, b.x.isFinite, b.y.isFinite else { return [] }
-        return (0...20).map { i in
-            let t = Double(i) / 20
-            return Point(x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t)
+    /// See `Mark`: the line, and the annotation's box.
+    func footprint(in frame: PlotFrame) -> Footprint {
+        var footprint = Footprint()
+        let runs = LineClipping.clip([frame.point(from.x, from.y), frame.point(to.x, to.y)], to: frame.area)
+        guard let run = runs.first else { return footprint }
+        footprint.addPolyline(run)
+        if let annotation {
+            let size = Theme.fontSize
+            let width = TextMetrics.width(annotation, fontSize: size)
+            footprint.addArea(Rect(x: run[1].x - 4 - width, y: run[1].y - 4 - size, width: width, height: size + 2))
         }
+        return footprint
     }
 }

@@ -64,17 +64,22 @@ struct StepHistogramMark: Mark {
         return .path(path.string, attributes + style.strokeAttributes)
     }
 
-    /// See `Mark`. The bins' tops and points below them, as a filled area covers them.
-    func occupiedPoints(in frame: PlotFrame) -> [Point] {
-        var points: [Point] = []
+    /// See `Mark`. A filled histogram covers each bin down to the baseline; an outline only its steps.
+    func footprint(in frame: PlotFrame) -> Footprint {
+        var footprint = Footprint()
+        let base = frame.baselineY
+        var outline: [Point] = []
         for i in heights.indices {
-            let x = frame.px((edges[i] + edges[i + 1]) / 2)
-            let y = frame.py(heights[i])
-            guard x.isFinite, y.isFinite else { continue }
-            for f in stride(from: 0.0, through: 1.0, by: 0.25) {
-                points.append(Point(x: x, y: y + (frame.baselineY - y) * f))
+            let x0 = min(max(frame.px(edges[i]), frame.area.x), frame.area.maxX)
+            let x1 = min(max(frame.px(edges[i + 1]), frame.area.x), frame.area.maxX)
+            var y = frame.py(heights[i])
+            y = y.isFinite ? min(max(y, frame.area.y), base) : base
+            if filled {
+                footprint.addArea(Rect(x: x0, y: y, width: x1 - x0, height: base - y))
             }
+            outline += [Point(x: x0, y: y), Point(x: x1, y: y)]
         }
-        return points
+        footprint.addPolyline(outline)
+        return footprint
     }
 }

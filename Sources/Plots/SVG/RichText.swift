@@ -49,13 +49,17 @@ struct RichText: Sendable, Equatable {
         }.joined()
     }
 
-    /// An estimate of the rendered width in user units at `fontSize`, without font metrics:
-    /// 0.58 em a character, 0.7 of that in scripts.
-    func estimatedWidth(fontSize: Double) -> Double {
+    /// Scripts are set at this fraction of the text's size, so that a tick label's `10^{4}` (12
+    /// units) keeps its exponent above 11: the raise, more than the size, marks it as a script.
+    static let scriptScale = 0.92
+
+    /// The rendered width in user units at `fontSize`, from the font's metrics (`TextMetrics`).
+    func width(fontSize: Double, bold: Bool = false) -> Double {
         runs.reduce(0) { total, run in
             switch run {
-            case .normal(let s): return total + Double(s.count) * 0.58 * fontSize
-            case .subscripted(let s), .superscripted(let s): return total + Double(s.count) * 0.58 * 0.7 * fontSize
+            case .normal(let s): return total + TextMetrics.width(s, fontSize: fontSize, bold: bold)
+            case .subscripted(let s), .superscripted(let s):
+                return total + TextMetrics.width(s, fontSize: fontSize * RichText.scriptScale, bold: bold)
             }
         }
     }
@@ -78,7 +82,7 @@ struct RichText: Sendable, Equatable {
             }
             var attributes: [SVGAttribute] = []
             if target != shift { attributes.append(SVGAttribute("dy", SVGNumber.format(target - shift) + "em")) }
-            if scripted { attributes.append(SVGAttribute("font-size", "70%")) }
+            if scripted { attributes.append(SVGAttribute("font-size", SVGNumber.format(RichText.scriptScale * 100) + "%")) }
             nodes.append(.element("tspan", attributes, [.text(text)]))
             shift = target
         }

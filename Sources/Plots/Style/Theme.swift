@@ -1,14 +1,16 @@
 /// Sizes and neutral colours shared by every chart, in user units. Colours are also given CSS
 /// classes (`plot-axis`, `plot-grid`, `plot-series-0`, …) so a stylesheet can override them.
 enum Theme {
-    /// The font stack; generic families only, nothing is downloaded.
-    static let fontFamily = "Helvetica, Arial, 'DejaVu Sans', sans-serif"
-    /// Base font size (tick labels, legend).
+    /// The font stack: Liberation Sans, Arial and Helvetica share their advance widths, which
+    /// `TextMetrics` measures with, so labels placed here fit wherever one of them is installed
+    /// (Linux, Windows, macOS). Nothing is downloaded.
+    static let fontFamily = "'Liberation Sans', Arial, Helvetica, sans-serif"
+    /// Base font size (tick labels, legend): never under 11 at a chart's natural size or larger.
     static let fontSize = 12.0
     /// Axis label size.
     static let axisLabelSize = 13.0
     /// Title size.
-    static let titleSize = 15.0
+    static let titleSize = 14.0
     /// Axis and frame ink.
     static let axisColor = Color(hex: 0x222222)
     /// Grid ink.

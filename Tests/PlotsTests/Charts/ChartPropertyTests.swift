@@ -40,7 +40,7 @@ import Testing
 
     @Test func documentsAreAccessibleAndSelfContained() {
         let svg = ROCChart.make(curves: Self.curves).svg()
-        #expect(svg.hasPrefix(#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 460 440""#))
+        #expect(svg.hasPrefix(#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 360 340""#))
         #expect(svg.contains("<title>ROC curve</title><desc>"))
         let withoutNamespace = svg.replacingOccurrences(of: "http://www.w3.org/2000/svg", with: "")
         for forbidden in ["href", "url(", "http", "<script", "<image", "@import", "<foreignObject"] {

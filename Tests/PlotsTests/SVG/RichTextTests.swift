@@ -12,6 +12,6 @@ import Testing
 
     @Test func scriptsAreEscapedAndBaselineRestored() {
         let markup = SVGNode.label(RichText("x^{<1>} y"), x: 0, y: 0).markup
-        #expect(markup == #"<text x="0" y="0">x<tspan dy="-0.45em" font-size="70%">&lt;1&gt;</tspan><tspan dy="0.45em"> y</tspan></text>"#)
+        #expect(markup == #"<text x="0" y="0">x<tspan dy="-0.45em" font-size="92%">&lt;1&gt;</tspan><tspan dy="0.45em"> y</tspan></text>"#)
     }
 }
