@@ -67,15 +67,18 @@ enum SitePlots {
         )
     }
 
-    /// The best AUC of the view's rows over time: participants' entries in submission order,
-    /// the baselines as reference levels. `nil` with fewer than two entries.
+    /// The best AUC of the view's rows over time: participants' entries at their submission
+    /// times (ISO 8601 as recorded; an entry whose time cannot be read has no place on the
+    /// axis and is left out), in time order with ties by id; the baselines as reference levels.
+    /// `nil` with fewer than two entries.
     static func bestScore(_ board: LeaderboardView) -> String? {
         let entries = board.rows.filter { !$0.entry.entry.isBaseline }
-            .sorted { ($0.entry.entry.submittedAt, $0.entry.entry.id ?? 0) < ($1.entry.entry.submittedAt, $1.entry.entry.id ?? 0) }
+            .compactMap { row in CompetitionRules.time(row.entry.entry.submittedAt).map { (row: row, time: $0.timeIntervalSince1970) } }
+            .sorted { ($0.time, $0.row.entry.entry.id ?? 0) < ($1.time, $1.row.entry.entry.id ?? 0) }
         guard entries.count >= 2 else { return nil }
         let references = board.rows.filter { $0.entry.entry.isBaseline }.map { (label: "Baseline: " + $0.entry.entry.title, value: $0.auc) }
         return BestScoreTimelineChart.make(
-            dates: entries.map { String($0.entry.entry.submittedAt.prefix(10)) }, scores: entries.map(\.auc),
+            times: entries.map(\.time), scores: entries.map(\.row.auc),
             scoreLabel: board.final ? "AUC (private)" : "AUC (public)", references: references
         ).svg()
     }

@@ -18,12 +18,15 @@ struct Axis: Sendable, Equatable {
     var customTicks: [Tick]?
     /// The most intervals between linear ticks.
     var maxTickCount: Int
+    /// The values the quantity can take (`0...1` for an AUC, `0...infinity` for a loss), or
+    /// nil: an automatic range is cut back to them, so it never runs past what can be.
+    var limits: ClosedRange<Double>?
 
     /// An axis. See the properties for the meaning of each argument.
     init(
         label: String, unit: String? = nil, kind: AxisScale.Kind = .linear, range: ClosedRange<Double>? = nil,
         includesZero: Bool = false, headroom: Double = 0, showsGrid: Bool = true,
-        customTicks: [Tick]? = nil, maxTickCount: Int = 6
+        customTicks: [Tick]? = nil, maxTickCount: Int = 6, limits: ClosedRange<Double>? = nil
     ) {
         self.label = label
         self.unit = unit
@@ -34,6 +37,7 @@ struct Axis: Sendable, Equatable {
         self.showsGrid = showsGrid
         self.customTicks = customTicks
         self.maxTickCount = maxTickCount
+        self.limits = limits
     }
 
     /// The label as written: `label [unit]`.
@@ -42,12 +46,17 @@ struct Axis: Sendable, Equatable {
         return label + " [" + unit + "]"
     }
 
-    /// The scale for data covering `values`.
+    /// The scale for data covering `values`: the fixed range, or nice bounds around the data
+    /// cut back to `limits` (unless that leaves nothing, for data outside them).
     func scale(covering values: [Double]) -> AxisScale {
         if let range {
             return kind == .linear ? .linear(range.lowerBound, range.upperBound) : .logarithmic(range.lowerBound, range.upperBound)
         }
-        return .covering(values, kind: kind, includingZero: includesZero, headroom: headroom, maxCount: maxTickCount)
+        let nice = AxisScale.covering(values, kind: kind, includingZero: includesZero, headroom: headroom, maxCount: maxTickCount)
+        guard let limits else { return nice }
+        let lower = max(nice.lower, limits.lowerBound), upper = min(nice.upper, limits.upperBound)
+        guard upper > lower, kind == .linear || lower > 0 else { return nice }
+        return AxisScale(kind: kind, lower: lower, upper: upper)
     }
 
     /// The ticks to draw on `scale`.

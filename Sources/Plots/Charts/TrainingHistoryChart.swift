@@ -9,15 +9,24 @@ public enum TrainingHistoryChart {
         trainingAccuracy: [Double] = [], validationAccuracy: [Double] = [],
         size: ChartSize = .standard
     ) -> [XYChart] {
-        var charts = [panel(title: "Loss", label: "Loss", training: trainingLoss, validation: validationLoss, size: size)]
+        var charts = [
+            panel(
+                title: "Loss", label: "Loss", limits: 0...Double.infinity, training: trainingLoss, validation: validationLoss,
+                size: size)
+        ]
         if !trainingAccuracy.isEmpty || !validationAccuracy.isEmpty {
             charts.append(
-                panel(title: "Accuracy", label: "Accuracy", training: trainingAccuracy, validation: validationAccuracy, size: size))
+                panel(
+                    title: "Accuracy", label: "Accuracy", limits: 0...1, training: trainingAccuracy, validation: validationAccuracy,
+                    size: size))
         }
         return charts
     }
 
-    static func panel(title: String, label: String, training: [Double], validation: [Double], size: ChartSize) -> XYChart {
+    /// One chart; `limits` are the values the quantity can take, so its axis never runs past them.
+    static func panel(
+        title: String, label: String, limits: ClosedRange<Double>, training: [Double], validation: [Double], size: ChartSize
+    ) -> XYChart {
         let epochs = max(training.count, validation.count)
         let showsPoints = epochs <= 30
         var marks: [any Mark] = []
@@ -42,6 +51,6 @@ public enum TrainingHistoryChart {
         return XYChart(
             title: title, description: "\(label) per epoch on training and validation data, \(epochs) epochs.",
             xAxis: Axis(label: "Epoch", range: 1...upper, customTicks: ticks),
-            yAxis: Axis(label: label, headroom: 0.3), marks: marks, size: size)
+            yAxis: Axis(label: label, headroom: 0.3, limits: limits), marks: marks, size: size)
     }
 }

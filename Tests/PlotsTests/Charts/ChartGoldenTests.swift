@@ -101,9 +101,10 @@ import Testing
     }
 
     @Test func bestScoreTimeline() throws {
-        let dates = (1...14).map { "2026-11-\(String(format: "%02d", $0))" }
+        // Fourteen days of November 2026, one submission a day at an hour that varies.
+        let times = (1...14).map { UTCTime.seconds(year: 2026, month: 11, day: $0) + Double(8 + $0 * 5 % 13) * 3600 }
         let scores = [0.781, 0.802, 0.799, 0.815, 0.812, 0.831, 0.829, 0.836, 0.834, 0.841, 0.839, 0.847, 0.845, 0.852]
-        let chart = BestScoreTimelineChart.make(dates: dates, scores: scores, references: [(label: "BDT baseline", value: 0.81)])
+        let chart = BestScoreTimelineChart.make(times: times, scores: scores, references: [(label: "BDT baseline", value: 0.81)])
         try assertGolden(chart.svg(), named: "best-score-timeline.svg")
     }
 }

@@ -74,7 +74,7 @@ import Testing
     @Test func emptyAndDegenerateInputsStillRender() {
         let svg = ROCChart.make(curves: [ROCSeries(name: "Empty", backgroundEfficiency: [], signalEfficiency: [])]).svg()
         #expect(svg.hasSuffix("</svg>\n"))
-        let timeline = BestScoreTimelineChart.make(dates: [], scores: []).svg()
+        let timeline = BestScoreTimelineChart.make(times: [], scores: []).svg()
         #expect(timeline.hasSuffix("</svg>\n"))
         let nan = RejectionChart.make(curves: [
             ROCSeries(name: "NaN", backgroundEfficiency: [.nan, 0, 1], signalEfficiency: [0.5, .nan, 1])
