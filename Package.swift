@@ -124,7 +124,9 @@ let package = Package(
             exclude: ["Network/Fixtures", "Boosting/Fixtures"]),
         .testTarget(name: "ResultsTests", dependencies: ["Results", "TestSupport"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "TestSupport"]),
-        .testTarget(name: "PlotsTests", dependencies: ["Plots", "TestSupport"], resources: [.copy("Golden")]),
+        .testTarget(
+            name: "PlotsTests", dependencies: ["Plots", "TestSupport"], exclude: ["Fixtures/text-widths"],
+            resources: [.copy("Golden")]),
         .testTarget(name: "DownloadsTests", dependencies: ["Downloads", "TestSupport"]),
         .testTarget(name: "CompetitionTests", dependencies: ["Competition", "HiggsData", "Results", "TestSupport"]),
         .testTarget(
