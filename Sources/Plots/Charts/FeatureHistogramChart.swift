@@ -73,7 +73,7 @@ public enum FeatureHistogramChart {
             description: "Normalised distribution of \(feature.name) for signal and background.",
             xAxis: Axis(
                 label: compact ? "" : plain(feature.name), unit: compact ? nil : feature.unit.map(plain),
-                range: edges[0]...edges[edges.count - 1], maxTickCount: compact ? 3 : 6),
+                range: edges[0]...edges[edges.count - 1], maxTickCount: compact ? 5 : 6),
             yAxis: Axis(label: compact ? "" : "1/N dN/dx", includesZero: true, headroom: 0.35, maxTickCount: compact ? 3 : 6),
             marks: [
                 StepHistogramMark(feature.signal, normalized: true, style: signalStyle, filled: true, label: "Signal"),
