@@ -14,7 +14,8 @@ import Testing
 /// view's shake-up (public rank and move, in its table, `leaderboard.json` and `results.csv`),
 /// which the fixtures hold; and versions (v10): the team pages, the team links, each entry's
 /// version line and the version columns and keys of the exports (removed before comparing,
-/// by `withoutVersions`).
+/// by `withoutVersions`); and the plots' drawing (laid out anew since: `withoutPlotDrawings`
+/// keeps each plot's description, which states its figures).
 @Suite struct TypedColumnsMigrationTests {
     let dir = TemporaryDirectory()
     var environment: [String: String] { ["LEADERBOARD_CACHE": dir.file("cache")] }
@@ -113,9 +114,11 @@ import Testing
             }
             let old = try String(contentsOfFile: before + "/" + name, encoding: .utf8)
             #expect(
-                Self.withoutRanks(Self.withoutVersions(Self.withoutMemorizationCheck(built), name: name), name: name)
-                    == Self.withoutRanks(
-                        Self.withoutSmartPunctuation(name.hasSuffix(".json") ? Self.withoutTrailingCommas(old) : old), name: name),
+                Self.withoutPlotDrawings(
+                    Self.withoutRanks(Self.withoutVersions(Self.withoutMemorizationCheck(built), name: name), name: name))
+                    == Self.withoutPlotDrawings(
+                        Self.withoutRanks(
+                            Self.withoutSmartPunctuation(name.hasSuffix(".json") ? Self.withoutTrailingCommas(old) : old), name: name)),
                 "\(view)/\(name) differs from the page the old tool built")
         }
     }
@@ -186,6 +189,34 @@ import Testing
             (#"(?m)^</table>\n</div>$"#, "</table>"),
             (#"<footer class="site">[^\n]*</footer>"#, "<footer/>"),
             (#"<th>at (background|signal) efficiency (ε<sub>[BS]</sub>) =</th>"#, "<th>$1 efficiency $2</th>"),
+        ] {
+            text = text.replacingOccurrences(of: pattern, with: replacement, options: .regularExpression)
+        }
+        return text
+    }
+
+    /// `text` with each plot reduced to its description (what it shows, with its figures), on
+    /// both sides: the plots were laid out anew since (sizes, fonts, legends placed from the
+    /// data), the feature histograms became 28 small plots that share a legend (both forms
+    /// become `<features/>`), the figures lost their grid wrapper, and the score-over-time
+    /// description now names the times (its count and best score are kept); loss and accuracy,
+    /// one figure then, are two now.
+    static func withoutPlotDrawings(_ text: String) -> String {
+        var text = text
+        for (pattern, replacement) in [
+            (#"(?s)<svg[^>]*>.*?<desc>(.*?)</desc>.*?</svg>"#, "<svg>$1</svg>"),
+            (#"(?s)<figure class="plot-legend-strip">.*?</div>"#, "<features/>"),
+            (#"<figure class="plot wide"><svg>Normalised distributions of 28 features[^<]*</svg>\n</figure>"#, "<features/>"),
+            (#"<figure class="plot[^"]*">"#, "<figure>"),
+            (#"(?m)^<div class="plots">\n"#, ""),
+            (#"</figure>\n</div>\n"#, "</figure>\n"),
+            (#"over (\d+) submissions [^;]*;"#, "over $1 submissions;"),
+            // Loss and accuracy: one figure then, two now (side by side or stacked).
+            (
+                #"<div class="plots"><figure><svg>Loss per epoch on training and validation data, (\d+) epochs.</svg>\n</figure>"#
+                    + #"<figure><svg>Accuracy per epoch on training and validation data, \d+ epochs.</svg>\n</figure></div>"#,
+                "<figure><svg>Loss and accuracy per epoch on training and validation data, $1 epochs.</svg>\n</figure>"
+            ),
         ] {
             text = text.replacingOccurrences(of: pattern, with: replacement, options: .regularExpression)
         }
