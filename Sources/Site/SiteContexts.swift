@@ -198,6 +198,11 @@ struct EntryContext {
         let name: String, type: String, units: String, activation: String
     }
 
+    /// One type of layer (ONNX operator) of a model with many layers, and how often it is used.
+    struct LayerType {
+        let type: String, count: String, parameters: String
+    }
+
     let team: String, title: String, isBaseline: Bool, modelFile: String, format: String
     let fileBytes: Int, sha256: String, submitted: String
     let plotROC: String?, plotRejection: String?, plotConfusion: String?, plotScores: String?, plotHistory: String?
@@ -207,8 +212,14 @@ struct EntryContext {
     let members: String?
     /// The README rendered safely.
     let readme: String?
+    /// The model's layers a row each, when it has few (``ModelSummary/listedLayerLimit``).
     let layers: [Layer]
     let hasLayers: Bool
+    /// Its layers by type, when it has many; empty otherwise.
+    let layerTypes: [LayerType]
+    let hasLayerTypes: Bool
+    /// What the rows are: `layers`, or e.g. `985 nodes by operator type`.
+    let layerHeading: String
     let metrics: Metrics?
     /// Its likenesses to other teams' entries, and what they mean.
     let copies: [Copy]
@@ -241,10 +252,19 @@ struct EntryContext {
         failure = e.failure
         members = e.members.isEmpty ? nil : e.members.joined(separator: ", ")
         readme = e.readme.flatMap { $0.isEmpty ? nil : Markdown.html($0) }
-        layers = (e.modelSummary?.layers ?? []).map {
-            Layer(name: $0.name, type: $0.type, units: $0.units.map(String.init) ?? "", activation: $0.activation ?? "")
+        let summary = e.modelSummary
+        layerTypes = (summary?.layerTypes ?? []).map {
+            LayerType(type: $0.type, count: SiteFormatting.count($0.count), parameters: SiteFormatting.count($0.parameterCount))
         }
+        hasLayerTypes = !layerTypes.isEmpty
+        layers =
+            hasLayerTypes
+            ? []
+            : (summary?.layers ?? []).map {
+                Layer(name: $0.name, type: $0.type, units: $0.units.map(String.init) ?? "", activation: $0.activation ?? "")
+            }
         hasLayers = !layers.isEmpty
+        layerHeading = summary?.layerHeading ?? ""
         metrics = ranked.metrics.map { Self.metrics($0, ranked, showPrivate: showPrivate) }
         copies = likenesses.map {
             Copy(
