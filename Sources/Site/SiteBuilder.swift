@@ -88,7 +88,7 @@ public struct SiteBuilder {
                 "Built by leaderboard from \(SiteFormatting.count(dataset.rows)) events; "
                 + "\(SiteFormatting.count(dataset.testRows)) hidden test rows."
             let updated = (entries.map(\.entry.submittedAt) + (try database.trainingRuns(datasetID: datasetID)).map(\.trainedAt))
-                .max().map(SiteFormatting.moment)
+                .compactMap(SiteFormatting.utc).max().map { SiteFormatting.moment($0) }
             func page(_ pageTitle: String, root: String, content: String) throws(SiteError) -> String {
                 try templates.render(
                     LayoutContext(

@@ -244,7 +244,7 @@ struct EntryContext {
         format = e.format
         fileBytes = e.fileBytes
         sha256 = e.modelSHA256
-        submitted = SiteFormatting.day(e.submittedAt)
+        submitted = SiteFormatting.moment(e.submittedAt, seconds: true)
         (plotROC, plotRejection, plotConfusion, plotScores, plotHistory) = (
             plots.roc, plots.rejection, plots.confusion, plots.scores, plots.history
         )
