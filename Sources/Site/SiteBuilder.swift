@@ -48,8 +48,9 @@ public struct SiteBuilder {
 
     /// What a build wrote.
     public struct Summary: Sendable {
-        /// Entries ranked and entries failed.
-        public var ranked: Int, failed: Int
+        /// Rows ranked (baselines too), unranked teams whose latest version was not scored
+        /// (failed or held), and those whose latest version arrived after the deadline.
+        public var ranked: Int, failed: Int, late: Int
         /// Files written.
         public var files: Int
     }
@@ -159,7 +160,7 @@ public struct SiteBuilder {
             output.discard()
             throw error
         }
-        return Summary(ranked: board.rows.count, failed: board.failed.count, files: files)
+        return Summary(ranked: board.rows.count, failed: board.notScored.count, late: board.late.count, files: files)
     }
 
     /// Writes the PDFs stored for entry `id` into `entries/<id>/` under safe names

@@ -61,8 +61,12 @@ struct LeaderboardContext {
 
     let heading: String, lede: String
     let rows: [Row]
+    /// Teams whose latest version failed or was held, with the reason: not scored.
     let failures: [Failure]
     let hasFailures: Bool
+    /// Teams whose latest version arrived after the deadline (`LateEntries.swift`).
+    let late: [Late]
+    let hasLate: Bool, lateNote: String
     /// Teams whose every version the organizers withdrew or disqualified, with the reason.
     let ruledOut: [Failure]
     let hasRuledOut: Bool
@@ -99,7 +103,9 @@ struct LeaderboardContext {
                 id: e.id ?? 0, team: unranked.team.name, file: e.modelFile.isEmpty ? e.path : e.modelFile,
                 reason: VersionMarks(unranked.version, final: board.final).reason ?? "", teamPage: TeamPageName.of(unranked.team.key))
         }
-        failures = board.failed.map(failure)
+        failures = board.notScored.map(failure)
+        late = board.late.map { Late($0, final: board.final) }
+        (hasLate, lateNote) = (!late.isEmpty, Self.lateNote(deadline: board.deadline))
         ruledOut = board.ruledOut.map(failure)
         hasRuledOut = !ruledOut.isEmpty
         heading = board.final ? "Final ranking" : "Leaderboard"
