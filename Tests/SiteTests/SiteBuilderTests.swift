@@ -140,6 +140,9 @@ import Testing
         ("<h1>{{title}}</h1>\n{{#rows}}\n<td>{{team}}</td>\n{{/row}}\n", "line 4", "closed with another name"),
         ("<p>{{#rows}}{{team}}</p>\n", "line 2", "ends before a section it opened is closed"),
         ("<p>\n{{team</p>\n", "line 2", "not finished"),
+        // The parser runs out of text inside the tag; the place to fix is where it opened.
+        ("<p>{{title}}</p>\n<p>{{! a note never closed</p>\n<p>\n", "line 2, column 4", "never closed"),
+        ("<p>{{title}}</p>\n{{rows\n", "line 2, column 1", "never closed"),
     ])
     func aBrokenTemplateIsNamedWithItsLineAndWhatIsWrong(template: String, line: String, words: String) throws {
         try dir.write(template, to: "leaderboard.mustache")
@@ -148,9 +151,10 @@ import Testing
             Issue.record("the broken template was accepted")
         } catch {
             let message = "\(error)"
-            #expect(message.hasPrefix("template leaderboard.mustache: \(line), column "), "\(message)")
+            #expect(message.hasPrefix("template leaderboard.mustache: \(line)") && message.contains(", column "), "\(message)")
             #expect(message.contains(words), "\(message)")
             #expect(!message.contains("ParserError") && !message.contains("context:"), "\(message)")
+            #expect(!message.contains("overflow"), "\(message)")
         }
     }
 
