@@ -23,16 +23,8 @@ public enum SiteFormatting {
     }
 
     /// A count with thousands separators (`11,000,000`): the one way the site and the CLI
-    /// write counts.
-    public static func count(_ value: Int) -> String {
-        let digits = String(value.magnitude)
-        var grouped = ""
-        for (index, digit) in digits.enumerated() {
-            if index > 0 && (digits.count - index) % 3 == 0 { grouped.append(",") }
-            grouped.append(digit)
-        }
-        return (value < 0 ? "-" : "") + grouped
-    }
+    /// write counts (``CountText``).
+    public static func count(_ value: Int) -> String { CountText.of(value) }
 
     /// An ISO 8601 time stamp as the pages show a moment, in UTC: `2026-11-07 10:00 UTC`, or
     /// with `seconds` `2026-11-07 10:00:05 UTC`, where versions recorded in the same minute

@@ -98,6 +98,19 @@ struct LargeModelSummaryTests {
     }
 
     @Test(
+        "counts are written with thousands separators, as the site and the CLI write them",
+        arguments: ["/Tests/ModelFilesTests/Fixtures/large-graph/large_graph.onnx", "/submissions/xgboost-trees/model.json"])
+    func groupedCounts(file: String) throws {
+        let summary = try ModelFileReader.read(contentsOf: URL(fileURLWithPath: SharedFixtures.repositoryRoot + file)).summary
+        #expect(summary.parameterCount >= 1_000)
+        // The first line names the file and the framework's version; every count follows it.
+        for line in summary.text.split(separator: "\n").dropFirst() {
+            #expect(line.firstMatch(of: /\d{4,}/) == nil, "\(line)")
+        }
+        #expect(summary.text.contains(" (\(CountText.of(summary.parameterCount)) parameters):"))
+    }
+
+    @Test(
         "small nets stay a row a layer, whatever the format",
         arguments: ["notebook_keras3.h5", "functional_keras3.keras", "/Tests/ONNXTests/Fixtures/torch_layernorm.onnx"])
     func smallNets(file: String) throws {

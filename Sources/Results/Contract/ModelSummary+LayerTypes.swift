@@ -43,6 +43,6 @@ extension ModelSummary {
     /// The heading over the rows: what they are, and how many the model has in all.
     public var layerHeading: String {
         guard layerTypes != nil else { return "\(layerNoun)s" }
-        return "\(layers.count) \(layerNoun)s by \(format == .onnx ? "operator" : "layer") type"
+        return "\(CountText.of(layers.count)) \(layerNoun)s by \(format == .onnx ? "operator" : "layer") type"
     }
 }

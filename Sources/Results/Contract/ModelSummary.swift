@@ -102,12 +102,12 @@ public struct ModelSummary: Sendable, Equatable, Codable {
             "output: \(output.units) unit\(output.units == 1 ? "" : "s")"
                 + (output.activation.map { " (\($0))" } ?? "")
                 + (output.reading == "twoClassColumn1" ? ", column 1 read as signal" : ""),
-            "\(layerHeading) (\(parameterCount) parameters):",
+            "\(layerHeading) (\(CountText.of(parameterCount)) parameters):",
         ]
         if let layerTypes {
             for type in layerTypes {
-                var line = "  \(type.type): \(type.count) \(layerNoun)\(type.count == 1 ? "" : "s")"
-                if type.parameterCount > 0 { line += ", \(type.parameterCount) parameters" }
+                var line = "  \(type.type): \(CountText.of(type.count)) \(layerNoun)\(type.count == 1 ? "" : "s")"
+                if type.parameterCount > 0 { line += ", \(CountText.of(type.parameterCount)) parameters" }
                 lines.append(line)
             }
             return lines.joined(separator: "\n")
@@ -117,7 +117,7 @@ public struct ModelSummary: Sendable, Equatable, Codable {
             if let units = layer.units { line += " \(units)" }
             if let activation = layer.activation { line += " \(activation)" }
             line += " -> \(layer.outputWidth)"
-            if layer.parameterCount > 0 { line += ", \(layer.parameterCount) parameters" }
+            if layer.parameterCount > 0 { line += ", \(CountText.of(layer.parameterCount)) parameters" }
             lines.append(line)
         }
         return lines.joined(separator: "\n")
