@@ -148,7 +148,8 @@ struct EntryContext {
 
             let rows: String
             let accuracy: String, logLoss: String
-            let trueNegatives: Int, falsePositives: Int, falseNegatives: Int, truePositives: Int
+            /// Counts of events, written as every count on the site is (`SiteFormatting.count`).
+            let trueNegatives: String, falsePositives: String, falseNegatives: String, truePositives: String
             let signalEfficiencies: [Point], rejections: [Point]
         }
 
@@ -182,7 +183,7 @@ struct EntryContext {
             let rank: Int, feature: String, share: String
         }
 
-        let rows: Int, seconds: String, model: String, trainedAt: String
+        let rows: String, seconds: String, model: String, trainedAt: String
         let ksSignal: String?, ksBackground: String?
         let hasRanking: Bool
         let ranking: [Rank]
@@ -210,7 +211,7 @@ struct EntryContext {
     }
 
     let team: String, title: String, isBaseline: Bool, modelFile: String, format: String
-    let fileBytes: Int, sha256: String, submitted: String
+    let fileBytes: String, sha256: String, submitted: String
     let plotROC: String?, plotRejection: String?, plotConfusion: String?, plotScores: String?, plotHistory: String?
     let training: Training?
     let failure: String?
@@ -248,7 +249,7 @@ struct EntryContext {
         isBaseline = e.isBaseline
         modelFile = e.modelFile
         format = e.format
-        fileBytes = e.fileBytes
+        fileBytes = SiteFormatting.count(e.fileBytes)
         sha256 = e.modelSHA256
         submitted = SiteFormatting.moment(e.submittedAt, seconds: true)
         (plotROC, plotRejection, plotConfusion, plotScores, plotHistory) = (
@@ -291,8 +292,8 @@ struct EntryContext {
         let shown = ShownFigures(ranked, final: showPrivate).map { shown in
             Metrics.Shown(
                 rows: shown.rows, accuracy: SiteFormatting.fixed(shown.accuracy), logLoss: SiteFormatting.fixed(shown.logLoss),
-                trueNegatives: shown.trueNegatives, falsePositives: shown.falsePositives,
-                falseNegatives: shown.falseNegatives, truePositives: shown.truePositives,
+                trueNegatives: SiteFormatting.count(shown.trueNegatives), falsePositives: SiteFormatting.count(shown.falsePositives),
+                falseNegatives: SiteFormatting.count(shown.falseNegatives), truePositives: SiteFormatting.count(shown.truePositives),
                 signalEfficiencies: shown.workingPoints.signalEfficiencyAtBackgroundEfficiency.map {
                     .init(at: SiteFormatting.fixed($0.at, 2), value: SiteFormatting.fixed($0.value, 3))
                 },
@@ -330,7 +331,7 @@ struct EntryContext {
         let sorted = (t.featureRanking ?? [:]).sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
         let checked = t.ksSignal != nil && t.ksBackground != nil
         return Training(
-            rows: t.trainingRows, seconds: SiteFormatting.fixed(t.seconds, 1), model: t.model,
+            rows: SiteFormatting.count(t.trainingRows), seconds: SiteFormatting.fixed(t.seconds, 1), model: t.model,
             trainedAt: SiteFormatting.day(t.trainedAt),
             ksSignal: checked ? SiteFormatting.fixed(t.ksSignal, 3) : nil,
             ksBackground: checked ? SiteFormatting.fixed(t.ksBackground, 3) : nil,
@@ -345,24 +346,25 @@ struct EntryContext {
 struct DataContext {
     /// The rows the statistics are of (those whose labels are not hidden).
     struct Labelled {
-        let rows: Int, signal: Int, background: Int
+        let rows: String, signal: String, background: String
     }
 
-    let rows: Int, trainingRows: Int, validationRows: Int, testRows: Int, publicRows: Int, privateRows: Int
+    /// Counts of rows, as every count on the site is written (`SiteFormatting.count`).
+    let rows: String, trainingRows: String, validationRows: String, testRows: String, publicRows: String, privateRows: String
     let sha256: String
     /// The workspace's `data.md`, rendered safely.
     let intro: String?
     let plotFeatures: String?, plotSignalCorrelation: String?, plotBackgroundCorrelation: String?
-    let correlationRows: Int?
+    let correlationRows: String?
     let labelled: Labelled?
 
     init(dataset: DatasetRecord, detail: DatasetDetailRecord?, intro: String?) {
-        rows = dataset.rows
-        trainingRows = dataset.trainingRows
-        validationRows = dataset.validationRows
-        testRows = dataset.testRows
-        publicRows = dataset.publicTestRows
-        privateRows = dataset.testRows - dataset.publicTestRows
+        rows = SiteFormatting.count(dataset.rows)
+        trainingRows = SiteFormatting.count(dataset.trainingRows)
+        validationRows = SiteFormatting.count(dataset.validationRows)
+        testRows = SiteFormatting.count(dataset.testRows)
+        publicRows = SiteFormatting.count(dataset.publicTestRows)
+        privateRows = SiteFormatting.count(dataset.testRows - dataset.publicTestRows)
         sha256 = dataset.sha256
         self.intro = intro
         let statistics = detail?.statistics
@@ -370,7 +372,11 @@ struct DataContext {
         (plotFeatures, plotSignalCorrelation, plotBackgroundCorrelation) = (
             plots?.features, plots?.signalCorrelation, plots?.backgroundCorrelation
         )
-        correlationRows = statistics?.correlationRows
-        labelled = statistics.map { Labelled(rows: $0.rows, signal: $0.signal, background: $0.rows - $0.signal) }
+        correlationRows = statistics.map { SiteFormatting.count($0.correlationRows) }
+        labelled = statistics.map {
+            Labelled(
+                rows: SiteFormatting.count($0.rows), signal: SiteFormatting.count($0.signal),
+                background: SiteFormatting.count($0.rows - $0.signal))
+        }
     }
 }

@@ -181,8 +181,8 @@ import Testing
             (#"(?m)^ *"(rank|tieWithAbove|publicRank)" : [^\n]*\n"#, ""),
             // Since then, too: every table scrolls in its own box, the footer says when the
             // database last changed and links the exports, the working points' rows have
-            // distinct labels, and an entry's recorded time is shown to the second in UTC
-            // where it was its day.
+            // distinct labels, an entry's recorded time is shown to the second in UTC where it
+            // was its day, and counts are written with thousands separators (below).
             (#"(?m)^<div class="table-scroll">\n"#, ""),
             (#"(?m)^</table>\n</div>$"#, "</table>"),
             (#"<footer class="site">[^\n]*</footer>"#, "<footer/>"),
@@ -191,7 +191,8 @@ import Testing
         ] {
             text = text.replacingOccurrences(of: pattern, with: replacement, options: .regularExpression)
         }
-        return text
+        // The pages write every count with thousands separators (7,500 events).
+        return text.replacingOccurrences(of: #"(?<=\d),(?=\d{3}(?!\d))"#, with: "", options: .regularExpression)
     }
 
     /// `line` of `results.csv` without its last `n` fields (none of the fixtures' is quoted with a comma).
