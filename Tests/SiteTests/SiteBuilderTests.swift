@@ -171,6 +171,23 @@ import Testing
         #expect(try String(contentsOfFile: dir.file("site/index.html"), encoding: .utf8).contains("<svg"))
     }
 
+    @Test func everyPageLinksTheExportsBesideIt() throws {
+        try SiteBuilder(database: try database(), title: "Test", templates: nil, pages: nil).build(into: dir.file("site"))
+        let site = try files(dir.file("site"))
+        var pages = 0
+        for (name, data) in site where name.hasSuffix(".html") {
+            pages += 1
+            let text = String(decoding: data, as: UTF8.self)
+            let folder = URL(fileURLWithPath: dir.file("site/" + name)).deletingLastPathComponent()
+            for export in ["leaderboard.json", "results.csv"] {
+                let link = try #require(text.firstMatch(of: try Regex("href=\"([./]*\(export))\"")), "\(name) links no \(export)")
+                let target = folder.appendingPathComponent(String(link.output[1].substring ?? "")).standardizedFileURL
+                #expect(target.path == URL(fileURLWithPath: dir.file("site/" + export)).standardizedFileURL.path, "\(name)")
+            }
+        }
+        #expect(pages >= 7 && site["leaderboard.json"] != nil && site["results.csv"] != nil)
+    }
+
     @Test func contentPagesAreRenderedAndLinked() throws {
         let db = try database()
         try FileManager.default.createDirectory(atPath: dir.file("pages"), withIntermediateDirectories: true)
