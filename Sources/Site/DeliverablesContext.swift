@@ -47,13 +47,13 @@ struct DeliverablesContext {
 
     /// A PDF: its link beside the page, or why it is not published.
     struct PDF {
-        let name: String, bytes: Int
+        let name: String, bytes: String
         let href: String?, problem: String?
     }
 
     /// Another file, by name.
     struct File {
-        let name: String, kind: String, bytes: Int
+        let name: String, kind: String, bytes: String
     }
 
     let notebooks: [NotebookSection]
@@ -74,10 +74,10 @@ struct DeliverablesContext {
         pdfs = deliverables.pdfs.map { pdf in
             let href = pdf.problem == nil ? pdfLinks[pdf.name] : nil
             return PDF(
-                name: pdf.name, bytes: pdf.bytes, href: href,
+                name: pdf.name, bytes: SiteFormatting.count(pdf.bytes), href: href,
                 problem: pdf.problem ?? (href == nil ? "'\(pdf.name)' was not stored with the entry" : nil))
         }
-        files = deliverables.files.map { File(name: $0.name, kind: $0.kind.label, bytes: $0.bytes) }
+        files = deliverables.files.map { File(name: $0.name, kind: $0.kind.label, bytes: SiteFormatting.count($0.bytes)) }
         hasPDFs = !pdfs.isEmpty
         hasFiles = !files.isEmpty
     }

@@ -69,6 +69,8 @@ enum Exports {
         var figuresOn: String
         var hiddenRows: Int, publicRows: Int
         var entries: [Row]
+        /// Teams with no version that counts, but for those ruled out: their latest version
+        /// failed, was held or arrived late, as its reason says (the page lists late ones apart).
         var failed: [Failure]
         /// Teams whose every version is withdrawn or disqualified.
         var ruledOut: [Failure]

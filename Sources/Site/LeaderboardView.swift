@@ -37,11 +37,20 @@ struct LeaderboardView {
         var team: Standings.Team
         var version: Standings.Version
         var entry: RankedEntry { version.entry }
+        /// Whether that version was scored in time but for the deadline: it arrived late,
+        /// rather than failing, being held or ruled out.
+        var isLate: Bool { version.late && version.scored && version.ruling == nil }
     }
 
     let rows: [Row]
     /// Teams with no version that counts, but for those ruled out.
     let failed: [Unranked]
+    /// Of `failed`, those whose latest version failed, was held or ruled out: not scored.
+    var notScored: [Unranked] { failed.filter { !$0.isLate } }
+    /// Of `failed`, those whose latest version arrived after the deadline: scored, never ranked.
+    var late: [Unranked] { failed.filter(\.isLate) }
+    /// The deadline of the rules the view was ranked under, if any.
+    let deadline: Date?
     /// Teams whose every version is withdrawn or disqualified.
     let ruledOut: [Unranked]
     /// Every team's versions and what counts.
@@ -57,6 +66,7 @@ struct LeaderboardView {
         rulings: [RulingRecord] = [], rules: CompetitionRules = CompetitionRules(), scores: (Int64) -> [Float]
     ) {
         self.final = final
+        deadline = rules.deadline
         likenesses = Likenesses(copies, entries: entries)
         standings = Standings(versions: entries, rulings: rulings, rules: rules)
         var failed: [Unranked] = [], ruledOut: [Unranked] = []

@@ -48,8 +48,9 @@ public struct SiteBuilder {
 
     /// What a build wrote.
     public struct Summary: Sendable {
-        /// Entries ranked and entries failed.
-        public var ranked: Int, failed: Int
+        /// Rows ranked (baselines too), unranked teams whose latest version was not scored
+        /// (failed or held), and those whose latest version arrived after the deadline.
+        public var ranked: Int, failed: Int, late: Int
         /// Files written.
         public var files: Int
     }
@@ -88,7 +89,7 @@ public struct SiteBuilder {
                 "Built by leaderboard from \(SiteFormatting.count(dataset.rows)) events; "
                 + "\(SiteFormatting.count(dataset.testRows)) hidden test rows."
             let updated = (entries.map(\.entry.submittedAt) + (try database.trainingRuns(datasetID: datasetID)).map(\.trainedAt))
-                .max().map(SiteFormatting.moment)
+                .compactMap(SiteFormatting.utc).max().map { SiteFormatting.moment($0) }
             func page(_ pageTitle: String, root: String, content: String) throws(SiteError) -> String {
                 try templates.render(
                     LayoutContext(
@@ -159,7 +160,7 @@ public struct SiteBuilder {
             output.discard()
             throw error
         }
-        return Summary(ranked: board.rows.count, failed: board.failed.count, files: files)
+        return Summary(ranked: board.rows.count, failed: board.notScored.count, late: board.late.count, files: files)
     }
 
     /// Writes the PDFs stored for entry `id` into `entries/<id>/` under safe names

@@ -61,8 +61,12 @@ struct LeaderboardContext {
 
     let heading: String, lede: String
     let rows: [Row]
+    /// Teams whose latest version failed or was held, with the reason: not scored.
     let failures: [Failure]
     let hasFailures: Bool
+    /// Teams whose latest version arrived after the deadline (`LateEntries.swift`).
+    let late: [Late]
+    let hasLate: Bool, lateNote: String
     /// Teams whose every version the organizers withdrew or disqualified, with the reason.
     let ruledOut: [Failure]
     let hasRuledOut: Bool
@@ -99,7 +103,9 @@ struct LeaderboardContext {
                 id: e.id ?? 0, team: unranked.team.name, file: e.modelFile.isEmpty ? e.path : e.modelFile,
                 reason: VersionMarks(unranked.version, final: board.final).reason ?? "", teamPage: TeamPageName.of(unranked.team.key))
         }
-        failures = board.failed.map(failure)
+        failures = board.notScored.map(failure)
+        late = board.late.map { Late($0, final: board.final) }
+        (hasLate, lateNote) = (!late.isEmpty, Self.lateNote(deadline: board.deadline))
         ruledOut = board.ruledOut.map(failure)
         hasRuledOut = !ruledOut.isEmpty
         heading = board.final ? "Final ranking" : "Leaderboard"
@@ -142,7 +148,8 @@ struct EntryContext {
 
             let rows: String
             let accuracy: String, logLoss: String
-            let trueNegatives: Int, falsePositives: Int, falseNegatives: Int, truePositives: Int
+            /// Counts of events, written as every count on the site is (`SiteFormatting.count`).
+            let trueNegatives: String, falsePositives: String, falseNegatives: String, truePositives: String
             let signalEfficiencies: [Point], rejections: [Point]
         }
 
@@ -176,7 +183,7 @@ struct EntryContext {
             let rank: Int, feature: String, share: String
         }
 
-        let rows: Int, seconds: String, model: String, trainedAt: String
+        let rows: String, seconds: String, model: String, trainedAt: String
         let ksSignal: String?, ksBackground: String?
         let hasRanking: Bool
         let ranking: [Rank]
@@ -198,8 +205,13 @@ struct EntryContext {
         let name: String, type: String, units: String, activation: String
     }
 
+    /// One type of layer (ONNX operator) of a model with many layers, and how often it is used.
+    struct LayerType {
+        let type: String, count: String, parameters: String
+    }
+
     let team: String, title: String, isBaseline: Bool, modelFile: String, format: String
-    let fileBytes: Int, sha256: String, submitted: String
+    let fileBytes: String, sha256: String, submitted: String
     let plotROC: String?, plotRejection: String?, plotConfusion: String?, plotScores: String?
     /// The training history's charts (loss, accuracy), each an SVG; empty when none was recorded.
     let plotHistory: [String]
@@ -210,8 +222,14 @@ struct EntryContext {
     let members: String?
     /// The README rendered safely.
     let readme: String?
+    /// The model's layers a row each, when it has few (``ModelSummary/listedLayerLimit``).
     let layers: [Layer]
     let hasLayers: Bool
+    /// Its layers by type, when it has many; empty otherwise.
+    let layerTypes: [LayerType]
+    let hasLayerTypes: Bool
+    /// What the rows are: `layers`, or e.g. `985 nodes by operator type`.
+    let layerHeading: String
     let metrics: Metrics?
     /// Its likenesses to other teams' entries, and what they mean.
     let copies: [Copy]
@@ -234,9 +252,9 @@ struct EntryContext {
         isBaseline = e.isBaseline
         modelFile = e.modelFile
         format = e.format
-        fileBytes = e.fileBytes
+        fileBytes = SiteFormatting.count(e.fileBytes)
         sha256 = e.modelSHA256
-        submitted = SiteFormatting.day(e.submittedAt)
+        submitted = SiteFormatting.moment(e.submittedAt, seconds: true)
         (plotROC, plotRejection, plotConfusion, plotScores, plotHistory) = (
             plots.roc, plots.rejection, plots.confusion, plots.scores, plots.history
         )
@@ -245,10 +263,19 @@ struct EntryContext {
         failure = e.failure
         members = e.members.isEmpty ? nil : e.members.joined(separator: ", ")
         readme = e.readme.flatMap { $0.isEmpty ? nil : Markdown.html($0) }
-        layers = (e.modelSummary?.layers ?? []).map {
-            Layer(name: $0.name, type: $0.type, units: $0.units.map(String.init) ?? "", activation: $0.activation ?? "")
+        let summary = e.modelSummary
+        layerTypes = (summary?.layerTypes ?? []).map {
+            LayerType(type: $0.type, count: SiteFormatting.count($0.count), parameters: SiteFormatting.count($0.parameterCount))
         }
+        hasLayerTypes = !layerTypes.isEmpty
+        layers =
+            hasLayerTypes
+            ? []
+            : (summary?.layers ?? []).map {
+                Layer(name: $0.name, type: $0.type, units: $0.units.map(String.init) ?? "", activation: $0.activation ?? "")
+            }
         hasLayers = !layers.isEmpty
+        layerHeading = summary?.layerHeading ?? ""
         metrics = ranked.metrics.map { Self.metrics($0, ranked, showPrivate: showPrivate) }
         copies = likenesses.map {
             Copy(
@@ -269,8 +296,8 @@ struct EntryContext {
         let shown = ShownFigures(ranked, final: showPrivate).map { shown in
             Metrics.Shown(
                 rows: shown.rows, accuracy: SiteFormatting.fixed(shown.accuracy), logLoss: SiteFormatting.fixed(shown.logLoss),
-                trueNegatives: shown.trueNegatives, falsePositives: shown.falsePositives,
-                falseNegatives: shown.falseNegatives, truePositives: shown.truePositives,
+                trueNegatives: SiteFormatting.count(shown.trueNegatives), falsePositives: SiteFormatting.count(shown.falsePositives),
+                falseNegatives: SiteFormatting.count(shown.falseNegatives), truePositives: SiteFormatting.count(shown.truePositives),
                 signalEfficiencies: shown.workingPoints.signalEfficiencyAtBackgroundEfficiency.map {
                     .init(at: SiteFormatting.fixed($0.at, 2), value: SiteFormatting.fixed($0.value, 3))
                 },
@@ -308,7 +335,7 @@ struct EntryContext {
         let sorted = (t.featureRanking ?? [:]).sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
         let checked = t.ksSignal != nil && t.ksBackground != nil
         return Training(
-            rows: t.trainingRows, seconds: SiteFormatting.fixed(t.seconds, 1), model: t.model,
+            rows: SiteFormatting.count(t.trainingRows), seconds: SiteFormatting.fixed(t.seconds, 1), model: t.model,
             trainedAt: SiteFormatting.day(t.trainedAt),
             ksSignal: checked ? SiteFormatting.fixed(t.ksSignal, 3) : nil,
             ksBackground: checked ? SiteFormatting.fixed(t.ksBackground, 3) : nil,
@@ -323,26 +350,27 @@ struct EntryContext {
 struct DataContext {
     /// The rows the statistics are of (those whose labels are not hidden).
     struct Labelled {
-        let rows: Int, signal: Int, background: Int
+        let rows: String, signal: String, background: String
     }
 
-    let rows: Int, trainingRows: Int, validationRows: Int, testRows: Int, publicRows: Int, privateRows: Int
+    /// Counts of rows, as every count on the site is written (`SiteFormatting.count`).
+    let rows: String, trainingRows: String, validationRows: String, testRows: String, publicRows: String, privateRows: String
     let sha256: String
     /// The workspace's `data.md`, rendered safely.
     let intro: String?
     /// One SVG per feature, and the legend they share (nil when there are no statistics).
     let plotFeatures: [String], plotFeaturesLegend: String?
     let plotSignalCorrelation: String?, plotBackgroundCorrelation: String?
-    let correlationRows: Int?
+    let correlationRows: String?
     let labelled: Labelled?
 
     init(dataset: DatasetRecord, detail: DatasetDetailRecord?, intro: String?) {
-        rows = dataset.rows
-        trainingRows = dataset.trainingRows
-        validationRows = dataset.validationRows
-        testRows = dataset.testRows
-        publicRows = dataset.publicTestRows
-        privateRows = dataset.testRows - dataset.publicTestRows
+        rows = SiteFormatting.count(dataset.rows)
+        trainingRows = SiteFormatting.count(dataset.trainingRows)
+        validationRows = SiteFormatting.count(dataset.validationRows)
+        testRows = SiteFormatting.count(dataset.testRows)
+        publicRows = SiteFormatting.count(dataset.publicTestRows)
+        privateRows = SiteFormatting.count(dataset.testRows - dataset.publicTestRows)
         sha256 = dataset.sha256
         self.intro = intro
         let statistics = detail?.statistics
@@ -350,7 +378,11 @@ struct DataContext {
         (plotFeatures, plotFeaturesLegend, plotSignalCorrelation, plotBackgroundCorrelation) = (
             plots?.features ?? [], plots?.featuresLegend, plots?.signalCorrelation, plots?.backgroundCorrelation
         )
-        correlationRows = statistics?.correlationRows
-        labelled = statistics.map { Labelled(rows: $0.rows, signal: $0.signal, background: $0.rows - $0.signal) }
+        correlationRows = statistics.map { SiteFormatting.count($0.correlationRows) }
+        labelled = statistics.map {
+            Labelled(
+                rows: SiteFormatting.count($0.rows), signal: SiteFormatting.count($0.signal),
+                background: SiteFormatting.count($0.rows - $0.signal))
+        }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Results
 
 /// Fixed-precision formatting, so the same figures always give the same bytes.
 public enum SiteFormatting {
@@ -22,24 +23,26 @@ public enum SiteFormatting {
     }
 
     /// A count with thousands separators (`11,000,000`): the one way the site and the CLI
-    /// write counts.
-    public static func count(_ value: Int) -> String {
-        let digits = String(value.magnitude)
-        var grouped = ""
-        for (index, digit) in digits.enumerated() {
-            if index > 0 && (digits.count - index) % 3 == 0 { grouped.append(",") }
-            grouped.append(digit)
-        }
-        return (value < 0 ? "-" : "") + grouped
+    /// write counts (``CountText``).
+    public static func count(_ value: Int) -> String { CountText.of(value) }
+
+    /// An ISO 8601 time stamp as the pages show a moment, in UTC: `2026-11-07 10:00 UTC`, or
+    /// with `seconds` `2026-11-07 10:00:05 UTC`, where versions recorded in the same minute
+    /// must be told apart (a team's page, an entry's). A stamp with an offset or fractional
+    /// seconds is shown as the same moment in UTC; text that is no time, as it is.
+    static func moment(_ iso: String, seconds: Bool = false) -> String {
+        guard let utc = utc(iso) else { return iso }
+        return String(utc.prefix(10)) + " " + String(utc.dropFirst(11).prefix(seconds ? 8 : 5)) + " UTC"
     }
 
-    /// An ISO 8601 time stamp (`2026-11-07T10:00:00Z`) as the pages show a moment:
-    /// `2026-11-07 10:00 UTC`.
-    static func moment(_ iso: String) -> String {
-        guard iso.count >= 16 else { return iso }
-        return String(iso.prefix(10)) + " " + String(iso.dropFirst(11).prefix(5)) + " UTC"
+    /// An ISO 8601 time stamp as entries record it (`2026-11-07T10:00:05Z`: UTC, whole
+    /// seconds), so that stamps written with offsets order as their moments; `nil` for text
+    /// that is no time.
+    static func utc(_ iso: String) -> String? {
+        if iso.utf8.count == 20 && iso.hasSuffix("Z") { return iso }  // the recorded form: no parsing
+        return CompetitionRules.time(iso).map(CompetitionRules.recordedText)
     }
 
-    /// The date part of an ISO 8601 time stamp.
-    static func day(_ iso: String) -> String { String(iso.prefix(10)) }
+    /// The UTC day of an ISO 8601 time stamp (`2026-11-07`), as the pages show a day.
+    static func day(_ iso: String) -> String { String(moment(iso).prefix(10)) }
 }

@@ -18,7 +18,7 @@ struct SiteTemplates {
             do {
                 try library.register(text, named: name)
             } catch {
-                throw SiteError.badTemplate(name + ".mustache", TemplateProblem.describe(error))
+                throw SiteError.badTemplate(name + ".mustache", TemplateProblem.describe(error, in: text))
             }
         }
         self.library = library

@@ -5,7 +5,9 @@ import Results
 struct TeamContext {
     /// One version as the team page's table shows it.
     struct Version {
-        let number: Int, id: Int64, title: String, submitted: String, format: String
+        let number: Int, id: Int64, title: String, format: String
+        /// When it was recorded, to the second (`2026-11-07 10:00:05 UTC`).
+        let submitted: String
         /// The public AUC; the private one only in the final view; `nil` when not scored.
         let publicAUC: String?, privateAUC: String?
         let status: String
@@ -31,7 +33,8 @@ struct TeamContext {
         versions = team.versions.map { v in
             let marks = VersionMarks(v, final: final), m = v.entry.metrics, e = v.entry.entry
             return Version(
-                number: v.number, id: e.id ?? 0, title: e.title, submitted: e.submittedAt, format: e.format,
+                number: v.number, id: e.id ?? 0, title: e.title, format: e.format,
+                submitted: SiteFormatting.moment(e.submittedAt, seconds: true),
                 publicAUC: m.map { SiteFormatting.fixed($0.publicAUC) },
                 privateAUC: final ? m.map { SiteFormatting.fixed($0.privateAUC) } : nil,
                 status: marks.status, marks: marks.marks.isEmpty ? nil : marks.marks.joined(separator: ", "), reason: marks.reason,

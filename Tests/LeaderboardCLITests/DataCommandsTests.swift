@@ -46,7 +46,7 @@ import Testing
         #expect(second.stdout.contains("\"fromCache\" : true"))
         #expect(second.stdout.contains("\"rows\" : 3000"))
         let split = try CommandRunner.run(["data", "split", "s.csv.gz"], in: dir.path, environment: cache)
-        #expect(split.stdout.contains("hidden test rows 2801–3000  (200: public"))
+        #expect(split.stdout.contains("hidden test rows 2,801–3,000  (200: public"), "row numbers grouped as counts are")
     }
 
     @Test func badDataIsOneLineOnStandardErrorAndAFailingStatus() throws {

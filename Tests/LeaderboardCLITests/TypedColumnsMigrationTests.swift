@@ -183,16 +183,19 @@ import Testing
             (#"(?m)^<td>[^<]* <span class="badge">(baseline|reference)</span>"#, "<td>baseline"),
             (#"(?m)^ *"(rank|tieWithAbove|publicRank)" : [^\n]*\n"#, ""),
             // Since then, too: every table scrolls in its own box, the footer says when the
-            // database last changed and links the exports, and the working points' rows have
-            // distinct labels.
+            // database last changed and links the exports, the working points' rows have
+            // distinct labels, an entry's recorded time is shown to the second in UTC where it
+            // was its day, and counts are written with thousands separators (below).
             (#"(?m)^<div class="table-scroll">\n"#, ""),
             (#"(?m)^</table>\n</div>$"#, "</table>"),
             (#"<footer class="site">[^\n]*</footer>"#, "<footer/>"),
             (#"<th>at (background|signal) efficiency (ε<sub>[BS]</sub>) =</th>"#, "<th>$1 efficiency $2</th>"),
+            (#"<td>(\d{4}-\d\d-\d\d) \d\d:\d\d:\d\d UTC</td>"#, "<td>$1</td>"),
         ] {
             text = text.replacingOccurrences(of: pattern, with: replacement, options: .regularExpression)
         }
-        return text
+        // The pages write every count with thousands separators (7,500 events).
+        return text.replacingOccurrences(of: #"(?<=\d),(?=\d{3}(?!\d))"#, with: "", options: .regularExpression)
     }
 
     /// `text` with each plot reduced to its description (what it shows, with its figures), on

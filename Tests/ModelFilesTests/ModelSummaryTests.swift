@@ -1,6 +1,7 @@
 import Foundation
 import ModelFiles
 import Results
+import TestSupport
 import Testing
 
 /// What `check` will show: format, version, backend, layers, input width, output.
@@ -71,5 +72,63 @@ struct ModelSummaryTests {
         let summary = try ModelFileReader.read(contentsOf: Fixtures.url("functional_keras3.h5")).summary
         let data = try JSONEncoder().encode(summary)
         #expect(try JSONDecoder().decode(ModelSummary.self, from: data) == summary)
+    }
+}
+
+/// The rule that shows a model of many layers by type: the same for every format.
+@Suite("Model summaries of large models")
+struct LargeModelSummaryTests {
+    @Test("a graph of 985 nodes is a row an operator type, counted as the onnx package counts")
+    func largeGraph() throws {
+        let summary = try ModelFileReader.read(contentsOf: Fixtures.url("large-graph/large_graph.onnx")).summary
+        let expected = try SharedFixtures.largeGraphOperators()
+        #expect(expected.count == 10)
+        #expect(summary.layers.count == expected.map(\.nodes).reduce(0, +))
+        let types = try #require(summary.layerTypes)
+        #expect(types.map(\.type) == expected.map(\.type))
+        #expect(types.map(\.count) == expected.map(\.nodes))
+        #expect(types.map(\.parameterCount).reduce(0, +) == summary.layers.map(\.parameterCount).reduce(0, +))
+        #expect(summary.layerHeading == "985 nodes by operator type")
+        let lines = summary.text.split(separator: "\n").map(String.init)
+        #expect(lines.count == 4 + expected.count)
+        #expect(lines[3].hasPrefix("985 nodes by operator type ("))
+        for (type, nodes) in expected {
+            #expect(lines.contains { $0.hasPrefix("  \(type): \(nodes) node\(nodes == 1 ? "" : "s")") }, "\(type)")
+        }
+    }
+
+    @Test(
+        "counts are written with thousands separators, as the site and the CLI write them",
+        arguments: ["/Tests/ModelFilesTests/Fixtures/large-graph/large_graph.onnx", "/submissions/xgboost-trees/model.json"])
+    func groupedCounts(file: String) throws {
+        let summary = try ModelFileReader.read(contentsOf: URL(fileURLWithPath: SharedFixtures.repositoryRoot + file)).summary
+        #expect(summary.parameterCount >= 1_000)
+        // The first line names the file and the framework's version; every count follows it.
+        for line in summary.text.split(separator: "\n").dropFirst() {
+            #expect(line.firstMatch(of: /\d{4,}/) == nil, "\(line)")
+        }
+        #expect(summary.text.contains(" (\(CountText.of(summary.parameterCount)) parameters):"))
+    }
+
+    @Test(
+        "small nets stay a row a layer, whatever the format",
+        arguments: ["notebook_keras3.h5", "functional_keras3.keras", "/Tests/ONNXTests/Fixtures/torch_layernorm.onnx"])
+    func smallNets(file: String) throws {
+        let url = file.hasPrefix("/") ? URL(fileURLWithPath: SharedFixtures.repositoryRoot + file) : try Fixtures.url(file)
+        let summary = try ModelFileReader.read(contentsOf: url).summary
+        #expect(summary.layers.count <= ModelSummary.listedLayerLimit)
+        #expect(summary.layerTypes == nil)
+        #expect(summary.text.split(separator: "\n").count == 4 + summary.layers.count)
+    }
+
+    @Test("a Keras model past the limit is grouped by layer type too")
+    func manyKerasLayers() throws {
+        let summary = try ModelFileReader.read(contentsOf: Fixtures.url("activations_keras3.h5")).summary
+        #expect(summary.layers.count > ModelSummary.listedLayerLimit)
+        let types = try #require(summary.layerTypes)
+        #expect(types.map(\.count).reduce(0, +) == summary.layers.count)
+        #expect(Set(types.map(\.type)).count == types.count)
+        #expect(types.first?.type == summary.layers.first?.type)
+        #expect(summary.layerHeading == "\(summary.layers.count) layers by layer type")
     }
 }

@@ -28,10 +28,12 @@ import Testing
         roc: ROCPoints(falsePositiveRate: [0, 0.2, 1], truePositiveRate: [0, 0.7, 1], thresholds: [nil, 0.5, 0], tolerance: 0),
         histograms: ScoreHistograms(low: 0, high: 1, signal: [21, 22], background: [23, 24]))
 
-    /// What of `allRows` a page, plot or export could show, as it would show it.
+    /// What of `allRows` a page, plot or export could show, as it would show it (counts as the
+    /// pages write them, `7,771`, and as the exports do, `7771`).
     static let allRowsText = [
         "0.8123", "0.7235", "0.8346", "0.6789", "0.6012", "0.7543", "0.6457", "0.5568",
-        "7771", "7772", "7773", "7774", "0.777", "77.7", "8881", "8882", "8883", "8884",
+        "7771", "7772", "7773", "7774", "7,771", "7,772", "7,773", "7,774", "0.777", "77.7", "8881", "8882", "8883", "8884",
+        "8,881", "8,882", "8,883", "8,884",
     ]
 
     static func workingPoints(_ value: Double, rejection: Double) -> WorkingPoints {
@@ -93,7 +95,7 @@ import Testing
         builder.final = true
         try builder.build(into: dir.file("final"))
         let final = try #require(try texts(dir.file("final"))["entries/1.html"])
-        for figure in ["0.8123", "0.6789", "0.6457", "7771", "0.777"] {
+        for figure in ["0.8123", "0.6789", "0.6457", ">7,771<", "0.777"] {
             #expect(final.contains(figure), "the final entry page shows \(figure)")
         }
     }

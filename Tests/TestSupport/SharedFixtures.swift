@@ -17,6 +17,20 @@ public enum SharedFixtures {
         try String(contentsOfFile: model(name), encoding: .utf8).split(separator: "\n").compactMap { Double($0) }
     }
 
+    /// The ONNX graph of 985 nodes (`large-graph/make_large_graph.py`).
+    public static var largeGraph: String { model("large-graph/large_graph.onnx") }
+
+    /// Its nodes counted by operator type, in the order each type first appears, as the
+    /// generating script read them back from the file with the onnx package.
+    public static func largeGraphOperators() throws -> [(type: String, nodes: Int)] {
+        let text = try String(contentsOfFile: model("large-graph/large_graph.operators.tsv"), encoding: .utf8)
+        return text.split(separator: "\n").dropFirst().compactMap { line in
+            let fields = line.split(separator: "\t")
+            guard fields.count == 2, let nodes = Int(fields[1]) else { return nil }
+            return (String(fields[0]), nodes)
+        }
+    }
+
     /// The repository's example submissions folder.
     public static var exampleSubmissions: String { repositoryRoot + "/submissions" }
 }

@@ -36,7 +36,7 @@ struct BuildCommand: ParsableCommand {
         let summary = try builder.build(into: destination, protecting: ws.ownFolders)
         print(
             "site \(TerminalText.escaped(destination))/index.html: \(summary.ranked) ranked, \(summary.failed) not scored, "
-                + "\(summary.files) files"
+                + "\(summary.late) late, \(summary.files) files"
         )
     }
 }

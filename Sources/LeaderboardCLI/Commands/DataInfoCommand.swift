@@ -44,13 +44,14 @@ struct DataSplitCommand: ParsableCommand {
         } else if json {
             print(try Formatting.json(sizes))
         } else {
-            print("training    rows \(split.training.lowerBound + 1)–\(split.training.upperBound)  (\(Formatting.count(sizes.training)))")
+            // Row numbers from 1, counted as the counts are (7,001–7,500).
+            func rows(_ range: Range<Int>) -> String {
+                "rows \(Formatting.count(range.lowerBound + 1))–\(Formatting.count(range.upperBound))"
+            }
+            print("training    \(rows(split.training))  (\(Formatting.count(sizes.training)))")
+            print("validation  \(rows(split.validation))  (\(Formatting.count(sizes.validation)))")
             print(
-                "validation  rows \(split.validation.lowerBound + 1)–\(split.validation.upperBound)  "
-                    + "(\(Formatting.count(sizes.validation)))"
-            )
-            print(
-                "hidden test rows \(split.test.lowerBound + 1)–\(split.test.upperBound)  (\(Formatting.count(sizes.test)): public "
+                "hidden test \(rows(split.test))  (\(Formatting.count(sizes.test)): public "
                     + "\(Formatting.count(sizes.publicTest)), private \(Formatting.count(sizes.privateTest)))"
             )
         }

@@ -216,7 +216,7 @@ public struct AdaBoostModelFile: Sendable, Equatable {
             output: .init(units: 1, activation: "sigmoid", reading: "singleUnit"),
             layers: [
                 .init(
-                    name: "trees", type: "DecisionTree ×\(trees.count) (depth ≤ \(depth))", units: trees.count,
+                    name: "trees", type: "DecisionTree ×\(CountText.of(trees.count)) (depth ≤ \(depth))", units: trees.count,
                     activation: nil, outputWidth: 1, parameterCount: parameters, inputs: [])
             ],
             parameterCount: parameters)

@@ -15,7 +15,7 @@ extension ModelSummary {
         let parameters = 2 * splits + ensemble.leafCount * ensemble.outputCount + ensemble.outputCount
         let depth = ensemble.depths.max() ?? 0
         let type =
-            "\(ensemble.treeCount) trees (depth ≤ \(depth), \(ensemble.leafCount) leaves)"
+            "\(CountText.of(ensemble.treeCount)) trees (depth ≤ \(depth), \(CountText.of(ensemble.leafCount)) leaves)"
             + (note.map { ", \($0)" } ?? "")
         return ModelSummary(
             file: file, format: format, framework: framework, frameworkVersion: version, backend: nil,

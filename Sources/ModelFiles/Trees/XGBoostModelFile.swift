@@ -109,7 +109,7 @@ enum XGBoostModelFile: TreeModelRefusals {
         } catch {
             throw damaged(error.description)
         }
-        let note = used < treeValues.count ? "the first \(used) of \(treeValues.count) (best_iteration)" : nil
+        let note = used < treeValues.count ? "the first \(CountText.of(used)) of \(CountText.of(treeValues.count)) (best_iteration)" : nil
         let summary = ModelSummary.trees(
             file: fileName, format: format, framework: "XGBoost", version: version,
             architecture: "gradient-boosted trees (gbtree, \(objective))", ensemble: ensemble,

@@ -91,7 +91,8 @@ public struct ModelSummary: Sendable, Equatable, Codable {
         }
     }
 
-    /// A few lines for people: format and version, input, output, then a line a layer.
+    /// A few lines for people: format and version, input, output, then a line a layer, or
+    /// a line a type of layer when there are many (``layerTypes``).
     public var text: String {
         var lines = [
             "\(file): \(framework) \(frameworkVersion ?? "(version not recorded)") \(format.displayName)"
@@ -101,14 +102,22 @@ public struct ModelSummary: Sendable, Equatable, Codable {
             "output: \(output.units) unit\(output.units == 1 ? "" : "s")"
                 + (output.activation.map { " (\($0))" } ?? "")
                 + (output.reading == "twoClassColumn1" ? ", column 1 read as signal" : ""),
-            "layers (\(parameterCount) parameters):",
+            "\(layerHeading) (\(CountText.of(parameterCount)) parameters):",
         ]
+        if let layerTypes {
+            for type in layerTypes {
+                var line = "  \(type.type): \(CountText.of(type.count)) \(layerNoun)\(type.count == 1 ? "" : "s")"
+                if type.parameterCount > 0 { line += ", \(CountText.of(type.parameterCount)) parameters" }
+                lines.append(line)
+            }
+            return lines.joined(separator: "\n")
+        }
         for layer in layers {
             var line = "  \(layer.name): \(layer.type)"
             if let units = layer.units { line += " \(units)" }
             if let activation = layer.activation { line += " \(activation)" }
             line += " -> \(layer.outputWidth)"
-            if layer.parameterCount > 0 { line += ", \(layer.parameterCount) parameters" }
+            if layer.parameterCount > 0 { line += ", \(CountText.of(layer.parameterCount)) parameters" }
             lines.append(line)
         }
         return lines.joined(separator: "\n")
