@@ -12,7 +12,8 @@
 # noise), a Keras CSVLogger history and a README, so that every entry page carries all its
 # plots; in round 2, every 25th team's file has a row missing (a failed version with its
 # reason). No Python: the files are written by awk. The workspace is kept in bench/out and
-# reused while its size is the same (--fresh makes it again).
+# reused while its size is the same (--fresh makes it again): making it took 6 minutes here,
+# since `score` compares each new version with every entry before it.
 #
 # Usage: bench/site.sh [--teams N] [--versions N] [--runs N] [--keep DIR] [--fresh]
 #   --keep DIR   leave the cold build's site in DIR (a new, empty or built-site folder), e.g.
