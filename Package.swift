@@ -33,6 +33,8 @@ let package = Package(
         // GitHub's libcmark with its extensions (tables, strikethrough, autolinks, task lists, the tag filter).
         .systemLibrary(
             name: "CCmarkGFM", pkgConfig: "libcmark-gfm", providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+        // The one process that renders the site's Markdown under limits (Site's BoundedMarkdown), in C.
+        .target(name: "CMarkdownWorker"),
 
         // The pipeline, one library per stage (docs/ARCHITECTURE.md).
         // The 28-feature schema, shared by HiggsData (which re-exports it) and ModelFiles.
@@ -73,7 +75,7 @@ let package = Package(
         .target(
             name: "Site",
             dependencies: [
-                "CCmarkGFM", "Plots", "Results", "Metrics", .product(name: "Mustache", package: "swift-mustache"),
+                "CCmarkGFM", "CMarkdownWorker", "Plots", "Results", "Metrics", .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             resources: [.process("Templates")]),

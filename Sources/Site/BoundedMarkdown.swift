@@ -1,4 +1,6 @@
 import CCmarkGFM
+import CMarkdownWorker
+import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -7,54 +9,31 @@ import Glibc
 /// cmark-gfm (GitHub's libcmark, with GitHub's extensions) with a bound on its time. It has
 /// inputs that take time quadratic or worse in their size (measured with cmark-gfm 0.29 on
 /// this machine: `![[]()` repeated, 0.4 s for 64 KiB and 4.6 s for 128 KiB; a deep block
-/// quote holding a run of emphasis, 40 s for 48 KiB), so it runs in a forked child process
-/// that may use `cpuSeconds` of CPU time (`RLIMIT_CPU`) and `memoryBytes` of heap (`RLIMIT_DATA`), and
-/// is killed after `wallSeconds`. The child calls one C function and writes its result to a
-/// pipe; it runs no Swift code that could need a lock another thread of the parent held
-/// when it forked (glibc's `fork` makes `malloc` safe in the child).
+/// quote holding a run of emphasis, 40 s for 48 KiB), so it runs in a child process that may
+/// use `cpuSeconds` of CPU time a text (a timer on its CPU clock) and `memoryBytes` of heap
+/// (`RLIMIT_DATA`), and a text is given up after `wallSeconds`.
+///
+/// One child renders every text, one after another (`lb_markdown_serve`, which runs only C):
+/// a child forked for each text cost more than the rendering (profiled with perf, a build of
+/// 1,000 entries, each with a README: 16% of its samples in `fork`, copying page tables, and
+/// 13% in page faults, most of them the copies on write that follow a fork). A text that
+/// exceeds a limit costs the child its life; the next text starts another.
 enum BoundedMarkdown {
     /// CPU seconds a rendering may take; an ordinary README takes milliseconds.
     static let cpuSeconds = 1
-    /// Wall-clock seconds before the child is killed, for a machine too loaded to give it
-    /// its CPU second.
+    /// Wall-clock seconds before a rendering is given up and the child killed, for a machine
+    /// too loaded to give it its CPU second.
     static let wallSeconds: Int32 = 20
     /// Heap the child may allocate.
     static let memoryBytes = 1 << 30
 
+    /// The child of this process, started on the first text; its renderings one at a time.
+    private static let child = Mutex(Child())
+
     /// The safe-mode HTML of `markdown`, or `nil` when rendering exceeded a limit or the
     /// child could not be started.
     static func render(_ markdown: [UInt8]) -> [UInt8]? {
-        var fds: [Int32] = [-1, -1]
-        guard let pipe2, pipe2(&fds, O_CLOEXEC) == 0 else { return nil }
-        // Everything the child uses is computed before the fork; the extensions are registered
-        // once, in the parent (a table of names the child then only reads).
-        let options = Self.options
-        let extensions = Self.extensions
-        let writeEnd = fds[1]
-        var limits = (
-            cpu: rlimit(rlim_cur: rlim_t(cpuSeconds), rlim_max: rlim_t(cpuSeconds + 1)),
-            memory: rlimit(rlim_cur: rlim_t(memoryBytes), rlim_max: rlim_t(memoryBytes))
-        )
-        let pid = markdown.withUnsafeBufferPointer { input -> pid_t in
-            input.withMemoryRebound(to: CChar.self) { chars in
-                let child = fork()
-                if child == 0 {
-                    renderInChild(chars, options: options, extensions: extensions, limits: &limits, output: writeEnd)
-                }
-                return child
-            }
-        }
-        close(fds[1])
-        guard pid > 0 else {
-            close(fds[0])
-            return nil
-        }
-        let output = readAll(fds[0], child: pid)
-        close(fds[0])
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        // Exited normally (signal bits 0) with status 0.
-        return status & 0x7F == 0 && (status >> 8) & 0xFF == 0 ? output : nil
+        child.withLock { $0.render(markdown) }
     }
 
     /// The options, as GitHub renders a README: CommonMark with no smart punctuation (which
@@ -65,66 +44,102 @@ enum BoundedMarkdown {
     /// GitHub's extensions, registered: tables, strikethrough, autolinks, task lists, and the
     /// tag filter (which escapes `<script>`, `<iframe>` and the like even where raw HTML passes).
     /// Made once, then only read: the pointers name cmark-gfm's static extension records.
-    nonisolated(unsafe) static let extensions: [OpaquePointer] = {
+    nonisolated(unsafe) static let extensions: [UnsafeMutableRawPointer?] = {
         cmark_gfm_core_extensions_ensure_registered()
         return ["table", "strikethrough", "autolink", "tasklist", "tagfilter"].compactMap { name in
-            name.withCString { cmark_find_syntax_extension($0) }
+            name.withCString { cmark_find_syntax_extension($0) }.map { UnsafeMutableRawPointer($0) }
         }
     }()
 
-    /// The child's whole life: limits, one parse and one rendering, the bytes to the pipe,
-    /// `_exit`.
-    private static func renderInChild(
-        _ input: UnsafeBufferPointer<CChar>, options: Int32, extensions: [OpaquePointer],
-        limits: inout (cpu: rlimit, memory: rlimit), output: Int32
-    ) -> Never {
-        setrlimit(__rlimit_resource_t(RLIMIT_CPU.rawValue), &limits.cpu)
-        setrlimit(__rlimit_resource_t(RLIMIT_DATA.rawValue), &limits.memory)
-        guard let base = input.baseAddress, let parser = cmark_parser_new(options) else { _exit(1) }
-        for syntax in extensions where cmark_parser_attach_syntax_extension(parser, syntax) == 0 { _exit(1) }
-        cmark_parser_feed(parser, base, input.count)
-        guard let document = cmark_parser_finish(parser),
-            let html = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser))
-        else { _exit(1) }
-        var rest = strlen(html)
-        var at = UnsafeRawPointer(html)
-        while rest > 0 {
-            let n = write(output, at, rest)
-            if n < 0 && errno == EINTR { continue }
-            if n <= 0 { _exit(1) }
-            at += n
-            rest -= n
+    /// The rendering child as its parent sees it: its process and its end of their socket.
+    private struct Child {
+        var pid: pid_t = 0
+        var socket: Int32 = -1
+
+        /// `text` rendered by the child (started first if there is none), or `nil` when it
+        /// died or ran out of time, after which it is gone.
+        mutating func render(_ text: [UInt8]) -> [UInt8]? {
+            guard pid > 0 || start() else { return nil }
+            var deadline = timespec()
+            clock_gettime(CLOCK_MONOTONIC, &deadline)
+            deadline.tv_sec += Int(wallSeconds)
+            var length = UInt64(text.count)
+            let html: [UInt8]? =
+                if withUnsafeBytes(of: &length, { send($0) }) && text.withUnsafeBytes({ send($0) }),
+                    let header = receive(8, by: deadline)
+                {
+                    receive(Int(header.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }), by: deadline)
+                } else {
+                    nil
+                }
+            if html == nil { stop() }
+            return html
         }
-        _exit(0)
-    }
 
-    /// `pipe2(2)`, which Swift's Glibc module does not declare: a pipe whose ends no other
-    /// program started meanwhile by another thread inherits.
-    private typealias Pipe2 = @convention(c) (UnsafeMutablePointer<Int32>, Int32) -> Int32
-    private static let pipe2: Pipe2? = dlsym(nil, "pipe2").map { unsafeBitCast($0, to: Pipe2.self) }
-
-    /// Everything the child writes to `fd`, killing it once `wallSeconds` have passed.
-    private static func readAll(_ fd: Int32, child: pid_t) -> [UInt8] {
-        var output: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 1 << 16)
-        var deadline = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &deadline)
-        deadline.tv_sec += Int(wallSeconds)
-        while true {
-            var now = timespec()
-            clock_gettime(CLOCK_MONOTONIC, &now)
-            let left = (deadline.tv_sec - now.tv_sec) * 1000 + (deadline.tv_nsec - now.tv_nsec) / 1_000_000
-            var poller = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
-            let ready = left > 0 ? poll(&poller, 1, Int32(clamping: left)) : 0
-            if ready < 0 && errno == EINTR { continue }
-            if ready <= 0 {
-                kill(child, SIGKILL)
-                return []
+        /// Forks the child with its end of a new socket pair; whether it started.
+        private mutating func start() -> Bool {
+            var ends: [Int32] = [-1, -1]
+            guard socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0, &ends) == 0 else {
+                return false
             }
-            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if n < 0 && errno == EINTR { continue }
-            if n <= 0 { return output }
-            output.append(contentsOf: buffer[..<n])
+            // Everything the child uses is computed before the fork.
+            let (mine, its) = (ends[0], ends[1])
+            let (options, cpu, memory) = (BoundedMarkdown.options, cpuSeconds, memoryBytes)
+            let child = BoundedMarkdown.extensions.withUnsafeBufferPointer { list -> pid_t in
+                let (base, count) = (list.baseAddress, Int32(list.count))
+                let child = fork()
+                if child == 0 { lb_markdown_serve(its, options, base, count, cpu, memory) }
+                return child
+            }
+            close(its)
+            guard child > 0 else {
+                close(mine)
+                return false
+            }
+            (pid, socket) = (child, mine)
+            return true
+        }
+
+        /// Kills the child and reaps it.
+        private mutating func stop() {
+            kill(pid, SIGKILL)
+            close(socket)
+            var status: Int32 = 0
+            while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+            (pid, socket) = (0, -1)
+        }
+
+        /// Writes all of `bytes` (no SIGPIPE when the child is gone); whether it could.
+        private func send(_ bytes: UnsafeRawBufferPointer) -> Bool {
+            var at = 0
+            while at < bytes.count {
+                let n = Glibc.send(socket, bytes.baseAddress! + at, bytes.count - at, Int32(MSG_NOSIGNAL))
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 { return false }
+                at += n
+            }
+            return true
+        }
+
+        /// Exactly `count` bytes from the child, or `nil` when it closes its end first or
+        /// `deadline` (CLOCK_MONOTONIC) passes.
+        private func receive(_ count: Int, by deadline: timespec) -> [UInt8]? {
+            var bytes = [UInt8](repeating: 0, count: count)
+            var at = 0
+            while at < count {
+                var now = timespec()
+                clock_gettime(CLOCK_MONOTONIC, &now)
+                let left = (deadline.tv_sec - now.tv_sec) * 1000 + (deadline.tv_nsec - now.tv_nsec) / 1_000_000
+                var poller = pollfd(fd: socket, events: Int16(POLLIN), revents: 0)
+                let ready = left > 0 ? poll(&poller, 1, Int32(clamping: left)) : 0
+                if ready < 0 && errno == EINTR { continue }
+                if ready <= 0 { return nil }
+                let n = bytes.withUnsafeMutableBytes { read(socket, $0.baseAddress! + at, count - at) }
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 { return nil }
+                at += n
+            }
+            return bytes
         }
     }
 }

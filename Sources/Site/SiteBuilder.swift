@@ -118,11 +118,12 @@ public struct SiteBuilder {
                     to: "teams/" + TeamPageName.of(team.key))
                 files += 1
             }
-            for ranked in entries {
-                guard let id = ranked.entry.id else { continue }
+            // Each entry's page and PDFs: the files written for it.
+            files += try ParallelPages.make(entries.count) { index -> Int in
+                let ranked = entries[index]
+                guard let id = ranked.entry.id else { return 0 }
                 let training = runs.first { $0.entryID == id }
                 let published = try publishPDFs(of: id, to: output)
-                files += published.count
                 let context = EntryContext(
                     ranked, showPrivate: final, likenesses: board.likenesses.of(id),
                     plots: SitePlots.entry(
@@ -135,8 +136,8 @@ public struct SiteBuilder {
                         ranked.entry.title + " · " + ranked.entry.team, root: "../",
                         content: templates.render(context, with: "entry")),
                     to: "entries/\(id).html")
-                files += 1
-            }
+                return published.count + 1
+            }.reduce(0, +)
             try output.write(
                 try page(
                     "The data", root: "",

@@ -47,9 +47,9 @@ struct SiteTemplates {
         return text
     }
 
-    /// Renders `object` with template `name`.
+    /// Renders `object` with template `name`, its values read once (``TemplateValues``).
     func render(_ object: Any, with name: String) throws(SiteError) -> String {
-        guard let html = library.render(object, withTemplate: name) else {
+        guard let html = library.render(TemplateValues.converted(object) as Any, withTemplate: name) else {
             throw SiteError.badTemplate(name + ".mustache", "it could not be rendered")
         }
         return html

@@ -135,3 +135,18 @@ final class Counter: @unchecked Sendable {
     var value: Int { lock.withLock { count } }
     func add() { lock.withLock { count += 1 } }
 }
+
+extension SiteDestinationTests {
+    /// The old site, once swapped out, is removed whole by several threads; a link in it is
+    /// removed, and what it points to stays.
+    @Test func theOldSiteIsRemovedWholeWithoutFollowingALink() throws {
+        for id in 1...40 { try put("page \(id)", to: "old/entries/\(id).html") }
+        try put("pdf", to: "old/entries/7/1-report.pdf")
+        try put("kept", to: "elsewhere/keep.txt")
+        try FileManager.default.createSymbolicLink(atPath: dir.file("old/entries/link"), withDestinationPath: dir.file("elsewhere"))
+        try FileManager.default.createSymbolicLink(atPath: dir.file("old/file-link"), withDestinationPath: dir.file("elsewhere/keep.txt"))
+        SiteOutput.remove(dir.file("old"))
+        #expect(!FileManager.default.fileExists(atPath: dir.file("old")))
+        #expect(try String(contentsOfFile: dir.file("elsewhere/keep.txt"), encoding: .utf8) == "kept")
+    }
+}
