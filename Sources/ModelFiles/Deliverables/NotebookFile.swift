@@ -124,7 +124,8 @@ extension NotebookFile.Output {
         // that many small writes cost linear time).
         var run: (first: Self, texts: [String])?
         func endRun() {
-            guard var (first, texts) = run else { return }
+            guard let (start, texts) = run else { return }
+            var first = start
             if texts.count > 1 { first.text = NotebookFile.MultilineText(texts.joined()) }
             joined.append(first)
             run = nil
