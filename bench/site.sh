@@ -95,6 +95,10 @@ if [ "$fresh" = 1 ] || [ ! -f "$made" ]; then
   touch "$made"
 fi
 
+# The kept workspace's templates are the ones `init` copied when it was made: bring them up to
+# this checkout's, so that the build measures (and the browser check sees) today's pages.
+cp templates/*.mustache templates/style.css "$ws/templates/"
+
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 build() {  # build DIR: one build, its wall-clock time in ns on stdout
