@@ -92,4 +92,16 @@ struct ChartLayoutTests {
         #expect(legend.box.width <= ChartSize.panel.width)
         #expect(legend.legend.entries[0].label.hasSuffix("… (AUC = 0.8123)") || legend.legend.entries[0].label.hasSuffix("…"))
     }
+
+    @Test func aSingleEpochIsDrawnWholeInTheMiddleOfItsAxis() {
+        // One epoch of a log: its loss 1.14 is where the axis's nice range starts.
+        let chart = TrainingHistoryChart.make(trainingLoss: [1.14], validationLoss: [1.15])[0]
+        let frame = chart.layout().frame
+        #expect(abs(frame.px(1) - (frame.area.x + frame.area.width / 2)) < 0.5)
+        #expect(chart.marks.count == 2)
+        // Both points are drawn: neither is lost at the frame's edge.
+        var marks = ""
+        for mark in chart.marks { mark.render(in: frame).write(to: &marks) }
+        #expect(marks.components(separatedBy: "<circle").count - 1 == 2)
+    }
 }
