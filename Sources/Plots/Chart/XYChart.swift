@@ -61,6 +61,8 @@ public struct XYChart: Chart {
         var legend: (legend: Legend, box: Rect)?
         /// The document's height: `size.height`, plus the legend's when it is below.
         var height: Double
+        /// The baseline of the x tick labels.
+        var xLabelY: Double
     }
 
     /// Space between neighbouring tick labels.
@@ -74,7 +76,10 @@ public struct XYChart: Chart {
         let yLabelWidth = yTicks.compactMap { $0.label.map { RichText($0).width(fontSize: tickFont) } }.max() ?? 0
         let left = (yAxis.title.isEmpty ? 6 : 8 + Theme.axisLabelSize + 8) + yLabelWidth + 6
         let top = title == nil ? 14 : 10 + titleSize + 10
-        let bottom = 6 + tickFont + 8 + (xAxis.title.isEmpty ? 0 : Theme.axisLabelSize + 8)
+        // A superscript (`2×10^{12}`) stands above its label's line: the x labels then sit lower
+        // by as much, so it clears the lowest y label beside the frame's corner.
+        let xScript = xAxis.ticks(on: xScale).contains { $0.label?.contains("^{") == true } ? RichText.superscriptRaise * tickFont : 0
+        let bottom = 6 + xScript + tickFont + 8 + (xAxis.title.isEmpty ? 0 : Theme.axisLabelSize + 8)
         var right = 14.0
         var area = Rect(x: left, y: top, width: max(10, size.width - left - right), height: max(10, size.height - top - bottom))
         var xTicks = fittedXTicks(scale: xScale, area: area)
@@ -104,7 +109,8 @@ public struct XYChart: Chart {
                 height = box.maxY + 8
             }
         }
-        return Layout(frame: frame, xTicks: xTicks, yTicks: yTicks, legend: placed, height: height)
+        return Layout(
+            frame: frame, xTicks: xTicks, yTicks: yTicks, legend: placed, height: height, xLabelY: area.maxY + 6 + xScript + tickFont)
     }
 
     /// The x axis's ticks with labels that do not touch: fewer automatic ticks, or (for ticks
@@ -147,7 +153,7 @@ public struct XYChart: Chart {
         var nodes: [SVGNode] = []
         nodes.append(grid(frame: frame, xTicks: layout.xTicks, yTicks: layout.yTicks))
         nodes.append(.group(class: "plot-marks", marks.map { $0.render(in: frame) }))
-        nodes.append(axes(frame: frame, xTicks: layout.xTicks, yTicks: layout.yTicks))
+        nodes.append(axes(frame: frame, xTicks: layout.xTicks, yTicks: layout.yTicks, xLabelY: layout.xLabelY))
         if let (legend, box) = layout.legend {
             nodes.append(legend.render(in: box))
         }
@@ -191,7 +197,7 @@ public struct XYChart: Chart {
             ])
     }
 
-    private func axes(frame: PlotFrame, xTicks: [Tick], yTicks: [Tick]) -> SVGNode {
+    private func axes(frame: PlotFrame, xTicks: [Tick], yTicks: [Tick], xLabelY: Double) -> SVGNode {
         let area = frame.area
         var ticks = PathData()
         var labels: [SVGNode] = []
@@ -203,7 +209,7 @@ public struct XYChart: Chart {
             ticks.move(x, area.y)
             ticks.line(x, area.y + length)
             if let label = tick.label {
-                labels.append(.label(RichText(label), x: x, y: area.maxY + 6 + Theme.fontSize, anchor: "middle"))
+                labels.append(.label(RichText(label), x: x, y: xLabelY, anchor: "middle"))
             }
         }
         for tick in yTicks {
@@ -218,7 +224,7 @@ public struct XYChart: Chart {
             }
         }
         let ink = Theme.axisColor.hex
-        let xTitleY = area.maxY + 6 + Theme.fontSize + 8 + Theme.axisLabelSize
+        let xTitleY = xLabelY + 8 + Theme.axisLabelSize
         let yTitleX = 8 + Theme.axisLabelSize * 0.8
         return .group(
             class: "plot-axes", attributes: [SVGAttribute("fill", ink)],

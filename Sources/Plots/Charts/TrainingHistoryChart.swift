@@ -44,13 +44,14 @@ public enum TrainingHistoryChart {
                     x: validation.indices.map { Double($0 + 1) }, y: validation,
                     style: style, label: "Validation", showsPoints: showsPoints))
         }
-        let upper = Double(max(epochs, 2))
+        // A single epoch stands in the middle of its axis, not on the frame beside an epoch 2.
+        let range = epochs <= 1 ? 0.5...1.5 : 1...Double(epochs)
         // Whole epochs only: a 1-2-5 step below 1 would label half epochs.
-        let ticks = NiceTicks.values(1, upper, maxCount: 6).filter { $0 >= 1 && $0 == $0.rounded() }
+        let ticks = NiceTicks.values(range.lowerBound, range.upperBound, maxCount: 6).filter { $0 >= 1 && $0 == $0.rounded() }
             .map { Tick(value: $0, label: SVGNumber.format($0), isMajor: true) }
         return XYChart(
             title: title, description: "\(label) per epoch on training and validation data, \(epochs) epochs.",
-            xAxis: Axis(label: "Epoch", range: 1...upper, customTicks: ticks),
+            xAxis: Axis(label: "Epoch", range: range, customTicks: ticks),
             yAxis: Axis(label: label, headroom: 0.3, limits: limits), marks: marks, size: size)
     }
 }

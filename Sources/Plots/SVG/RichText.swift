@@ -49,6 +49,10 @@ struct RichText: Sendable, Equatable {
         }.joined()
     }
 
+    /// How far a superscript's baseline is raised, in em of the text: it stands that much above
+    /// the text's line.
+    static let superscriptRaise = 0.45
+
     /// Scripts are set at this fraction of the text's size, so that a tick label's `10^{4}` (12
     /// units) keeps its exponent above 11: the raise, more than the size, marks it as a script.
     static let scriptScale = 0.92
@@ -74,7 +78,7 @@ struct RichText: Sendable, Equatable {
             switch run {
             case .normal(let s): (text, target, scripted) = (s, 0, false)
             case .subscripted(let s): (text, target, scripted) = (s, 0.3, true)
-            case .superscripted(let s): (text, target, scripted) = (s, -0.45, true)
+            case .superscripted(let s): (text, target, scripted) = (s, -RichText.superscriptRaise, true)
             }
             if target == shift && !scripted {
                 nodes.append(.text(text))

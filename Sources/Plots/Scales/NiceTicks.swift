@@ -19,7 +19,9 @@ enum NiceTicks {
     /// intervals. An empty range is widened around its value.
     static func niceRange(_ lower: Double, _ upper: Double, maxCount: Int = 6) -> ClosedRange<Double> {
         var (lo, hi) = (min(lower, upper), max(lower, upper))
-        if hi - lo < 1e-12 * max(1, abs(hi)) {
+        // Empty relative to the values themselves: a span of 1e-16 around 1e-15 (the density
+        // of a feature spread over 10^15 units) is a range to show, not a point.
+        if hi - lo <= 1e-12 * max(abs(lo), abs(hi)) {
             let pad = lo == 0 ? 1 : abs(lo) * 0.1
             (lo, hi) = (lo - pad, hi + pad)
         }
@@ -29,9 +31,11 @@ enum NiceTicks {
         // Rounding outwards can add an interval; try the next step if it went over.
         if (niceHi - niceLo) / s > Double(maxCount) + 1e-9 {
             let s2 = step(span: (hi - lo) * 1.0001, maxCount: max(1, maxCount - 1))
-            return (floor(lo / s2) * s2)...(ceil(hi / s2) * s2)
+            return min(floor(lo / s2) * s2, lo)...max(ceil(hi / s2) * s2, hi)
         }
-        return niceLo...niceHi
+        // A multiple of the step can land an ulp inside the data (228 × 0.005 is
+        // 1.1400000000000001): the range still covers it, or a point on the edge is lost.
+        return min(niceLo, lo)...max(niceHi, hi)
     }
 
     /// Multiples of a nice step inside `lower...upper` (with a tolerance of a millionth of the
@@ -57,9 +61,22 @@ enum NiceTicks {
     /// Labelled major ticks for a linear axis over `lower...upper`.
     static func ticks(_ lower: Double, _ upper: Double, maxCount: Int = 6) -> [Tick] {
         let s = step(span: upper - lower, maxCount: maxCount)
-        let d = decimals(for: s)
-        return values(lower, upper, maxCount: maxCount).map {
-            Tick(value: $0, label: SVGNumber.fixed($0, decimals: d), isMajor: true)
+        let values = values(lower, upper, maxCount: maxCount)
+        let labels = labels(values, step: s)
+        return zip(values, labels).map { Tick(value: $0, label: $1, isMajor: true) }
+    }
+
+    /// Tick labels for `values`, multiples of `step`: fixed decimals (`0.25`, `1500`), or, when
+    /// those would need more than four decimals or seven digits, a mantissa times a power of ten
+    /// shared by all (`2.5×10^{-5}`, `3.02×10^{17}`), so labels stay short, distinct and true.
+    static func labels(_ values: [Double], step: Double) -> [String] {
+        let largest = values.map(abs).max() ?? 0
+        guard largest > 0, step < 1e-4 || largest >= 1e6 else {
+            return values.map { SVGNumber.fixed($0, decimals: decimals(for: step)) }
         }
+        let exponent = Int(floor(log10(largest)))
+        let power = pow(10, Double(exponent))
+        let d = decimals(for: step / power)
+        return values.map { $0 == 0 ? "0" : SVGNumber.fixed($0 / power, decimals: d) + "×10^{\(exponent)}" }
     }
 }

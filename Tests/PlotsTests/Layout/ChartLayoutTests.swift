@@ -92,4 +92,31 @@ struct ChartLayoutTests {
         #expect(legend.box.width <= ChartSize.panel.width)
         #expect(legend.legend.entries[0].label.hasSuffix("… (AUC = 0.8123)") || legend.legend.entries[0].label.hasSuffix("…"))
     }
+
+    @Test func aSingleEpochIsDrawnWholeInTheMiddleOfItsAxis() {
+        // One epoch of a log: its loss 1.14 is where the axis's nice range starts.
+        let chart = TrainingHistoryChart.make(trainingLoss: [1.14], validationLoss: [1.15])[0]
+        let frame = chart.layout().frame
+        #expect(abs(frame.px(1) - (frame.area.x + frame.area.width / 2)) < 0.5)
+        #expect(chart.marks.count == 2)
+        // Both points are drawn: neither is lost at the frame's edge.
+        var marks = ""
+        for mark in chart.marks { mark.render(in: frame).write(to: &marks) }
+        #expect(marks.components(separatedBy: "<circle").count - 1 == 2)
+    }
+
+    @Test func xLabelsWithPowersOfTenClearTheLowestYLabel() {
+        // A feature in units that make its values tiny: x labels such as -2×10^{-7}.
+        let values = (0..<400).map { Double($0 - 200) * 1.2e-9 }
+        let panel = FeatureHistogramChart.panels(
+            [FeatureHistogramInput(name: "eta", signalValues: values, backgroundValues: values.map { $0 * 0.8 })])[0]
+        let layout = panel.layout()
+        #expect(layout.xTicks.contains { $0.label?.contains("^{") == true })
+        // Liberation Sans rises 0.905 em above its baseline and falls 0.212 em below it; the y
+        // label at the frame's bottom corner has its baseline 4 units below the frame.
+        let font = Theme.fontSize
+        let superscriptTop = layout.xLabelY - 0.905 * font - RichText.superscriptRaise * font
+        let lowestYLabelBottom = layout.frame.area.maxY + 4 + 0.212 * font
+        #expect(superscriptTop >= lowestYLabelBottom)
+    }
 }
