@@ -67,18 +67,23 @@ enum SitePlots {
         )
     }
 
-    /// The best AUC of the view's rows over time: participants' entries at their submission
-    /// times (ISO 8601 as recorded; an entry whose time cannot be read has no place on the
-    /// axis and is left out), in time order with ties by id; the baselines as reference levels.
-    /// `nil` with fewer than two entries.
+    /// The best AUC over time: every version of every team that counts (scored, in time, not
+    /// ruled out), not only the one the board ranks, at its submission time (ISO 8601 as
+    /// recorded; a version whose time cannot be read has no place on the axis and is left
+    /// out), in time order with ties by id; the view's AUC (public, or private in the final
+    /// view); the baselines as reference levels. `nil` with fewer than two versions.
     static func bestScore(_ board: LeaderboardView) -> String? {
-        let entries = board.rows.filter { !$0.entry.entry.isBaseline }
-            .compactMap { row in CompetitionRules.time(row.entry.entry.submittedAt).map { (row: row, time: $0.timeIntervalSince1970) } }
-            .sorted { ($0.time, $0.row.entry.entry.id ?? 0) < ($1.time, $1.row.entry.entry.id ?? 0) }
-        guard entries.count >= 2 else { return nil }
+        let versions = board.standings.teams.filter { !$0.isBaseline }.flatMap(\.versions).filter(\.counts)
+            .compactMap { version -> (id: Int64, time: Double, auc: Double)? in
+                let entry = version.entry
+                guard let metrics = entry.metrics, let time = CompetitionRules.time(entry.entry.submittedAt) else { return nil }
+                return (entry.entry.id ?? 0, time.timeIntervalSince1970, board.final ? metrics.privateAUC : metrics.publicAUC)
+            }
+            .sorted { ($0.time, $0.id) < ($1.time, $1.id) }
+        guard versions.count >= 2 else { return nil }
         let references = board.rows.filter { $0.entry.entry.isBaseline }.map { (label: "Baseline: " + $0.entry.entry.title, value: $0.auc) }
         return BestScoreTimelineChart.make(
-            times: entries.map(\.time), scores: entries.map(\.row.auc),
+            times: versions.map(\.time), scores: versions.map(\.auc),
             scoreLabel: board.final ? "AUC (private)" : "AUC (public)", references: references
         ).svg()
     }
