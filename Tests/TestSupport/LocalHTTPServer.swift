@@ -63,9 +63,12 @@ public final class LocalHTTPServer: Sendable {
         thread.start()
     }
 
+    /// Shuts the socket down, which ends the accepting thread's `accept` (at once, or as soon
+    /// as the thread gets to it); the thread closes the socket itself. Closing it here could let
+    /// a thread that had not yet reached `accept` wait on the descriptor's next owner, another
+    /// test's server, and answer that server's requests from these files (a 404 seen in CI).
     deinit {
         shutdown(listener, Int32(SHUT_RDWR))
-        close(listener)
     }
 
     /// `http://127.0.0.1:PORT/path`.
@@ -92,7 +95,9 @@ private final class Responder: Sendable {
 
     let state = Mutex(State())
 
+    /// Answers connections until the listener is shut down, then closes it.
     func acceptLoop(_ listener: Int32) {
+        defer { close(listener) }
         while true {
             let client = accept(listener, nil, nil)
             if client < 0 {
