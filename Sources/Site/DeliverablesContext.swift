@@ -74,10 +74,10 @@ struct DeliverablesContext {
         pdfs = deliverables.pdfs.map { pdf in
             let href = pdf.problem == nil ? pdfLinks[pdf.name] : nil
             return PDF(
-                name: pdf.name, bytes: SiteFormatting.count(pdf.bytes), href: href,
+                name: pdf.name, bytes: CountText.of(pdf.bytes), href: href,
                 problem: pdf.problem ?? (href == nil ? "'\(pdf.name)' was not stored with the entry" : nil))
         }
-        files = deliverables.files.map { File(name: $0.name, kind: $0.kind.label, bytes: SiteFormatting.count($0.bytes)) }
+        files = deliverables.files.map { File(name: $0.name, kind: $0.kind.label, bytes: CountText.of($0.bytes)) }
         hasPDFs = !pdfs.isEmpty
         hasFiles = !files.isEmpty
     }

@@ -86,8 +86,8 @@ public struct SiteBuilder {
                 ]
                 + standalone.map { LayoutContext.Link(href: $0.file, label: $0.title) }
             let footer =
-                "Built by leaderboard from \(SiteFormatting.count(dataset.rows)) events; "
-                + "\(SiteFormatting.count(dataset.testRows)) hidden test rows."
+                "Built by leaderboard from \(CountText.of(dataset.rows)) events; "
+                + "\(CountText.of(dataset.testRows)) hidden test rows."
             let updated = (entries.map(\.entry.submittedAt) + (try database.trainingRuns(datasetID: datasetID)).map(\.trainedAt))
                 .compactMap(SiteFormatting.utc).max().map { SiteFormatting.moment($0) }
             func page(_ pageTitle: String, root: String, content: String) throws(SiteError) -> String {

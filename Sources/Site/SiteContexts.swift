@@ -111,8 +111,8 @@ struct LeaderboardContext {
         heading = board.final ? "Final ranking" : "Leaderboard"
         lede =
             "Ranked by ROC AUC on the \(part) part of the hidden test rows "
-            + "(\(SiteFormatting.count(board.final ? dataset.testRows - dataset.publicTestRows : dataset.publicTestRows)) of "
-            + "\(SiteFormatting.count(dataset.testRows)) events), "
+            + "(\(CountText.of(board.final ? dataset.testRows - dataset.publicTestRows : dataset.publicTestRows)) of "
+            + "\(CountText.of(dataset.testRows)) events), "
             + "with DeLong's 95% confidence interval."
         hasFailures = !failures.isEmpty
         plotBestScore = SitePlots.bestScore(board)
@@ -148,7 +148,7 @@ struct EntryContext {
 
             let rows: String
             let accuracy: String, logLoss: String
-            /// Counts of events, written as every count on the site is (`SiteFormatting.count`).
+            /// Counts of events, written as every count on the site is (`CountText`).
             let trueNegatives: String, falsePositives: String, falseNegatives: String, truePositives: String
             let signalEfficiencies: [Point], rejections: [Point]
         }
@@ -252,7 +252,7 @@ struct EntryContext {
         isBaseline = e.isBaseline
         modelFile = e.modelFile
         format = e.format
-        fileBytes = SiteFormatting.count(e.fileBytes)
+        fileBytes = CountText.of(e.fileBytes)
         sha256 = e.modelSHA256
         submitted = SiteFormatting.moment(e.submittedAt, seconds: true)
         (plotROC, plotRejection, plotConfusion, plotScores, plotHistory) = (
@@ -265,7 +265,7 @@ struct EntryContext {
         readme = e.readme.flatMap { $0.isEmpty ? nil : Markdown.html($0) }
         let summary = e.modelSummary
         layerTypes = (summary?.layerTypes ?? []).map {
-            LayerType(type: $0.type, count: SiteFormatting.count($0.count), parameters: SiteFormatting.count($0.parameterCount))
+            LayerType(type: $0.type, count: CountText.of($0.count), parameters: CountText.of($0.parameterCount))
         }
         hasLayerTypes = !layerTypes.isEmpty
         layers =
@@ -296,8 +296,8 @@ struct EntryContext {
         let shown = ShownFigures(ranked, final: showPrivate).map { shown in
             Metrics.Shown(
                 rows: shown.rows, accuracy: SiteFormatting.fixed(shown.accuracy), logLoss: SiteFormatting.fixed(shown.logLoss),
-                trueNegatives: SiteFormatting.count(shown.trueNegatives), falsePositives: SiteFormatting.count(shown.falsePositives),
-                falseNegatives: SiteFormatting.count(shown.falseNegatives), truePositives: SiteFormatting.count(shown.truePositives),
+                trueNegatives: CountText.of(shown.trueNegatives), falsePositives: CountText.of(shown.falsePositives),
+                falseNegatives: CountText.of(shown.falseNegatives), truePositives: CountText.of(shown.truePositives),
                 signalEfficiencies: shown.workingPoints.signalEfficiencyAtBackgroundEfficiency.map {
                     .init(at: SiteFormatting.fixed($0.at, 2), value: SiteFormatting.fixed($0.value, 3))
                 },
@@ -335,7 +335,7 @@ struct EntryContext {
         let sorted = (t.featureRanking ?? [:]).sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
         let checked = t.ksSignal != nil && t.ksBackground != nil
         return Training(
-            rows: SiteFormatting.count(t.trainingRows), seconds: SiteFormatting.fixed(t.seconds, 1), model: t.model,
+            rows: CountText.of(t.trainingRows), seconds: SiteFormatting.fixed(t.seconds, 1), model: t.model,
             trainedAt: SiteFormatting.day(t.trainedAt),
             ksSignal: checked ? SiteFormatting.fixed(t.ksSignal, 3) : nil,
             ksBackground: checked ? SiteFormatting.fixed(t.ksBackground, 3) : nil,
@@ -353,7 +353,7 @@ struct DataContext {
         let rows: String, signal: String, background: String
     }
 
-    /// Counts of rows, as every count on the site is written (`SiteFormatting.count`).
+    /// Counts of rows, as every count on the site is written (`CountText`).
     let rows: String, trainingRows: String, validationRows: String, testRows: String, publicRows: String, privateRows: String
     let sha256: String
     /// The workspace's `data.md`, rendered safely.
@@ -365,12 +365,12 @@ struct DataContext {
     let labelled: Labelled?
 
     init(dataset: DatasetRecord, detail: DatasetDetailRecord?, intro: String?) {
-        rows = SiteFormatting.count(dataset.rows)
-        trainingRows = SiteFormatting.count(dataset.trainingRows)
-        validationRows = SiteFormatting.count(dataset.validationRows)
-        testRows = SiteFormatting.count(dataset.testRows)
-        publicRows = SiteFormatting.count(dataset.publicTestRows)
-        privateRows = SiteFormatting.count(dataset.testRows - dataset.publicTestRows)
+        rows = CountText.of(dataset.rows)
+        trainingRows = CountText.of(dataset.trainingRows)
+        validationRows = CountText.of(dataset.validationRows)
+        testRows = CountText.of(dataset.testRows)
+        publicRows = CountText.of(dataset.publicTestRows)
+        privateRows = CountText.of(dataset.testRows - dataset.publicTestRows)
         sha256 = dataset.sha256
         self.intro = intro
         let statistics = detail?.statistics
@@ -378,11 +378,11 @@ struct DataContext {
         (plotFeatures, plotFeaturesLegend, plotSignalCorrelation, plotBackgroundCorrelation) = (
             plots?.features ?? [], plots?.featuresLegend, plots?.signalCorrelation, plots?.backgroundCorrelation
         )
-        correlationRows = statistics.map { SiteFormatting.count($0.correlationRows) }
+        correlationRows = statistics.map { CountText.of($0.correlationRows) }
         labelled = statistics.map {
             Labelled(
-                rows: SiteFormatting.count($0.rows), signal: SiteFormatting.count($0.signal),
-                background: SiteFormatting.count($0.rows - $0.signal))
+                rows: CountText.of($0.rows), signal: CountText.of($0.signal),
+                background: CountText.of($0.rows - $0.signal))
         }
     }
 }

@@ -22,10 +22,6 @@ public enum SiteFormatting {
         return value >= 100 ? String(format: "%.0f", value) : String(format: "%.1f", value)
     }
 
-    /// A count with thousands separators (`11,000,000`): the one way the site and the CLI
-    /// write counts (``CountText``).
-    public static func count(_ value: Int) -> String { CountText.of(value) }
-
     /// An ISO 8601 time stamp as the pages show a moment, in UTC: `2026-11-07 10:00 UTC`, or
     /// with `seconds` `2026-11-07 10:00:05 UTC`, where versions recorded in the same minute
     /// must be told apart (a team's page, an entry's). A stamp with an offset or fractional

@@ -253,6 +253,6 @@ public struct XYChart: Chart {
     static func fitted(_ title: String, maxWidth: Double) -> RichText {
         let rich = RichText(title)
         guard rich.width(fontSize: Theme.axisLabelSize) > maxWidth else { return rich }
-        return RichText(FeatureHistogramChart.plain(TextMetrics.fitted(rich.plainText, maxWidth: maxWidth, fontSize: Theme.axisLabelSize)))
+        return RichText(RichText.defused(TextMetrics.fitted(rich.plainText, maxWidth: maxWidth, fontSize: Theme.axisLabelSize)))
     }
 }

@@ -72,7 +72,7 @@ public enum FeatureHistogramChart {
             title: title,
             description: "Normalised distribution of \(feature.name) for signal and background.",
             xAxis: Axis(
-                label: compact ? "" : plain(feature.name), unit: compact ? nil : feature.unit.map(plain),
+                label: compact ? "" : RichText.defused(feature.name), unit: compact ? nil : feature.unit.map(RichText.defused),
                 range: edges[0]...edges[edges.count - 1], maxTickCount: compact ? 5 : 6),
             yAxis: Axis(label: compact ? "" : "1/N dN/dx", includesZero: true, headroom: 0.35, maxTickCount: compact ? 3 : 6),
             marks: [
@@ -80,10 +80,5 @@ public enum FeatureHistogramChart {
                 StepHistogramMark(feature.background, normalized: true, style: backgroundStyle, filled: false, label: "Background"),
             ],
             legend: compact ? .hidden : .automatic, size: size, titleSize: compact ? Theme.fontSize : Theme.titleSize)
-    }
-
-    /// `text` with `_{` and `^{` defused, so a feature name is shown as written.
-    static func plain(_ text: String) -> String {
-        text.replacingOccurrences(of: "_{", with: "_\u{200B}{").replacingOccurrences(of: "^{", with: "^\u{200B}{")
     }
 }

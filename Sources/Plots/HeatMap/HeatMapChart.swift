@@ -57,15 +57,14 @@ public struct HeatMapChart: Chart {
     /// See `Chart`.
     public func document() -> SVGDocument {
         let font = Theme.fontSize
-        let labelFont = font
-        func width(_ s: String) -> Double { TextMetrics.width(s, fontSize: labelFont) }
+        func width(_ s: String) -> Double { TextMetrics.width(s, fontSize: font) }
         let rowLabelWidth = rowLabels.map(width).max() ?? 0
         let columnLabelWidth = columnLabels.map(width).max() ?? 0
         let rowTitleSpace = rowAxisTitle == nil ? 0 : Theme.axisLabelSize + 10
         let left = 14 + rowTitleSpace + rowLabelWidth + 8
         let top = title == nil ? 14.0 : 14 + Theme.titleSize + 14
         let gridWidth = Double(columnLabels.count) * cellSize, gridHeight = Double(rowLabels.count) * cellSize
-        let columnLabelSpace = rotatesColumnLabels ? columnLabelWidth + 8 : labelFont + 8
+        let columnLabelSpace = rotatesColumnLabels ? columnLabelWidth + 8 : font + 8
         let columnTitleSpace = columnAxisTitle == nil ? 0 : Theme.axisLabelSize + 10
         let barWidth = 14.0
         let barTicks = NiceTicks.ticks(colorScale.lower, colorScale.upper, maxCount: 4)
@@ -132,24 +131,24 @@ public struct HeatMapChart: Chart {
         }
         var labels: [SVGNode] = []
         for (r, label) in rowLabels.enumerated() {
-            labels.append(.plainLabel(label, x: left - 6, y: top + (Double(r) + 0.5) * cellSize + labelFont * 0.35, anchor: "end"))
+            labels.append(.plainLabel(label, x: left - 6, y: top + (Double(r) + 0.5) * cellSize + font * 0.35, anchor: "end"))
         }
         for (c, label) in columnLabels.enumerated() {
             let cx = left + (Double(c) + 0.5) * cellSize
             if rotatesColumnLabels {
                 // Upright, read from the bottom: the text's middle on the column's centre line.
-                let x = cx + labelFont * 0.35, y = top + gridHeight + 6
+                let x = cx + font * 0.35, y = top + gridHeight + 6
                 labels.append(
                     .plainLabel(
                         label, x: x, y: y, anchor: "end",
                         [SVGAttribute("transform", "rotate(-90 \(SVGNumber.format(x)) \(SVGNumber.format(y)))")]))
             } else {
-                labels.append(.plainLabel(label, x: cx, y: top + gridHeight + 6 + labelFont * 0.8, anchor: "middle"))
+                labels.append(.plainLabel(label, x: cx, y: top + gridHeight + 6 + font * 0.8, anchor: "middle"))
             }
         }
         nodes.append(
             .group(
-                class: "plot-tick-labels", attributes: [SVGAttribute("fill", Theme.axisColor.hex), SVGAttribute("font-size", labelFont)],
+                class: "plot-tick-labels", attributes: [SVGAttribute("fill", Theme.axisColor.hex), SVGAttribute("font-size", font)],
                 labels))
         if let columnAxisTitle {
             nodes.append(

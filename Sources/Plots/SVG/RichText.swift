@@ -49,6 +49,12 @@ struct RichText: Sendable, Equatable {
         }.joined()
     }
 
+    /// `text` with `_{` and `^{` defused (a zero-width space after the mark), so that data (a
+    /// feature's name) or a text cut short is shown as written, never read as scripts.
+    static func defused(_ text: String) -> String {
+        text.replacingOccurrences(of: "_{", with: "_\u{200B}{").replacingOccurrences(of: "^{", with: "^\u{200B}{")
+    }
+
     /// How far a superscript's baseline is raised, in em of the text: it stands that much above
     /// the text's line.
     static let superscriptRaise = 0.45
